@@ -1,0 +1,65 @@
+"""The ``babelpress`` command: argument parsing and exit codes, no logic.
+
+Each subcommand lives in :mod:`babelpress.commands` as a module with
+``register(subparsers)``; its ``run(args, settings) -> int`` calls the plain
+functions of the pipeline.  Errors a user can cause arrive as
+:class:`~babelpress.errors.BabelpressError` and are printed as one line.
+
+Exit codes: 0 success, 1 problems found (check failures, files that could not be
+processed), 2 usage or configuration error, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from babelpress import __version__
+from babelpress.errors import BabelpressError, ConfigError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from babelpress.commands import COMMANDS
+
+    parser = argparse.ArgumentParser(
+        prog="babelpress",
+        description="Publish German articles in English and Russian through gettext catalogues.",
+    )
+    parser.add_argument("--version", action="version", version=f"babelpress {__version__}")
+    parser.add_argument(
+        "-C",
+        "--root",
+        default=None,
+        metavar="DIR",
+        help="project folder holding mkdocs.yml (default: the current folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for module in COMMANDS:
+        module.register(sub)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    from babelpress import config
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = config.load(args.root)
+        return int(args.func(args, settings))
+    except ConfigError as exc:
+        print(f"babelpress: error: {exc}", file=sys.stderr)
+        return 2
+    except BabelpressError as exc:
+        print(f"babelpress: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("babelpress: interrupted", file=sys.stderr)
+        return 130
+
+
+def main() -> None:
+    sys.exit(run(sys.argv[1:]))

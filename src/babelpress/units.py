@@ -1,0 +1,90 @@
+"""The shared vocabulary of the pipeline: a Markdown page as literal text and segments.
+
+:func:`babelpress.markdown.parse` turns a German Markdown page into a
+:class:`Document`; the catalogue code turns its :class:`Segment` objects into PO
+entries, and rendering joins the document back with translations in place of the
+segments.  Two invariants hold for every page (and are tested):
+
+1. ``document.render(lambda s: s.source) == body`` -- the parts join back to the
+   exact original body, byte for byte;
+2. ``segment.restore(segment.msgid) == segment.source`` -- the msgid (what a
+   translator sees: inline Markdown kept, link targets replaced by numbered
+   placeholders) restores to the original Markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+#: kinds of segment, used as the ``#.`` extracted comment of the PO entry
+KINDS = (
+    "title",
+    "description",
+    "heading",
+    "paragraph",
+    "sentence",
+    "list item",
+    "table cell",
+    "quote",
+    "attribution",
+    "caption",
+    "credit",
+    "image alt text",
+)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One translatable unit of a page."""
+
+    #: the text a translator sees; inline Markdown kept, link targets as placeholders
+    msgid: str
+    #: the exact Markdown source of the unit (what rendering replaces)
+    source: str
+    #: one of :data:`KINDS`
+    kind: str
+    #: 1-based line of the unit in the Markdown file (front matter included)
+    line: int
+    #: ``msgctxt``, only where the same text needs telling apart (heading vs sentence)
+    context: str | None = None
+    #: PO flags, e.g. ``("md-text",)`` when the unit carries Markdown markup
+    flags: tuple[str, ...] = ()
+    #: placeholder -> original Markdown (link target, autolink, URL), in order
+    placeholders: tuple[tuple[str, str], ...] = ()
+
+    def restore(self, text: str) -> str:
+        """Turn msgid-form *text* (the msgid or a translation) back into Markdown."""
+        for placeholder, original in self.placeholders:
+            text = text.replace(placeholder, original, 1)
+        return text
+
+
+@dataclass
+class Document:
+    """A Markdown page: front matter plus a body of literal text and segments."""
+
+    #: path of the page relative to the project root, POSIX style (``docs/de/x.md``)
+    path: str
+    #: page slug: path relative to the source docs folder, without ``.md``
+    slug: str
+    #: the parsed YAML front matter (empty if none)
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    #: translatable front-matter fields (title, description) as segments
+    meta_segments: list[Segment] = field(default_factory=list)
+    #: the body after the front matter: literal Markdown and segments, in order
+    parts: list[str | Segment] = field(default_factory=list)
+    #: number of lines the front matter block takes (0 if none)
+    front_matter_lines: int = 0
+
+    def segments(self) -> Iterator[Segment]:
+        """Every segment in page order: front matter first, then the body."""
+        yield from self.meta_segments
+        for part in self.parts:
+            if isinstance(part, Segment):
+                yield part
+
+    def render(self, replace: Callable[[Segment], str]) -> str:
+        """The body with each segment replaced by ``replace(segment)`` (Markdown)."""
+        return "".join(part if isinstance(part, str) else replace(part) for part in self.parts)
