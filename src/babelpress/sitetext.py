@@ -1,0 +1,131 @@
+"""Reader-facing words of the site, in each language the site is published in.
+
+The review notices written into rendered pages, the labels of the article's
+metadata line and the text of the 404 page come from :data:`TEXTS`, one mapping
+per language.  A language without its own entry gets the English words, so a
+new target language works at once and can be given its own words later.
+Numbers and dates are formatted with babel's locale data for the language
+(``64 %`` in German and Russian, ``64%`` in English; ``9. Mai 2024``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from babel.core import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.numbers import format_percent
+
+TEXTS: dict[str, dict[str, str]] = {
+    "de": {
+        "draft.title": "Maschinelle Übersetzung, noch nicht geprüft: {share} geprüft",
+        "draft.body": "Teile dieser Seite wurden maschinell übersetzt und noch nicht "
+        "von der Redaktion geprüft.",
+        "partial.title": "Übersetzung unvollständig: {share} geprüft",
+        "partial.body": "Noch nicht übersetzte Stellen erscheinen im deutschen Original.",
+        "unavailable.title": "Noch nicht auf Deutsch verfügbar",
+        "unavailable.body": "Die Übersetzung dieses Artikels ist noch nicht weit genug; "
+        "es folgt das deutsche Original.",
+        "preview": "Vorschau: maschinelle Entwürfe sind gelb markiert, unübersetzte Stellen "
+        "grau; veröffentlicht ab {min} geprüft.",
+        "meta.author": "Autor",
+        "meta.source": "Quelle",
+        "meta.date": "Datum",
+        "meta.translator": "Übersetzung",
+        "meta.machine": "maschinell, ungeprüft",
+        "404.title": "Seite nicht gefunden",
+        "404.body": "Diese Seite gibt es nicht (mehr).",
+        "404.home": "Zur Startseite",
+    },
+    "en": {
+        "draft.title": "Machine translation, not yet reviewed: {share} reviewed",
+        "draft.body": "Parts of this page were translated by machine and have not yet been "
+        "checked by an editor.",
+        "partial.title": "Translation in progress: {share} reviewed",
+        "partial.body": "Passages not yet translated are shown in the German original.",
+        "unavailable.title": "Not yet available in English",
+        "unavailable.body": "This article has not been translated far enough yet; "
+        "the German original follows.",
+        "preview": "Preview: machine drafts are highlighted in yellow, untranslated passages "
+        "in grey; published from {min} reviewed.",
+        "meta.author": "Author",
+        "meta.source": "Source",
+        "meta.date": "Date",
+        "meta.translator": "Translation",
+        "meta.machine": "machine, not yet reviewed",
+        "404.title": "Page not found",
+        "404.body": "This page does not exist (any more).",
+        "404.home": "Go to the home page",
+    },
+    "ru": {
+        "draft.title": "Машинный перевод, ещё не проверен: проверено {share}",
+        "draft.body": "Часть этой страницы переведена автоматически и ещё не проверена "
+        "редакцией.",
+        "partial.title": "Перевод не завершён: проверено {share}",
+        "partial.body": "Ещё не переведённые места показаны в немецком оригинале.",
+        "unavailable.title": "Пока недоступно на русском языке",
+        "unavailable.body": "Перевод этой статьи ещё не готов; ниже приводится немецкий "
+        "оригинал.",
+        "preview": "Предпросмотр: машинные черновики выделены жёлтым, непереведённые места "
+        "серым; публикуется при проверке от {min}.",
+        "meta.author": "Автор",
+        "meta.source": "Источник",
+        "meta.date": "Дата",
+        "meta.translator": "Перевод",
+        "meta.machine": "машинный, не проверен",
+        "404.title": "Страница не найдена",
+        "404.body": "Такой страницы нет (или больше нет).",
+        "404.home": "На главную",
+    },
+}
+
+FALLBACK_LANGUAGE = "en"
+
+
+def texts(language: str) -> dict[str, str]:
+    """All words for *language* (English for a language without its own)."""
+    base = TEXTS[FALLBACK_LANGUAGE]
+    return {**base, **TEXTS.get(_base_language(language), {})}
+
+
+def text(language: str, key: str, **values: Any) -> str:
+    """One string for *language*, with ``{placeholders}`` filled from *values*."""
+    return texts(language)[key].format(**values)
+
+
+def percent(share: float, language: str) -> str:
+    """*share* (0-100) rounded down to a whole percent, written the way *language* does."""
+    whole = int(max(0.0, min(100.0, share)))
+    return format_percent(whole / 100, locale=_locale(language))
+
+
+def date(value: Any, language: str) -> str:
+    """A front-matter date (``date`` or ISO string) written out in *language*."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    if not isinstance(value, dt.date):
+        return str(value)
+    return format_date(value, "long", locale=_locale(language))
+
+
+def language_name(language: str) -> str:
+    """The language's name in itself, capitalised (``Deutsch``, ``English``, ``Русский``)."""
+    name = _locale(language).get_display_name(language) or language
+    return name[:1].upper() + name[1:]
+
+
+def _base_language(language: str) -> str:
+    return language.replace("-", "_").split("_", 1)[0].lower()
+
+
+def _locale(language: str) -> Locale:
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return Locale.parse(FALLBACK_LANGUAGE)
