@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from babelpress.commands import normalise
+
 # one import and one list entry per command, in pipeline order
 
-COMMANDS: list[ModuleType] = []
+COMMANDS: list[ModuleType] = [normalise]

@@ -1,0 +1,79 @@
+"""``babelpress normalise``: raw German articles in ``seeds/`` to ``docs/de/*.md``.
+
+Prints one line per generated file that changed (or would change, with ``--check``), the
+conversions made to read a seed (encoding, byte-order mark, line ends), and, on stderr,
+warnings (guessed titles, hand-edited files left alone) and errors (files that cannot be
+read, naming the byte offset).
+
+Exit codes: 0 done; 1 a seed could not be read, or ``--check`` found something to change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from babelpress.config import Settings
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "normalise",
+        help="turn the raw texts in seeds/ into German Markdown in docs/de/",
+        description="Turn every seeds/*.txt into docs/de/<slug>.md and write docs/de/index.md. "
+        "Files edited by hand since they were generated are left alone.",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite files in docs/de even if edited by hand"
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if anything would change (for CI)",
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="list every line removed from each seed"
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    from babelpress.normalise.files import (
+        HAND_EDITED,
+        WOULD_WRITE,
+        WRITTEN,
+        normalise_all,
+    )
+
+    report = normalise_all(settings, force=args.force, check=args.check)
+    for result in report.results:
+        where = result.seed or result.path
+        for note in result.notes:
+            print(f"{where}: {note}")
+        for warning in result.warnings:
+            print(f"babelpress: warning: {where}: {warning}", file=sys.stderr)
+        if result.status == WRITTEN:
+            print(f"wrote {result.path}" + (f" (from {result.seed})" if result.seed else ""))
+        elif result.status == WOULD_WRITE:
+            print(f"would write {result.path}")
+        elif result.status == HAND_EDITED:
+            print(
+                f"babelpress: warning: {result.path} was edited by hand since it was generated; "
+                "left as it is (use --force to overwrite)",
+                file=sys.stderr,
+            )
+        if args.verbose:
+            for removal in result.removed:
+                print(f"  {result.seed}:{removal.line}: removed {removal.reason}: {removal.text}")
+    for warning in report.warnings:
+        print(f"babelpress: warning: {warning}", file=sys.stderr)
+    for error in report.errors:
+        print(f"babelpress: error: {error}", file=sys.stderr)
+    print(
+        f"normalise: {report.count(WRITTEN)} written, {report.count(WOULD_WRITE)} to write, "
+        f"{report.count(HAND_EDITED)} edited by hand, {len(report.errors)} failed"
+    )
+    if report.errors:
+        return 1
+    return 1 if args.check and report.changed else 0

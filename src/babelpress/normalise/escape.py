@@ -1,0 +1,69 @@
+"""Minimal, deterministic Markdown escaping of prose.
+
+The text of a paragraph, heading, caption or quote is written on one line; :func:`escape`
+makes sure CommonMark (markdown-it-py) and Python-Markdown (MkDocs, with ``attr_list``)
+both render it as the same literal text.  Only what could turn into markup is touched:
+
+1. ``\\`` before ASCII punctuation or at the end -> ``\\\\``; ``*`` and backticks always;
+   ``_`` unless it sits between two letters or digits (intraword underscores never emphasise);
+   ``[`` and ``]`` always (no link, footnote or reference can start); a ``~`` next to
+   another ``~`` -> ``&#126;`` (no strikethrough or fence in either dialect).
+2. ``<`` before a letter, ``/``, ``!`` or ``?`` -> ``&lt;`` (no raw HTML, no autolink);
+   ``&`` that would start an entity -> ``&amp;``.
+3. At the start of the line: ``#``, ``>``, ``+``/``-``/``*`` list markers, ``1.``/``1)``
+   ordered-list markers (``24. April`` -> ``24\\. April``), thematic breaks, ``!!!``
+   admonitions.  (Every block is one line after a blank line, so setext underlines,
+   tables and lazy continuation lines cannot occur.)
+4. ``{`` of something that looks like an attribute list ``{: .x }`` at the end.
+5. In headings, trailing ``#`` (a closing sequence) -> ``\\#``.
+
+:func:`unescape` is the inverse (for tests and for re-reading generated Markdown).
+"""
+
+from __future__ import annotations
+
+import re
+
+_ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+_BACKSLASH = re.compile(r"\\(?=[" + re.escape(_ASCII_PUNCT) + "]|$)")
+_ALWAYS = re.compile(r"([*`\[\]])")
+_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+_TILDES = re.compile(r"~(?=~)|(?<=~)~")
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_ATTR_LIST = re.compile(r"\{(?=:?\s*[.#\w][^{}]*\}\s*$)")
+_LINE_START = re.compile(
+    r"^(?:(?P<digits>\d{1,9})(?P<delim>[.)])(?=\s|$)"
+    r"|(?P<mark>[#>]|[-+](?=\s|$)|[-_](?=\s*[-_*]\s*[-_*])|!!!))"
+)
+_ENTITIES = (("&lt;", "<"), ("&#126;", "~"), ("&amp;", "&"))
+_ESCAPE = re.compile(r"\\([" + re.escape(_ASCII_PUNCT) + "])")
+
+
+def escape(text: str, *, heading: bool = False) -> str:
+    """Escape one line of prose so that it renders as exactly *text*."""
+    text = _BACKSLASH.sub(r"\\\\", text)
+    text = _ENTITY.sub("&amp;", text)
+    text = _TAG_START.sub("&lt;", text)
+    text = _ALWAYS.sub(r"\\\1", text)
+    text = _UNDERSCORE.sub(r"\\_", text)
+    text = _TILDES.sub("&#126;", text)
+    text = _ATTR_LIST.sub(r"\\{", text)
+    text = _LINE_START.sub(_escape_line_start, text, count=1)
+    if heading:
+        text = re.sub(r"(?<!\\)(#+)\s*$", lambda m: "\\#" * len(m.group(1)), text)
+    return text
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    if match.group("digits"):
+        return match.group("digits") + "\\" + match.group("delim")
+    return "\\" + match.group("mark")
+
+
+def unescape(text: str) -> str:
+    """The literal text a line produced by :func:`escape` stands for."""
+    text = _ESCAPE.sub(r"\1", text)
+    for entity, char in _ENTITIES:
+        text = text.replace(entity, char)
+    return text

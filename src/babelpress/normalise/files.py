@@ -1,0 +1,263 @@
+"""Normalising a whole project: ``seeds/*.txt`` to ``docs/de/<slug>.md`` and ``index.md``.
+
+Contract of :func:`normalise_all`:
+
+* Reads ``seeds/rules.yml`` (extra rules) and ``seeds/meta.yml`` (editorial metadata);
+  errors in them are :class:`ConfigError` and stop the run.
+* Every ``seeds/*.txt`` is decoded and normalised on its own: a file that cannot be
+  decoded is recorded as an error in the report and the others are still processed.
+  ``index.md`` is then left as it is (it would lose the failed article).
+* Writes go through :func:`~babelpress.fsutil.atomic_write` (nothing written when the
+  content is unchanged), so a second run writes nothing.
+* ``seeds/.normalised.json`` records the sha256 of every file as generated.  A file whose
+  bytes no longer match that record (or that exists but was never generated) was edited
+  by hand: it is not overwritten, unless ``force``.  With ``check``, nothing is written
+  and the report says what would change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from babelpress.config import Settings
+from babelpress.errors import BabelpressError, ConfigError, InputError
+from babelpress.fsutil import atomic_write
+from babelpress.normalise.article import Article, Removal
+from babelpress.normalise.decode import decode
+from babelpress.normalise.index import index_markdown
+from babelpress.normalise.normaliser import normalise_text
+from babelpress.normalise.rules import PROJECT_RULES, Rules, load_rules
+from babelpress.normalise.verify import rendering_problems
+
+META_FILE = "meta.yml"
+MANIFEST_FILE = ".normalised.json"
+INDEX_FILE = "index.md"
+
+#: outcomes of one output file
+WRITTEN, UNCHANGED, HAND_EDITED, WOULD_WRITE = "written", "unchanged", "hand-edited", "would write"
+
+
+@dataclass
+class FileResult:
+    """What happened to one generated file."""
+
+    path: str
+    status: str
+    seed: str | None = None
+    notes: tuple[str, ...] = ()
+    warnings: list[str] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    """Outcome of :func:`normalise_all`."""
+
+    results: list[FileResult] = field(default_factory=list)
+    errors: list[BabelpressError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return any(r.status in (WRITTEN, WOULD_WRITE) for r in self.results)
+
+    def count(self, status: str) -> int:
+        return sum(r.status == status for r in self.results)
+
+
+def normalise_all(settings: Settings, *, force: bool = False, check: bool = False) -> Report:
+    """Normalise every seed of the project (see the module docstring)."""
+    seeds = settings.seeds_path
+    if not seeds.is_dir():
+        raise InputError("no seeds folder", path=seeds)
+    rules = load_rules(seeds / PROJECT_RULES)
+    meta = load_meta(seeds / META_FILE)
+    manifest = Manifest(seeds / MANIFEST_FILE, settings.root)
+    report = Report()
+    sources = sorted(seeds.glob("*.txt"))
+    report.warnings.extend(
+        f"{_rel(seeds / META_FILE, settings.root)}: no seed named {name!r}"
+        for name in sorted(set(meta) - {p.name for p in sources})
+    )
+    articles = _normalise_seeds(sources, meta, rules, settings, report)
+    writer = _Writer(settings, manifest, report, force=force, check=check)
+    for article, result in articles:
+        writer.put(settings.source_docs_path / f"{article.slug}.md", article.to_markdown(), result)
+    index_path = settings.source_docs_path / INDEX_FILE
+    if report.errors:
+        report.warnings.append(f"{_rel(index_path, settings.root)} not updated: seeds have errors")
+    else:
+        markdown = index_markdown([a for a, _ in articles], rules, settings.source_language)
+        writer.put(index_path, markdown, FileResult(_rel(index_path, settings.root), ""))
+    if manifest.dirty:
+        status = WOULD_WRITE if check else WRITTEN
+        report.results.append(FileResult(_rel(manifest.path, settings.root), status))
+    if not check:
+        manifest.save()
+    return report
+
+
+def _normalise_seeds(
+    sources: list[Path],
+    meta: Mapping[str, Mapping[str, Any]],
+    rules: Rules,
+    settings: Settings,
+    report: Report,
+) -> list[tuple[Article, FileResult]]:
+    articles: list[tuple[Article, FileResult]] = []
+    slugs: set[str] = set()
+    for source in sources:
+        shown = _rel(source, settings.root)
+        try:
+            decoded = decode(source.read_bytes(), shown)
+        except InputError as exc:
+            report.errors.append(exc)
+            continue
+        except OSError as exc:
+            report.errors.append(InputError(f"cannot read: {exc.strerror or exc}", path=shown))
+            continue
+        article = normalise_text(
+            decoded.text,
+            seed=source.name,
+            meta=meta.get(source.name) or {},
+            rules=rules,
+            lang=settings.source_language,
+        )
+        result = FileResult("", "", seed=shown, notes=decoded.notes, removed=article.removed)
+        result.warnings.extend(article.warnings)
+        result.warnings.extend(f"markdown check: {p}" for p in rendering_problems(article))
+        _unique_slug(article, slugs, result)
+        articles.append((article, result))
+    return articles
+
+
+def _unique_slug(article: Article, taken: set[str], result: FileResult) -> None:
+    base = article.slug
+    slug, number = base, 2
+    while slug in taken or slug == INDEX_FILE[:-3]:
+        slug, number = f"{base}-{number}", number + 1
+    if slug != base:
+        result.warnings.append(f"slug {base!r} is taken; using {slug!r} (set 'slug:' in meta.yml)")
+        article.meta["slug"] = slug
+    taken.add(slug)
+
+
+class _Writer:
+    """Writes generated files, honouring hand edits, --force and --check."""
+
+    def __init__(
+        self, settings: Settings, manifest: Manifest, report: Report, *, force: bool, check: bool
+    ) -> None:
+        self.root = settings.root
+        self.manifest = manifest
+        self.report = report
+        self.force = force
+        self.check = check
+
+    def put(self, path: Path, content: str, result: FileResult) -> None:
+        result.path = _rel(path, self.root)
+        data = content.encode("utf-8")
+        result.status = self._status(path, data, result.path)
+        if result.status == WRITTEN:
+            if self.check:
+                result.status = WOULD_WRITE
+            else:
+                atomic_write(path, data)
+        if result.status in (WRITTEN, UNCHANGED):
+            self.manifest.record(result.path, data)
+        self.report.results.append(result)
+
+    def _status(self, path: Path, data: bytes, key: str) -> str:
+        try:
+            existing = path.read_bytes()
+        except FileNotFoundError:
+            return WRITTEN
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", path=key) from exc
+        if existing == data:
+            return UNCHANGED
+        if self.force or self.manifest.get(key) == _sha256(existing):
+            return WRITTEN
+        return HAND_EDITED
+
+
+class Manifest:
+    """``seeds/.normalised.json``: sha256 of each generated file, by project-relative path."""
+
+    def __init__(self, path: Path, root: Path) -> None:
+        self.path = path
+        self.root = root
+        self.hashes: dict[str, str] = self._load()
+        self.original = dict(self.hashes)
+
+    def _load(self) -> dict[str, str]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as exc:
+            raise ConfigError(f"unreadable manifest: {exc}", path=self.path) from exc
+        files = data.get("files") if isinstance(data, dict) else None
+        if not isinstance(files, dict):
+            raise ConfigError("manifest has no 'files' mapping", path=self.path)
+        return {str(k): str(v) for k, v in files.items()}
+
+    def get(self, key: str) -> str | None:
+        return self.hashes.get(key)
+
+    def record(self, key: str, data: bytes) -> None:
+        self.hashes[key] = _sha256(data)
+
+    @property
+    def dirty(self) -> bool:
+        return self.hashes != self.original
+
+    def save(self) -> None:
+        current = {k: v for k, v in self.hashes.items() if (self.root / k).exists()}
+        text = json.dumps({"files": current}, indent=2, sort_keys=True, ensure_ascii=False)
+        atomic_write(self.path, text + "\n")
+
+
+def load_meta(path: Path) -> dict[str, dict[str, Any]]:
+    """``seeds/meta.yml``: seed file name -> fields (empty if the file is missing)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ConfigError(
+            f"invalid YAML: {getattr(exc, 'problem', exc)}",
+            path=path,
+            line=mark.line + 1 if mark else None,
+        ) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read: {exc}", path=path) from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError("expected a mapping of seed file names", path=path)
+    meta: dict[str, dict[str, Any]] = {}
+    for name, fields in data.items():
+        if fields is not None and not isinstance(fields, dict):
+            raise ConfigError(f"entry {name!r} must be a mapping of fields", path=path)
+        meta[str(name)] = dict(fields or {})
+    return meta
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

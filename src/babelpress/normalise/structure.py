@@ -1,0 +1,167 @@
+"""Cleaned lines to article blocks: the structural rules of normalising.
+
+Contract, in the order the rules apply (thresholds and patterns come from :class:`Rules`):
+
+1. **Lines.** Blank lines separate groups.  Inside a group every line is its own
+   paragraph, unless the group is hard-wrapped prose (no line longer than ``wrap_width``,
+   most ending mid-sentence, and some continuing in lower case): then its lines are joined
+   with spaces.
+2. **Title.** The first line is the title when it is short (``heading_max_words`` /
+   ``heading_max_chars``), does not end like a sentence, and more text follows.  Copies of
+   it right after it are dropped.  (Breadcrumbs are removed before, as boilerplate.)
+3. **Captions.** A line starting with a caption label (``Legende:``) is a caption; the
+   label is dropped, since ``{: .caption }`` says the same.  A line ending in a photo
+   credit (``… Foto: X / CC-BY-4.0``, ``… Keystone | AP | X``) is a caption plus credit,
+   the credit kept as written.  A short line whose words all recur in the next line of the
+   same group (an image's alt text, ``Toqaev Putin`` above ``Toqaev und Putin bei …``)
+   is dropped as a duplicate of the caption that follows; that line becomes the caption.
+4. **Quotes.** A paragraph followed by an attribution line (``Professor … in der …
+   vom 10. Juli 2022``) is a block quote carrying that attribution.
+5. **Kickers.** An all-capitals word opening a paragraph and closed by ``.``/``:``
+   (``ENTSCHLÜSSELUNG. Im Januar …``) becomes its own kicker block.  A single word is
+   written capitalised (``Entschlüsselung``, as a German noun or sentence start is);
+   several words keep their capitals, since their proper case cannot be known.  The
+   closing ``.`` is typography and dropped.
+6. **Headings.** A short line that does not end like a sentence (``?`` and ``!`` may end
+   a heading), with text before and after it, is a ``##`` heading.
+7. Everything else is a paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from babelpress.normalise.article import Block
+from babelpress.normalise.rules import Rules
+from babelpress.normalise.text import comparable, ends_sentence, is_short_line, words
+
+
+@dataclass
+class Line:
+    """A line of cleaned text: its text, its group (blank-line block) and line number."""
+
+    text: str
+    group: int
+    number: int
+
+
+def split_lines(text: str, rules: Rules) -> list[Line]:
+    """Non-empty lines with their group; hard-wrapped groups joined (rule 1)."""
+    lines: list[Line] = []
+    group: list[Line] = []
+    index = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if raw:
+            group.append(Line(raw, index, number))
+            continue
+        if group:
+            lines.extend(_unwrap(group, rules))
+            group = []
+            index += 1
+    if group:
+        lines.extend(_unwrap(group, rules))
+    return lines
+
+
+def _unwrap(group: list[Line], rules: Rules) -> list[Line]:
+    if len(group) < 2 or any(len(line.text) > rules.wrap_width for line in group):
+        return group
+    mid_sentence = sum(not ends_sentence(line.text) for line in group[:-1])
+    if mid_sentence * 2 < len(group) - 1:
+        return group
+    if not any(line.text[0].islower() for line in group[1:]):
+        return group
+    return [Line(" ".join(line.text for line in group), group[0].group, group[0].number)]
+
+
+def is_heading_like(text: str, rules: Rules) -> bool:
+    """Short and not ending like a sentence: a title, heading or label."""
+    return is_short_line(text, rules.heading_max_words, rules.heading_max_chars) and not (
+        ends_sentence(text)
+    )
+
+
+def take_title(lines: list[Line], rules: Rules) -> tuple[str | None, list[Line]]:
+    """Rule 2: the title (or None) and the remaining lines."""
+    if len(lines) < 2 or not is_heading_like(lines[0].text, rules):
+        return None, lines
+    if _caption_parts(lines[0].text, rules) is not None:
+        return None, lines
+    title = lines[0].text
+    rest = lines[1:]
+    while rest and comparable(rest[0].text) == comparable(title):
+        rest = rest[1:]
+    return title, rest
+
+
+def classify(lines: list[Line], rules: Rules) -> tuple[list[Block], list[Line]]:
+    """Rules 3-7: blocks, and the lines dropped as alt text."""
+    blocks: list[Block] = []
+    dropped: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if following and _is_alt_text(line, following, rules):
+            dropped.append(line)
+            text, credit = _caption_parts(following.text, rules) or (following.text, "")
+            blocks.append(Block("caption", text, credit=credit, line=following.number))
+            i += 2
+            continue
+        caption = _caption_parts(line.text, rules)
+        if caption is not None:
+            blocks.append(Block("caption", caption[0], credit=caption[1], line=line.number))
+        elif following and ends_sentence(line.text) and is_attribution(following.text, rules):
+            blocks.append(Block("quote", line.text, attribution=following.text, line=line.number))
+            i += 1
+        elif 0 < i < len(lines) - 1 and is_heading_like(line.text, rules):
+            blocks.append(Block("heading", line.text, line=line.number))
+        else:
+            blocks.extend(_paragraph(line, rules))
+        i += 1
+    return blocks, dropped
+
+
+def is_attribution(text: str, rules: Rules) -> bool:
+    return any(pattern.search(text) for pattern in rules.attribution)
+
+
+def _caption_parts(text: str, rules: Rules) -> tuple[str, str] | None:
+    """(caption, credit) if *text* is a caption line, else None."""
+    label = rules.caption_label.match(text)
+    body = text[label.end() :] if label else text
+    for pattern in rules.credit:
+        match = pattern.search(body)
+        if match and match.group("credit"):
+            return body[: match.start("credit")].strip(), match.group("credit").strip()
+    if label:
+        return body.strip(), ""
+    return None
+
+
+def _is_alt_text(line: Line, following: Line, rules: Rules) -> bool:
+    """Rule 3, last part: *line* is the alt text of an image captioned by *following*."""
+    if line.group != following.group or not is_heading_like(line.text, rules):
+        return False
+    alt_words = {w.casefold() for w in words(line.text)}
+    caption_words = {w.casefold() for w in words(following.text)}
+    if not alt_words or not alt_words <= caption_words or len(alt_words) > 8:
+        return False
+    if len(following.text) > 2 * rules.heading_max_chars:
+        return False
+    return not ends_sentence(following.text) or _caption_parts(following.text, rules) is not None
+
+
+def _paragraph(line: Line, rules: Rules) -> list[Block]:
+    """Rule 5 then 7: a paragraph, with its kicker split off."""
+    text = line.text
+    match = rules.kicker.match(text)
+    if not match:
+        return [Block("paragraph", text, line=line.number)]
+    raw = match.group("kicker")
+    shown = raw.capitalize() if " " not in raw else raw
+    rest = text[match.end() :].lstrip()
+    return [
+        Block("kicker", shown, raw=raw, line=line.number),
+        Block("paragraph", rest, line=line.number),
+    ]

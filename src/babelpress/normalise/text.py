@@ -1,0 +1,87 @@
+"""Text-level helpers of normalising: the only changes made to the author's words.
+
+Contract:
+
+* :func:`clean` applies the permitted text fixes and nothing else: Unicode NFC; zero-width
+  characters removed; runs of spaces and tabs collapsed to one space (no-break and other
+  special spaces are kept, they carry typographic meaning); lines stripped; a missing space
+  after a closing quotation mark that follows sentence-final punctuation restored
+  (``darstellen.“Mit`` -> ``darstellen.“ Mit``).
+* :func:`sentences` is a rough splitter for *comparing* text (duplicates, pull quotes,
+  tests); it never decides what is written.
+* :func:`slugify` makes a readable ASCII slug (German umlauts transliterated).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_SPACES = re.compile(r"[ \t\f\v]+")
+_QUOTE_SPACE = re.compile(r"(?<=[.!?…][“”\"»«])(?=[A-ZÄÖÜ])")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[“”\"»«)]*\s+(?=[„“\"»«(]?[A-ZÄÖÜ0-9])")
+_WORD = re.compile(r"\w+")
+_TRANSLIT = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ẞ": "SS"}
+)
+_SENTENCE_FINAL = ".:;,"
+
+
+def clean(text: str) -> str:
+    """Apply the permitted fixes to a whole text (see the module docstring)."""
+    text = unicodedata.normalize("NFC", text)
+    text = _ZERO_WIDTH.sub("", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(fix_quote_space(line) for line in lines)
+
+
+def fix_quote_space(line: str) -> str:
+    """Insert the missing space in ``Satz.“Nächster`` (after a closing quote)."""
+    return _QUOTE_SPACE.sub(" ", line)
+
+
+def sentences(text: str) -> list[str]:
+    """Split *text* into sentence-like chunks (rough; over-splitting is harmless)."""
+    return [part.strip() for part in _split_keep(text) if part.strip()]
+
+
+def _split_keep(text: str) -> list[str]:
+    parts: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.start() + len(match.group().rstrip())
+        parts.append(text[start:end])
+        start = match.end()
+    parts.append(text[start:])
+    return parts
+
+
+def comparable(text: str) -> str:
+    """Lower-case words only: the form in which texts are compared for repetition."""
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def ends_sentence(line: str) -> bool:
+    """True if *line* ends like a sentence (``.``, ``:``, ``;``, ``,``), quotes ignored."""
+    stripped = line.rstrip("“”\"'»«)’ ")
+    return bool(stripped) and stripped[-1] in _SENTENCE_FINAL + "…"
+
+
+def is_short_line(line: str, max_words: int, max_chars: int) -> bool:
+    """A line short enough to be a title, heading, attribution or alt text."""
+    return 0 < len(line) <= max_chars and len(line.split()) <= max_words
+
+
+def slugify(title: str, max_length: int = 80) -> str:
+    """``Kasachstans schrittweise Entfernung`` -> ``kasachstans-schrittweise-entfernung``."""
+    text = unicodedata.normalize("NFKD", title.translate(_TRANSLIT))
+    text = text.encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0]
+    return slug or "artikel"
