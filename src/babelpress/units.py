@@ -31,6 +31,7 @@ KINDS = (
     "attribution",
     "caption",
     "credit",
+    "kicker",
     "image alt text",
 )
 
@@ -53,9 +54,14 @@ class Segment:
     flags: tuple[str, ...] = ()
     #: placeholder -> original Markdown (link target, autolink, URL), in order
     placeholders: tuple[tuple[str, str], ...] = ()
+    #: container prefix (``> ``, list indentation) that follows each line break of the
+    #: source; the msgid has bare ``\n`` there
+    line_prefix: str = ""
 
     def restore(self, text: str) -> str:
         """Turn msgid-form *text* (the msgid or a translation) back into Markdown."""
+        if self.line_prefix:
+            text = text.replace("\n", "\n" + self.line_prefix)
         for placeholder, original in self.placeholders:
             text = text.replace(placeholder, original, 1)
         return text

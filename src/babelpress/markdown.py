@@ -1,0 +1,346 @@
+"""German Markdown page -> :class:`~babelpress.units.Document` of literal text and segments.
+
+:func:`parse` reads the YAML front matter (``title`` and ``description`` become
+``Document.meta_segments``) and parses the body with markdown-it-py (CommonMark
+plus tables).  The translatable units are:
+
+1. headings (``heading``; the ``## `` prefix, closing hashes and a trailing
+   attribute list ``{#id}`` stay literal), setext headings too;
+2. paragraphs, split into sentences (``sentence``) by :mod:`babelpress.segment`,
+   or kept whole (``paragraph``) when they hold one sentence or when the unit
+   setting is ``paragraph``;
+3. paragraphs inside block quotes (``quote``, split like paragraphs) and the
+   quote's attribution line ``— Name …`` (``attribution``, the ``— `` literal);
+4. list items (``list item``) and table cells (``table cell``, never split);
+5. a paragraph whose last line is a Python-Markdown attribute list
+   ``{: .caption }``, ``{: .credit }`` or ``{: .kicker }`` is one ``caption``,
+   ``credit`` or ``kicker`` unit (split into sentences only when longer than
+   :data:`babelpress.blocks.LONG_CAPTION` characters); the attribute-list line stays literal.
+
+Code blocks, HTML blocks, link reference definitions, thematic breaks, container
+markers (``>``, list bullets, indentation) and whitespace between sentences are
+literal parts.  A hard line break (two trailing spaces or ``\\`` before the
+newline) ends a unit; the break stays literal.  A soft line break stays in the
+msgid as ``\\n``; inside a container, :attr:`Segment.line_prefix` puts the
+``> `` or indentation back on restore.  A unit with no letter or digit is not
+offered for translation.
+
+**Placeholders.**  The msgid keeps inline Markdown verbatim (emphasis, inline
+code, inline HTML, entities, escapes), but a link's target is replaced by a
+numbered reference: ``[text](https://x "t")`` becomes ``[text][1]``, an image
+``![alt](a.png)`` becomes ``![alt][2]``, a full reference link ``[text][ref]``
+becomes ``[text][3]``; an autolink ``<https://x>`` or a bare ``https://`` URL
+becomes ``<4>``.  Numbers count from 1 per segment in order of occurrence and
+skip any number whose placeholder already appears as text in the unit, so each
+placeholder occurs exactly once.  Weblate's ``md-text`` checks see ordinary
+reference links, and :data:`PLACEHOLDER_RE` lets the translation and QA steps
+protect and compare them.  Collapsed and shortcut reference links (``[ref][]``,
+``[ref]``) stay verbatim: their label is the reference.
+
+**Escapes.**  The msgid is Markdown: backslash escapes stay as written
+(``24\\. April``, ``\\[Russen\\]``, ``\\*``) and the unit is flagged ``md-text``, so
+the translator types Markdown too and a translation renders exactly as typed.
+
+**Context.**  ``msgctxt`` is set only where one page has the same msgid both in
+running text and as a title, heading or kicker (or as two of those): the
+heading-like occurrences get their kind as context.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections import defaultdict
+from functools import lru_cache
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+
+from babelpress import inline
+from babelpress.blocks import walk
+from babelpress.errors import InputError
+from babelpress.segment import split_sentences
+from babelpress.units import Document, Segment
+
+#: a placeholder in a msgid or translation: ``[1]`` (link/image target) or ``<1>`` (URL)
+PLACEHOLDER_RE = re.compile(r"\[\d+\]|<\d+>")
+
+_FRONT_MATTER_RE = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.S)
+_IMAGE_ONLY_RE = re.compile(r"!\[[^\]]*\]\[\d+\]")
+_HEADLINE_KINDS = ("title", "heading", "kicker")
+_MASKED = str.maketrans(dict.fromkeys(".!?…\"'„“”«»‚‘’()[]", "x"))
+_TRANSLATABLE_RE = re.compile(r"[^\W_]")
+_MAPPING_START_RE = re.compile(r"\s*[\w-]+[ \t]*:")
+
+
+def placeholders_in(text: str) -> list[str]:
+    """Every placeholder in *text*, in order (for comparing msgid and translation)."""
+    return PLACEHOLDER_RE.findall(text)
+
+
+def parse(text: str, *, path: str, slug: str, unit: str = "sentence") -> Document:
+    """Split a Markdown page into literal parts and translatable segments."""
+    if "\r" in text:
+        raise InputError("carriage return in Markdown; save the file with LF line ends", path=path)
+    front, meta, body, fm_lines = _split_front_matter(text, path)
+    doc = Document(path=path, slug=slug, front_matter=meta, front_matter_lines=fm_lines)
+    doc.meta_segments = _meta_segments(meta, front)
+    found = _Body(body, unit == "paragraph", fm_lines).units()
+    segments = _with_contexts([*doc.meta_segments, *(seg for _, _, seg in found)])
+    doc.meta_segments = segments[: len(doc.meta_segments)]
+    pos = 0
+    for (start, end, _), seg in zip(found, segments[len(doc.meta_segments) :], strict=True):
+        if start > pos:
+            doc.parts.append(body[pos:start])
+        doc.parts.append(seg)
+        pos = end
+    if pos < len(body):
+        doc.parts.append(body[pos:])
+    return doc
+
+
+# ------------------------------------------------------------ front matter
+def _split_front_matter(text: str, path: str) -> tuple[str, dict[str, Any], str, int]:
+    """Like MkDocs: a leading ``---`` block is front matter when it is a YAML mapping.
+
+    A block that starts like a mapping (``key:``) but is not valid YAML is an error;
+    any other ``---`` block (a thematic break, a setext heading) is part of the body.
+    """
+    match = _FRONT_MATTER_RE.match(text)
+    if not match:
+        return "", {}, text, 0
+    front = match.group(1) or ""
+    try:
+        meta = yaml.safe_load(front)
+    except yaml.YAMLError as exc:
+        if not _MAPPING_START_RE.match(front):
+            return "", {}, text, 0
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else None
+        raise InputError(f"front matter is not valid YAML: {exc}", path=path, line=line) from exc
+    if not isinstance(meta, dict):
+        return "", {}, text, 0
+    return front, meta, text[match.end() :], match.group(0).count("\n")
+
+
+def _meta_segments(meta: dict[str, Any], front: str) -> list[Segment]:
+    segments = []
+    for key in ("title", "description"):
+        value = meta.get(key)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        found = re.search(rf"^{key}[ \t]*:", front, re.M)
+        line = front.count("\n", 0, found.start()) + 2 if found else 1
+        segments.append(Segment(msgid=value, source=value, kind=key, line=line))
+    return segments
+
+
+def _with_contexts(segments: list[Segment]) -> list[Segment]:
+    """Give heading-like segments a msgctxt where their msgid also occurs as another class."""
+    classes: dict[str, set[str]] = defaultdict(set)
+    for seg in segments:
+        classes[seg.msgid].add(_class(seg.kind))
+    return [
+        dataclasses.replace(seg, context=seg.kind)
+        if len(classes[seg.msgid]) > 1 and _class(seg.kind) != "text"
+        else seg
+        for seg in segments
+    ]
+
+
+def _class(kind: str) -> str:
+    return kind if kind in _HEADLINE_KINDS else "text"
+
+
+# ------------------------------------------------------------ parser
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    """markdown-it-py (CommonMark + tables) that records line positions of leaf blocks."""
+    md = MarkdownIt("commonmark").enable("table")
+    md.disable("inline")
+    for name in ("paragraph", "heading", "lheading", "table"):
+        rule = next(r for r in md.block.ruler.__rules__ if r.name == name)
+        md.block.ruler.at(name, _recording(rule.fn), {"alt": list(rule.alt)})
+    inline.install(md)
+    return md
+
+
+def _recording(original: Any) -> Any:
+    def rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        count = len(state.tokens)
+        ok = bool(original(state, start, end, silent))
+        if ok and not silent:
+            for token in state.tokens[count:]:
+                if token.type == "inline" and token.map:
+                    token.meta["lines"] = [
+                        (state.bMarks[n] + state.tShift[n], state.eMarks[n])
+                        for n in range(token.map[0], token.map[1])
+                    ]
+        return ok
+
+    return rule
+
+
+class _Body:
+    """Walks the block tokens of a body and collects ``(start, end, Segment)`` units."""
+
+    def __init__(self, body: str, whole_paragraphs: bool, fm_lines: int) -> None:
+        self.body = body
+        self.whole = whole_paragraphs
+        self.fm_lines = fm_lines
+        self.md = _parser()
+        self.env: dict[str, Any] = {}
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", body)]
+        self.found: list[tuple[int, int, Segment]] = []
+
+    def units(self) -> list[tuple[int, int, Segment]]:
+        tokens = self.md.parse(self.body, self.env)
+        walk(self, tokens)
+        self.found.sort(key=lambda item: item[0])
+        return self.found
+
+    def line_of(self, offset: int) -> int:
+        """1-based line in the whole file of body offset *offset*."""
+        return bisect.bisect_right(self.line_starts, offset) + self.fm_lines
+
+    def add_block(
+        self, lines: list[tuple[int, int]], kind: str, *, split: bool, lead: int = 0
+    ) -> None:
+        """Make units of a leaf block given as raw ``(start, end)`` line spans."""
+        lines = list(lines)
+        body = self.body
+        start, end = lines[-1]
+        while end > start and body[end - 1] in " \t":
+            end -= 1
+        lines[-1] = (start, end)
+        lines[0] = (lines[0][0] + lead, lines[0][1])
+        block = _Block(body, lines)
+        if not block.text.strip():
+            return
+        found = inline.analyse(self.md, block.text, self.env)
+        spans = block.units(found, split=split and not self.whole)
+        one = len(spans) == 1
+        for a, b in spans:
+            seg = block.segment(a, b, found, _unit_kind(kind, one), self.line_of)
+            if seg is not None:
+                self.found.append((block.to_raw(a), block.to_raw(b), seg))
+
+
+def _unit_kind(kind: str, one: bool) -> str:
+    if kind == "paragraph" and not one:
+        return "sentence"
+    return kind
+
+
+class _Block:
+    """The text of one leaf block: its lines without container prefixes, joined by newlines."""
+
+    def __init__(self, body: str, lines: list[tuple[int, int]]) -> None:
+        self.body = body
+        self.lines = lines
+        self.text = "\n".join(body[s:e] for s, e in lines)
+        self.starts: list[int] = []
+        pos = 0
+        for s, e in lines:
+            self.starts.append(pos)
+            pos += e - s + 1
+        prefixes = {body[lines[i][1] + 1 : lines[i + 1][0]] for i in range(len(lines) - 1)}
+        self.uniform = len(prefixes) <= 1
+        self.prefix = prefixes.pop() if len(prefixes) == 1 else ""
+
+    def to_raw(self, pos: int) -> int:
+        index = bisect.bisect_right(self.starts, pos) - 1
+        return self.lines[index][0] + pos - self.starts[index]
+
+    def units(self, found: inline.Inline, *, split: bool) -> list[tuple[int, int]]:
+        """Unit spans in the block text: chunks between hard breaks, then sentences."""
+        breaks = list(found.breaks)
+        if not self.uniform:
+            breaks.extend((m.start(), m.end()) for m in re.finditer("\n", self.text))
+        breaks.sort()
+        masked = _mask(self.text, found.masks) if split else self.text
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        for b_start, b_end in [*breaks, (len(self.text), len(self.text))]:
+            if b_start < pos:
+                continue
+            spans.extend(self._chunk(masked, pos, b_start, found, split))
+            pos = b_end
+        return spans
+
+    def _chunk(
+        self, masked: str, start: int, end: int, found: inline.Inline, split: bool
+    ) -> list[tuple[int, int]]:
+        piece = masked[start:end]
+        if not split:
+            stripped = piece.strip()
+            if not stripped:
+                return []
+            lead = len(piece) - len(piece.lstrip())
+            return [(start + lead, start + lead + len(stripped))]
+        keep = [(a - start, b - start) for a, b in found.keeps if start <= a and b <= end]
+        return [(start + a, start + b) for a, b in split_sentences(piece, keep=keep)]
+
+    def segment(
+        self, a: int, b: int, found: inline.Inline, kind: str, line_of: Any
+    ) -> Segment | None:
+        """The segment for block-text span ``[a, b)``, or None when nothing is translatable."""
+        targets = sorted(t for t in found.targets if a <= t[0] and t[1] <= b)
+        source = self.body[self.to_raw(a) : self.to_raw(b)]
+        literal = [self.text[s:e] for s, e in _gaps(a, b, targets)]
+        originals = [self.body[self.to_raw(s) : self.to_raw(e)] for s, e, _ in targets]
+        names = _placeholder_names([t[2] for t in targets], "\0".join([*literal, *originals]))
+        msgid = literal[0] + "".join(n + lit for n, lit in zip(names, literal[1:], strict=True))
+        if not _TRANSLATABLE_RE.search(PLACEHOLDER_RE.sub("", "".join(literal))):
+            return None
+        markup = bool(targets) or any(s < b and a < e for s, e in found.markup)
+        if _IMAGE_ONLY_RE.fullmatch(msgid):
+            kind = "image alt text"
+        seg = Segment(
+            msgid=msgid,
+            source=source,
+            kind=kind,
+            line=line_of(self.to_raw(a)),
+            flags=("md-text",) if markup else (),
+            placeholders=tuple(zip(names, originals, strict=True)),
+            line_prefix=self.prefix if "\n" in msgid else "",
+        )
+        if seg.restore(seg.msgid) != source:
+            seg = dataclasses.replace(seg, msgid=source, placeholders=(), line_prefix="")
+        return seg
+
+
+def _gaps(a: int, b: int, targets: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The spans of ``[a, b)`` around *targets* (one more than there are targets)."""
+    gaps = []
+    pos = a
+    for s, e, _ in targets:
+        gaps.append((pos, s))
+        pos = e
+    gaps.append((pos, b))
+    return gaps
+
+
+def _placeholder_names(kinds: list[str], haystack: str) -> list[str]:
+    names = []
+    number = 0
+    for kind in kinds:
+        while True:
+            number += 1
+            if f"[{number}]" not in haystack and f"<{number}>" not in haystack:
+                break
+        names.append(f"[{number}]" if kind == "link" else f"<{number}>")
+    return names
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """*text* with sentence punctuation inside *spans* (after their first char) neutralised."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start + 1 : end] = text[start + 1 : end].translate(_MASKED)
+    return "".join(chars)
