@@ -1,0 +1,1 @@
+"""Machine-translation drafts for empty catalogue entries (``babelpress translate``)."""

@@ -1,0 +1,165 @@
+"""What went wrong in a provider call, in a user's words, without secrets.
+
+:class:`Transport` stands in for the ``requests`` module inside one deep-translator
+engine module while a call runs: every request gets a timeout (deep-translator
+sets none), and the status, ``Retry-After`` and error body of the last answer, or
+the network error, are recorded -- deep-translator's own exceptions lose them.
+:func:`classify` and :func:`classify_deepl` turn any exception into a
+:class:`~babelpress.translate.retry.Failure` whose detail was scrubbed of *secrets*.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import requests
+
+from babelpress.translate.retry import Failure, scrub
+
+
+class Transport:
+    """``requests`` with a timeout, remembering the last answer or network error."""
+
+    def __init__(self, timeout: float) -> None:
+        self.timeout = timeout
+        self.status: int | None = None
+        self.retry_after: float | None = None
+        self.body = ""
+        self.error: Exception | None = None
+
+    def get(self, url: str, **options: Any) -> requests.Response:
+        return self._request("GET", url, options)
+
+    def post(self, url: str, **options: Any) -> requests.Response:
+        return self._request("POST", url, options)
+
+    def __getattr__(self, name: str) -> Any:  # requests.exceptions and the like
+        return getattr(requests, name)
+
+    def _request(self, method: str, url: str, options: dict[str, Any]) -> requests.Response:
+        options.setdefault("timeout", self.timeout)
+        self.status, self.retry_after, self.body, self.error = None, None, "", None
+        try:
+            response = requests.request(method, url, **options)
+        except requests.RequestException as exc:
+            self.error = exc
+            raise
+        self.status = response.status_code
+        self.retry_after = _seconds(response.headers.get("Retry-After"))
+        if not 200 <= response.status_code < 300:
+            self.body = response.text[:500]
+        return response
+
+
+def classify(
+    exc: BaseException, transport: Transport, key_variable: str | None, secrets: Iterable[str]
+) -> Failure:
+    """A Failure for *exc*, raised by a deep-translator engine during a call."""
+    failure = _network(transport.error or exc, transport.timeout)
+    if failure is None and transport.status is not None and not 200 <= transport.status < 300:
+        failure = status_failure(transport.status, _error_text(transport.body), key_variable)
+        failure.retry_after = transport.retry_after
+    if failure is None:
+        failure = _library(exc, key_variable)
+    return Failure(failure.kind, scrub(failure.detail, secrets), retry_after=failure.retry_after)
+
+
+def _network(exc: BaseException, timeout: float) -> Failure | None:
+    if isinstance(exc, requests.Timeout):
+        return Failure("timeout", f"no answer within {timeout:g} s")
+    if isinstance(exc, requests.ConnectionError):
+        return Failure("unreachable", _reason(exc))
+    if isinstance(exc, requests.RequestException) and not isinstance(exc, ValueError):
+        return Failure("timeout", f"network error ({type(exc).__name__})")
+    return None
+
+
+def status_failure(status: int, detail: str, key_variable: str | None) -> Failure:
+    """The Failure for an HTTP error *status*."""
+    said = f"HTTP {status}" + (f": {detail}" if detail else "")
+    if status in (401, 403):
+        hint = f" (check {key_variable})" if key_variable else ""
+        return Failure("auth", said + hint)
+    if status == 429 or status >= 500:
+        return Failure("busy", said)
+    if status == 456:
+        return Failure("rejected", said + " (quota exceeded)")
+    return Failure("rejected", said)
+
+
+def _library(exc: BaseException, key_variable: str | None) -> Failure:
+    from deep_translator import exceptions as dt
+
+    name = type(exc).__name__
+    if isinstance(exc, dt.TooManyRequests):
+        return Failure("busy", "too many requests")
+    if isinstance(exc, dt.ApiKeyException):
+        return Failure("auth", f"no API key (set {key_variable})")
+    if isinstance(exc, (dt.LanguageNotSupportedException, dt.InvalidSourceOrTargetLanguage)):
+        return Failure("rejected", f"language not supported ({exc.val})")
+    if isinstance(exc, (dt.NotValidLength, dt.NotValidPayload)):
+        return Failure("rejected", "text too long or empty")
+    if isinstance(exc, (dt.TranslationNotFound, dt.ElementNotFoundInGetRequest)):
+        return Failure("malformed", "no translation in the answer")
+    if isinstance(exc, ValueError):
+        return Failure("malformed", "invalid JSON")
+    return Failure("malformed", f"unexpected answer ({name})")
+
+
+def classify_deepl(exc: BaseException, secrets: Iterable[str]) -> Failure:
+    """A Failure for an exception of the official ``deepl`` package."""
+    import deepl
+
+    if isinstance(exc, deepl.AuthorizationException):
+        failure = Failure("auth", "authorisation failed (check DEEPL_API_KEY)")
+    elif isinstance(exc, deepl.QuotaExceededException):
+        failure = Failure("rejected", "quota for this billing period exceeded")
+    elif isinstance(exc, deepl.TooManyRequestsException):
+        failure = Failure("busy", "HTTP 429: too many requests")
+    elif isinstance(exc, deepl.ConnectionException):
+        kind = "timeout" if "timed out" in str(exc).lower() else "unreachable"
+        failure = Failure(kind, _reason(exc))
+    elif isinstance(exc, deepl.DeepLException) and exc.http_status_code:
+        failure = status_failure(exc.http_status_code, "", "DEEPL_API_KEY")
+    elif isinstance(exc, (deepl.DeepLException, ValueError)):
+        failure = Failure("rejected", str(exc)[:200])
+    else:
+        failure = Failure("malformed", f"unexpected answer ({type(exc).__name__})")
+    return Failure(failure.kind, scrub(failure.detail, secrets))
+
+
+_ERRNO = re.compile(r"\[Errno -?\d+\] ([^'\")\]]+)")
+_HOST = re.compile(r"host='([^']+)', port=(\d+)")
+
+
+def _reason(exc: BaseException) -> str:
+    """'connection refused (127.0.0.1:9)' from a requests/urllib3 error text."""
+    text = str(exc)
+    errno = _ERRNO.search(text)
+    reason = errno.group(1).strip().rstrip(".").lower() if errno else "connection failed"
+    host = _HOST.search(text)
+    return f"{reason} ({host.group(1)}:{host.group(2)})" if host else reason
+
+
+def _error_text(body: str) -> str:
+    """The ``error``/``message`` field of a JSON error body, else a short plain text."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        data = None
+    if isinstance(data, dict):
+        for field in ("error", "message", "detail"):
+            if isinstance(data.get(field), (str, dict)):
+                return str(data[field])[:200]
+    text = " ".join(body.split())
+    return text[:120] if text and "<" not in text else ""
+
+
+def _seconds(value: str | None) -> float | None:
+    try:
+        return max(0.0, float(value)) if value else None
+    except ValueError:
+        return None

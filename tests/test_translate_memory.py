@@ -1,0 +1,51 @@
+"""The translation memory: deterministic, committed, written only when it grows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from babelpress.errors import InputError
+from babelpress.translate.memory import TranslationMemory, memory_path
+
+
+def test_round_trip_sorted_and_deterministic(tmp_path: Path) -> None:
+    memory = TranslationMemory(tmp_path, "google", "de", "ru")
+    memory.put("Zweiter Satz.", "Второе предложение.")
+    memory.put("Erster {1}Satz{2}.", "Первое {1}предложение{2}.")
+    assert memory.save() is True
+    path = memory_path(tmp_path, "google", "de", "ru")
+    assert path == tmp_path / "mt-cache" / "google" / "de-ru.json"
+    text = path.read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert list(data["entries"]) == ["Erster {1}Satz{2}.", "Zweiter Satz."]
+    assert data["provider"] == "google" and data["target"] == "ru"
+    assert "Второе" in text  # readable, not \\u-escaped
+    again = TranslationMemory(tmp_path, "google", "de", "ru")
+    assert again.get("Zweiter Satz.") == "Второе предложение." and len(again) == 2
+    again.put("Zweiter Satz.", "Второе предложение.")
+    assert again.save() is False  # nothing new: nothing written
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_insertion_order_does_not_matter(tmp_path: Path) -> None:
+    one = TranslationMemory(tmp_path / "a", "libre", "de", "en")
+    two = TranslationMemory(tmp_path / "b", "libre", "de", "en")
+    for key in ("b", "a", "c"):
+        one.put(key, key.upper())
+    for key in ("c", "b", "a"):
+        two.put(key, key.upper())
+    assert one.dumps() == two.dumps()
+
+
+def test_corrupt_memory_names_file_and_line(tmp_path: Path) -> None:
+    path = memory_path(tmp_path, "google", "de", "en")
+    path.parent.mkdir(parents=True)
+    path.write_text('{\n "entries": {\n  "a": "b",\n }\n}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"de-en.json:4: the translation memory is not valid"):
+        TranslationMemory(tmp_path, "google", "de", "en")
+    path.write_text('{"entries": ["a"]}', encoding="utf-8")
+    with pytest.raises(InputError, match="no 'entries' mapping"):
+        TranslationMemory(tmp_path, "google", "de", "en")
