@@ -9,8 +9,8 @@ Contract:
 * :func:`find_pull_quotes` finds short paragraphs (at most ``pull_quote.max_sentences``
   sentences and ``pull_quote.max_chars`` characters) that repeat or paraphrase a run of
   consecutive sentences of another, longer paragraph of the body: difflib's ratio of the
-  word forms at least ``pull_quote.threshold``.  Only the short copy goes; the body keeps
-  every sentence.
+  two word sequences (lower case, punctuation ignored) at least ``pull_quote.threshold``.
+  Only the short copy goes; the body keeps every sentence.
 """
 
 from __future__ import annotations
@@ -71,16 +71,18 @@ def _repeats(quote: str, body: str, rules: Rules) -> bool:
         return False
     if f" {target} " in f" {comparable(body)} ":
         return True
-    body_sentences = [comparable(s) for s in sentences(body)]
+    body_sentences = [comparable(s).split() for s in sentences(body)]
     size = len(sentences(quote))
+    matcher: SequenceMatcher[str] = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(target.split())
+    threshold = rules.pull_quote_threshold
     for width in range(max(1, size - 1), size + 2):
         for start in range(len(body_sentences) - width + 1):
-            candidate = " ".join(body_sentences[start : start + width])
-            matcher = SequenceMatcher(None, target, candidate, autojunk=False)
+            matcher.set_seq1([w for s in body_sentences[start : start + width] for w in s])
             if (
-                matcher.real_quick_ratio() >= rules.pull_quote_threshold
-                and matcher.quick_ratio() >= rules.pull_quote_threshold
-                and matcher.ratio() >= rules.pull_quote_threshold
+                matcher.real_quick_ratio() >= threshold
+                and matcher.quick_ratio() >= threshold
+                and matcher.ratio() >= threshold
             ):
                 return True
     return False

@@ -111,7 +111,7 @@ def classify(lines: list[Line], rules: Rules) -> tuple[list[Block], list[Line]]:
         caption = _caption_parts(line.text, rules)
         if caption is not None:
             blocks.append(Block("caption", caption[0], credit=caption[1], line=line.number))
-        elif following and ends_sentence(line.text) and is_attribution(following.text, rules):
+        elif following and _is_quote(line.text) and is_attribution(following.text, rules):
             blocks.append(Block("quote", line.text, attribution=following.text, line=line.number))
             i += 1
         elif 0 < i < len(lines) - 1 and is_heading_like(line.text, rules):
@@ -120,6 +120,11 @@ def classify(lines: list[Line], rules: Rules) -> tuple[list[Block], list[Line]]:
             blocks.extend(_paragraph(line, rules))
         i += 1
     return blocks, dropped
+
+
+def _is_quote(text: str) -> bool:
+    """Ends with punctuation (a quoted question or exclamation counts too)."""
+    return ends_sentence(text) or text.rstrip("“”\"'»«)’ ").endswith(("?", "!"))
 
 
 def is_attribution(text: str, rules: Rules) -> bool:

@@ -79,7 +79,8 @@ def body_of(markdown: str) -> str:
     if markdown.startswith("---\n"):
         end = markdown.find("\n---\n", 4)
         if end != -1:
-            return markdown[end + 5 :]
+            rest = markdown[end + 5 :]
+            return rest[1:] if rest.startswith("\n") else rest
     return markdown
 
 

@@ -1,0 +1,341 @@
+"""One test (or a small parametrised group) per normalising rule, on small texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+
+from babelpress.errors import ConfigError
+from babelpress.normalise import Article, load_rules, normalise_text
+from babelpress.normalise.verify import body_of, rendering_problems
+
+P1 = "Der erste Absatz erzählt, was geschah. Er hat zwei Sätze."
+P2 = "Der zweite Absatz führt das weiter aus, mit einem anderen Gedanken."
+P3 = "Ein dritter Absatz schließt den Text ab und zieht ein Fazit."
+
+
+def norm(text: str, **meta: object) -> Article:
+    return normalise_text(text, seed="x.txt", meta=meta)
+
+
+def body(article: Article) -> str:
+    assert rendering_problems(article) == []
+    return body_of(article.to_markdown())
+
+
+def kinds(article: Article) -> list[str]:
+    return [b.kind for b in article.blocks]
+
+
+# ---------------------------------------------------------------- title
+
+
+def test_title_is_first_short_line() -> None:
+    article = norm(f"Eine Überschrift für alle\n\n{P1}\n\n{P2}")
+    assert article.title == "Eine Überschrift für alle"
+    assert article.slug == "eine-ueberschrift-fuer-alle"
+    assert body(article) == f"{P1}\n\n{P2}\n"
+    assert article.warnings == []
+
+
+def test_repeated_title_is_dropped() -> None:
+    article = norm(f"Titel des Artikels\n\nTitel des Artikels\n\n{P1}")
+    assert article.title == "Titel des Artikels"
+    assert body(article) == f"{P1}\n"
+
+
+def test_breadcrumb_is_not_a_title() -> None:
+    article = norm(f"Startseite \u00a0 \u00a0 Der echte Titel\n\nDer echte Titel\n\n{P1}")
+    assert article.title == "Der echte Titel"
+    assert [r.reason for r in article.removed] == ["breadcrumb"]
+
+
+def test_title_from_meta_and_warning_when_guessed() -> None:
+    assert norm(P1, title="Vom Redakteur").title == "Vom Redakteur"
+    assert norm(P1, title="Vom Redakteur").warnings == []
+    guessed = norm(f"{P1}\n\n{P2}")
+    assert guessed.title == "Der erste Absatz erzählt, was geschah"
+    assert "guessed" in guessed.warnings[0]
+
+
+def test_meta_overrides_inferred_fields() -> None:
+    article = norm(
+        f"Titel im Text\n\n{P1}\n\nEmma Collet Redakteurin für Novastan",
+        title="Besserer Titel",
+        slug="eigener-slug",
+        source="Anderes Blatt",
+        date="2022-07-10",
+    )
+    front = yaml.safe_load(article.to_markdown().split("---\n")[1])
+    assert front["title"] == "Besserer Titel"
+    assert front["slug"] == "eigener-slug"
+    assert front["source"] == "Anderes Blatt"
+    assert front["author"] == "Emma Collet"
+    assert front["date"] == dt.date(2022, 7, 10)
+
+
+def test_front_matter_order_and_unknown_fields_left_out() -> None:
+    article = norm(
+        f"Titel\n\n{P1}\n\nAus dem Englischen von Max Muster\n\nLast Updated on 3. Mai 2021 by X"
+    )
+    front = article.to_markdown().split("---\n")[1]
+    keys = [line.split(":")[0] for line in front.splitlines() if not line.startswith("- ")]
+    assert keys == ["title", "slug", "lang", "translator", "date", "description", "seed"]
+    assert "null" not in front
+
+
+# ---------------------------------------------------------------- structure
+
+
+def test_heading_between_paragraphs() -> None:
+    article = norm(
+        f"Titel\n\n{P1}\n\nEin Zwischentitel ohne Punkt\n\n{P2}\n\nUnd eine Frage?\n\n{P3}"
+    )
+    assert body(article) == (
+        f"{P1}\n\n## Ein Zwischentitel ohne Punkt\n\n{P2}\n\n## Und eine Frage?\n\n{P3}\n"
+    )
+
+
+def test_short_sentence_and_last_line_are_not_headings() -> None:
+    article = norm(f"Titel\n\n{P1}\n\nDas war es.\n\n{P2}\n\nEnde")
+    assert kinds(article) == ["paragraph"] * 4
+
+
+def test_single_newlines_separate_paragraphs() -> None:
+    article = norm(f"Titel\n{P1}\nZwischentitel\n{P2}\n{P3}")
+    assert kinds(article) == ["paragraph", "heading", "paragraph", "paragraph"]
+    assert article.title == "Titel"
+
+
+def test_hard_wrapped_prose_is_joined() -> None:
+    text = (
+        "Titel\n\nDies ist ein Absatz, der von einem\n"
+        "alten Programm umbrochen wurde, mitten\nim Satz.\n"
+    )
+    article = norm(text)
+    assert [b.text for b in article.blocks] == [
+        "Dies ist ein Absatz, der von einem alten Programm umbrochen wurde, mitten im Satz."
+    ]
+
+
+def test_quote_with_attribution() -> None:
+    quote = "Einerseits ist es offensichtlich. Aber sind dafür alle Mittel gut?"
+    who = "Professor Alexander Kobrinsky in der Nesawisimaja Gaseta vom 10. Juli 2022"
+    article = norm(f"Titel\n{P1}\n{quote}\n{who}\n{P2}")
+    assert body(article) == f"{P1}\n\n> {quote}\n>\n> — {who}\n\n{P2}\n"
+
+
+def test_caption_with_photo_credit() -> None:
+    line = "Kasachstans Präsident geht auf Distanz. Foto: Пресс-служба Президента РФ / CC-BY-4.0"
+    article = norm(f"Titel\n\n{line}\n{P1}")
+    assert body(article) == (
+        "Kasachstans Präsident geht auf Distanz.\n{: .caption }\n\n"
+        "Foto: Пресс-служба Президента РФ / CC-BY-4.0\n{: .credit }\n\n"
+        f"{P1}\n"
+    )
+    assert article.meta["description"] == P1
+
+
+def test_legende_label_dropped_and_pipe_credit_kept() -> None:
+    line = "Legende: Soldaten bei der Befehlsausgabe. Keystone | AP | Pressedienst"
+    article = norm(f"Titel\n\n{P1}\n\n{line}\n\n{P2}")
+    assert body(article) == (
+        f"{P1}\n\nSoldaten bei der Befehlsausgabe.\n{{: .caption }}\n\n"
+        f"Keystone | AP | Pressedienst\n{{: .credit }}\n\n{P2}\n"
+    )
+
+
+def test_alt_text_line_before_caption_is_dropped() -> None:
+    article = norm(f"Titel\n\n{P1}\n\nToqaev Putin\nToqaev und Putin bei einem Gespräch\n\n{P2}")
+    assert kinds(article) == ["paragraph", "caption", "paragraph"]
+    assert article.blocks[1].text == "Toqaev und Putin bei einem Gespräch"
+    assert [(r.reason, r.text) for r in article.removed] == [("image alt text", "Toqaev Putin")]
+
+
+def test_kicker_is_its_own_block() -> None:
+    article = norm(f"Titel\n\nENTSCHLÜSSELUNG. {P1}\n\n{P2}")
+    assert body(article) == f"**Entschlüsselung**\n{{: .kicker }}\n\n{P1}\n\n{P2}\n"
+    assert article.meta["description"] == P1
+    several = norm(f"Titel\n\nDIE ANALYSE: {P1}")
+    assert several.blocks[0].text == "DIE ANALYSE"
+
+
+# ---------------------------------------------------------------- removal
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Lest auch auf Novastan: China profitiert in Zentralasien", "read also"),
+        ("Lesen Sie auch: Ein anderer Artikel", "read also"),
+        (
+            "Wir sind unabhängig und wollen es bleiben, dafür brauchen wir euch! "
+            "Durch jede noch so kleine Spende helft ihr uns.",
+            "donation",
+        ),
+        (
+            "Ganz Zentralasien in deiner Mailbox Abonniert unseren wöchentlichen Newsletter",
+            "newsletter",
+        ),
+        ("Entdeckt die neueste Ausgabe", "promotion"),
+        (
+            "Noch mehr findet ihr auf unseren Social Media Kanälen, schaut mal vorbei bei Twitter.",
+            "social media",
+        ),
+        ("Your comment will be revised by the site if needed.", "comments"),
+        ("Deine E-Mail-Adresse wird nicht veröffentlicht.", "comments"),
+    ],
+)
+def test_boilerplate_line_removed(line: str, reason: str) -> None:
+    article = norm(f"Titel\n\n{P1}\n\n{line}\n\n{P2}")
+    assert [b.text for b in article.blocks] == [P1, P2]
+    assert [r.reason for r in article.removed] == [reason]
+
+
+@pytest.mark.parametrize("marker", ["Kommentare", "Leave a Reply", "Schreibe einen Kommentar"])
+def test_comment_section_ends_the_article(marker: str) -> None:
+    article = norm(f"Titel\n\n{P1}\n\n{marker}\n\nToller Artikel, danke!\n\nAntworten")
+    assert [b.text for b in article.blocks] == [P1]
+    assert {r.reason for r in article.removed} == {"comments"}
+
+
+def test_repeated_lead_removed() -> None:
+    article = norm(f"Titel\n\n{P1}\n\nBild Text\nBild und Text zusammen\n\n{P1}\n\n{P2}")
+    assert [b.text for b in article.blocks if b.kind == "paragraph"] == [P1, P2]
+    assert "repeated paragraph" in [r.reason for r in article.removed]
+
+
+def test_pull_quotes_removed_exact_and_paraphrased() -> None:
+    body_par = (
+        "Der Ruf gen Moskau war ein zweischneidiges Schwert. Lange hatte man versucht, "
+        "durch eine sogenannte multivektorale Außenpolitik eine übermäßige Abhängigkeit "
+        "zu vermeiden. Man baute gute Beziehungen auf."
+    )
+    paraphrase = (
+        "Lange hat Kasachstan versucht, durch eine sogenannte multivektorale Außenpolitik "
+        "eine übermäßige Abhängigkeit zu vermeiden."
+    )
+    exact = "Man baute gute Beziehungen auf."
+    article = norm(f"Titel\n\n{body_par}\n\n{paraphrase}\n\n{P2}\n\n{exact}\n\n{P3}")
+    assert [b.text for b in article.blocks] == [body_par, P2, P3]
+    assert [r.reason for r in article.removed] == ["pull quote", "pull quote"]
+
+
+def test_dissimilar_short_paragraph_kept() -> None:
+    article = norm(f"Titel\n\n{P1}\n\nEin ganz anderer kurzer Gedanke.\n\n{P2}")
+    assert len(article.blocks) == 3
+
+
+# ---------------------------------------------------------------- metadata
+
+
+def test_byline_contributors_translator() -> None:
+    article = norm(
+        f"Titel\n\n{P1}\n\nEmma Collet Redakteurin für Novastan\n\n"
+        "Mit Ergänzungen von Florian Coppenrath und Anna Muster\n\n"
+        "Aus dem Französischen von Robin Roth"
+    )
+    assert article.meta["author"] == "Emma Collet"
+    assert article.meta["source"] == "Novastan"
+    assert article.meta["contributors"] == ["Florian Coppenrath", "Anna Muster"]
+    assert article.meta["translator"] == "Robin Roth"
+    assert [b.text for b in article.blocks] == [P1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Last Updated on 24. April 2022 by Lupo",
+        "Zuletzt aktualisiert am 24.04.2022",
+        "Veröffentlicht: 2022-04-24",
+        "Last Updated on April 24, 2022 by Lupo",
+    ],
+)
+def test_date_line(line: str) -> None:
+    article = norm(f"Titel\n\n{P1}\n\n{line}")
+    assert article.meta["date"] == dt.date(2022, 4, 24)
+    assert "date: 2022-04-24\n" in article.to_markdown()
+    assert [b.text for b in article.blocks] == [P1]
+
+
+def test_unreadable_date_line_stays_text() -> None:
+    article = norm(f"Titel\n\n{P1}\n\nLast Updated on irgendwann im Frühjahr")
+    assert "date" not in article.meta
+    assert len(article.blocks) == 2
+
+
+# ---------------------------------------------------------------- text fixes, escaping
+
+
+def test_missing_space_after_closing_quote() -> None:
+    article = norm("Titel\n\n„Wir erkennen das nicht an.“Mit diesen Worten begann er.")
+    assert article.blocks[0].text == "„Wir erkennen das nicht an.“ Mit diesen Worten begann er."
+
+
+def test_whitespace_and_nfc() -> None:
+    decomposed = unicodedata.normalize("NFD", "Präsident  Tokajew\tsagte es.  ")
+    article = norm(f"Titel\n\n{decomposed}")
+    assert article.blocks[0].text == "Präsident Tokajew sagte es."
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown"),
+    [
+        ("24. April war ein Sonntag.", "24\\. April war ein Sonntag."),
+        ("Sie wollten so viele [Russen] töten.", "Sie wollten so viele \\[Russen\\] töten."),
+        ("# ist ein Zeichen.", "\\# ist ein Zeichen."),
+        ("Politiker*innen und Bürger*innen.", "Politiker\\*innen und Bürger\\*innen."),
+        ("Das _war_ snake_case.", "Das \\_war\\_ snake_case."),
+        ("Ein <b>Tag</b> und a < b.", "Ein &lt;b>Tag&lt;/b> und a < b."),
+        ("Links | rechts.", "Links | rechts."),
+        ("Der `Code` bleibt.", "Der \\`Code\\` bleibt."),
+        ("- kein Listenpunkt.", "\\- kein Listenpunkt."),
+        ("> kein Zitat.", "\\> kein Zitat."),
+    ],
+)
+def test_escaping(text: str, markdown: str) -> None:
+    article = norm(f"Titel\n\n{text}")
+    assert body(article) == markdown + "\n"
+
+
+def test_heading_escaping() -> None:
+    article = norm(f"Titel\n\n{P1}\n\nWarum C#\n\n{P2}")
+    assert "## Warum C\\#\n" in body(article)
+
+
+# ---------------------------------------------------------------- rules as data
+
+
+def test_project_rules_extend_defaults(tmp_path: Path) -> None:
+    extra = tmp_path / "rules.yml"
+    extra.write_text(
+        "boilerplate:\n  promotion:\n    - '^jetzt im kiosk\\b'\npull_quote:\n  threshold: 0.99\n",
+        encoding="utf-8",
+    )
+    rules = load_rules(extra)
+    assert rules.pull_quote_threshold == 0.99
+    article = normalise_text(
+        f"Titel\n\n{P1}\n\nJetzt im Kiosk: Heft 5\n\nLest auch: X", seed="x", rules=rules
+    )
+    assert [r.reason for r in article.removed] == ["promotion", "read also"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "boilerplate:\n  x:\n    - '(unclosed'\n",
+        "kicker: [1, 2]\n",
+        "pull_quote: {threshold: hoch}\n",
+        "- a\n",
+    ],
+)
+def test_bad_project_rules(tmp_path: Path, content: str) -> None:
+    extra = tmp_path / "rules.yml"
+    extra.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_rules(extra)
+    assert "rules.yml" in str(info.value)
