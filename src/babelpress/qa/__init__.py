@@ -1,0 +1,129 @@
+"""Quality checks on translations: what ``babelpress check`` reports and rendering obeys.
+
+Every check is a plain function ``(German, translation, context) -> list[Problem]``
+registered in :data:`CHECKS` (checks as data, one function each, like babel's
+``Message.check()``).  Public API:
+
+* :func:`check_entry` -- every problem of one PO entry (all non-empty ``msgstr``);
+* :func:`render_blockers` -- only the error-level problems, from the checks that can
+  report errors; rendering shows the German instead of a translation that has one;
+* :func:`check_catalogues` -- every finding in the catalogues of some languages,
+  located at the ``msgstr`` line of its entry (:mod:`babelpress.qa.catalogues`).
+
+Errors (must not reach readers): ``numbers`` (a figure missing, changed or misread),
+``placeholders``, ``md-syntax`` (code spans, unpaired emphasis, new block structure),
+``safe-html`` (HTML, script, new links).  Everything else is a warning: ``numbers``
+(figures written as words), ``md-syntax`` (emphasis count), ``glossary``, ``same``,
+``quotes``, ``brackets``, ``double-space``, ``end-stop`` / ``end-question`` /
+``end-exclamation`` / ``end-colon``, ``length-ratio``.
+
+Silencing: the flag ``ignore-<check>`` on an entry (``#, ignore-numbers``) turns that
+check off for that entry, as in Weblate; ``ignore-end-punctuation`` silences the four
+``end-*`` checks and ``ignore-check-glossary`` (Weblate's spelling) the glossary check.
+``safe-html`` cannot be silenced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from babelpress.qa.markup import check_md_syntax, check_placeholders, check_safe_html
+from babelpress.qa.model import ERROR, IGNORE_PREFIX, WARNING, Check, Context, Finding, Problem
+from babelpress.qa.numbers import check_numbers
+from babelpress.qa.text import (
+    check_brackets,
+    check_double_space,
+    check_end_punctuation,
+    check_glossary,
+    check_length_ratio,
+    check_quotes,
+    check_same,
+)
+
+__all__ = [
+    "CHECKS",
+    "ERROR",
+    "WARNING",
+    "Check",
+    "Finding",
+    "Problem",
+    "check_catalogues",
+    "check_entry",
+    "render_blockers",
+]
+
+#: every check, errors first; the order is the order of the report
+CHECKS: tuple[Check, ...] = (
+    Check("safe-html", check_safe_html, can_error=True, ignorable=False),
+    Check("numbers", check_numbers, can_error=True),
+    Check("placeholders", check_placeholders, can_error=True),
+    Check("md-syntax", check_md_syntax, can_error=True),
+    Check("glossary", check_glossary, can_error=False, aliases=("check-glossary",)),
+    Check("same", check_same, can_error=False),
+    Check("quotes", check_quotes, can_error=False),
+    Check("brackets", check_brackets, can_error=False),
+    Check("double-space", check_double_space, can_error=False),
+    Check(
+        "end-punctuation",
+        check_end_punctuation,
+        can_error=False,
+        names=("end-stop", "end-question", "end-exclamation", "end-colon"),
+    ),
+    Check("length-ratio", check_length_ratio, can_error=False),
+)
+_BLOCKING = tuple(check for check in CHECKS if check.can_error)
+
+
+def _pairs(entry: Any) -> Iterator[tuple[str, str]]:
+    """(German, translation) for every non-empty msgstr of *entry* (plural forms too)."""
+    if getattr(entry, "obsolete", False) or not entry.msgid:
+        return
+    plural = getattr(entry, "msgstr_plural", None)
+    if plural:
+        for index in sorted(plural):
+            source = entry.msgid if index == 0 else (entry.msgid_plural or entry.msgid)
+            if plural[index]:
+                yield source, plural[index]
+    elif entry.msgstr:
+        yield entry.msgid, entry.msgstr
+
+
+def _run(checks: Iterable[Check], entry: Any, context: Context, errors_only: bool) -> list[Problem]:
+    flags = [f for f in (getattr(entry, "flags", None) or ()) if f.startswith(IGNORE_PREFIX)]
+    problems: list[Problem] = []
+    for source, target in _pairs(entry):
+        for check in checks:
+            if check.ignored_by(flags):
+                continue
+            for problem in check.function(source, target, context):
+                if errors_only and problem.level != ERROR:
+                    continue
+                if not check.ignored_by(flags, problem.check):
+                    problems.append(problem)
+    return problems
+
+
+def check_entry(
+    entry: Any, language: str, glossary: Any = None, *, source_language: str = "de"
+) -> list[Problem]:
+    """Every problem of *entry*'s translation into *language* (none for an empty msgstr)."""
+    context = Context(language, source_language, glossary)
+    return _run(CHECKS, entry, context, errors_only=False)
+
+
+def render_blockers(entry: Any, language: str, glossary: Any = None) -> list[Problem]:
+    """The error-level problems of *entry*: rendering must show the German instead.
+
+    Cheap: only the checks that can report errors run, and they skip their expensive
+    parts when the texts hold no markup.  ``ignore-`` flags count, except for
+    ``safe-html``.
+    """
+    return _run(_BLOCKING, entry, Context(language), errors_only=True)
+
+
+def check_catalogues(settings: Any, languages: Iterable[str] | None = None) -> list[Finding]:
+    """Every finding in the catalogues of *languages* (default: all target languages)."""
+    from babelpress.qa.catalogues import check_catalogues as run
+
+    return run(settings, languages)

@@ -1,0 +1,102 @@
+"""Run the quality checks over catalogues on disk and locate each finding.
+
+:func:`check_catalogues` reads every ``locale/<lang>/LC_MESSAGES/**/*.po`` of the
+chosen languages, checks each entry with :func:`babelpress.qa.check_entry`, and
+reports a :class:`~babelpress.qa.model.Finding` at the line of the entry's
+``msgstr`` keyword (what an editor jumps to).  A catalogue that cannot be read is
+itself an error finding (check ``po-syntax``), so one broken file does not hide the
+problems of the others.  Paths are relative to the project root, POSIX style.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from babelpress.errors import BabelpressError
+from babelpress.qa.model import ERROR, Finding
+
+PO_SYNTAX = "po-syntax"
+
+
+def catalogue_paths(settings: Any, language: str) -> list[Path]:
+    """The PO files of *language*, sorted by path."""
+    folder = settings.locale_path / language / "LC_MESSAGES"
+    return sorted(folder.rglob("*.po")) if folder.is_dir() else []
+
+
+def display_path(path: Path, root: Path) -> str:
+    """*path* relative to *root* when inside it, POSIX style."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def msgstr_lines(text: str) -> list[int]:
+    """1-based line numbers of every ``msgstr`` keyword line (not ``msgstr[1]`` repeats)."""
+    lines = []
+    previous_was_msgstr = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        is_msgstr = line.startswith("msgstr")
+        if is_msgstr and not previous_was_msgstr:
+            lines.append(number)
+        if line.strip() and not line.startswith('"'):
+            previous_was_msgstr = is_msgstr
+    return lines
+
+
+def _locate(entry_line: int | None, starts: list[int]) -> int:
+    """The first ``msgstr`` line at or after the entry's first line."""
+    import bisect
+
+    if not entry_line:
+        return 0
+    index = bisect.bisect_left(starts, entry_line)
+    return starts[index] if index < len(starts) else entry_line
+
+
+def check_catalogue(
+    path: Path, language: str, glossary: Any, root: Path, source_language: str = "de"
+) -> Iterator[Finding]:
+    """The findings of one catalogue."""
+    from babelpress.pofile import read_po
+    from babelpress.qa import check_entry
+
+    shown = display_path(path, root)
+    try:
+        catalogue = read_po(path)
+        starts = msgstr_lines(path.read_text(encoding="utf-8", errors="replace"))
+    except (BabelpressError, OSError) as exc:
+        line = getattr(exc, "line", None) or 1
+        message = getattr(exc, "message", None) or str(exc)
+        yield Finding(shown, line, ERROR, PO_SYNTAX, message, language)
+        return
+    for entry in catalogue:
+        if entry.obsolete:
+            continue
+        problems = check_entry(entry, language, glossary, source_language=source_language)
+        if not problems:
+            continue
+        line = _locate(entry.linenum, starts)
+        fuzzy = "fuzzy" in entry.flags
+        for problem in problems:
+            yield Finding(
+                shown, line, problem.level, problem.check, problem.message,
+                language, entry.msgid, fuzzy,
+            )  # fmt: skip
+
+
+def check_catalogues(settings: Any, languages: Iterable[str] | None = None) -> list[Finding]:
+    """Every finding in the catalogues of *languages* (default: the configured ones)."""
+    from babelpress.translate.glossary import load_glossary
+
+    glossary = load_glossary(settings.glossary_path)
+    findings: list[Finding] = []
+    for language in languages or settings.languages:
+        for path in catalogue_paths(settings, language):
+            findings.extend(
+                check_catalogue(path, language, glossary, settings.root, settings.source_language)
+            )
+    return findings

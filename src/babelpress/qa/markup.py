@@ -1,0 +1,205 @@
+"""Checks on markup: link placeholders, inline Markdown, and HTML or script (security).
+
+``placeholders`` (error)
+    The translation has the same link placeholders as the German, each exactly once.
+``md-syntax`` (error or warning)
+    Errors: a code span changed (code is literal), an emphasis delimiter left unpaired
+    (it would pair with one in the next sentence), a line break or a block marker at the
+    start (``# ``, ``- ``, ``1. ``, ``> ``, ``[x]:``) that the German does not have -- each
+    changes the structure of the page.  Warning: emphasis or strong counts differ.
+``safe-html`` (error, cannot be silenced)
+    Nothing that the German does not have may reach the page as markup: HTML tags and
+    comments, autolinks, new Markdown links or images (whatever their target), URLs with
+    a ``javascript:``, ``vbscript:`` or ``data:`` scheme (also entity-encoded or split by
+    tabs), ``on…=`` event-handler attributes, attribute lists ``{: …}``.  A catalogue is
+    a file anyone can send in; it must not become a way to put script into the site.
+
+The Markdown is parsed with markdown-it-py (CommonMark); the security scan also works
+on the raw text, because MkDocs renders with Python-Markdown, which differs in details
+(it does not sanitise link schemes, and ``\\<`` is no escape there).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from functools import cache
+from typing import Any
+
+from babelpress.qa.model import ERROR, WARNING, Context, Problem
+
+PLACEHOLDERS = "placeholders"
+MD_SYNTAX = "md-syntax"
+SAFE_HTML = "safe-html"
+
+#: characters without which a text has no inline Markdown worth parsing
+_MARKUP_CHARS = frozenset("*_`[]!<~\\&")
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)|<!--|<!\[CDATA\[|<[!?][A-Za-z]", re.ASCII)
+_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>")
+_SCHEME = re.compile(r"(?:java|vb|live)script:|data:[\w/+.-]*[;,]", re.IGNORECASE)
+_HANDLER = re.compile(r"\bon[a-z]{3,}\s*=", re.IGNORECASE)
+_ATTR_LIST = re.compile(r"\{\s*:|\{\s*[.#][\w-]|\{[^{}\n]*=[^{}\n]*\}")
+_URL_NOISE = re.compile(r"[\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f]")
+_LINK_SYNTAX = re.compile(r"\]\s*[(\[]")
+_BLOCK_START = re.compile(
+    r"^\s{0,3}(?:#{1,6}(?:\s|$)|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|\[[^\]]+\]:"
+    r"|(?:[-*_]\s*){3,}$|=+\s*$|`{3,}|~{3,}|!!!|\|)"
+)
+_DELIMITERS = re.compile(r"\*+|_+|~~")
+
+
+@cache
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("strikethrough")
+
+
+def _placeholder_re() -> re.Pattern[str]:
+    from babelpress.markdown import PLACEHOLDER_RE
+
+    return PLACEHOLDER_RE
+
+
+def _without_placeholders(text: str) -> str:
+    return _placeholder_re().sub(" ", text)
+
+
+# -------------------------------------------------------------- placeholders
+def check_placeholders(source: str, target: str, context: Context) -> list[Problem]:
+    """The same link placeholders, each as often as in the German."""
+    pattern = _placeholder_re()
+    wanted = Counter(pattern.findall(source))
+    found = Counter(pattern.findall(target))
+    if wanted == found:
+        return []
+    parts = []
+    missing = sorted((wanted - found).elements())
+    extra = sorted((found - wanted).elements())
+    if missing:
+        parts.append("missing " + ", ".join(missing))
+    if extra:
+        parts.append("not in the German or repeated: " + ", ".join(extra))
+    return [Problem(ERROR, PLACEHOLDERS, "link placeholders differ: " + "; ".join(parts))]
+
+
+# ------------------------------------------------------------------ md-syntax
+class _Inline:
+    """What markdown-it-py sees in one text."""
+
+    def __init__(self, text: str) -> None:
+        self.code: Counter[str] = Counter()
+        self.counts: Counter[str] = Counter()
+        self.links: Counter[str] = Counter()
+        self.stray = 0
+        if not _MARKUP_CHARS.intersection(text):
+            return
+        tokens = _parser().parseInline(text)
+        for token in tokens[0].children or []:
+            self._add(token)
+
+    def _add(self, token: Any) -> None:
+        if token.type == "code_inline":
+            self.code[token.content] += 1
+        elif token.type in ("em_open", "strong_open", "s_open"):
+            self.counts[token.type[:-5]] += 1
+        elif token.type in ("link_open", "image"):
+            self.links[str(token.attrs.get("href") or token.attrs.get("src") or "")] += 1
+        elif token.type == "text":
+            self.stray += len(_DELIMITERS.findall(token.content))
+
+
+def check_md_syntax(source: str, target: str, context: Context) -> list[Problem]:
+    """Inline Markdown kept: code spans, paired emphasis, no new block structure."""
+    errors = _structure(source, target)
+    if not (_MARKUP_CHARS.intersection(source) or _MARKUP_CHARS.intersection(target)):
+        return [Problem(ERROR, MD_SYNTAX, "; ".join(errors))] if errors else []
+    theirs, ours = _Inline(source), _Inline(target)
+    if theirs.code != ours.code:
+        errors.append("code spans differ from the German (code is not translated)")
+    if ours.stray > theirs.stray:
+        errors.append("an emphasis marker (*, _ or ~~) is not paired")
+    problems = [Problem(ERROR, MD_SYNTAX, "; ".join(errors))] if errors else []
+    if theirs.counts != ours.counts:
+        problems.append(Problem(WARNING, MD_SYNTAX, "emphasis differs: " + _describe(theirs, ours)))
+    return problems
+
+
+def _structure(source: str, target: str) -> list[str]:
+    errors = []
+    if target.count("\n") > source.count("\n"):
+        errors.append("a line break the German does not have (it can split the paragraph)")
+    start = _BLOCK_START.match(target)
+    if start and not _BLOCK_START.match(source):
+        errors.append(f"starts with {start.group().strip()!r}, which Markdown reads as a block")
+    return errors
+
+
+def _describe(theirs: _Inline, ours: _Inline) -> str:
+    names = sorted(set(theirs.counts) | set(ours.counts))
+    return ", ".join(f"{n} {theirs.counts[n]} in the German, {ours.counts[n]} here" for n in names)
+
+
+# ------------------------------------------------------------------ safe-html
+def check_safe_html(source: str, target: str, context: Context) -> list[Problem]:
+    """No HTML, script, link or attribute list that the German does not have."""
+    found = [*_new_tags(source, target), *_new_dangers(source, target), *_new_links(source, target)]
+    if not found:
+        return []
+    return [Problem(ERROR, SAFE_HTML, "; ".join(dict.fromkeys(found)))]
+
+
+def _tags(text: str) -> Counter[str]:
+    names: Counter[str] = Counter()
+    for match in _TAG.finditer(text):
+        names[(match.group(2) or match.group()).lower()] += 1
+    for match in _AUTOLINK.finditer(text):
+        names["autolink " + match.group()] += 1
+    return names
+
+
+def _new_tags(source: str, target: str) -> list[str]:
+    if "<" not in target:
+        return []
+    extra = _tags(target) - _tags(source)
+    messages = []
+    for name in sorted(extra):
+        if name.startswith("autolink "):
+            messages.append(f"a link {name[9:]} that the German does not have")
+        elif name.startswith("<"):
+            messages.append(f"HTML markup {name!r} that the German does not have")
+        else:
+            messages.append(f"HTML tag <{name}> that the German does not have")
+    return messages
+
+
+def _decoded(text: str) -> str:
+    """*text* as a browser reads a URL or attribute: entities decoded, tabs and controls gone."""
+    return _URL_NOISE.sub("", html.unescape(text))
+
+
+def _new_dangers(source: str, target: str) -> list[str]:
+    messages = []
+    plain_source, plain_target = _decoded(source), _decoded(target)
+    for pattern, what in (
+        (_SCHEME, "a script or data URL"),
+        (_HANDLER, "an event-handler attribute"),
+    ):
+        if len(pattern.findall(plain_target)) > len(pattern.findall(plain_source)):
+            messages.append(f"{what} ({pattern.search(plain_target).group()!r})")  # type: ignore[union-attr]
+    stripped_source, stripped_target = _without_placeholders(source), _without_placeholders(target)
+    if len(_ATTR_LIST.findall(stripped_target)) > len(_ATTR_LIST.findall(stripped_source)):
+        messages.append("an attribute list {…} that the German does not have")
+    return messages
+
+
+def _new_links(source: str, target: str) -> list[str]:
+    if "[" not in target and "]" not in target:
+        return []
+    messages = []
+    if len(_LINK_SYNTAX.findall(target)) > len(_LINK_SYNTAX.findall(source)):
+        messages.append("a link or image that the German does not have")
+    extra = _Inline(target).links - _Inline(source).links
+    messages.extend(f"a link to {href!r} that the German does not have" for href in sorted(extra))
+    return messages
