@@ -184,7 +184,11 @@ def check_numbers(source: str, target: str, context: Context) -> list[Problem]:
     errors: list[str] = []
     source_all = {v for f in source_figures for r in f.readings for v in r}
     target_all = {v for f in target_figures for r in f.readings for v in r}
-    warnings: list[str] = _formatting(target_figures, context.language, source_all)
+    # a figure the German itself writes unusually (a version "4.0") is copied as it is
+    odd_in_source = {f.text for f in source_figures if not f.conventional}
+    warnings = _formatting(
+        [f for f in target_figures if f.text not in odd_in_source], context.language, source_all
+    )
     if not missing and not extra:
         return [Problem(WARNING, NAME, "; ".join(warnings))] if warnings else []
     errors.extend(_misread(missing, extra, source_figures, target_figures, context.language))
