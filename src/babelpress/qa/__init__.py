@@ -25,7 +25,8 @@ check off for that entry, as in Weblate; ``ignore-end-punctuation`` silences the
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from babelpress.qa.markup import check_md_syntax, check_placeholders, check_safe_html
@@ -75,33 +76,41 @@ CHECKS: tuple[Check, ...] = (
 _BLOCKING = tuple(check for check in CHECKS if check.can_error)
 
 
-def _pairs(entry: Any) -> Iterator[tuple[str, str]]:
+def _pairs(entry: Any) -> list[tuple[str, str]]:
     """(German, translation) for every non-empty msgstr of *entry* (plural forms too)."""
     if getattr(entry, "obsolete", False) or not entry.msgid:
-        return
+        return []
     plural = getattr(entry, "msgstr_plural", None)
-    if plural:
-        for index in sorted(plural):
-            source = entry.msgid if index == 0 else (entry.msgid_plural or entry.msgid)
-            if plural[index]:
-                yield source, plural[index]
-    elif entry.msgstr:
-        yield entry.msgid, entry.msgstr
+    if not plural:
+        return [(entry.msgid, entry.msgstr)] if entry.msgstr else []
+    return [
+        (entry.msgid if index == 0 else (entry.msgid_plural or entry.msgid), plural[index])
+        for index in sorted(plural)
+        if plural[index]
+    ]
 
 
 def _run(checks: Iterable[Check], entry: Any, context: Context, errors_only: bool) -> list[Problem]:
+    pairs = _pairs(entry)
+    if not pairs:
+        return []
     flags = [f for f in (getattr(entry, "flags", None) or ()) if f.startswith(IGNORE_PREFIX)]
     problems: list[Problem] = []
-    for source, target in _pairs(entry):
+    for source, target in pairs:
         for check in checks:
-            if check.ignored_by(flags):
+            if flags and check.ignored_by(flags):
                 continue
             for problem in check.function(source, target, context):
                 if errors_only and problem.level != ERROR:
                     continue
-                if not check.ignored_by(flags, problem.check):
+                if not (flags and check.ignored_by(flags, problem.check)):
                     problems.append(problem)
     return problems
+
+
+@lru_cache(maxsize=64)
+def _context(language: str) -> Context:
+    return Context(language)
 
 
 def check_entry(
@@ -119,7 +128,7 @@ def render_blockers(entry: Any, language: str, glossary: Any = None) -> list[Pro
     parts when the texts hold no markup.  ``ignore-`` flags count, except for
     ``safe-html``.
     """
-    return _run(_BLOCKING, entry, Context(language), errors_only=True)
+    return _run(_BLOCKING, entry, _context(language), errors_only=True)
 
 
 def check_catalogues(settings: Any, languages: Iterable[str] | None = None) -> list[Finding]:

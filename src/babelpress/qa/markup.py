@@ -33,8 +33,13 @@ PLACEHOLDERS = "placeholders"
 MD_SYNTAX = "md-syntax"
 SAFE_HTML = "safe-html"
 
-#: characters without which a text has no inline Markdown worth parsing
-_MARKUP_CHARS = frozenset("*_`[]!<~\\&")
+#: characters without which a text has no emphasis or code span
+_MARKUP_HINT = re.compile(r"[*_`~]")
+#: characters without which a text has no link or image
+_LINK_HINT = re.compile(r"[*_`~\[\]]")
+#: characters without which a text holds no script URL, handler or attribute list
+_DANGER_HINT = re.compile(r"[:={&\x00-\x1f]")
+_ENCODED_HINT = re.compile(r"[&\x00-\x1f]")
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)|<!--|<!\[CDATA\[|<[!?][A-Za-z]", re.ASCII)
 _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>")
 _SCHEME = re.compile(r"(?:java|vb|live)script:|data:[\w/+.-]*[;,]", re.IGNORECASE)
@@ -69,11 +74,13 @@ def _without_placeholders(text: str) -> str:
 # -------------------------------------------------------------- placeholders
 def check_placeholders(source: str, target: str, context: Context) -> list[Problem]:
     """The same link placeholders, each as often as in the German."""
-    pattern = _placeholder_re()
-    wanted = Counter(pattern.findall(source))
-    found = Counter(pattern.findall(target))
-    if wanted == found:
+    if "[" not in source and "<" not in source and "[" not in target and "<" not in target:
         return []
+    pattern = _placeholder_re()
+    wanted, found = pattern.findall(source), pattern.findall(target)
+    if sorted(wanted) == sorted(found):
+        return []
+    wanted, found = Counter(wanted), Counter(found)
     parts = []
     missing = sorted((wanted - found).elements())
     extra = sorted((found - wanted).elements())
@@ -93,7 +100,7 @@ class _Inline:
         self.counts: Counter[str] = Counter()
         self.links: Counter[str] = Counter()
         self.stray = 0
-        if not _MARKUP_CHARS.intersection(text):
+        if not _LINK_HINT.search(text):
             return
         tokens = _parser().parseInline(text)
         for token in tokens[0].children or []:
@@ -113,7 +120,7 @@ class _Inline:
 def check_md_syntax(source: str, target: str, context: Context) -> list[Problem]:
     """Inline Markdown kept: code spans, paired emphasis, no new block structure."""
     errors = _structure(source, target)
-    if not (_MARKUP_CHARS.intersection(source) or _MARKUP_CHARS.intersection(target)):
+    if not (_MARKUP_HINT.search(source) or _MARKUP_HINT.search(target)):
         return [Problem(ERROR, MD_SYNTAX, "; ".join(errors))] if errors else []
     theirs, ours = _Inline(source), _Inline(target)
     if theirs.code != ours.code:
@@ -180,17 +187,21 @@ def _decoded(text: str) -> str:
 
 
 def _new_dangers(source: str, target: str) -> list[str]:
+    if not _DANGER_HINT.search(target):
+        return []
     messages = []
-    plain_source, plain_target = _decoded(source), _decoded(target)
+    plain_target = _decoded(target) if _ENCODED_HINT.search(target) else target
     for pattern, what in (
         (_SCHEME, "a script or data URL"),
         (_HANDLER, "an event-handler attribute"),
     ):
-        if len(pattern.findall(plain_target)) > len(pattern.findall(plain_source)):
-            messages.append(f"{what} ({pattern.search(plain_target).group()!r})")  # type: ignore[union-attr]
-    stripped_source, stripped_target = _without_placeholders(source), _without_placeholders(target)
-    if len(_ATTR_LIST.findall(stripped_target)) > len(_ATTR_LIST.findall(stripped_source)):
-        messages.append("an attribute list {…} that the German does not have")
+        hits = pattern.findall(plain_target)
+        if hits and len(hits) > len(pattern.findall(_decoded(source))):
+            messages.append(f"{what} ({hits[0]!r})")
+    if "{" in target:
+        theirs = _ATTR_LIST.findall(_without_placeholders(source))
+        if len(_ATTR_LIST.findall(_without_placeholders(target))) > len(theirs):
+            messages.append("an attribute list {…} that the German does not have")
     return messages
 
 
