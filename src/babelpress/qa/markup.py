@@ -77,10 +77,10 @@ def check_placeholders(source: str, target: str, context: Context) -> list[Probl
     if "[" not in source and "<" not in source and "[" not in target and "<" not in target:
         return []
     pattern = _placeholder_re()
-    wanted, found = pattern.findall(source), pattern.findall(target)
-    if sorted(wanted) == sorted(found):
+    in_source, in_target = pattern.findall(source), pattern.findall(target)
+    if sorted(in_source) == sorted(in_target):
         return []
-    wanted, found = Counter(wanted), Counter(found)
+    wanted, found = Counter(in_source), Counter(in_target)
     parts = []
     missing = sorted((wanted - found).elements())
     extra = sorted((found - wanted).elements())
