@@ -1,0 +1,137 @@
+"""``babelpress status``: what is left to review, per language and catalogue.
+
+The table (for people) lists each catalogue with its messages reviewed / drafts
+(fuzzy) / untranslated, the same in German words, and the share of words reviewed,
+then a total per language; it is coloured only on a terminal.  ``--format json``
+prints a list with one object per catalogue (``catalogue``, ``language``,
+``translated``, ``fuzzy``, ``untranslated`` -- the counts ``msgfmt --statistics``
+reports -- and the word counts).
+
+Exit codes: 0; 1 when ``--min-reviewed PCT`` is given and a language's share of
+reviewed words is below it (for CI); 2 for an unknown language.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from babelpress.config import Settings
+from babelpress.errors import ConfigError
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "status",
+        help="show how much of each catalogue is reviewed, drafted or untranslated",
+        description="Per language and catalogue: messages and German words reviewed, "
+        "drafts (fuzzy) and untranslated, and the share of words reviewed.",
+    )
+    add_language_option(parser)
+    parser.add_argument(
+        "--format", choices=("table", "json"), default="table", help="output format"
+    )
+    parser.add_argument(
+        "--min-reviewed",
+        type=_percentage,
+        default=None,
+        metavar="PCT",
+        help="exit with 1 if a language has less than PCT %% of its words reviewed",
+    )
+    parser.set_defaults(func=run)
+
+
+def add_language_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        default=None,
+        metavar="L",
+        help="only these target languages (comma-separated; default: all configured)",
+    )
+
+
+def chosen_languages(option: str | None, settings: Settings) -> list[str]:
+    """The languages of ``--lang`` (checked against the configuration) or all of them."""
+    if not option:
+        return list(settings.languages)
+    languages = [lang.strip() for lang in option.split(",") if lang.strip()]
+    unknown = [lang for lang in languages if lang not in settings.languages]
+    if unknown:
+        raise ConfigError(
+            f"unknown language(s) {', '.join(unknown)}; configured: {', '.join(settings.languages)}"
+        )
+    return languages
+
+
+def _percentage(text: str) -> float:
+    try:
+        value = float(text.rstrip("%"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a percentage: {text!r}") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError("a percentage is between 0 and 100")
+    return value
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    from babelpress.status import CatalogueStatus, collect, totals
+
+    languages = chosen_languages(args.lang, settings)
+    statuses = collect(settings, languages)
+    summed = totals(statuses)
+    for language in languages:
+        summed.setdefault(language, CatalogueStatus("total", language))
+    if args.format == "json":
+        print(json.dumps([s.as_dict() for s in statuses], ensure_ascii=False, indent=2))
+    else:
+        _print_table(statuses, [summed[lang] for lang in languages])
+    return _threshold(args.min_reviewed, [summed[lang] for lang in languages])
+
+
+def _threshold(minimum: float | None, language_totals: list[Any]) -> int:
+    if minimum is None:
+        return 0
+    failed = [t for t in language_totals if t.reviewed_share < minimum]
+    for total in failed:
+        print(
+            f"babelpress: {total.language}: {total.reviewed_share:.1f} % reviewed, "
+            f"below the minimum of {minimum:g} %",
+            file=sys.stderr,
+        )
+    return 1 if failed else 0
+
+
+def _print_table(statuses: list[Any], language_totals: list[Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
+    table.add_column("language")
+    table.add_column("catalogue", no_wrap=True)
+    for name in ("reviewed", "drafts", "untranslated", "words reviewed", "drafts", "untransl.",
+                 "reviewed %"):  # fmt: skip
+        table.add_column(name, justify="right", no_wrap=True)
+    for total in language_totals:
+        for status in (s for s in statuses if s.language == total.language):
+            table.add_row(*_cells(status, status.catalogue))
+        table.add_row(*_cells(total, "total"), style="bold", end_section=True)
+    console.print(table)
+
+
+def _cells(status: Any, name: str) -> list[str]:
+    share = status.reviewed_share
+    colour = "green" if share >= 100 else "yellow" if share >= 50 else "red"
+    return [
+        status.language,
+        name,
+        str(status.translated),
+        str(status.fuzzy),
+        str(status.untranslated),
+        str(status.translated_words),
+        str(status.fuzzy_words),
+        str(status.untranslated_words),
+        f"[{colour}]{share:.1f}[/{colour}]",
+    ]
