@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from babelpress.commands import normalise
+from babelpress.commands import check, normalise, status
 
 # one import and one list entry per command, in pipeline order
 
-COMMANDS: list[ModuleType] = [normalise]
+COMMANDS: list[ModuleType] = [normalise, status, check]
