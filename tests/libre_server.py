@@ -10,7 +10,8 @@ driven too.  The fake translation is deterministic: ``"<TARGET>: " + text``
 Behaviours, set as attributes (each bounded, all thread-safe enough for tests):
 
 * ``fail_statuses``: a list of statuses answered (and consumed) before succeeding,
-  e.g. ``[429, 429]``; ``fail_always``: a status answered to every request;
+  e.g. ``[429, 429]``; ``fail_always``: a status answered to every request, or only
+  from request number ``fail_from + 1`` on when ``fail_from`` is set;
 * ``retry_after``: value of the ``Retry-After`` header on 429 answers;
 * ``delay``: seconds to wait before answering (at most 5) -- for timeouts;
   ``delays``: a list of such waits consumed one per request before ``delay`` applies;
@@ -21,8 +22,10 @@ Behaviours, set as attributes (each bounded, all thread-safe enough for tests):
 * ``translate``: replace the fake translation function ``(text, source, target) -> str``.
 
 Counters: ``requests`` (translate calls), ``chars`` (characters received), ``texts``
-(every text received, in order).  The server stops itself after ``lifetime`` seconds
-or ``max_requests`` requests; use it as a context manager.
+(every text received, in order), ``batches`` (the texts of each request), ``paths``
+(request paths with their query strings, as an access log shows them).  The server
+stops itself after ``lifetime`` seconds or ``max_requests`` requests; use it as a
+context manager.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ class LibreServer:
     def __init__(self, *, lifetime: float = 60.0, max_requests: int = 5000) -> None:
         self.fail_statuses: list[int] = []
         self.fail_always: int | None = None
+        self.fail_from: int | None = None
         self.retry_after: str | None = None
         self.delay = 0.0
         self.delays: list[float] = []
@@ -61,6 +65,8 @@ class LibreServer:
         self.requests = 0
         self.chars = 0
         self.texts: list[str] = []
+        self.batches: list[list[str]] = []
+        self.paths: list[str] = []
         self.keys_seen: list[str] = []
         self.lifetime = lifetime
         self.max_requests = max_requests
@@ -104,9 +110,12 @@ class LibreServer:
             texts = queries if isinstance(queries, list) else [queries]
             self.chars += sum(len(t) for t in texts)
             self.texts.extend(texts)
+            self.batches.append(list(texts))
             key = str(params.get("api_key", ""))
             self.keys_seen.append(key)
             status = self.fail_statuses.pop(0) if self.fail_statuses else self.fail_always
+            if self.fail_from is not None and self.requests <= self.fail_from:
+                status = None
             delay = self.delays.pop(0) if self.delays else self.delay
         if delay:
             time.sleep(min(delay, 5.0))
@@ -148,6 +157,7 @@ def _handler(server: LibreServer) -> type[BaseHTTPRequestHandler]:
                 self._send(404, {}, b'{"error": "not found"}')
 
         def do_POST(self) -> None:
+            server.paths.append(self.path)
             path = urlsplit(self.path).path.rstrip("/")
             if path == "/translate":
                 self._send(*server.answer(self._params()))

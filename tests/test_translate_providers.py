@@ -44,6 +44,7 @@ def test_libre_translates_each_text_through_deep_translator(server) -> None:
     ]
     assert server.requests == 2  # deep-translator sends one request per text
     assert server.keys_seen == [KEY, KEY]
+    assert server.paths == ["/translate", "/translate"]  # the key travelled in the body
 
 
 def test_libre_url_without_trailing_slash_and_no_key(server) -> None:

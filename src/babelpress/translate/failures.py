@@ -21,10 +21,16 @@ from babelpress.translate.retry import Failure, scrub
 
 
 class Transport:
-    """``requests`` with a timeout, remembering the last answer or network error."""
+    """``requests`` with a timeout, remembering the last answer or network error.
 
-    def __init__(self, timeout: float) -> None:
+    With *form_body*, a POST's query parameters travel as a form body instead, so
+    an API key is not part of the URL (nor of proxy and server logs, nor of the
+    error texts of ``requests``).
+    """
+
+    def __init__(self, timeout: float, *, form_body: bool = False) -> None:
         self.timeout = timeout
+        self.form_body = form_body
         self.status: int | None = None
         self.retry_after: float | None = None
         self.body = ""
@@ -34,6 +40,8 @@ class Transport:
         return self._request("GET", url, options)
 
     def post(self, url: str, **options: Any) -> requests.Response:
+        if self.form_body and "params" in options and not {"data", "json"} & set(options):
+            options["data"] = options.pop("params")
         return self._request("POST", url, options)
 
     def __getattr__(self, name: str) -> Any:  # requests.exceptions and the like

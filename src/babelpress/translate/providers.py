@@ -21,12 +21,14 @@ deep-translator (1.11.4, unmaintained) is wrapped, not trusted:
   every exception is caught here and classified by the recorded status;
 * ``AuthorizationException`` puts the API key into its message
   (``exceptions.py:179-182``; raised on HTTP 403 by ``libre.py:97``, ``deepl.py:87``),
-  and LibreTranslator sends the key in the URL query (``libre.py:85-90``), so any
-  ``requests`` error text carries it too: messages are built here, then scrubbed;
+  and LibreTranslator puts the key into the URL query of a POST (``libre.py:85-90``),
+  where ``requests`` error texts and server logs show it: the stand-in moves those
+  parameters into the form body, and messages are built here, then scrubbed;
 * ``libre.py:92`` (and ``deepl.py:83``) catch the built-in ``ConnectionError``, not
   ``requests``' one, so a refused connection escapes raw; ``microsoft.py:99-104``
   logs it and then calls ``.json()`` on ``None``; the Microsoft constructor fetches
-  the language list without any error handling (``microsoft.py:55,67-70``);
+  the language list from a fixed URL without any error handling
+  (``microsoft.py:55,63-70``), whatever base URL is set afterwards;
 * key defaults are read from the environment at import time (``libre.py:35``,
   ``microsoft.py:27``, ``deepl.py:33``), so the key is always passed explicitly;
 * LibreTranslator always wants a key (``libre.py:51-52``) and joins ``custom_url +
@@ -205,7 +207,8 @@ class DeepTranslatorProvider(Provider):
         from babelpress.translate import failures
 
         module = importlib.import_module(self.module_name)
-        transport = failures.Transport(self.timeout)
+        # LibreTranslate reads form bodies: keep the key out of the URL
+        transport = failures.Transport(self.timeout, form_body=self.name == "libre")
         saved = module.requests
         module.requests = transport  # type: ignore[attr-defined]
         try:
