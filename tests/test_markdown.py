@@ -228,3 +228,34 @@ def test_placeholder_regex() -> None:
 def test_carriage_returns_are_reported() -> None:
     with pytest.raises(InputError):
         parse("Text.\r\n", path="docs/de/x.md", slug="x")
+
+
+def render_html(text: str) -> str:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table").render(text)
+
+
+def test_translation_cannot_change_block_structure() -> None:
+    doc = check("Am 9. Mai kam er. Dann ging er.\n\n| A | B |\n|---|---|\n| x | y |\n")
+    translations = {
+        "Am 9. Mai kam er.": "1. May: he came.",
+        "Dann ging er.": "Then\n\n- he\n# left.",
+        "A": "a | b",
+    }
+    out = doc.render(lambda s: s.restore(translations.get(s.msgid, s.msgid)))
+    html = render_html(out)
+    assert "<ol>" not in html and "<ul>" not in html and "<h1>" not in html
+    assert html.count("<p>") == 1 and html.count("<th>") == 2
+    assert "1. May: he came. Then\n- he\n# left." in html
+
+
+def test_only_line_starts_are_escaped() -> None:
+    doc = check("# Kapitel\n\n> — Zitat von Meier\n\nErster Satz. Zweiter Satz.\n")
+    segs = {s.msgid: s for s in doc.segments()}
+    assert not segs["Kapitel"].at_line_start
+    assert not segs["Zitat von Meier"].at_line_start
+    assert segs["Erster Satz."].at_line_start and not segs["Zweiter Satz."].at_line_start
+    assert segs["Kapitel"].restore("1. Chapter") == "1. Chapter"
+    assert segs["Zweiter Satz."].restore("- second") == "- second"
+    assert segs["Erster Satz."].restore("- first") == "\\- first"

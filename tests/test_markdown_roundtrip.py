@@ -15,6 +15,8 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from babelpress.markdown import parse
@@ -77,3 +79,50 @@ def test_enough_real_documents() -> None:
 @pytest.mark.parametrize(("name", "text"), DOCS, ids=[d[0] for d in DOCS])
 def test_installed_package_docs(name: str, text: str) -> None:
     roundtrip(text)
+
+
+PIECES = [
+    "Satz. ",
+    "Am 9. Mai ",
+    "z. B. ",
+    "Dr. ",
+    "„Zitat. Zwei.“ ",
+    "*em* ",
+    "**fett** ",
+    "_u_ ",
+    "`code` ",
+    "[Link](https://a.b/c) ",
+    "![Bild](x.png) ",
+    "<https://x.y> ",
+    "https://q.r/s ",
+    "<b>html</b> ",
+    "\\[esc\\] ",
+    "&amp; ",
+    "\n",
+    "\n\n",
+    "  \n",
+    "\\\n",
+    "> ",
+    "- ",
+    "1. ",
+    "## ",
+    "| a | b |\n|---|---|\n| c | d |\n",
+    "```\ncode. Block.\n```\n",
+    "{: .caption }",
+    "    ",
+    "\t",
+    "— ",
+    "[1] ",
+    "<2> ",
+    "[ref]: /u\n",
+    "[ref] ",
+    "Ende! ",
+    "Frage? ",
+    "(…) ",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25))
+def test_random_markdown_round_trips(pieces: list[str]) -> None:
+    roundtrip("".join(pieces))

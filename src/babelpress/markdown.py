@@ -73,6 +73,7 @@ _IMAGE_ONLY_RE = re.compile(r"!\[[^\]]*\]\[\d+\]")
 _HEADLINE_KINDS = ("title", "heading", "kicker")
 _MASKED = str.maketrans(dict.fromkeys(".!?…\"'„“”«»‚‘’()[]", "x"))
 _TRANSLATABLE_RE = re.compile(r"[^\W_]")
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MAPPING_START_RE = re.compile(r"\s*[\w-]+[ \t]*:")
 
 
@@ -114,7 +115,7 @@ def _split_front_matter(text: str, path: str) -> tuple[str, dict[str, Any], str,
         return "", {}, text, 0
     front = match.group(1) or ""
     try:
-        meta = yaml.safe_load(front)
+        meta = yaml.load(front, Loader=_YAML_LOADER)  # libyaml when present
     except yaml.YAMLError as exc:
         if not _MAPPING_START_RE.match(front):
             return "", {}, text, 0
@@ -209,7 +210,11 @@ class _Body:
     def add_block(
         self, lines: list[tuple[int, int]], kind: str, *, split: bool, lead: int = 0
     ) -> None:
-        """Make units of a leaf block given as raw ``(start, end)`` line spans."""
+        """Make units of a leaf block given as raw ``(start, end)`` line spans.
+
+        Paragraph-like blocks (not headings or cells) begin a line, unless *lead*
+        characters (the ``— `` of an attribution) precede the unit.
+        """
         lines = list(lines)
         body = self.body
         start, end = lines[-1]
@@ -217,7 +222,7 @@ class _Body:
             end -= 1
         lines[-1] = (start, end)
         lines[0] = (lines[0][0] + lead, lines[0][1])
-        block = _Block(body, lines)
+        block = _Block(body, lines, kind not in ("heading", "table cell") and not lead)
         if not block.text.strip():
             return
         found = inline.analyse(self.md, block.text, self.env)
@@ -238,9 +243,10 @@ def _unit_kind(kind: str, one: bool) -> str:
 class _Block:
     """The text of one leaf block: its lines without container prefixes, joined by newlines."""
 
-    def __init__(self, body: str, lines: list[tuple[int, int]]) -> None:
+    def __init__(self, body: str, lines: list[tuple[int, int]], line_start: bool) -> None:
         self.body = body
         self.lines = lines
+        self.line_start = line_start
         self.text = "\n".join(body[s:e] for s, e in lines)
         self.starts: list[int] = []
         pos = 0
@@ -307,9 +313,12 @@ class _Block:
             flags=("md-text",) if markup else (),
             placeholders=tuple(zip(names, originals, strict=True)),
             line_prefix=self.prefix if "\n" in msgid else "",
+            at_line_start=self.line_start and (a == 0 or self.text[a - 1] == "\n"),
         )
         if seg.restore(seg.msgid) != source:
-            seg = dataclasses.replace(seg, msgid=source, placeholders=(), line_prefix="")
+            seg = dataclasses.replace(
+                seg, msgid=source, placeholders=(), line_prefix="", at_line_start=False
+            )
         return seg
 
 

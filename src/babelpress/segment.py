@@ -44,6 +44,7 @@ from importlib import resources
 #: a mis-paired quotation mark swallowing a whole paragraph)
 MAX_KEEP = 600
 
+_MAX_DEPTH = 32
 _CLOSERS = "\"'“”»«‘’)]*_"
 _QUOTES = '"“”»«‘’'
 _OPENERS = "„“\"«»‚‘'(\\[*_`<"
@@ -55,9 +56,10 @@ _CANDIDATE_RE = re.compile(
 )
 #: what may start a sentence: "(…)", opening marks, then a capital letter or a digit
 _NEXT_RE = re.compile(rf"(?:[(\[](?:…|\.\.\.)[)\]]\s*)?[{re.escape(_OPENERS)}]*(\w)")
-_WORD_BEFORE_RE = re.compile(r"[\w.\-]*\w$")
+#: the word before a period, matched on the reversed text before it
+_WORD_BEFORE_REVERSED_RE = re.compile(r"\w[\w.\-]*")
 _WORD_AFTER_RE = re.compile(rf"[{re.escape(_OPENERS)}]*(\w+)")
-_PREV_WORD_RE = re.compile(r"(\w+)\W*$")
+_PREV_WORD_REVERSED_RE = re.compile(r"\W*(\w+)")
 _MARK_RE = re.compile(r"[„“”\"«»()\[\]]")
 _WORD_CHARS_RE = re.compile(r"\w")
 
@@ -171,11 +173,16 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return _paren_ok(text, match)
     if not _paren_ok(text, match):
         return False
-    word_match = _WORD_BEFORE_RE.search(text, max(0, start - 60), start)
-    word = word_match.group(0) if word_match else ""
+    word = _before(text, start, _WORD_BEFORE_REVERSED_RE, 0)
     if not word:
         return True
-    return _period_ends(text, word, word_match.start() if word_match else start, match.end())
+    return _period_ends(text, word, start - len(word), match.end())
+
+
+def _before(text: str, end: int, reversed_re: re.Pattern[str], group: int) -> str:
+    """What *reversed_re* matches just before *end*, read backwards (a short window)."""
+    match = reversed_re.match(text[max(0, end - 60) : end][::-1])
+    return match.group(group)[::-1] if match else ""
 
 
 def _paren_ok(text: str, match: re.Match[str]) -> bool:
@@ -183,11 +190,13 @@ def _paren_ok(text: str, match: re.Match[str]) -> bool:
     close = match.group("close")
     if ")" not in close:
         return True
-    opening = text.rfind("(", 0, match.start())
+    opening = text.rfind("(", max(0, match.start() - MAX_KEEP), match.start())
     if opening < 0:
         return True
-    head = text[:opening].rstrip()
-    return not head or head[-1] in '.!?…:"“”»«'
+    before = opening - 1
+    while before >= 0 and text[before].isspace():
+        before -= 1
+    return before < 0 or text[before] in '.!?…:"“”»«'
 
 
 def _period_ends(text: str, word: str, word_start: int, next_start: int) -> bool:
@@ -212,8 +221,7 @@ def _number_period_ends(text: str, number: str, start: int, next_word: str) -> b
         return True
     if next_word in MONTHS:
         return False
-    prev = _PREV_WORD_RE.search(text, max(0, start - 40), start)
-    return not (prev and prev.group(1) in ORDINAL_CUES)
+    return _before(text, start, _PREV_WORD_REVERSED_RE, 1) not in ORDINAL_CUES
 
 
 # ------------------------------------------------------------------ quotations
@@ -230,6 +238,8 @@ def _quotation_spans(text: str) -> list[tuple[int, int]]:
     for match in _MARK_RE.finditer(text):
         pos = match.start()
         mark = match.group(0)
+        if len(stack) > _MAX_DEPTH:
+            del stack[0]
         if mark in "([":
             stack.append((mark, pos))
         elif mark in ")]":

@@ -10,10 +10,17 @@ segments.  Two invariants hold for every page (and are tested):
 2. ``segment.restore(segment.msgid) == segment.source`` -- the msgid (what a
    translator sees: inline Markdown kept, link targets replaced by numbered
    placeholders) restores to the original Markdown.
+
+A translation goes through the same :meth:`Segment.restore`, which also keeps it
+from changing the page's structure: a blank line is closed up, a table cell's
+``|`` is escaped, and at the start of a line (the unit's first line when
+``at_line_start``, every later line) a list number ``1.``, a bullet, ``#``,
+``>``, a code fence or a setext/thematic rule gets a backslash, so it stays text.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +41,39 @@ KINDS = (
     "kicker",
     "image alt text",
 )
+
+
+#: Markdown that starts a block when it begins a line
+_BLOCK_START_RE = re.compile(
+    r"^(?P<indent>[ \t]*)(?:"
+    r"(?P<num>\d{1,9})(?=[.)](?:[ \t]|$))"
+    r"|(?=[-+*](?:[ \t]|$))"
+    r"|(?=#{1,6}(?:[ \t]|$))"
+    r"|(?=>)"
+    r"|(?=`{3,}|~{3,})"
+    r"|(?=(?P<rule>[-=_*])(?:[ \t]*(?P=rule))+[ \t]*$)"
+    r")",
+    re.M,
+)
+_BLANK_LINES_RE = re.compile(r"\n(?:[ \t]*\n)+")
+_PIPE_RE = re.compile(r"(?<!\\)\|")
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    return match.group(0) + "\\"
+
+
+def _keep_structure(text: str, *, at_line_start: bool, cell: bool) -> str:
+    """*text* made unable to start or end a Markdown block (see the module docstring)."""
+    text = _BLANK_LINES_RE.sub("\n", text)
+    if cell:
+        text = _PIPE_RE.sub("\\|", text)
+    if "\n" not in text and not at_line_start:
+        return text
+    head, newline, rest = text.partition("\n")
+    if at_line_start:
+        head = _BLOCK_START_RE.sub(_escape_block_start, head, count=1)
+    return head + newline + _BLOCK_START_RE.sub(_escape_block_start, rest)
 
 
 @dataclass(frozen=True)
@@ -57,9 +97,16 @@ class Segment:
     #: container prefix (``> ``, list indentation) that follows each line break of the
     #: source; the msgid has bare ``\n`` there
     line_prefix: str = ""
+    #: the unit begins a line of the page (a paragraph's first sentence): a translation
+    #: must not start with a list marker, ``#`` or ``>`` there
+    at_line_start: bool = False
 
     def restore(self, text: str) -> str:
         """Turn msgid-form *text* (the msgid or a translation) back into Markdown."""
+        if text != self.msgid:
+            text = _keep_structure(
+                text, at_line_start=self.at_line_start, cell=self.kind == "table cell"
+            )
         if self.line_prefix:
             text = text.replace("\n", "\n" + self.line_prefix)
         for placeholder, original in self.placeholders:
