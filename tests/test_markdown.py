@@ -259,3 +259,9 @@ def test_only_line_starts_are_escaped() -> None:
     assert segs["Kapitel"].restore("1. Chapter") == "1. Chapter"
     assert segs["Zweiter Satz."].restore("- second") == "- second"
     assert segs["Erster Satz."].restore("- first") == "\\- first"
+
+
+def test_units_of_only_code_html_or_urls_are_literal() -> None:
+    assert units("`make site`\n\n<br>\n\nhttps://example.org/x\n\n`a` und `b`\n") == [
+        ("paragraph", "`a` und `b`")
+    ]

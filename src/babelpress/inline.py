@@ -11,6 +11,8 @@ and reports, as offsets into that text:
   ``[reference]`` part of a link or image (plus a directly following attribute
   list ``{: …}``), an autolink ``<https://…>``, a bare ``http(s)://`` URL;
 * ``markup`` -- every spot of Markdown syntax, for the ``md-text`` flag;
+* ``opaque`` -- code spans, inline HTML, autolinks and bare URLs: text that is no
+  prose (a unit made only of these is not offered for translation);
 * ``breaks`` -- hard line breaks (two trailing spaces or a backslash before the
   newline), where a unit ends.
 
@@ -42,6 +44,7 @@ class Inline:
     keeps: list[tuple[int, int]] = field(default_factory=list)
     targets: list[tuple[int, int, str]] = field(default_factory=list)
     markup: list[tuple[int, int]] = field(default_factory=list)
+    opaque: list[tuple[int, int]] = field(default_factory=list)
     breaks: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -99,6 +102,7 @@ def _record_span(name: str) -> Callable[[Rule], Rule]:
                     found.targets.append((*span, "url"))
                 if name != "entity":
                     found.masks.append(span)
+                    found.opaque.append(span)
             return ok
 
         return rule
@@ -217,4 +221,5 @@ def _add_bare_urls(text: str, found: Inline) -> None:
             continue
         found.masks.append(span)
         found.markup.append(span)
+        found.opaque.append(span)
         found.targets.append((*span, "url"))

@@ -22,8 +22,11 @@ markers (``>``, list bullets, indentation) and whitespace between sentences are
 literal parts.  A hard line break (two trailing spaces or ``\\`` before the
 newline) ends a unit; the break stays literal.  A soft line break stays in the
 msgid as ``\\n``; inside a container, :attr:`Segment.line_prefix` puts the
-``> `` or indentation back on restore.  A unit with no letter or digit is not
-offered for translation.
+``> `` or indentation back on restore.  A unit with no letter or digit outside
+code spans, inline HTML and URLs is not offered for translation; a unit that is
+just an image is of kind ``image alt text``.  No sentence ends inside a link,
+code span, inline HTML, escape or emphasis (see :mod:`babelpress.inline`).
+Text with CR line ends is refused (:class:`~babelpress.errors.InputError`).
 
 **Placeholders.**  The msgid keeps inline Markdown verbatim (emphasis, inline
 code, inline HTML, entities, escapes), but a link's target is replaced by a
@@ -300,7 +303,7 @@ class _Block:
         originals = [self.body[self.to_raw(s) : self.to_raw(e)] for s, e, _ in targets]
         names = _placeholder_names([t[2] for t in targets], "\0".join([*literal, *originals]))
         msgid = literal[0] + "".join(n + lit for n, lit in zip(names, literal[1:], strict=True))
-        if not _TRANSLATABLE_RE.search(PLACEHOLDER_RE.sub("", "".join(literal))):
+        if not self._has_prose(a, b, found):
             return None
         markup = bool(targets) or any(s < b and a < e for s, e in found.markup)
         if _IMAGE_ONLY_RE.fullmatch(msgid):
@@ -320,6 +323,17 @@ class _Block:
                 seg, msgid=source, placeholders=(), line_prefix="", at_line_start=False
             )
         return seg
+
+    def _has_prose(self, a: int, b: int, found: inline.Inline) -> bool:
+        """Whether ``[a, b)`` has a letter or digit outside code, HTML and URLs."""
+        pos = a
+        for start, end in sorted(found.opaque):
+            if end <= pos or start >= b:
+                continue
+            if _TRANSLATABLE_RE.search(self.text, pos, max(pos, start)):
+                return True
+            pos = max(pos, end)
+        return bool(_TRANSLATABLE_RE.search(self.text, pos, b))
 
 
 def _gaps(a: int, b: int, targets: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
