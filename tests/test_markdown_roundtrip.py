@@ -47,10 +47,10 @@ def xify(seg: Segment) -> str:
     return seg.restore(re.sub(r"[A-Za-z]", "x", seg.msgid))
 
 
-def roundtrip(text: str) -> None:
+def roundtrip(text: str, unit: str = "sentence") -> None:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    doc = parse(text, path="docs/de/x.md", slug="x")
+    doc = parse(text, path="docs/de/x.md", slug="x", unit=unit)
     assert doc.render(lambda s: s.source) == text
     for seg in doc.segments():
         assert seg.restore(seg.msgid) == seg.source
@@ -65,8 +65,9 @@ def test_commonmark_spec_example(example: dict[str, str]) -> None:
     roundtrip(example["markdown"])
 
 
-def test_all_spec_examples_as_one_page() -> None:
-    roundtrip("\n\n".join(e["markdown"] for e in SPEC if "\r" not in e["markdown"]))
+@pytest.mark.parametrize("unit", ["sentence", "paragraph"])
+def test_all_spec_examples_as_one_page(unit: str) -> None:
+    roundtrip("\n\n".join(e["markdown"] for e in SPEC if "\r" not in e["markdown"]), unit)
 
 
 DOCS = package_docs()
