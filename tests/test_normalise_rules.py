@@ -164,6 +164,11 @@ def test_kicker_is_its_own_block() -> None:
     assert several.blocks[0].text == "DIE ANALYSE"
 
 
+def test_short_kicker_question_is_not_a_heading() -> None:
+    article = norm(f"Titel\n{P1}\nFRAGE. Was nun?\n{P2}")
+    assert kinds(article) == ["paragraph", "kicker", "paragraph", "paragraph"]
+
+
 # ---------------------------------------------------------------- removal
 
 

@@ -114,12 +114,16 @@ def classify(lines: list[Line], rules: Rules) -> tuple[list[Block], list[Line]]:
         elif following and _is_quote(line.text) and is_attribution(following.text, rules):
             blocks.append(Block("quote", line.text, attribution=following.text, line=line.number))
             i += 1
-        elif 0 < i < len(lines) - 1 and is_heading_like(line.text, rules):
+        elif 0 < i < len(lines) - 1 and _is_heading(line.text, rules):
             blocks.append(Block("heading", line.text, line=line.number))
         else:
             blocks.extend(_paragraph(line, rules))
         i += 1
     return blocks, dropped
+
+
+def _is_heading(text: str, rules: Rules) -> bool:
+    return is_heading_like(text, rules) and not rules.kicker.match(text)
 
 
 def _is_quote(text: str) -> bool:
