@@ -22,6 +22,7 @@ parser, so what counts as a link is exactly what markdown-it-py renders as one.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -46,6 +47,59 @@ class Inline:
     markup: list[tuple[int, int]] = field(default_factory=list)
     opaque: list[tuple[int, int]] = field(default_factory=list)
     breaks: list[tuple[int, int]] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, repr=False)
+    _markup: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    _opaque: list[tuple[int, int]] = field(default_factory=list, repr=False)
+
+    def finish(self) -> None:
+        """Sort and index what was found, for the ``*_in`` queries."""
+        self.targets.sort()
+        self.keeps.sort()
+        self.breaks.sort()
+        self._starts = [t[0] for t in self.targets]
+        self._markup = _union(self.markup)
+        self._opaque = _union(self.opaque)
+
+    def targets_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        """Targets lying wholly inside ``[a, b)``."""
+        first = bisect.bisect_left(self._starts, a)
+        last = bisect.bisect_left(self._starts, b)
+        return [t for t in self.targets[first:last] if t[1] <= b]
+
+    def keeps_in(self, a: int, b: int) -> list[tuple[int, int]]:
+        """Keep spans lying wholly inside ``[a, b)``."""
+        first = bisect.bisect_left(self.keeps, (a, a))
+        last = bisect.bisect_left(self.keeps, (b, b))
+        return [k for k in self.keeps[first:last] if k[1] <= b]
+
+    def has_markup(self, a: int, b: int) -> bool:
+        return bool(_overlapping(self._markup, a, b))
+
+    def opaque_in(self, a: int, b: int) -> list[tuple[int, int]]:
+        """Disjoint opaque spans overlapping ``[a, b)``, in order."""
+        return _overlapping(self._opaque, a, b)
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _overlapping(union: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, int]]:
+    index = bisect.bisect_right(union, (a, a))
+    if index and union[index - 1][1] > a:
+        index -= 1
+    found = []
+    while index < len(union) and union[index][0] < b:
+        if union[index][1] > a:
+            found.append(union[index])
+        index += 1
+    return found
 
 
 def install(md: MarkdownIt) -> None:
@@ -72,6 +126,7 @@ def analyse(md: MarkdownIt, text: str, env: dict[str, Any]) -> Inline:
     found.keeps.extend(emphasis)
     found.markup.extend(emphasis)
     _add_bare_urls(text, found)
+    found.finish()
     return found
 
 
@@ -214,10 +269,10 @@ def _add_bare_urls(text: str, found: Inline) -> None:
     """Bare ``http(s)://`` URLs outside any markup become placeholders too."""
     if "://" not in text:
         return
-    taken = sorted(found.masks)
+    taken = _union(found.masks)
     for match in _BARE_URL_RE.finditer(text):
         span = match.span()
-        if any(s < span[1] and span[0] < e for s, e in taken):
+        if _overlapping(taken, *span):
             continue
         found.masks.append(span)
         found.markup.append(span)

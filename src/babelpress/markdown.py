@@ -290,14 +290,14 @@ class _Block:
                 return []
             lead = len(piece) - len(piece.lstrip())
             return [(start + lead, start + lead + len(stripped))]
-        keep = [(a - start, b - start) for a, b in found.keeps if start <= a and b <= end]
+        keep = [(a - start, b - start) for a, b in found.keeps_in(start, end)]
         return [(start + a, start + b) for a, b in split_sentences(piece, keep=keep)]
 
     def segment(
         self, a: int, b: int, found: inline.Inline, kind: str, line_of: Any
     ) -> Segment | None:
         """The segment for block-text span ``[a, b)``, or None when nothing is translatable."""
-        targets = sorted(t for t in found.targets if a <= t[0] and t[1] <= b)
+        targets = found.targets_in(a, b)
         source = self.body[self.to_raw(a) : self.to_raw(b)]
         literal = [self.text[s:e] for s, e in _gaps(a, b, targets)]
         originals = [self.body[self.to_raw(s) : self.to_raw(e)] for s, e, _ in targets]
@@ -305,7 +305,7 @@ class _Block:
         msgid = literal[0] + "".join(n + lit for n, lit in zip(names, literal[1:], strict=True))
         if not self._has_prose(a, b, found):
             return None
-        markup = bool(targets) or any(s < b and a < e for s, e in found.markup)
+        markup = bool(targets) or found.has_markup(a, b)
         if _IMAGE_ONLY_RE.fullmatch(msgid):
             kind = "image alt text"
         seg = Segment(
@@ -327,9 +327,7 @@ class _Block:
     def _has_prose(self, a: int, b: int, found: inline.Inline) -> bool:
         """Whether ``[a, b)`` has a letter or digit outside code, HTML and URLs."""
         pos = a
-        for start, end in sorted(found.opaque):
-            if end <= pos or start >= b:
-                continue
+        for start, end in found.opaque_in(a, b):
             if _TRANSLATABLE_RE.search(self.text, pos, max(pos, start)):
                 return True
             pos = max(pos, end)
