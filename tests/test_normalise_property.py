@@ -50,7 +50,7 @@ DECORATIONS += ["#{}", "{}#", "~~{}", "{}!", "({})", "„{}“", "«{}»", "{}:"
 ENDS = [".", "?", "!", "…", ".“"]
 MONTHS = ["Januar", "März", "Mai", "Juli", "Oktober"]
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 class Vocabulary:

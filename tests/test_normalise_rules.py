@@ -230,6 +230,23 @@ def test_pull_quotes_removed_exact_and_paraphrased() -> None:
     assert [r.reason for r in article.removed] == ["pull quote", "pull quote"]
 
 
+@pytest.mark.parametrize(
+    "near_repeat",
+    [
+        "Der Preis für Brot stieg im Februar um sieben Prozent.",
+        "Der Preis für Brot stieg im Januar um 7 Prozent.",
+        "Der Preis für Brot stieg im Januar nicht um fünf Prozent.",
+    ],
+)
+def test_near_repeat_with_other_facts_kept(near_repeat: str) -> None:
+    first = (
+        "Der Preis für Brot stieg im Januar um fünf Prozent. Die Regierung reagierte darauf "
+        "mit neuen Subventionen für Bäckereien."
+    )
+    article = norm(f"Titel\n\n{first}\n\n{near_repeat}\n\n{P2}")
+    assert [b.text for b in article.blocks] == [first, near_repeat, P2]
+
+
 def test_dissimilar_short_paragraph_kept() -> None:
     article = norm(f"Titel\n\n{P1}\n\nEin ganz anderer kurzer Gedanke.\n\n{P2}")
     assert len(article.blocks) == 3

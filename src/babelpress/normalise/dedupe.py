@@ -9,8 +9,11 @@ Contract:
 * :func:`find_pull_quotes` finds short paragraphs (at most ``pull_quote.max_sentences``
   sentences and ``pull_quote.max_chars`` characters) that repeat or paraphrase a run of
   consecutive sentences of another, longer paragraph of the body: difflib's ratio of the
-  two word sequences (lower case, punctuation ignored) at least ``pull_quote.threshold``.
-  Only the short copy goes; the body keeps every sentence.
+  two word sequences (lower case, punctuation ignored) at least ``pull_quote.threshold``,
+  and none of the words that differ is a fact (a number, a month, a number word or a
+  negation: ``pull_quote.fact_words``) -- "im Januar um fünf Prozent" and "im Februar um
+  sieben Prozent" are two statements, not a quote and its source.  Only the short copy
+  goes; the body keeps every sentence.
 """
 
 from __future__ import annotations
@@ -74,15 +77,31 @@ def _repeats(quote: str, body: str, rules: Rules) -> bool:
     body_sentences = [comparable(s).split() for s in sentences(body)]
     size = len(sentences(quote))
     matcher: SequenceMatcher[str] = SequenceMatcher(None, autojunk=False)
-    matcher.set_seq2(target.split())
+    target_words = target.split()
+    matcher.set_seq2(target_words)
     threshold = rules.pull_quote_threshold
     for width in range(max(1, size - 1), size + 2):
         for start in range(len(body_sentences) - width + 1):
-            matcher.set_seq1([w for s in body_sentences[start : start + width] for w in s])
+            window = [w for s in body_sentences[start : start + width] for w in s]
+            matcher.set_seq1(window)
             if (
                 matcher.real_quick_ratio() >= threshold
                 and matcher.quick_ratio() >= threshold
                 and matcher.ratio() >= threshold
+                and not _changes_facts(matcher, window, target_words, rules)
             ):
+                return True
+    return False
+
+
+def _changes_facts(
+    matcher: SequenceMatcher[str], first: list[str], second: list[str], rules: Rules
+) -> bool:
+    """True if a word that differs between *first* and *second* is a fact."""
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        for word in (*first[a1:a2], *second[b1:b2]):
+            if word in rules.fact_words or any(ch.isdigit() for ch in word):
                 return True
     return False
