@@ -139,11 +139,10 @@ def catalogue_status(
     po_path: str | Path, *, root: str | Path | None = None, language: str | None = None
 ) -> CatalogueStatus:
     """Counts for the PO file at *po_path* (named relative to *root* when given)."""
-    from babelpress.pofile import read_po
-    from babelpress.qa.catalogues import display_path
+    from babelpress.qa.catalogues import display_path, read_catalogue
 
     path = Path(po_path)
-    catalogue = read_po(path)
+    catalogue = read_catalogue(path)
     name = display_path(path, Path(root)) if root is not None else path.as_posix()
     return status_of(catalogue, name, language or _language_of(path, catalogue))
 

@@ -1,8 +1,8 @@
 """``babelpress status``: what is left to review, per language and catalogue.
 
-The table (for people) lists each catalogue with its messages reviewed / drafts
-(fuzzy) / untranslated, the same in German words, and the share of words reviewed,
-then a total per language; it is coloured only on a terminal.  ``--format json``
+The table (for people) lists each page's catalogue with its messages reviewed /
+drafts (fuzzy) / untranslated, the same in German words, and the share of words
+reviewed, then a total per language; it is coloured only on a terminal.  ``--format json``
 prints a list with one object per catalogue (``catalogue``, ``language``,
 ``translated``, ``fuzzy``, ``untranslated`` -- the counts ``msgfmt --statistics``
 reports -- and the word counts).
@@ -103,22 +103,43 @@ def _threshold(minimum: float | None, language_totals: list[Any]) -> int:
     return 1 if failed else 0
 
 
+_HEADERS = ("msgs\nrev.", "msgs\nfuzzy", "msgs\nuntr.", "words\nrev.", "words\nfuzzy",
+            "words\nuntr.", "%\nrev.")  # fmt: skip
+_LEGEND = (
+    "rev. = reviewed, fuzzy = drafts not yet reviewed, untr. = untranslated; "
+    "words are German words; % = share of words reviewed"
+)
+
+
 def _print_table(statuses: list[Any], language_totals: list[Any]) -> None:
+    from rich import box
     from rich.console import Console
     from rich.table import Table
 
     console = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
-    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
-    table.add_column("language")
-    table.add_column("catalogue", no_wrap=True)
-    for name in ("reviewed", "drafts", "untranslated", "words reviewed", "drafts", "untransl.",
-                 "reviewed %"):  # fmt: skip
-        table.add_column(name, justify="right", no_wrap=True)
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        header_style="bold",
+        caption=_LEGEND,
+        caption_justify="left",
+    )
+    table.add_column("\nlang", no_wrap=True)
+    table.add_column("\npage", overflow="fold")
+    for name in _HEADERS:
+        table.add_column(name, justify="right", min_width=max(map(len, name.split())))
     for total in language_totals:
         for status in (s for s in statuses if s.language == total.language):
-            table.add_row(*_cells(status, status.catalogue))
+            table.add_row(*_cells(status, _page(status.catalogue)))
         table.add_row(*_cells(total, "total"), style="bold", end_section=True)
     console.print(table)
+
+
+def _page(catalogue: str) -> str:
+    """``locale/ru/LC_MESSAGES/a/b.po`` -> ``a/b`` (the language has its own column)."""
+    name = catalogue.split("/LC_MESSAGES/", 1)[-1]
+    return name[:-3] if name.endswith(".po") else name
 
 
 def _cells(status: Any, name: str) -> list[str]:
