@@ -190,6 +190,7 @@ def test_page_below_min_reviewed_is_published_in_german_with_a_notice() -> None:
     front, body = split(page.markdown)
     assert front["title"] == TITLE.source and front["lang"] == "en"
     assert front["babelpress"]["published"] is False
+    assert front["babelpress"]["title_lang"] == "de"
     assert 'bp-notice "Not yet available in English"' in body
     assert "pro-regime" not in body and "invasion" not in body
     assert '# <span lang="de">Droht ein Einmarsch?</span>' in body
@@ -223,7 +224,9 @@ def test_only_drafts_with_publish_drafts_off_says_not_yet_available() -> None:
     assert 'bp-notice "Not yet available in English"' in page.markdown
 
 
-def test_translation_line_breaks_do_not_break_a_heading() -> None:
+def test_translation_line_breaks_do_not_break_a_heading(monkeypatch) -> None:
+    # without quality checks (they would keep such an entry out altogether)
+    monkeypatch.setitem(sys.modules, "babelpress.qa", types.ModuleType("babelpress.qa"))
     translations = {**EN, H2: "The\nsituation"}
     page = render.render_page(make_doc(), catalog({}, translations), "en", SETTINGS)
     assert "## The situation\n" in page.markdown
@@ -249,8 +252,9 @@ def test_quality_blockers_render_in_german_with_a_warning(monkeypatch) -> None:
     qa.render_blockers = render_blockers  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "babelpress.qa", qa)
     broken = {**EN, S2: "He spoke in the podcast."}
-    page = render.render_page(make_doc(), catalog({}, broken), "en", SETTINGS)
+    where = "locale/en/LC_MESSAGES/einmarsch.po"
+    page = render.render_page(
+        make_doc(), catalog({}, broken), "en", SETTINGS, catalog_path=where
+    )
     assert f'<span lang="de">{S2.source}</span>' in page.markdown
-    assert page.warnings == [
-        "docs/de/einmarsch.md: en: placeholder [1] missing -- shown in German"
-    ]
+    assert page.warnings == [f"{where}: placeholder [1] missing -- shown in German"]

@@ -8,8 +8,9 @@ Contract:
    their paragraphs, so the literal Markdown around the segments (list markers,
    heading marks, attribute lists, blank lines) is kept byte for byte.  The front
    matter keeps its fields, with ``title`` and ``description`` translated, ``lang``
-   set to the target and a ``babelpress`` field recording the source page and the
-   reviewed share.
+   set to the target and a ``babelpress`` field recording the source page, the
+   reviewed share, whether drafts are shown, whether the page is published and,
+   when the title is still German, ``title_lang`` (the theme marks the heading).
 2. A segment is *reviewed* when its entry has a msgstr and no ``fuzzy`` flag, a
    *draft* when the msgstr is fuzzy, and *missing* otherwise.  Drafts are shown
    when ``publish_drafts`` is on (gettext's rule -- fuzzy is never used -- when it
@@ -109,10 +110,12 @@ def render_page(
     settings: Settings,
     *,
     mode: Mode = "build",
+    catalog_path: str | None = None,
 ) -> RenderedPage:
     """Render *doc* into *language* from a catalogue indexed by ``(msgctxt, msgid)``.
 
-    The catalogue values are PO entries (anything with ``msgstr`` and ``flags``).
+    The catalogue values are PO entries (anything with ``msgstr`` and ``flags``);
+    *catalog_path* names the catalogue in warnings.
     """
     blockers = _qa_hook()
     warnings: list[str] = []
@@ -120,7 +123,8 @@ def render_page(
     for segment in doc.segments():
         key = msgkey(segment)
         if key not in states:
-            states[key] = _state(catalog_by_msgkey.get(key), language, blockers, warnings, doc)
+            entry = catalog_by_msgkey.get(key)
+            states[key] = _state(entry, language, blockers, warnings, catalog_path)
     share = _reviewed_share(doc.segments(), states)
     has_drafts = any(state == DRAFT for state, _ in states.values())
     published = mode == "serve" or share >= settings.min_reviewed
@@ -140,7 +144,9 @@ def render_page(
         state, text = choose(segment)
         return _wrap(segment, state, text, mode, settings.source_language)
 
-    meta = {segment.kind: choose(segment)[1] for segment in doc.meta_segments}
+    meta_states = {segment.kind: choose(segment) for segment in doc.meta_segments}
+    meta = {kind: text for kind, (_, text) in meta_states.items()}
+    title_in_german = meta_states.get("title", (REVIEWED, ""))[0] == MISSING
     body = doc.render(body_text)
     total = sum(1 for _ in doc.segments())
     if fallbacks == total and total:
@@ -150,7 +156,15 @@ def render_page(
     else:
         kind = "partial" if share < 100.0 or fallbacks else ""
     notice = _notice(kind, language, share, settings, mode)
-    front = _front_matter(doc, meta, language, share, has_drafts and show_drafts, published)
+    review = {
+        "source": doc.path,
+        "reviewed": int(share),
+        "drafts": has_drafts and show_drafts,
+        "published": published,
+    }
+    if title_in_german:
+        review["title_lang"] = settings.source_language
+    front = _front_matter(doc, meta, language, review)
     markdown = front + _insert_notice(body, notice)
     return RenderedPage(markdown, share, has_drafts, fallbacks, warnings, published)
 
@@ -173,15 +187,16 @@ def index_catalog(entries: Iterable[Any]) -> dict[MsgKey, Any]:
 def _state(
     entry: Any,
     language: str,
-    blockers: Callable[[Any, str], list[str]],
+    blockers: Callable[[Any, str], list[Any]],
     warnings: list[str],
-    doc: Document,
+    catalog_path: str | None,
 ) -> tuple[str, str]:
     if entry is None or not entry.msgstr:
         return MISSING, ""
     problems = blockers(entry, language)
     if problems:
-        where = f"{doc.path}: {language}: " if doc.path else f"{language}: "
+        line = getattr(entry, "linenum", None)
+        where = f"{catalog_path or language}{f':{line}' if line else ''}: "
         warnings.extend(f"{where}{problem} -- shown in German" for problem in problems)
         return MISSING, ""
     return (DRAFT if "fuzzy" in entry.flags else REVIEWED), entry.msgstr
@@ -245,31 +260,21 @@ def _insert_notice(body: str, notice: str) -> str:
 
 
 def _front_matter(
-    doc: Document,
-    meta: Mapping[str, str],
-    language: str,
-    share: float,
-    drafts_shown: bool,
-    published: bool,
+    doc: Document, meta: Mapping[str, str], language: str, review: dict[str, Any]
 ) -> str:
     data = dict(doc.front_matter)
     for key, value in meta.items():
         if key in data:
             data[key] = value
     data["lang"] = language
-    data[MARKER] = {
-        "source": doc.path,
-        "reviewed": int(share),
-        "drafts": drafts_shown,
-        "published": published,
-    }
+    data[MARKER] = review
     dumped = yaml.safe_dump(
         data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000
     )
     return f"---\n{dumped}---\n"
 
 
-def _qa_hook() -> Callable[[Any, str], list[str]]:
+def _qa_hook() -> Callable[[Any, str], list[Any]]:
     """``qa.render_blockers(entry, lang)`` if the quality checks provide it."""
     try:
         qa = importlib.import_module("babelpress.qa")
@@ -279,7 +284,7 @@ def _qa_hook() -> Callable[[Any, str], list[str]]:
     return hook if callable(hook) else _no_blockers
 
 
-def _no_blockers(entry: Any, language: str) -> list[str]:
+def _no_blockers(entry: Any, language: str) -> list[Any]:
     return []
 
 
@@ -345,7 +350,8 @@ def _render_one(
     except BabelpressError as exc:
         report.errors.append(exc)
         catalog = {}
-    page = render_page(doc, catalog, language, settings, mode=mode)
+    where = po_path.relative_to(settings.root).as_posix()
+    page = render_page(doc, catalog, language, settings, mode=mode, catalog_path=where)
     target = target_path(settings, source, language)
     written = atomic_write(target, page.markdown)
     report.warnings.extend(page.warnings)

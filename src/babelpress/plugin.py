@@ -1,0 +1,196 @@
+"""The MkDocs plugin: render translated pages before every build, watch ``locale/``.
+
+List it before ``i18n`` (mkdocs-static-i18n) in ``mkdocs.yml``.  Its events:
+
+- ``on_startup`` remembers whether MkDocs serves (live preview: drafts always
+  shown and highlighted) or builds.
+- ``on_config`` (default priority, so before i18n's ``on_config`` at -100 and
+  before MkDocs collects the files) renders ``docs/<lang>/*.md`` from the German
+  pages and the catalogues.  The i18n plugin then finds the rendered files in
+  their language folders like hand-written ones.  Files are written only when
+  their content changes, and rendering is skipped when no input changed, so the
+  per-language rebuilds of i18n and the live-reload watcher never loop.
+- ``on_serve`` adds ``locale/`` to the watched paths: a saved PO file triggers a
+  rebuild, which re-renders the pages.
+- ``on_page_context`` / ``on_template_context`` give the theme the ``babelpress``
+  variable (words of the page's language, the article's metadata line, where the
+  language's search index is).
+- ``on_post_build`` keeps one 404 page per language and, after the last language
+  is built, splits the search index per language (see :mod:`babelpress.sitebuild`).
+
+The plugin only reads catalogues: it never calls a translation provider and never
+writes a PO file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+
+from babelpress import config as bp_config
+from babelpress import render, sitebuild
+from babelpress.errors import BabelpressError
+
+log = get_plugin_logger(__name__)
+
+
+class _PluginConfig(base.Config):
+    """The ``babelpress`` block of mkdocs.yml: the fields of :class:`config.Settings`."""
+
+    source_language = c.Type(str, default="de")
+    languages = c.ListOfItems(c.Type(str), default=["en", "ru"])
+    seeds_dir = c.Type(str, default="seeds")
+    locale_dir = c.Type(str, default="locale")
+    unit = c.Choice(("sentence", "paragraph"), default="sentence")
+    provider = c.Type(str, default="google")
+    provider_url = c.Optional(c.Type(str))
+    batch_chars = c.Type(int, default=5000)
+    publish_drafts = c.Type(bool, default=True)
+    min_reviewed = c.Type((int, float), default=0)
+    project = c.Type(str, default="babelpress")
+    bugs_address = c.Type(str, default="")
+    copyright_holder = c.Type(str, default="")
+
+
+class BabelpressPlugin(BasePlugin[_PluginConfig]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.mode: Literal["build", "serve"] = "build"
+        self.settings: bp_config.Settings | None = None
+        self._signature: tuple[Any, ...] | None = None
+        self._depth = 0
+        self._not_found: bytes | None = None
+
+    # ------------------------------------------------------------ life cycle
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.mode = "serve" if command == "serve" else "build"
+        self._signature = None
+
+    def on_config(self, config: Any) -> Any:
+        self.settings = self._settings(config)
+        self._render(self.settings)
+        return config
+
+    def on_pre_build(self, *, config: Any) -> None:
+        self._depth += 1
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._depth = 0
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        if self.settings is not None and self.settings.locale_path.is_dir():
+            server.watch(str(self.settings.locale_path))
+        return server
+
+    # ------------------------------------------------------------ templates
+    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        context["babelpress"] = self._context(config, context.get("base_url", "."), page.meta)
+        return context
+
+    def on_template_context(self, context: Any, *, template_name: str, config: Any) -> Any:
+        context["babelpress"] = self._context(config, context.get("base_url", "."), None)
+        return context
+
+    # ------------------------------------------------------------ after a build
+    @event_priority(50)
+    def _keep_not_found(self, *, config: Any) -> None:
+        """Each language build's 404 page goes to its folder (before i18n builds the next)."""
+        site_dir = Path(config.site_dir)
+        data = sitebuild.read_not_found(site_dir)
+        language = self._language(config)
+        if data is None:
+            return
+        if language == self._default:
+            self._not_found = data
+        else:
+            sitebuild.write_not_found(site_dir, language, self._default, data)
+
+    @event_priority(-200)
+    def _finish(self, *, config: Any) -> None:
+        """After the last language: German 404 back at the root, search split per language."""
+        self._depth = max(0, self._depth - 1)
+        if self._depth:
+            return
+        site_dir = Path(config.site_dir)
+        if self._not_found is not None:
+            sitebuild.write_not_found(site_dir, self._default, self._default, self._not_found)
+        sitebuild.split_search_index(site_dir, self._default, self._languages)
+
+    on_post_build = CombinedEvent(_keep_not_found, _finish)
+
+    # ------------------------------------------------------------ helpers
+    @property
+    def _default(self) -> str:
+        return self.settings.source_language if self.settings else "de"
+
+    @property
+    def _languages(self) -> list[str]:
+        targets = list(self.settings.languages) if self.settings else []
+        return [self._default, *targets]
+
+    def _language(self, config: Any) -> str:
+        """The language being built: the i18n plugin sets the theme's language per build."""
+        language = config.theme.get("language") or config.theme.get("locale")
+        return str(language) if language else self._default
+
+    def _context(self, config: Any, base_url: str, meta: Any) -> dict[str, Any]:
+        return sitebuild.template_context(
+            language=self._language(config),
+            default_language=self._default,
+            languages=self._languages,
+            base_url=base_url,
+            meta=meta,
+        )
+
+    def _settings(self, config: Any) -> bp_config.Settings:
+        root = Path(config.config_file_path or ".").resolve().parent
+        docs_dir = os.path.relpath(config.docs_dir, root)
+        options = {key: value for key, value in self.config.items() if value is not None}
+        try:
+            return bp_config.from_options(root, options, docs_dir=Path(docs_dir).as_posix())
+        except BabelpressError as exc:
+            raise PluginError(str(exc)) from exc
+
+    def _render(self, settings: bp_config.Settings) -> None:
+        signature = _signature(settings, self.mode)
+        if signature == self._signature:
+            return
+        report = render.render_all(settings, mode=self.mode)
+        for warning in report.warnings:
+            log.warning(warning)
+        if report.errors and self.mode == "build":
+            raise PluginError("\n".join(str(error) for error in report.errors))
+        for error in report.errors:
+            log.error(str(error))
+        log.info(
+            f"rendered {len(report.pages)} page(s) into {', '.join(settings.languages)}: "
+            f"{len(report.written)} written, {len(report.removed)} removed"
+        )
+        # inputs and outputs as they are now, after this render wrote its files
+        self._signature = _signature(settings, self.mode)
+
+
+def _signature(settings: bp_config.Settings, mode: str) -> tuple[Any, ...]:
+    """Size and modification time of every input and output of rendering."""
+    paths = list(render.source_pages(settings))
+    for language in settings.languages:
+        catalogues = settings.locale_path / language / "LC_MESSAGES"
+        if catalogues.is_dir():
+            paths += sorted(catalogues.rglob("*.po"))
+        target = settings.target_docs_path(language)
+        if target.is_dir():
+            paths += sorted(target.rglob("*.md"))
+    stats = []
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        stats.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return (mode, settings, tuple(stats))

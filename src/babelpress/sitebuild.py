@@ -1,0 +1,180 @@
+"""What the site needs beyond the rendered pages, as plain functions the plugin calls.
+
+mkdocs-static-i18n builds the site once per language into one ``site/``
+directory (German at ``/``, the others under ``/<lang>/``).  Two things come out
+of that wrong, and are put right here after the last language is built:
+
+1. **Search** -- the i18n plugin leaves one search index at ``/search/`` holding
+   the pages of every language, searched with every stemmer at once, so a reader
+   on ``/ru/`` gets German and English hits too.  :func:`split_search_index`
+   writes one index per language, each with only its own pages and only its own
+   lunr language (German stemmer at ``/search/``, English at ``/en/search/``,
+   Russian at ``/ru/search/``); the theme points each language's pages at their
+   index (``search_base``).
+2. **404** -- every language build writes ``/404.html``, so the last language
+   built wins.  The plugin keeps each build's page: German at ``/404.html``,
+   the others at ``/<lang>/404.html`` (served by hosts that support one error page
+   per folder).  The German page also carries a small script that sends readers
+   of a missing ``/<lang>/...`` URL to that language's 404 page, for hosts with a
+   single error page.
+
+It also prepares the template context: the words of the page's language and the
+article's metadata line (author, date, source, translator) from ``page.meta``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from babelpress import sitetext
+from babelpress.fsutil import atomic_write
+
+SEARCH_INDEX = Path("search") / "search_index.json"
+NOT_FOUND = "404.html"
+
+
+def language_prefix(language: str, default_language: str) -> str:
+    """``""`` for the default language, ``"en/"`` for English."""
+    return "" if language == default_language else f"{language}/"
+
+
+# ------------------------------------------------------------------ search
+def split_search_index(site_dir: Path, default_language: str, languages: Iterable[str]) -> bool:
+    """Split the combined search index into one index per language; False if none."""
+    path = site_dir / SEARCH_INDEX
+    try:
+        combined = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    others = [language for language in languages if language != default_language]
+    buckets: dict[str, list[dict[str, Any]]] = {default_language: []}
+    buckets.update({language: [] for language in others})
+    for entry in combined.get("docs", []):
+        language = _entry_language(entry.get("location", ""), others) or default_language
+        prefix = language_prefix(language, default_language)
+        buckets[language].append({**entry, "location": entry["location"][len(prefix):]})
+    for language, entries in buckets.items():
+        config = {**combined.get("config", {}), "lang": [_lunr_language(language)]}
+        data = json.dumps({"config": config, "docs": entries}, separators=(",", ":"))
+        target = site_dir / language_prefix(language, default_language) / SEARCH_INDEX
+        atomic_write(target, data)
+    return True
+
+
+def _entry_language(location: str, languages: Iterable[str]) -> str | None:
+    for language in languages:
+        if location == language or location.startswith(f"{language}/"):
+            return language
+    return None
+
+
+def _lunr_language(language: str) -> str:
+    base = language.replace("-", "_").split("_", 1)[0].lower()
+    return base if base in lunr_languages() else "en"
+
+
+@functools.lru_cache(maxsize=1)
+def lunr_languages() -> frozenset[str]:
+    """The languages mkdocs-material's search worker has a lunr stemmer for (and English)."""
+    try:
+        import material
+    except ImportError:  # pragma: no cover - material is a dependency
+        return frozenset({"en"})
+    folder = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
+    names = {path.name.split(".")[1] for path in folder.glob("lunr.*.min.js")}
+    return frozenset((names - {"multi", "stemmer"}) | {"en"})
+
+
+def search_base(base_url: str, language: str, default_language: str) -> str | None:
+    """Where the theme looks for ``search/search_index.json`` (None: the site root)."""
+    if language == default_language:
+        return None
+    return f"{base_url.rstrip('/')}/{language}/"
+
+
+# ------------------------------------------------------------------ 404
+def read_not_found(site_dir: Path) -> bytes | None:
+    try:
+        return (site_dir / NOT_FOUND).read_bytes()
+    except OSError:
+        return None
+
+
+def write_not_found(site_dir: Path, language: str, default_language: str, data: bytes) -> None:
+    atomic_write(site_dir / language_prefix(language, default_language) / NOT_FOUND, data)
+
+
+# ------------------------------------------------------------------ templates
+def template_context(
+    *,
+    language: str,
+    default_language: str,
+    languages: Iterable[str],
+    base_url: str,
+    meta: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The ``babelpress`` variable of the theme templates for one page or template."""
+    prefix = language_prefix(language, default_language)
+    root = base_url.rstrip("/")
+    return {
+        "language": language,
+        "default_language": default_language,
+        "languages": [lang for lang in languages if lang != default_language],
+        "texts": sitetext.texts(language),
+        "search_base": search_base(base_url, language, default_language),
+        "home_url": f"{root}/{prefix}",
+        "byline": byline(meta or {}, language, default_language),
+    }
+
+
+def byline(meta: Mapping[str, Any], language: str, default_language: str) -> list[dict[str, str]]:
+    """The metadata line of an article: label, text and link of each known field.
+
+    ``translator`` in a German page's front matter names who translated the German
+    article (from its original language): on the German page it is the
+    translation credit, on a translated page the German translation's.  A
+    translated page showing machine drafts says so as its own translation credit.
+    """
+    words = sitetext.texts(language)
+    items: list[dict[str, str]] = []
+
+    def add(key: str, label: str, text: str, href: str = "") -> None:
+        if text:
+            items.append({"key": key, "label": words[label], "text": text, "href": href})
+
+    add("author", "meta.author", _names(meta.get("author")))
+    add("contributors", "meta.contributors", _names(meta.get("contributors")))
+    if meta.get("date"):
+        add("date", "meta.date", sitetext.date(meta["date"], language))
+    source = meta.get("source")
+    if isinstance(source, str) and source.strip():
+        text, href = _source(source.strip())
+        add("source", "meta.source", text, href)
+    translator = _names(meta.get("translator"))
+    if language == default_language:
+        add("translator", "meta.translator", translator)
+        return items
+    add("source-translator", "meta.source_translator", translator)
+    review = meta.get("babelpress")
+    if isinstance(review, Mapping) and review.get("drafts"):
+        add("translator", "meta.translator", words["meta.machine"])
+    return items
+
+
+def _names(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(item) for item in value if item)
+    return str(value).strip() if value else ""
+
+
+def _source(source: str) -> tuple[str, str]:
+    """Text and link of a ``source``: a URL shows its host, a name stays a name."""
+    parts = urlsplit(source)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return parts.netloc.removeprefix("www."), source
+    return source, ""

@@ -1,0 +1,146 @@
+"""The MkDocs plugin's configuration and the site helpers, without building a site."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from mkdocs.config.base import load_config
+
+from babelpress import config as bp_config
+from babelpress import sitebuild, sitetext
+from babelpress.plugin import BabelpressPlugin, _PluginConfig
+
+
+def test_plugin_options_mirror_the_settings() -> None:
+    fields = {f.name: f for f in dataclasses.fields(bp_config.Settings)}
+    scheme = dict(_PluginConfig._schema)
+    # root comes from mkdocs.yml's folder, docs_dir from mkdocs' own docs_dir
+    assert set(scheme) == set(fields) - {"root", "docs_dir"}
+    defaults = bp_config.Settings()
+    for name, option in scheme.items():
+        expected = getattr(defaults, name)
+        default = option.default
+        assert (tuple(default) if isinstance(default, list) else default) == expected, name
+
+
+def test_plugin_builds_settings_from_mkdocs_yml(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\ndocs_dir: pages\nplugins:\n"
+        "  - babelpress:\n      languages: [en]\n      min_reviewed: 50\n"
+        "      publish_drafts: false\n",
+        encoding="utf-8",
+    )
+    cfg = load_config(str(tmp_path / "mkdocs.yml"))
+    plugin = cfg.plugins["babelpress"]
+    assert isinstance(plugin, BabelpressPlugin)
+    settings = plugin._settings(cfg)
+    assert settings == bp_config.load(tmp_path)
+    assert settings.docs_dir == "pages" and settings.languages == ("en",)
+    assert settings.min_reviewed == 50 and settings.publish_drafts is False
+
+
+def test_mode_follows_the_mkdocs_command() -> None:
+    plugin = BabelpressPlugin()
+    assert plugin.mode == "build"
+    plugin.on_startup(command="serve", dirty=False)
+    assert plugin.mode == "serve"
+    plugin.on_startup(command="build", dirty=False)
+    assert plugin.mode == "build"
+
+
+def test_search_index_is_split_per_language(tmp_path: Path) -> None:
+    docs = [
+        {"location": "", "title": "Artikel", "text": "Start"},
+        {"location": "a/", "title": "A", "text": "deutsch"},
+        {"location": "en/", "title": "Articles", "text": "home"},
+        {"location": "en/a/#x", "title": "A", "text": "english"},
+        {"location": "ru/a/", "title": "А", "text": "русский"},
+    ]
+    config = {"lang": ["de", "en", "ru"], "separator": "[\\s\\-]+", "pipeline": ["stemmer"]}
+    path = tmp_path / "search" / "search_index.json"
+    path.parent.mkdir()
+    path.write_text(json.dumps({"config": config, "docs": docs}), encoding="utf-8")
+
+    assert sitebuild.split_search_index(tmp_path, "de", ["de", "en", "ru"])
+
+    def read(prefix: str) -> dict:
+        return json.loads((tmp_path / prefix / "search/search_index.json").read_text())
+
+    de, en, ru = read(""), read("en"), read("ru")
+    assert de["config"] == {**config, "lang": ["de"]}
+    assert [d["location"] for d in de["docs"]] == ["", "a/"]
+    assert en["config"]["lang"] == ["en"]
+    assert [d["location"] for d in en["docs"]] == ["", "a/#x"]
+    assert ru["config"]["lang"] == ["ru"] and ru["docs"][0]["text"] == "русский"
+
+
+def test_search_index_missing_is_no_error(tmp_path: Path) -> None:
+    assert not sitebuild.split_search_index(tmp_path, "de", ["de", "en"])
+
+
+@pytest.mark.parametrize(
+    ("base_url", "language", "home", "search"),
+    [
+        (".", "de", "./", None),
+        ("..", "de", "../", None),
+        ("..", "en", "../en/", "../en/"),
+        ("../..", "ru", "../../ru/", "../../ru/"),
+        ("/", "en", "/en/", "/en/"),
+        ("/", "de", "/", None),
+        ("/sub/", "ru", "/sub/ru/", "/sub/ru/"),
+    ],
+)
+def test_template_context_urls(base_url: str, language: str, home: str, search: str | None) -> None:
+    context = sitebuild.template_context(
+        language=language, default_language="de", languages=["de", "en", "ru"], base_url=base_url
+    )
+    assert context["home_url"] == home
+    assert context["search_base"] == search
+    assert context["languages"] == ["en", "ru"]
+    assert context["texts"]["404.title"] == sitetext.text(language, "404.title")
+
+
+META = {
+    "title": "T",
+    "author": "Emma Collet",
+    "contributors": ["Florian Coppenrath"],
+    "translator": "Robin Roth",
+    "source": "Novastan",
+    "date": dt.date(2022, 4, 24),
+}
+
+
+def test_byline_on_the_german_page() -> None:
+    items = {item["key"]: item for item in sitebuild.byline(META, "de", "de")}
+    assert list(items) == ["author", "contributors", "date", "source", "translator"]
+    assert items["date"]["text"] == "24. April 2022"
+    assert items["translator"] == {
+        "key": "translator", "label": "Übersetzung", "text": "Robin Roth", "href": ""
+    }
+
+
+def test_byline_on_a_translated_page_credits_the_german_translation() -> None:
+    meta = {**META, "source": "https://www.example.org/x", "babelpress": {"drafts": True}}
+    items = {item["key"]: item for item in sitebuild.byline(meta, "ru", "de")}
+    assert items["date"]["text"] == "24 апреля 2022\u202fг."
+    assert items["source"]["text"] == "example.org"
+    assert items["source"]["href"] == "https://www.example.org/x"
+    assert items["source-translator"]["label"] == "Перевод на немецкий"
+    assert items["translator"]["text"] == "машинный, не проверен"
+
+
+def test_byline_of_a_reviewed_translation_names_no_machine() -> None:
+    meta = {"author": "A", "babelpress": {"drafts": False}}
+    assert [item["key"] for item in sitebuild.byline(meta, "en", "de")] == ["author"]
+
+
+def test_unknown_language_gets_english_words_and_babel_numbers() -> None:
+    assert sitetext.text("fr", "404.title") == "Page not found"
+    assert sitetext.percent(64.9, "fr") == "64\u00a0%"
+    assert sitetext.percent(64.9, "en") == "64%"
+    assert sitetext.language_name("ru") == "Русский"
