@@ -161,7 +161,10 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
         signature = _signature(settings, self.mode)
         if signature == self._signature:
             return
-        report = render.render_all(settings, mode=self.mode)
+        try:
+            report = render.render_all(settings, mode=self.mode)
+        except BabelpressError as exc:
+            raise PluginError(str(exc)) from exc
         for warning in report.warnings:
             log.warning(warning)
         if report.errors and self.mode == "build":
