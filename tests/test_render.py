@@ -258,3 +258,16 @@ def test_quality_blockers_render_in_german_with_a_warning(monkeypatch) -> None:
     )
     assert f'<span lang="de">{S2.source}</span>' in page.markdown
     assert page.warnings == [f"{where}: placeholder [1] missing -- shown in German"]
+
+
+def test_notice_goes_under_an_opening_kicker() -> None:
+    kicker = Segment("Analyse", "Analyse", "kicker", 8)
+    doc = Document(
+        "docs/de/k.md", "k", {"title": TITLE.source}, [TITLE],
+        ["\n**", kicker, "**\n{: .kicker }\n\n", S3, "\n"], 6,
+    )  # fmt: skip
+    page = render.render_page(doc, catalog({S3: "fuzzy"}), "en", SETTINGS)
+    _, body = split(page.markdown)
+    assert body.startswith('\n**<span lang="de">Analyse</span>**\n{: .kicker }\n\n!!! warning')
+    assert body.endswith("    Parts of this page were translated by machine and have not yet "
+                         "been checked by an editor.\n\nThe hardliners are angry.\n")

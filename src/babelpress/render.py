@@ -22,7 +22,7 @@ Contract:
    length) in reviewed segments divided by all German characters of the page's
    segments, front matter included; it does not depend on how long the
    translations are.  A page that is not fully reviewed shows a notice under its
-   title, in the page's language, with the share rounded down.
+   title (and kicker), in the page's language, with the share rounded down.
 4. A page whose share is below ``min_reviewed`` is not published in that language:
    its German original is written in its place, every segment marked ``lang="de"``,
    under a notice "not yet available in <language>" (front matter ``lang`` is still
@@ -59,6 +59,8 @@ MARKER = "babelpress"
 #: segment kinds that cannot carry an HTML wrapper (attribute values)
 _PLAIN_KINDS = frozenset({"title", "description", "image alt text"})
 _H1 = re.compile(r"^#[ \t]+\S.*\n(?:[ \t]*\n)?", re.MULTILINE)
+#: a kicker paragraph (``{: .kicker }``) opening the body: the notice goes under it
+_KICKER = re.compile(r"\A\n*(?:[^\n]+\n)+?\{:[^}\n]*\.kicker\b[^}\n]*\}[ \t]*\n(?:[ \t]*\n)?")
 
 REVIEWED, DRAFT, MISSING = "reviewed", "draft", "missing"
 
@@ -248,10 +250,10 @@ def _notice(kind: str, language: str, share: float, settings: Settings, mode: Mo
 
 
 def _insert_notice(body: str, notice: str) -> str:
-    """Put *notice* right under the page's H1 (or at the top if there is none)."""
+    """Put *notice* under the page's H1, else under an opening kicker, else at the top."""
     if not notice:
         return body
-    match = _H1.search(body)
+    match = _H1.search(body) or _KICKER.match(body)
     if match is None:
         return notice + body
     end = match.end()
