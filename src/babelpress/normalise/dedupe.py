@@ -8,7 +8,9 @@ Contract:
   duplicates: a repeated short heading may be meant.
 * :func:`find_pull_quotes` finds short paragraphs (at most ``pull_quote.max_sentences``
   sentences and ``pull_quote.max_chars`` characters) that repeat or paraphrase a run of
-  consecutive sentences of another, longer paragraph of the body: difflib's ratio of the
+  consecutive sentences of another, longer paragraph of the body at most
+  ``pull_quote.distance`` blocks away (pull quotes are set near what they quote; the
+  bound keeps the search linear in the length of the article): difflib's ratio of the
   two word sequences (lower case, punctuation ignored) at least ``pull_quote.threshold``,
   and none of the words that differ is a fact (a number, a month, a number word or a
   negation: ``pull_quote.fact_words``) -- "im Januar um fünf Prozent" and "im Februar um
@@ -18,6 +20,7 @@ Contract:
 
 from __future__ import annotations
 
+from collections import Counter
 from difflib import SequenceMatcher
 
 from babelpress.normalise.article import Block
@@ -45,19 +48,42 @@ def drop_duplicates(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 
 def find_pull_quotes(blocks: list[Block], rules: Rules) -> set[int]:
     """Indexes of the paragraph blocks that are pull quotes."""
-    paragraphs = [(i, b) for i, b in enumerate(blocks) if b.kind == "paragraph"]
-    body = [(i, b) for i, b in enumerate(blocks) if b.kind in ("paragraph", "quote")]
+    forms: dict[int, _Form] = {}
     found: set[int] = set()
-    for index, block in paragraphs:
-        if not _short(block.text, rules):
+    for index, block in enumerate(blocks):
+        if block.kind != "paragraph" or not _short(block.text, rules):
             continue
-        for other_index, other in body:
-            if other_index in found or other_index == index:
+        low = max(0, index - rules.pull_quote_distance)
+        high = min(len(blocks), index + rules.pull_quote_distance + 1)
+        for other_index in range(low, high):
+            other = blocks[other_index]
+            if (
+                other_index in found
+                or other_index == index
+                or other.kind not in ("paragraph", "quote")
+                or len(other.text) <= len(block.text)
+            ):
                 continue
-            if len(other.text) > len(block.text) and _repeats(block.text, other.text, rules):
+            if _repeats(_form(forms, index, block), _form(forms, other_index, other), rules):
                 found.add(index)
                 break
     return found
+
+
+class _Form:
+    """A text in the forms compared: its words and its sentences' words."""
+
+    def __init__(self, text: str) -> None:
+        self.sentences = [comparable(s).split() for s in sentences(text)]
+        self.words = [w for s in self.sentences for w in s]
+        self.counts = Counter(self.words)
+        self.joined = f" {' '.join(self.words)} "
+
+
+def _form(forms: dict[int, _Form], index: int, block: Block) -> _Form:
+    if index not in forms:
+        forms[index] = _Form(block.text)
+    return forms[index]
 
 
 def _short(text: str, rules: Rules) -> bool:
@@ -67,28 +93,29 @@ def _short(text: str, rules: Rules) -> bool:
     )
 
 
-def _repeats(quote: str, body: str, rules: Rules) -> bool:
+def _repeats(quote: _Form, body: _Form, rules: Rules) -> bool:
     """True if *quote* is close to some run of consecutive sentences of *body*."""
-    target = comparable(quote)
-    if not target:
+    if not quote.words:
         return False
-    if f" {target} " in f" {comparable(body)} ":
+    if quote.joined in body.joined:
         return True
-    body_sentences = [comparable(s).split() for s in sentences(body)]
-    size = len(sentences(quote))
+    # no window can score above 2*O/(len(quote)+O), O = words the two have in common
+    common = sum((quote.counts & body.counts).values())
+    if 2 * common < rules.pull_quote_threshold * (len(quote.words) + common):
+        return False
+    size = len(quote.sentences)
     matcher: SequenceMatcher[str] = SequenceMatcher(None, autojunk=False)
-    target_words = target.split()
-    matcher.set_seq2(target_words)
+    matcher.set_seq2(quote.words)
     threshold = rules.pull_quote_threshold
     for width in range(max(1, size - 1), size + 2):
-        for start in range(len(body_sentences) - width + 1):
-            window = [w for s in body_sentences[start : start + width] for w in s]
+        for start in range(len(body.sentences) - width + 1):
+            window = [w for s in body.sentences[start : start + width] for w in s]
             matcher.set_seq1(window)
             if (
                 matcher.real_quick_ratio() >= threshold
                 and matcher.quick_ratio() >= threshold
                 and matcher.ratio() >= threshold
-                and not _changes_facts(matcher, window, target_words, rules)
+                and not _changes_facts(matcher, window, quote.words, rules)
             ):
                 return True
     return False

@@ -47,6 +47,7 @@ class Rules:
     pull_quote_threshold: float
     pull_quote_max_sentences: int
     pull_quote_max_chars: int
+    pull_quote_distance: int
     #: words whose change makes a near-repeat a different statement (plus months, digits)
     fact_words: frozenset[str]
     index_title: str
@@ -132,6 +133,7 @@ def compile_rules(data: dict[str, Any], origin: str = DEFAULT_RULES) -> Rules:
         pull_quote_threshold=float(get.number("pull_quote.threshold", pull, 0.75)),
         pull_quote_max_sentences=get.number("pull_quote.max_sentences", pull, 2),
         pull_quote_max_chars=get.number("pull_quote.max_chars", pull, 400),
+        pull_quote_distance=get.number("pull_quote.distance", pull, 8),
         fact_words=frozenset(str(w).casefold() for w in pull.get("fact_words") or []) | set(months),
         index_title=str(index.get("title", "Artikel")),
         source_label=str(index.get("source_label", "Quelle")),
