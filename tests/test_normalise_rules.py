@@ -247,6 +247,17 @@ def test_near_repeat_with_other_facts_kept(near_repeat: str) -> None:
     assert [b.text for b in article.blocks] == [first, near_repeat, P2]
 
 
+def test_pull_quote_is_looked_for_nearby_only() -> None:
+    source = f"{P3} Man baute gute Beziehungen zu allen Nachbarn auf."
+    filler = [f"Absatz Nummer {n} erzählt etwas ganz Eigenes und Neues." for n in range(10)]
+    near = norm("\n\n".join(["Titel", source, "Man baute gute Beziehungen zu allen Nachbarn auf."]))
+    assert [r.reason for r in near.removed] == ["pull quote"]
+    far = norm(
+        "\n\n".join(["Titel", source, *filler, "Man baute gute Beziehungen zu allen Nachbarn auf."])
+    )
+    assert far.removed == []
+
+
 def test_dissimilar_short_paragraph_kept() -> None:
     article = norm(f"Titel\n\n{P1}\n\nEin ganz anderer kurzer Gedanke.\n\n{P2}")
     assert len(article.blocks) == 3
