@@ -130,3 +130,12 @@ def test_language_without_catalogues_counts_zero(project: Path, capsys) -> None:
     (project / "mkdocs.yml").write_text(MKDOCS.replace("[en, ru]", "[en, ru, fr]"))
     assert run(["-C", str(project), "status", "--min-reviewed", "1"]) == 0
     assert "fr" in capsys.readouterr().out
+
+
+def test_malformed_catalogue_is_one_line_exit_1(project: Path, capsys) -> None:
+    bad = project / "locale" / "ru" / "LC_MESSAGES" / "c.po"
+    bad.write_text('msgid "a"\nmsgstr "b"\nbogus line\n', encoding="utf-8")
+    assert run(["-C", str(project), "status"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("babelpress: error: ") and err.count("\n") == 1
+    assert "c.po:3: " in err
