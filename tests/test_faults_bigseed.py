@@ -1,0 +1,111 @@
+"""A 50 MB seed: ``babelpress normalise`` finishes in bounded time and memory.
+
+The seed is one huge pasted article: the paragraphs of the project's German articles
+over and over, each with its numbers changed and a running part number, so no two
+paragraphs are equal word for word.  ``normalise`` runs as a child process; its wall
+time and peak resident memory (``os.wait4``) are checked against limits that a linear
+implementation meets with a wide margin: three times what 1 MB takes, times 50, and
+1.5 GB (about 80 s and 0.7 GB on a 2-core machine).
+
+Before the big run, a quick probe compares :func:`normalise_text` on 30 KB and on 120 KB
+of the same kind of text: four times the text may take about four times as long, not
+sixteen.  A quadratic step fails here in seconds instead of at the 50 MB time limit.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from babelpress.normalise import normalise_text
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "scripts"))
+from bench_corpus import Varier  # noqa: E402
+from bench_proc import run_timed  # noqa: E402
+
+SEED_BYTES = 50_000_000
+MEMORY_LIMIT_MB = 1500
+
+
+def paragraphs() -> list[str]:
+    """Plain-text paragraphs of the committed German articles (Markdown marks removed)."""
+    found = []
+    for page in sorted((REPO / "docs" / "de").glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        if "\nseed:" not in text:
+            continue
+        for block in text.split("\n---\n", 1)[1].split("\n\n"):
+            lines = [ln for ln in block.split("\n") if not ln.startswith("{:")]
+            plain = " ".join(re.sub(r"^(## |> ?)", "", ln) for ln in lines)
+            plain = plain.replace("**", "").replace("\\", "").strip()
+            if len(plain) > 80:
+                found.append(plain)
+    assert len(found) > 30
+    return found
+
+
+def huge_text(size: int, seed: int = 5) -> str:
+    pool = paragraphs()
+    vary = Varier(random.Random(seed))
+    parts = ["Ein sehr langer Artikel"]
+    total = 0
+    while total < size:
+        text = vary.text(pool[len(parts) % len(pool)])
+        text = text.replace(". ", f" (Teil {len(parts)}). ", 1)
+        parts.append(text)
+        total += len(text.encode("utf-8")) + 2
+    parts.append("Zum Schluss noch ein ganz eigener Satz über Quittenmus und Gewitterwolken.")
+    return "\n\n".join(parts) + "\n"
+
+
+def test_normalise_time_grows_linearly() -> None:
+    def cost(size: int) -> float:
+        text = huge_text(size)
+        best = float("inf")
+        for _ in range(2):
+            start = time.perf_counter()
+            normalise_text(text, seed="big.txt")
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    small, big = cost(30_000), cost(120_000)
+    # linear: about 4x; quadratic: about 16x
+    assert big < 8 * max(small, 0.01), (
+        f"normalise_text: {small:.2f} s for 30 KB but {big:.2f} s for 120 KB "
+        "(quadratic; see normalise.dedupe.find_pull_quotes)"
+    )
+
+
+@pytest.mark.slow
+def test_50_mb_seed(tmp_path: Path) -> None:
+    test_normalise_time_grows_linearly()  # fail in seconds, not after the time limit
+    # the limit follows this machine's speed (and load): 3x a linear extrapolation from 1 MB
+    sample = huge_text(1_000_000)
+    start = time.perf_counter()
+    normalise_text(sample, seed="big.txt").to_markdown()
+    limit = 3 * (SEED_BYTES / 1_000_000) * (time.perf_counter() - start) + 30
+    root = tmp_path / "project"
+    (root / "seeds").mkdir(parents=True)
+    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    seed = root / "seeds" / "grosser-artikel.txt"
+    seed.write_text(huge_text(SEED_BYTES), encoding="utf-8")
+    assert seed.stat().st_size >= SEED_BYTES
+    run = run_timed(
+        [sys.executable, "-m", "babelpress", "-C", str(root), "normalise"], root, limit
+    )
+    assert not run.timed_out, f"normalise of a 50 MB seed ran over {limit:.0f} s"
+    assert run.returncode == 0, run.stderr[-2000:]
+    print(f"50 MB seed: {run.seconds:.1f} s (limit {limit:.0f} s), peak {run.maxrss_mb:.0f} MB")
+    assert run.maxrss_mb < MEMORY_LIMIT_MB, f"peak memory {run.maxrss_mb:.0f} MB"
+    pages = [p for p in (root / "docs" / "de").glob("*.md") if p.name != "index.md"]
+    assert len(pages) == 1
+    markdown = pages[0].read_text(encoding="utf-8")
+    assert len(markdown) > SEED_BYTES // 4
+    assert "Quittenmus und Gewitterwolken." in markdown
