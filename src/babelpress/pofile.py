@@ -1,0 +1,322 @@
+"""Reading and writing PO/POT catalogues: strict on input, GNU-exact on output.
+
+:func:`read_po` parses a catalogue into :class:`polib.POFile` /
+:class:`polib.POEntry` objects (what the translation and QA code works with)
+and refuses anything GNU gettext would refuse or babelpress could not keep
+intact, raising :class:`~babelpress.errors.CatalogError` with the file and line:
+
+1. bytes that are not UTF-8, or a header declaring another charset;
+2. a line that is neither a comment, a keyword with a string, nor a string
+   continuation; a string without its closing quote; keywords out of order
+   (``msgid_plural`` without ``msgid``, ``msgstr`` without ``msgid``);
+3. a truncated file: an entry that ends without its ``msgstr``;
+4. escapes other than ``\\n``, ``\\t``, ``\\r``, ``\\"`` and ``\\\\`` (gettext also
+   knows ``\\a``, octal and hex escapes; polib would silently garble them);
+5. two entries with the same msgctxt and msgid (obsolete ones counted apart).
+
+:func:`format_po` (from :mod:`babelpress.poformat`) writes a catalogue as GNU
+gettext does; :func:`write_po` saves it atomically and only when it changed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from babelpress.errors import CatalogError
+from babelpress.fsutil import atomic_write
+from babelpress.poformat import format_po
+
+__all__ = ["format_po", "parse_po", "read_po", "write_po"]
+
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(\".*)$")
+_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"\s*$')
+_ESCAPE = re.compile(r"\\(.)")
+_UNESCAPE = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
+_CHARSET = re.compile(rb"charset=([^\s\"\\]+)")
+_UTF8_NAMES = {"utf-8", "utf8"}
+_ASCII_NAMES = {"charset", "ascii", "us-ascii"}
+
+
+def read_po(path: str | Path) -> polib.POFile:
+    """Parse the catalogue at *path*; CatalogError (with file:line) if malformed."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CatalogError(f"cannot read: {exc.strerror or exc}", path=path) from exc
+    po = parse_po(data, path=path)
+    po.fpath = str(path)
+    return po
+
+
+def write_po(po: polib.POFile, path: str | Path) -> bool:
+    """Save *po* at *path* in GNU layout, atomically; False (no write) if unchanged."""
+    return atomic_write(path, format_po(po))
+
+
+def parse_po(data: bytes | str, *, path: str | Path = "<string>") -> polib.POFile:
+    """Parse catalogue text (bytes must be UTF-8)."""
+    if isinstance(data, bytes):
+        _check_charset(data, path)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise CatalogError("not valid UTF-8", path=path, line=line) from exc
+    else:
+        text = data
+    return _Parser(str(path)).parse(text)
+
+
+def _check_charset(data: bytes, path: str | Path) -> None:
+    match = _CHARSET.search(data)
+    if match is None:
+        return
+    name = match.group(1).decode("ascii", "replace").lower()
+    if name in _UTF8_NAMES or (name in _ASCII_NAMES and data.isascii()):
+        return
+    line = data.count(b"\n", 0, match.start()) + 1
+    raise CatalogError(
+        f"charset {match.group(1).decode('ascii', 'replace')} is not supported, "
+        "catalogues must be UTF-8",
+        path=path,
+        line=line,
+    )
+
+
+@dataclass
+class _Entry:
+    """What the parser gathers for one entry before it becomes a POEntry."""
+
+    line: int = 0
+    obsolete: bool = False
+    tcomment: list[str] = field(default_factory=list)
+    comment: list[str] = field(default_factory=list)
+    occurrences: list[tuple[str, str]] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    previous: dict[str, str] = field(default_factory=dict)
+    strings: dict[str, str] = field(default_factory=dict)
+    plural: dict[int, str] = field(default_factory=dict)
+
+    def has_comments(self) -> bool:
+        return bool(self.tcomment or self.comment or self.occurrences or self.flags)
+
+
+class _Parser:
+    """A line-by-line PO parser that knows where every entry started."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.po = polib.POFile(wrapwidth=79, encoding="utf-8", check_for_duplicates=False)
+        self.entry = _Entry()
+        self.state = "comments"  # comments | msgctxt | msgid | msgid_plural | msgstr
+        self.target: tuple[str, str | int] | None = None  # where string continuations go
+        self.seen: dict[tuple[bool, str | None, str], int] = {}
+        self.has_header = False
+        self.lineno = 0
+
+    def error(self, message: str, line: int | None = None) -> CatalogError:
+        return CatalogError(message, path=self.path, line=line or self.lineno)
+
+    def parse(self, text: str) -> polib.POFile:
+        for self.lineno, raw in enumerate(text.split("\n"), start=1):
+            self.line(raw.rstrip("\r"))
+        self.finish_entry(at_end=True)
+        return self.po
+
+    # ------------------------------------------------------------ lines
+    def line(self, raw: str) -> None:
+        stripped = raw.strip()
+        if not stripped:
+            return  # blank lines separate nothing in gettext's grammar
+        if stripped.startswith("#~"):
+            self.obsolete_line(stripped[2:].lstrip(" "))
+        elif stripped.startswith("#|"):
+            self.previous_line(stripped[2:].lstrip(" "), obsolete=False)
+        elif stripped.startswith("#"):
+            self.comment_line(stripped)
+        else:
+            self.message_line(stripped, obsolete=False)
+
+    def obsolete_line(self, rest: str) -> None:
+        if rest.startswith("|"):
+            self.previous_line(rest[1:].lstrip(" "), obsolete=True)
+        elif rest:
+            self.message_line(rest, obsolete=True)
+
+    def comment_line(self, stripped: str) -> None:
+        if self.state == "msgstr":
+            self.finish_entry()
+        if self.state != "comments":
+            raise self.error(f"comment inside an entry (after its {self.state})")
+        mark, rest = stripped[:2], stripped[2:]
+        entry = self.entry
+        if mark == "#.":
+            entry.comment.append(rest[1:] if rest.startswith(" ") else rest)
+        elif mark == "#:":
+            entry.occurrences += [_occurrence(ref) for ref in rest.split()]
+        elif mark == "#,":
+            entry.flags += [flag.strip() for flag in rest.split(",") if flag.strip()]
+        else:
+            comment = stripped[1:]
+            entry.tcomment.append(comment[1:] if comment.startswith(" ") else comment)
+
+    def previous_line(self, rest: str, *, obsolete: bool) -> None:
+        if self.state == "msgstr":
+            self.finish_entry()
+        match = _KEYWORD.match(rest)
+        if match is not None and match.group(1) in ("msgctxt", "msgid", "msgid_plural"):
+            value = self.string(match.group(3))
+            self.entry.previous[match.group(1)] = value
+            self.target = ("previous", match.group(1))
+        elif rest.startswith('"') and self.target and self.target[0] == "previous":
+            key = str(self.target[1])
+            self.entry.previous[key] += self.string(rest)
+        else:
+            raise self.error("syntax error in a previous-string comment (#|)")
+
+    def message_line(self, rest: str, *, obsolete: bool) -> None:
+        if rest.startswith('"'):
+            self.continuation(rest, obsolete)
+            return
+        match = _KEYWORD.match(rest)
+        if match is None:
+            raise self.error(f"syntax error: {_shorten(rest)!r}")
+        keyword, index, literal = match.groups()
+        value = self.string(literal)
+        self.keyword(keyword.split("[")[0], int(index) if index else None, value, obsolete)
+
+    def keyword(self, keyword: str, index: int | None, value: str, obsolete: bool) -> None:
+        if keyword in ("msgctxt", "msgid") and self.state == "msgstr":
+            self.finish_entry()
+        entry = self.entry
+        allowed = {
+            "msgctxt": ("comments",),
+            "msgid": ("comments", "msgctxt"),
+            "msgid_plural": ("msgid",),
+            "msgstr": ("msgid", "msgid_plural", "msgstr"),
+        }[keyword]
+        if self.state not in allowed:
+            if self.state == "comments":
+                raise self.error(f"{keyword} without msgid before it")
+            raise self.error(f"{keyword} not expected here (after {self.state})")
+        if self.state == "comments":
+            entry.line, entry.obsolete = self.lineno, obsolete
+        elif entry.obsolete != obsolete:
+            raise self.error("an entry mixes obsolete (#~) and active lines")
+        if keyword == "msgstr":
+            self.msgstr(index, value)
+            return
+        entry.strings[keyword] = value
+        self.state, self.target = keyword, ("strings", keyword)
+
+    def msgstr(self, index: int | None, value: str) -> None:
+        entry = self.entry
+        plural = "msgid_plural" in entry.strings
+        if self.state == "msgstr" and (index is None or not plural or index in entry.plural):
+            raise self.error("msgstr defined twice in one entry")
+        if plural != (index is not None):
+            raise self.error("msgstr[n] belongs to entries with msgid_plural, msgstr to others")
+        if self.state != "msgstr":
+            self.check_duplicate()
+        if index is None:
+            entry.strings["msgstr"] = value
+            self.target = ("strings", "msgstr")
+        else:
+            entry.plural[index] = value
+            self.target = ("plural", index)
+        self.state = "msgstr"
+
+    def continuation(self, literal: str, obsolete: bool) -> None:
+        if self.target is None or self.target[0] == "previous":
+            raise self.error("string continuation without a keyword before it")
+        kind, key = self.target
+        value = self.string(literal)
+        if kind == "plural":
+            self.entry.plural[int(key)] += value
+        else:
+            self.entry.strings[str(key)] += value
+
+    def string(self, literal: str) -> str:
+        match = _STRING.match(literal)
+        if match is None:
+            raise self.error("unterminated string or text after the closing quote")
+        body = match.group(1)
+        for escape in _ESCAPE.finditer(body):
+            if escape.group(1) not in _UNESCAPE:
+                raise self.error(f"unsupported escape sequence '\\{escape.group(1)}'")
+        return _ESCAPE.sub(lambda m: _UNESCAPE[m.group(1)], body)
+
+    # ------------------------------------------------------------ entries
+    def check_duplicate(self) -> None:
+        entry = self.entry
+        key = (entry.obsolete, entry.strings.get("msgctxt"), entry.strings.get("msgid", ""))
+        first = self.seen.get(key)
+        if first is not None:
+            raise self.error(f"duplicate message definition (first defined at line {first})",
+                             line=entry.line)
+        self.seen[key] = entry.line
+
+    def finish_entry(self, *, at_end: bool = False) -> None:
+        entry = self.entry
+        if self.state in ("msgctxt", "msgid", "msgid_plural"):
+            what = "truncated file" if at_end else "entry without msgstr"
+            raise self.error(f"{what}: the {self.state} has no msgstr", line=entry.line)
+        if self.state == "comments":
+            if at_end and entry.has_comments():
+                return  # trailing comments without a message: gettext ignores them too
+            return
+        self.add(entry)
+        self.entry, self.state, self.target = _Entry(), "comments", None
+
+    def add(self, entry: _Entry) -> None:
+        strings = entry.strings
+        if (
+            not self.has_header
+            and not entry.obsolete
+            and strings.get("msgid") == ""
+            and "msgctxt" not in strings
+        ):
+            self.has_header = True
+            self.set_header(entry)
+            return
+        po_entry = polib.POEntry(
+            msgid=strings.get("msgid", ""),
+            msgstr=strings.get("msgstr", ""),
+            msgid_plural=strings.get("msgid_plural", ""),
+            msgstr_plural=dict(entry.plural),
+            msgctxt=strings.get("msgctxt"),
+            obsolete=entry.obsolete,
+            tcomment="\n".join(entry.tcomment),
+            comment="\n".join(entry.comment),
+            occurrences=entry.occurrences,
+            flags=entry.flags,
+            previous_msgctxt=entry.previous.get("msgctxt"),
+            previous_msgid=entry.previous.get("msgid"),
+            previous_msgid_plural=entry.previous.get("msgid_plural"),
+            linenum=entry.line,
+        )
+        self.po.append(po_entry)
+
+    def set_header(self, entry: _Entry) -> None:
+        self.po.header = "\n".join(entry.tcomment)
+        self.po.metadata_is_fuzzy = "fuzzy" in entry.flags
+        for line in entry.strings.get("msgstr", "").split("\n"):
+            if ":" in line:
+                key, value = line.split(":", 1)
+                self.po.metadata[key.strip()] = value.strip()
+
+
+def _occurrence(reference: str) -> tuple[str, str]:
+    path, colon, line = reference.rpartition(":")
+    if colon and line.isdigit():
+        return path, line
+    return reference, ""
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
