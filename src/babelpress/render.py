@@ -48,7 +48,7 @@ import yaml
 
 from babelpress import sitetext
 from babelpress.config import Settings
-from babelpress.errors import BabelpressError, CatalogError, InputError
+from babelpress.errors import BabelpressError, InputError
 from babelpress.fsutil import atomic_write
 from babelpress.units import Document, Segment
 
@@ -362,15 +362,8 @@ def _render_one(
 
 def read_catalog(path: Path) -> Iterable[Any]:
     """The entries of the PO file at *path* (a :class:`CatalogError` if malformed)."""
-    try:
-        from babelpress.pofile import read_po
-    except ImportError:  # pragma: no cover - until the shared reader exists
-        import polib
+    from babelpress.pofile import read_po
 
-        try:
-            return polib.pofile(str(path), wrapwidth=0)
-        except (OSError, ValueError) as exc:
-            raise CatalogError(f"cannot read catalogue: {exc}", path=path) from exc
     return read_po(path)
 
 
