@@ -113,6 +113,20 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+IDS = [
+    "varied",
+    "header-only",
+    "empty-header",
+    "fuzzy-header",
+    "no-header",
+    "empty-file",
+    "fuzzy-empty-header",
+    "context-empty-msgid",
+    "header-last",
+    "context-empty-untranslated",
+]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -123,8 +137,12 @@ def write(path: Path, text: str) -> Path:
         'msgid "a"\nmsgstr ""\n',
         'msgid "ohne Kopf"\nmsgstr "without a header"\n',
         "",
+        '#, fuzzy\nmsgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr "b"\n',
+        'msgctxt "k"\nmsgid ""\nmsgstr "y"\n\nmsgid "a"\nmsgstr "b"\n',
+        'msgid "a"\nmsgstr "b"\n\nmsgid ""\nmsgstr ""\n',
+        HEADER + '\nmsgctxt "k"\nmsgid ""\nmsgstr ""\n',
     ],
-    ids=["varied", "header-only", "empty-header", "fuzzy-header", "no-header", "empty-file"],
+    ids=IDS,
 )
 def test_message_counts_equal_msgfmt_statistics(tmp_path: Path, text: str) -> None:
     path = write(tmp_path / "ru" / "LC_MESSAGES" / "x.po", text)

@@ -100,19 +100,35 @@ def _state(entry: Any) -> str:
     return "fuzzy" if "fuzzy" in entry.flags else "translated"
 
 
-def _header_is_empty(catalogue: Any) -> bool:
-    """msgfmt counts a header with an empty msgstr as one untranslated message.
+def empty_header(text: str) -> bool:
+    """Whether the catalogue *text* has a header entry with an empty msgstr.
 
-    polib drops the header entry; it leaves ``metadata_is_fuzzy`` a list (the header's
-    flags) when there was one, and ``metadata`` empty when its msgstr was.
+    msgfmt counts such a header as one untranslated message.  (A header with content
+    is not counted; neither is a catalogue without a header.)
     """
-    return isinstance(catalogue.metadata_is_fuzzy, list) and not catalogue.metadata
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        if line.rstrip() != 'msgid ""' or number + 1 >= len(lines):
+            continue
+        if lines[number + 1].rstrip() != 'msgstr ""':
+            continue  # a wrapped msgid, or a header with content
+        if number + 2 < len(lines) and lines[number + 2].startswith('"'):
+            continue  # the header's msgstr goes on
+        before = number - 1
+        while before >= 0 and lines[before].startswith('"'):
+            before -= 1
+        if before >= 0 and lines[before].startswith("msgctxt"):
+            continue  # an entry with a context is not the header
+        return True
+    return False
 
 
-def status_of(catalogue: Any, name: str, language: str) -> CatalogueStatus:
-    """Counts for a parsed catalogue (a ``polib.POFile``)."""
+def status_of(
+    catalogue: Any, name: str, language: str, *, header_empty: bool = False
+) -> CatalogueStatus:
+    """Counts for a parsed catalogue (a ``polib.POFile``; see the module docstring)."""
     result = CatalogueStatus(catalogue=name, language=language)
-    if _header_is_empty(catalogue):
+    if header_empty:
         result.untranslated += 1
     for entry in catalogue:
         if entry.obsolete:
@@ -139,12 +155,17 @@ def catalogue_status(
     po_path: str | Path, *, root: str | Path | None = None, language: str | None = None
 ) -> CatalogueStatus:
     """Counts for the PO file at *po_path* (named relative to *root* when given)."""
-    from babelpress.qa.catalogues import display_path, read_catalogue
+    from babelpress.pofile import read_po
+    from babelpress.qa.catalogues import display_path
 
     path = Path(po_path)
-    catalogue = read_catalogue(path)
+    catalogue = read_po(path)
+    # only a catalogue without header fields can have an empty header: look only then
+    header_empty = not catalogue.metadata and empty_header(path.read_text("utf-8"))
     name = display_path(path, Path(root)) if root is not None else path.as_posix()
-    return status_of(catalogue, name, language or _language_of(path, catalogue))
+    return status_of(
+        catalogue, name, language or _language_of(path, catalogue), header_empty=header_empty
+    )
 
 
 def collect(settings: Any, languages: Iterable[str] | None = None) -> list[CatalogueStatus]:

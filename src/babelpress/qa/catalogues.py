@@ -14,33 +14,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from babelpress.errors import BabelpressError, CatalogError
+from babelpress.errors import BabelpressError
 from babelpress.qa.model import ERROR, Finding
 
 PO_SYNTAX = "po-syntax"
-
-
-def read_catalogue(path: Path) -> Any:
-    """The parsed PO file at *path*; a :class:`CatalogError` naming file and line if malformed."""
-    try:
-        from babelpress.pofile import read_po
-    except ImportError:  # until the shared reader exists
-        return _read_with_polib(path)
-    return read_po(path)
-
-
-def _read_with_polib(path: Path) -> Any:
-    import re
-
-    import polib
-
-    try:
-        return polib.pofile(str(path), wrapwidth=0)
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        found = re.search(r"\(line (\d+)\)", str(exc))
-        raise CatalogError(
-            "syntax error", path=path, line=int(found.group(1)) if found else None
-        ) from None
 
 
 def catalogue_paths(settings: Any, language: str) -> list[Path]:
@@ -84,11 +61,12 @@ def check_catalogue(
     path: Path, language: str, glossary: Any, root: Path, source_language: str = "de"
 ) -> Iterator[Finding]:
     """The findings of one catalogue."""
+    from babelpress.pofile import read_po
     from babelpress.qa import check_entry
 
     shown = display_path(path, root)
     try:
-        catalogue = read_catalogue(path)
+        catalogue = read_po(path)
         starts = msgstr_lines(path.read_text(encoding="utf-8", errors="replace"))
     except (BabelpressError, OSError) as exc:
         line = getattr(exc, "line", None) or 1

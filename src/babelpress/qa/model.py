@@ -10,6 +10,8 @@ the convention Weblate uses for its own checks, so where a babelpress check has 
 namesake (``same``, ``double-space``, ``end-stop``, ...) one flag silences both tools.
 The security check ``safe-html`` cannot be silenced: the flag would sit in the same file
 as the markup it is meant to keep out.
+GNU ``msgcat`` and ``msgmerge`` drop flags they do not know (``ignore-`` ones included);
+Poedit, Lokalize, Weblate and babelpress's own merge keep them.
 """
 
 from __future__ import annotations
