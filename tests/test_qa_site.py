@@ -17,7 +17,6 @@ import sys
 from pathlib import Path
 
 import polib
-import pytest
 
 from babelpress.markdown import parse
 
@@ -71,7 +70,6 @@ def plant(root: Path) -> dict[str, str]:
     return planted
 
 
-@pytest.mark.slow
 def test_planted_script_is_kept_out_of_the_built_html(project: Path) -> None:
     shutil.rmtree(project / "locale" / "en", ignore_errors=True)
     planted = plant(project)
