@@ -5,7 +5,8 @@
 and refuses anything GNU gettext would refuse or babelpress could not keep
 intact, raising :class:`~babelpress.errors.CatalogError` with the file and line:
 
-1. bytes that are not UTF-8, or a header declaring another charset;
+1. bytes that do not decode in the charset the header declares (UTF-8 when it
+   declares none), or a charset Python does not know;
 2. a line that is neither a comment, a keyword with a string, nor a string
    continuation; a string without its closing quote; keywords out of order
    (``msgid_plural`` without ``msgid``, ``msgstr`` without ``msgid``);
@@ -20,6 +21,7 @@ gettext does; :func:`write_po` saves it atomically and only when it changed.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,33 +61,42 @@ def write_po(po: polib.POFile, path: str | Path) -> bool:
 
 
 def parse_po(data: bytes | str, *, path: str | Path = "<string>") -> polib.POFile:
-    """Parse catalogue text (bytes must be UTF-8)."""
+    """Parse catalogue text; bytes are decoded with the charset the header declares.
+
+    A catalogue in another charset than UTF-8 comes back with its header saying
+    UTF-8, the charset babelpress writes.
+    """
+    codec = "utf-8"
     if isinstance(data, bytes):
-        _check_charset(data, path)
+        codec = _codec(data, path)
         try:
-            text = data.decode("utf-8")
+            text = data.decode(codec)
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
-            raise CatalogError("not valid UTF-8", path=path, line=line) from exc
+            raise CatalogError(f"not valid {codec.upper()}", path=path, line=line) from exc
     else:
         text = data
-    return _Parser(str(path)).parse(text)
+    po = _Parser(str(path)).parse(text)
+    if codec != "utf-8" and "Content-Type" in po.metadata:
+        po.metadata["Content-Type"] = re.sub(
+            r"charset=\S+", "charset=UTF-8", po.metadata["Content-Type"]
+        )
+    return po
 
 
-def _check_charset(data: bytes, path: str | Path) -> None:
+def _codec(data: bytes, path: str | Path) -> str:
+    """The Python codec for the charset the header declares (UTF-8 when none)."""
     match = _CHARSET.search(data)
     if match is None:
-        return
-    name = match.group(1).decode("ascii", "replace").lower()
-    if name in _UTF8_NAMES or (name in _ASCII_NAMES and data.isascii()):
-        return
-    line = data.count(b"\n", 0, match.start()) + 1
-    raise CatalogError(
-        f"charset {match.group(1).decode('ascii', 'replace')} is not supported, "
-        "catalogues must be UTF-8",
-        path=path,
-        line=line,
-    )
+        return "utf-8"
+    name = match.group(1).decode("ascii", "replace")
+    if name.lower() in _UTF8_NAMES or name.lower() in _ASCII_NAMES:
+        return "utf-8"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        line = data.count(b"\n", 0, match.start()) + 1
+        raise CatalogError(f"unknown charset {name}", path=path, line=line) from None
 
 
 @dataclass

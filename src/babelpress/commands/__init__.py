@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from babelpress.commands import check, normalise, status
+from babelpress.commands import check, extract, normalise, status
 
 # one import and one list entry per command, in pipeline order
 
-COMMANDS: list[ModuleType] = [normalise, status, check]
+COMMANDS: list[ModuleType] = [normalise, extract, status, check]

@@ -1,0 +1,202 @@
+"""German pages -> gettext templates and per-language catalogues (``babelpress extract``).
+
+:func:`build_template` turns one parsed page into its template (``.pot``):
+
+1. one entry per distinct (msgctxt, msgid) of the page, in source order; a
+   sentence that occurs twice shares one entry, with every occurrence as a
+   ``#:`` reference ``docs/de/<slug>.md:<line>``;
+2. ``#.`` names the kind of unit (``sentence``, ``heading``, ...) and lists each
+   link placeholder with the Markdown it stands for (``[1] = (https://...)``),
+   so a translator knows where a link goes without retyping it;
+3. the segment's flags (``md-text`` where the unit carries Markdown);
+4. header fields made by :class:`babel.messages.catalog.Catalog` (plural forms
+   from babel's locale data for the target catalogues).
+
+:func:`extract` runs over every ``docs/de/**/*.md`` (slug = path without ``.md``)
+and writes ``locale/templates/<slug>.pot`` and, through :func:`babelpress.merge.merge`,
+``locale/<lang>/LC_MESSAGES/<slug>.po``.  It holds :func:`catalogue_lock`
+throughout; writes are atomic and happen only when content changes;
+``POT-Creation-Date`` is renewed only when the rest of the template changed.
+A catalogue that cannot be read is reported (file and line) and left untouched
+while the others are processed.  Catalogues of pages that no longer exist are
+kept and reported.  The pipeline's work for a page is skipped when neither the
+page nor its catalogues changed since the last run (see :mod:`babelpress.extraction`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import polib
+from babel.messages.catalog import Catalog
+
+from babelpress.config import Settings
+from babelpress.errors import LockError
+from babelpress.units import Document
+
+if TYPE_CHECKING:
+    from babelpress.extraction import Report
+
+#: how long a run waits for another one to release the catalogues
+LOCK_TIMEOUT = 300.0
+LOCK_NAME = ".babelpress.lock"
+DATE_FORMAT = "%Y-%m-%d %H:%M%z"
+
+
+@contextmanager
+def catalogue_lock(settings: Settings, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold the one lock on ``locale/`` (waits up to *timeout* seconds, then LockError)."""
+    from filelock import FileLock, Timeout
+
+    path = settings.locale_path / LOCK_NAME
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(path), timeout=timeout)
+        lock.acquire()
+    except Timeout as exc:
+        raise LockError(
+            f"another babelpress run has held the catalogues for {timeout:g} s; try again later",
+            path=path,
+        ) from exc
+    except OSError as exc:
+        raise LockError(f"cannot take the lock: {exc.strerror or exc}", path=path) from exc
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+# ------------------------------------------------------------------ headers
+def now() -> str:
+    """The current time as gettext writes it in headers."""
+    return datetime.datetime.now(datetime.timezone.utc).strftime(DATE_FORMAT)
+
+
+def _babel_catalog(settings: Settings, language: str | None, date: str) -> Catalog:
+    when = datetime.datetime.strptime(date, DATE_FORMAT)
+    return Catalog(
+        locale=language,
+        project=settings.project,
+        msgid_bugs_address=settings.bugs_address or None,
+        copyright_holder=settings.copyright_holder or "ORGANIZATION",
+        charset="UTF-8",
+        creation_date=when,
+        revision_date=when,
+    )
+
+
+def _fields(catalog: Catalog, settings: Settings) -> dict[str, str]:
+    fields = {name: value.strip() for name, value in catalog.mime_headers}
+    fields["Project-Id-Version"] = settings.project
+    fields["Report-Msgid-Bugs-To"] = settings.bugs_address
+    return fields
+
+
+def _comment(catalog: Catalog) -> str:
+    lines = catalog.header_comment.split("\n")
+    return "\n".join(line[2:] if line.startswith("# ") else line.lstrip("#") for line in lines)
+
+
+def template_header(settings: Settings, date: str) -> polib.POFile:
+    """An empty template with babel's header (fuzzy, as templates are) dated *date*."""
+    catalog = _babel_catalog(settings, None, date)
+    po = polib.POFile(wrapwidth=79, encoding="utf-8")
+    po.header = _comment(catalog)
+    po.metadata = _fields(catalog, settings)
+    po.metadata["PO-Revision-Date"] = "YEAR-MO-DA HO:MI+ZONE"
+    po.metadata_is_fuzzy = True
+    return po
+
+
+def language_header(settings: Settings, language: str, date: str) -> polib.POFile:
+    """An empty catalogue for *language* with babel's header (Language, Plural-Forms)."""
+    catalog = _babel_catalog(settings, language, date)
+    po = polib.POFile(wrapwidth=79, encoding="utf-8")
+    po.header = _comment(catalog)
+    po.metadata = _fields(catalog, settings)
+    po.metadata["PO-Revision-Date"] = date
+    po.metadata["Last-Translator"] = "Automatically generated"
+    return po
+
+
+# ------------------------------------------------------------------ templates
+def build_template(doc: Document, settings: Settings, *, date: str | None = None) -> polib.POFile:
+    """The template of one page (see the module docstring)."""
+    po = template_header(settings, date or now())
+    entries: dict[tuple[str | None, str], polib.POEntry] = {}
+    notes: dict[tuple[str | None, str], list[str]] = {}
+    for segment in doc.segments():
+        key = (segment.context, segment.msgid)
+        entry = entries.get(key)
+        if entry is None:
+            entry = entries[key] = polib.POEntry(
+                msgid=segment.msgid, msgstr="", msgctxt=segment.context
+            )
+            notes[key] = []
+            po.append(entry)
+        entry.occurrences.append((doc.path, str(segment.line)))
+        entry.flags += [flag for flag in segment.flags if flag not in entry.flags]
+        kinds = entry.comment.split(", ") if entry.comment else []
+        if segment.kind not in kinds:
+            entry.comment = ", ".join([*kinds, segment.kind])
+        for holder, original in segment.placeholders:
+            if f"{holder} = {original}" not in notes[key]:
+                notes[key].append(f"{holder} = {original}")
+    for key, entry in entries.items():
+        entry.comment = "\n".join([entry.comment, *notes[key]])
+    return po
+
+
+def template_text(doc: Document, settings: Settings, old: polib.POFile | None) -> str:
+    """The template's text; keeps *old*'s date (and header comment) if nothing else changed."""
+    from babelpress.poformat import format_po
+
+    old_date = old.metadata.get("POT-Creation-Date") if old is not None else None
+    if old is not None and old_date and _is_date(old_date):
+        same = build_template(doc, settings, date=old_date)
+        same.header = old.header  # its year follows the date
+        text = format_po(same)
+        if text == format_po(old):
+            return text
+    return format_po(build_template(doc, settings))
+
+
+def _is_date(value: str) -> bool:
+    try:
+        datetime.datetime.strptime(value, DATE_FORMAT)
+    except ValueError:
+        return False
+    return True
+
+
+def page_documents(settings: Settings) -> Iterator[tuple[str, Path]]:
+    """(slug, path) of every German page, in a stable order."""
+    root = settings.source_docs_path
+    for path in sorted(root.rglob("*.md")):
+        if path.is_file():
+            yield path.relative_to(root).with_suffix("").as_posix(), path
+
+
+def parse_page(settings: Settings, slug: str, path: Path) -> Document:
+    from babelpress.errors import InputError
+    from babelpress.markdown import parse
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read: {exc}", path=path) from exc
+    relative = path.relative_to(settings.root).as_posix()
+    return parse(text, path=relative, slug=slug, unit=settings.unit)
+
+
+def extract(
+    settings: Settings, *, check: bool = False, languages: Sequence[str] | None = None
+) -> Report:
+    """Update every template and catalogue (or, with *check*, only tell which are stale)."""
+    from babelpress.extraction import run
+
+    return run(settings, check=check, languages=languages)

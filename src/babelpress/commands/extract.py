@@ -1,0 +1,57 @@
+"""``babelpress extract``: German pages -> templates and per-language catalogues.
+
+Prints one line per catalogue written, a note per catalogue whose page is gone
+(kept, never deleted), each error as one line naming file and line, and a
+summary.  ``--check`` writes nothing and lists the catalogues that are out of date.
+
+Exit codes: 0; 1 when a page or catalogue could not be processed, or with
+``--check`` when some catalogues are out of date.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from babelpress.commands.status import add_language_option, chosen_languages
+from babelpress.config import Settings
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "extract",
+        help="update the gettext templates and catalogues from the German pages",
+        description="Write locale/templates/<page>.pot and merge it into "
+        "locale/<lang>/LC_MESSAGES/<page>.po for every German page, like msgmerge --previous.",
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit with 1 if any catalogue is out of date",
+    )
+    add_language_option(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: Any, settings: Settings) -> int:
+    from babelpress.catalog import extract
+
+    report = extract(settings, check=args.check, languages=chosen_languages(args.lang, settings))
+    root = settings.root
+    for path in report.written:
+        print(f"wrote {path.relative_to(root)}")
+    for path in report.orphans:
+        print(f"note: {path.relative_to(root)}: its page no longer exists; kept", file=sys.stderr)
+    for error in report.errors:
+        print(f"babelpress: error: {error}", file=sys.stderr)
+    if args.check:
+        for path in report.stale:
+            print(f"out of date: {path.relative_to(root)}")
+        if report.stale:
+            print("Some catalogs are out of date.", file=sys.stderr)
+    else:
+        print(
+            f"extract: {report.pages} pages, {len(report.written)} catalogues written, "
+            f"{report.unchanged} unchanged, {report.skipped} pages skipped"
+        )
+    return 0 if report.ok else 1

@@ -1,0 +1,252 @@
+"""One ``babelpress extract`` run over the whole site, and what it reports.
+
+:func:`run` visits every German page in order and, for each page whose
+Markdown or catalogues changed since the last run, rebuilds the template and
+merges it into each language's catalogue (:mod:`babelpress.catalog`,
+:mod:`babelpress.merge`).  Its promises:
+
+1. nothing is written unless its content changes, every write is atomic, and
+   the run holds :func:`~babelpress.catalog.catalogue_lock` (a ``--check`` run
+   writes nothing and takes no lock);
+2. a catalogue that cannot be read is reported with file and line and never
+   overwritten; the other catalogues are still processed;
+3. a write that fails (read-only ``locale/``, full disk) ends the run at once;
+4. catalogues of pages that no longer exist are kept and listed in the report;
+5. skipping is cheap: ``locale/.babelpress-extract.json`` remembers, per output
+   file, a fingerprint of its page (and of the code and settings that made it)
+   and the file's size and modification time.  When all agree, the page is not
+   even parsed.  Deleting that file is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import polib
+
+from babelpress import catalog
+from babelpress.config import Settings
+from babelpress.errors import BabelpressError, CatalogError, InputError
+from babelpress.fsutil import atomic_write
+from babelpress.merge import TranslationMemory, merge
+from babelpress.pofile import parse_po, read_po
+from babelpress.poformat import format_po
+
+STATE_NAME = ".babelpress-extract.json"
+STATE_VERSION = 1
+
+
+@dataclass
+class Report:
+    """What an extract run did (or, with ``check``, would do)."""
+
+    check: bool = False
+    pages: int = 0
+    #: pages whose catalogues were up to date without parsing the page
+    skipped: int = 0
+    written: list[Path] = field(default_factory=list)
+    #: with ``check``: catalogues that are out of date
+    stale: list[Path] = field(default_factory=list)
+    unchanged: int = 0
+    #: catalogues of pages that no longer exist (kept)
+    orphans: list[Path] = field(default_factory=list)
+    errors: list[BabelpressError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not (self.check and self.stale)
+
+
+def run(
+    settings: Settings, *, check: bool = False, languages: Sequence[str] | None = None
+) -> Report:
+    """Extract every page (see the module docstring)."""
+    lock: AbstractContextManager[Any] = (
+        nullcontext() if check else catalog.catalogue_lock(settings)
+    )
+    with lock:
+        return _Run(settings, list(languages or settings.languages), check).execute()
+
+
+class _State:
+    """Fingerprints of the files the last run wrote or found up to date."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.path = settings.locale_path / STATE_NAME
+        self.old: dict[str, list[Any]] = {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("version") == STATE_VERSION:
+                self.old = dict(data.get("files", {}))
+        except (OSError, ValueError, AttributeError):
+            pass
+        self.new = dict(self.old)
+
+    def _name(self, path: Path) -> str:
+        return path.relative_to(self.settings.root).as_posix()
+
+    def fresh(self, path: Path, fingerprint: str) -> bool:
+        record = self.old.get(self._name(path))
+        try:
+            stat = path.stat()
+        except OSError:
+            return False
+        return record == [fingerprint, stat.st_size, stat.st_mtime_ns]
+
+    def record(self, path: Path, fingerprint: str) -> None:
+        stat = path.stat()
+        self.new[self._name(path)] = [fingerprint, stat.st_size, stat.st_mtime_ns]
+
+    def save(self) -> None:
+        files = {name: record for name, record in sorted(self.new.items())
+                 if (self.settings.root / name).exists()}  # fmt: skip
+        data = {"version": STATE_VERSION, "files": files}
+        atomic_write(self.path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+
+
+def _code_fingerprint(settings: Settings) -> str:
+    """Everything besides the page that shapes a catalogue: code, versions, settings."""
+    import babel
+
+    import babelpress
+
+    digest = hashlib.sha256()
+    package = Path(babelpress.__file__).parent
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.read_bytes())
+    for value in (
+        STATE_VERSION, babelpress.__version__, babel.__version__, polib.__version__,
+        settings.unit, settings.project, settings.bugs_address, settings.copyright_holder,
+        settings.source_language, settings.docs_dir,
+    ):  # fmt: skip
+        digest.update(repr(value).encode("utf-8"))
+    return digest.hexdigest()
+
+
+class _Run:
+    def __init__(self, settings: Settings, languages: list[str], check: bool) -> None:
+        self.settings = settings
+        self.languages = languages
+        self.check = check
+        self.report = Report(check=check)
+        self.state = _State(settings)
+        self.code = _code_fingerprint(settings)
+        self.memories: dict[str, TranslationMemory] = {}
+
+    def execute(self) -> Report:
+        pages = list(catalog.page_documents(self.settings))
+        self.report.pages = len(pages)
+        for slug, path in pages:
+            self.page(slug, path)
+        self.report.orphans = self.orphans({slug for slug, _ in pages})
+        if not self.check:
+            self.state.save()
+        return self.report
+
+    # ---------------------------------------------------------------- pages
+    def page(self, slug: str, path: Path) -> None:
+        settings = self.settings
+        try:
+            source = path.read_bytes()
+        except OSError as exc:
+            self.report.errors.append(InputError(f"cannot read: {exc.strerror}", path=path))
+            return
+        fingerprint = hashlib.sha256(self.code.encode() + source).hexdigest()
+        outputs = [settings.pot_path(slug)]
+        outputs += [settings.po_path(language, slug) for language in self.languages]
+        if all(self.state.fresh(output, fingerprint) for output in outputs):
+            self.report.skipped += 1
+            return
+        try:
+            doc = catalog.parse_page(settings, slug, path)
+        except InputError as exc:
+            self.report.errors.append(exc)
+            return
+        template = self.template(doc, outputs[0], fingerprint)
+        date = template.metadata.get("POT-Creation-Date") or catalog.now()
+        for language, output in zip(self.languages, outputs[1:], strict=True):
+            self.catalogue(template, language, output, fingerprint, date)
+
+    def template(self, doc: Any, path: Path, fingerprint: str) -> polib.POFile:
+        old = None
+        if path.exists():
+            try:
+                old = read_po(path)
+            except CatalogError:
+                old = None  # a template is generated: a broken one is simply made anew
+        text = catalog.template_text(doc, self.settings, old)
+        self.output(path, text, fingerprint)
+        return parse_po(text, path=path)
+
+    def catalogue(
+        self, template: polib.POFile, language: str, path: Path, fingerprint: str, date: str
+    ) -> None:
+        old = None
+        if path.exists():
+            try:
+                old = read_po(path)
+            except CatalogError as exc:
+                self.report.errors.append(exc)  # reported, never overwritten
+                return
+        merged = merge(
+            template,
+            old,
+            language=language,
+            memory=self.memory(language),
+            new_header=catalog.language_header(self.settings, language, date),
+        )
+        self.output(path, format_po(merged), fingerprint)
+
+    def output(self, path: Path, text: str, fingerprint: str) -> None:
+        if self.check:
+            try:
+                current = path.read_bytes()
+            except OSError:
+                current = None
+            if current != text.encode("utf-8"):
+                self.report.stale.append(path)
+            else:
+                self.report.unchanged += 1
+            return
+        if atomic_write(path, text):
+            self.report.written.append(path)
+        else:
+            self.report.unchanged += 1
+        self.state.record(path, fingerprint)
+
+    # ---------------------------------------------------------------- helpers
+    def memory(self, language: str) -> TranslationMemory:
+        """Reviewed translations of every page in *language* (read once per run)."""
+        if language not in self.memories:
+            memory = TranslationMemory()
+            folder = self.settings.locale_path / language / "LC_MESSAGES"
+            source = self.settings.source_docs_path.relative_to(self.settings.root).as_posix()
+            for path in sorted(folder.rglob("*.po")):
+                try:
+                    po = read_po(path)
+                except CatalogError:
+                    continue  # reported when its own page is processed
+                slug = path.relative_to(folder).with_suffix("").as_posix()
+                memory.add(po, f"{source}/{slug}.md")
+            self.memories[language] = memory
+        return self.memories[language]
+
+    def orphans(self, slugs: set[str]) -> list[Path]:
+        found = []
+        templates = self.settings.templates_path
+        for path in sorted(templates.rglob("*.pot")):
+            if path.relative_to(templates).with_suffix("").as_posix() not in slugs:
+                found.append(path)
+        for language in self.languages:
+            folder = self.settings.locale_path / language / "LC_MESSAGES"
+            for path in sorted(folder.rglob("*.po")):
+                if path.relative_to(folder).with_suffix("").as_posix() not in slugs:
+                    found.append(path)
+        return found
