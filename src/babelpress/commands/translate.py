@@ -1,0 +1,110 @@
+"""``babelpress translate``: machine drafts for every empty msgstr, marked fuzzy.
+
+Options override the ``provider``, ``provider_url`` settings of mkdocs.yml; API keys
+come only from the environment (``DEEPL_API_KEY``, ``MICROSOFT_API_KEY``,
+``LIBRE_API_KEY``).  Prints one summary line per language: segments and characters
+sent, answers taken from the translation memory, drafts written and drafts flagged
+for broken markup.  ``--dry-run`` lists what would be sent and sends nothing.
+
+Exit codes: 0 done (also when nothing needed a draft); 1 the provider failed (the
+message says what was saved); 2 bad options.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from babelpress.config import Settings
+from babelpress.errors import ConfigError
+from babelpress.translate.providers import PROVIDERS
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "translate",
+        help="fill empty translations with machine drafts (fuzzy, for review)",
+        description="Fill every empty msgstr of the chosen languages with a machine "
+        "translation, marked fuzzy with a comment naming the provider. Existing "
+        "translations are never changed.",
+    )
+    parser.add_argument(
+        "--lang", metavar="LANGS", help="comma-separated languages (default: all configured)"
+    )
+    parser.add_argument(
+        "--provider",
+        choices=PROVIDERS,
+        help="translation service (default: the 'provider' setting, google)",
+    )
+    parser.add_argument("--url", help="service URL, e.g. of a self-hosted LibreTranslate")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="show what would be sent; send and write nothing"
+    )
+    parser.add_argument(
+        "--limit", type=_non_negative, metavar="N", help="send at most N segments in this run"
+    )
+    parser.set_defaults(func=run)
+
+
+def _non_negative(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, not {value!r}")
+    return number
+
+
+def languages_option(value: str | None, settings: Settings) -> tuple[str, ...]:
+    if not value:
+        return settings.languages
+    chosen = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
+    unknown = [code for code in chosen if code not in settings.languages]
+    if unknown or not chosen:
+        named = ", ".join(unknown) if unknown else repr(value)
+        raise ConfigError(
+            f"--lang: {named} is not a configured language "
+            f"(configured: {', '.join(settings.languages)})"
+        )
+    return chosen
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    from babelpress.translate.prefill import translate_catalogues
+
+    report = translate_catalogues(
+        settings,
+        languages=languages_option(args.lang, settings),
+        provider=args.provider,
+        url=args.url,
+        dry_run=args.dry_run,
+        limit=args.limit,
+    )
+    for line in summary(report):
+        print(line)
+    return 0
+
+
+def summary(report: Any) -> list[str]:
+    """The lines printed at the end of a run (or of a dry run)."""
+    lines = []
+    for lang in report.languages:
+        chars = sum(len(text) for text in lang.planned)
+        if report.dry_run:
+            lines.append(
+                f"{lang.language} ({lang.provider}): would send {len(lang.planned)} segments "
+                f"({chars:,} characters); {lang.from_cache} from the translation memory"
+            )
+            lines.extend(f"  {text}" for text in lang.planned)
+        else:
+            lines.append(
+                f"{lang.language} ({lang.provider}): {lang.segments_sent} segments sent "
+                f"({lang.chars_sent:,} characters), {lang.from_cache} from the translation "
+                f"memory; {lang.drafts} drafts written, {lang.flagged} flagged"
+            )
+        if lang.deferred:
+            lines.append(f"  {lang.deferred} segments left for a later run (--limit)")
+        if lang.too_long:
+            lines.append(f"  {lang.too_long} segments too long for {lang.provider}, skipped")
+    return lines
