@@ -162,6 +162,8 @@ def width_breaks(
     not None, replaces the Unicode rule for a break before character *i*.
     Returns, for each character, whether a new line starts before it.
     """
+    if start_column + len(text) * (1 if text.isascii() else 2) <= width:
+        return [False] * len(text)  # fits whatever the opportunities
     possible = possible_breaks(text)
     if overrides is not None:
         possible = [o if o is not None else p for p, o in zip(possible, overrides, strict=True)]

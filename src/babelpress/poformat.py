@@ -25,6 +25,8 @@ flagged ``c-format``, ``python-format`` and so on; babelpress writes no such fla
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import polib
 
 from babelpress.linebreak import width_breaks
@@ -222,6 +224,18 @@ def wrap_string(
     prefix: str, name: str, value: str, *, page_width: int = PAGE_WIDTH, wrap: bool = True
 ) -> list[str]:
     """The lines of ``name "value"`` as gettext's ``wrap()`` prints them."""
+    return list(_wrap_cached(prefix, name, value, page_width, wrap))
+
+
+@lru_cache(maxsize=32768)
+def _wrap_cached(
+    prefix: str, name: str, value: str, page_width: int, wrap: bool
+) -> tuple[str, ...]:
+    # a template and its catalogues repeat every msgid: wrap each string once
+    return tuple(_wrap(prefix, name, value, page_width, wrap))
+
+
+def _wrap(prefix: str, name: str, value: str, page_width: int, wrap: bool) -> list[str]:
     lines: list[str] = []
     first_line = True
     portions = _portions(value)
