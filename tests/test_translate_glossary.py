@@ -75,6 +75,14 @@ def test_post_edit_replaces_variants_the_engine_kept(glossary) -> None:
     )
 
 
+def test_post_edit_replaces_a_full_name_with_a_full_name(glossary) -> None:
+    msgid = "Gipfel der Shanghaier Organisation für Zusammenarbeit (SCO) und der OVKS"
+    draft = "summit of the Shanghaier Organisation für Zusammenarbeit (SCO) and the OVKS"
+    assert post_edit(draft, msgid, "en", glossary) == (
+        "summit of the Shanghai Cooperation Organisation (SCO) and the CSTO"
+    )
+
+
 def test_post_edit_leaves_good_drafts_and_unrelated_words(glossary) -> None:
     msgid = "Tokajew besuchte die Kaspi-Bank."
     draft = "Tokayev visited Kaspi Bank; the Gusto café and OVKSX stayed."

@@ -12,7 +12,9 @@ File format (``locale/glossary.csv``, UTF-8, comma-separated, first row a header
   ``Qassym-Schomart Tokajew`` the full-name row applies, not the surname row.
 * ``en``, ``ru`` -- the rendering to use (empty: no rule for that language); further
   accepted renderings may follow, separated the same way (``CSTO / Collective
-  Security Treaty Organization``).  The first one is the one drafts are edited to.
+  Security Treaty Organization``).  Drafts are edited to the first one -- or, for a
+  variant of several words, to the first rendering of several words, so a German
+  full name left in a draft becomes the English full name, not the acronym.
 * ``note`` -- free text for editors.  Rows whose ``de`` starts with ``#`` are comments.
 
 Two uses:
@@ -141,8 +143,14 @@ def post_edit(draft: str, msgid: str, language: str, glossary: Glossary) -> str:
         for variant in sorted(term.variants, key=len, reverse=True):
             if any(variant in good for good in accepted):
                 continue
-            draft = _whole_word(variant).sub(accepted[0], draft)
+            draft = _whole_word(variant).sub(_replacement(variant, accepted), draft)
     return draft
+
+
+def _replacement(variant: str, accepted: tuple[str, ...]) -> str:
+    """A full name for a full name, a short form for a short one (no "SCO (SCO)")."""
+    spaced = " " in variant
+    return next((a for a in accepted if (" " in a) == spaced), accepted[0])
 
 
 def glossary_violations(msgid: str, msgstr: str, lang: str, glossary: Glossary) -> list[str]:
