@@ -12,7 +12,7 @@ import pytest
 from babelpress import config
 from babelpress.errors import ProviderError
 from babelpress.translate.prefill import translate_catalogues
-from babelpress.translate.providers import make_provider
+from babelpress.translate.providers import Provider, make_provider
 from babelpress.translate.retry import RetryPolicy
 from libre_server import LibreServer, closed_port
 from translate_project import (
@@ -261,3 +261,35 @@ def _po(path: Path):
     import polib
 
     return polib.pofile(str(path))
+
+
+def test_texts_too_long_for_the_provider_are_skipped(tmp_path: Path, server) -> None:
+    root = make_project(tmp_path / "p")
+    provider = libre(server)
+    provider.max_chars = 30
+    report = run(root, provider, languages=["en"])
+    sent = report.languages[0]
+    assert not any(len(text) > 30 for text in sent.planned)
+    assert sent.too_long == 3 and sent.segments_sent == DISTINCT - 3
+    assert all(len(text) <= 30 for text in server.texts)
+    assert_valid(root)
+
+
+class Interrupted(Provider):
+    """Answers two texts of a batch, then the user presses Ctrl-C."""
+
+    name = "pseudo"
+    cacheable = False
+
+    def translate(self, texts, target):
+        yield from (f"[{target}] {text}" for text in texts[:2])
+        raise KeyboardInterrupt
+
+
+def test_ctrl_c_keeps_the_answers_of_the_batch_in_flight(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    with pytest.raises(KeyboardInterrupt):
+        run(root, Interrupted(), languages=["en"])
+    assert_valid(root)
+    saved = {e.msgid for p in po_files(root) for e in entries(p).values() if e.tcomment}
+    assert len(saved) == 2
