@@ -1,0 +1,351 @@
+"""Benchmark babelpress on a synthetic archive of N German articles, against its peers.
+
+Usage::
+
+    python scripts/bench.py --docs 100 --json bench-100.json
+    python scripts/bench.py --docs 1000 --json bench-1000.json --compare bench-100.json
+
+The corpus (see ``bench_corpus.py``) is made from the normalised German articles
+of the project, in a temporary copy of the project (mkdocs.yml, theme overrides,
+docs/de, the glossary).  Measured, each as the median of ``--repeat`` runs with
+its spread:
+
+* ``extract_cold_s``, ``extract_noop_s``, ``extract_one_changed_s``: ``extract``
+  called in this process with no catalogues / nothing changed / one sentence of
+  one article edited;
+* ``peak_rss_mb``: peak resident memory of a separate process running a cold
+  ``extract`` (``baseline_rss_mb``: the same process after its imports);
+* ``mt_chars_sent`` / ``mt_chars_unique`` / ``mt_rerun_chars_sent``: ``translate``
+  (provider ``libre``) against a loopback LibreTranslate-compatible server that
+  counts what it receives, compared with the distinct untranslated msgids of the
+  catalogues (see ``bench_mt.py``);
+* ``render_s``: ``render`` in this process into empty docs/<lang>;
+* ``pipeline_build_s`` and ``mkdocs_plain_s``: ``mkdocs build`` as a child
+  process, with the babelpress plugin (docs/<lang> removed first, so the plugin
+  renders them) and without it (a copy of mkdocs.yml without the plugin, over the
+  rendered files); builds of thousands of pages are slow, so ``--builds`` is 1 for
+  large corpora by default;
+* ``translate_toolkit_md2po_s``, ``mdpo_md2po_s``: the peers, each timed inside
+  its own child process over the same German Markdown (Translate Toolkit: one PO
+  per page; mdpo: its glob mode, one PO for all pages, which is quadratic in the
+  number of entries, hence a time limit).
+
+The targets are checked at the end; ``--compare`` adds the scaling checks
+against a run with another N.  Exit code 0 when every checked target is met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import bench_checks  # noqa: E402
+import bench_corpus  # noqa: E402
+import bench_mt  # noqa: E402
+import bench_proc  # noqa: E402
+
+EXTRACT_CHILD = """
+from babelpress import config
+from babelpress.catalog import extract
+settings = config.load(".")
+baseline = _rss()
+start = time.perf_counter()
+extract(settings)
+report(time.perf_counter() - start, baseline_rss_mb=baseline)
+"""
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, required=True, metavar="N", help="articles")
+    parser.add_argument("--json", type=Path, metavar="PATH", help="write the figures here")
+    parser.add_argument("--repeat", type=int, default=3, metavar="R", help="runs per figure")
+    parser.add_argument(
+        "--builds", type=int, default=None, metavar="B",
+        help="mkdocs builds per figure (default: R up to 200 articles, else 1)",
+    )
+    parser.add_argument("--skip-peers", action="store_true", help="do not run the peers")
+    parser.add_argument(
+        "--peer-timeout", type=float, default=240.0, metavar="S",
+        help="time limit of one peer run (mdpo is quadratic)",
+    )
+    parser.add_argument("--compare", type=Path, metavar="PATH", help="JSON of a run with other N")
+    parser.add_argument("--seed", type=int, default=1, help="corpus seed")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="build the project here, keep it")
+    parser.add_argument("--quiet", action="store_true", help="no table")
+    args = parser.parse_args(argv)
+    if args.docs < 1 or args.repeat < 1:
+        parser.error("--docs and --repeat must be at least 1")
+    if args.builds is None:
+        args.builds = args.repeat if args.docs <= 200 else 1
+    return args
+
+
+class Figures:
+    """The measured values: medians under their key, every run under ``runs``."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = {}
+        self.runs: dict[str, list[float]] = {}
+
+    def timed(self, key: str, runs: int, step: Callable[[], object],
+              before: Callable[[int], object] | None = None) -> None:
+        times = []
+        for number in range(runs):
+            if before:
+                before(number)
+            start = time.perf_counter()
+            step()
+            times.append(time.perf_counter() - start)
+        self.add_runs(key, times)
+
+    def add_runs(self, key: str, times: list[float]) -> None:
+        self.runs[key] = [round(t, 4) for t in times]
+        self.values[key] = round(statistics.median(times), 4) if times else None
+
+
+def machine() -> dict[str, Any]:
+    model = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": model,
+        "ram_gb": round(pages / 2**30, 1),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def source_pages(repo: Path, scratch: Path) -> Path:
+    """docs/de of the checkout; normalised afresh from the seeds if it has no articles."""
+    docs = repo / "docs" / "de"
+    if docs.is_dir() and any("seed:" in p.read_text(encoding="utf-8") for p in docs.glob("*.md")):
+        return docs
+    from babelpress import config
+    from babelpress.normalise import normalise_all
+
+    shutil.copy2(repo / "mkdocs.yml", scratch / "mkdocs.yml")
+    shutil.copytree(repo / "seeds", scratch / "seeds")
+    normalise_all(config.load(scratch), force=True)
+    return scratch / "docs" / "de"
+
+
+def clear_catalogues(settings: Any) -> None:
+    """Remove every catalogue and cache under locale/ (the glossary stays)."""
+    for entry in settings.locale_path.iterdir():
+        if entry.is_dir():
+            shutil.rmtree(entry)
+        elif entry != settings.glossary_path:
+            entry.unlink()
+
+
+def clear_rendered(settings: Any, site: bool = True) -> None:
+    for language in settings.languages:
+        shutil.rmtree(settings.target_docs_path(language), ignore_errors=True)
+    if site:
+        shutil.rmtree(settings.root / "site", ignore_errors=True)
+
+
+def snapshot(folder: Path) -> dict[str, int]:
+    return {str(p): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def corpus_stats(settings: Any) -> dict[str, Any]:
+    pages = list(settings.source_docs_path.rglob("*.md"))
+    size = sum(p.stat().st_size for p in pages)
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in pages)
+    return {"pages": len(pages), "bytes": size, "words": words}
+
+
+class Bench:
+    """One benchmark run over a project at *root*."""
+
+    def __init__(self, args: argparse.Namespace, root: Path) -> None:
+        self.args = args
+        self.root = root
+        self.fig = Figures()
+        self.notes: list[str] = []
+
+    def log(self, message: str) -> None:
+        if not self.args.quiet:
+            print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+    # ------------------------------------------------------------- set-up
+    def prepare(self) -> Any:
+        from babelpress import config
+
+        repo_settings = config.load(REPO)
+        scratch = self.root.parent / "normalised"
+        scratch.mkdir(parents=True, exist_ok=True)
+        pool = bench_corpus.read_articles(source_pages(REPO, scratch))
+        bench_corpus.copy_project(
+            REPO, self.root, repo_settings.languages, repo_settings.source_language
+        )
+        settings = config.load(self.root)
+        settings.locale_path.mkdir(parents=True, exist_ok=True)
+        self.slugs = bench_corpus.write_corpus(
+            pool, settings.source_docs_path, self.args.docs, self.args.seed
+        )
+        self.fig.values["corpus"] = corpus_stats(settings)
+        self.log(f"corpus: {self.fig.values['corpus']} in {self.root}")
+        return settings
+
+    # ------------------------------------------------------------ extract
+    def extract(self, settings: Any) -> None:
+        from babelpress.catalog import extract
+
+        repeat = self.args.repeat
+        self.log("extract: memory probe in a child process")
+        probe = bench_proc.run_python(EXTRACT_CHILD, self.root)
+        assert probe is not None
+        self.fig.values["peak_rss_mb"] = round(float(probe["maxrss_mb"]), 1)  # type: ignore[arg-type]
+        self.fig.values["baseline_rss_mb"] = round(float(probe["baseline_rss_mb"]), 1)  # type: ignore[arg-type]
+        self.fig.values["extract_cold_child_s"] = round(float(probe["seconds"]), 4)  # type: ignore[arg-type]
+        self.log("extract: cold")
+        self.fig.timed("extract_cold_s", repeat, lambda: extract(settings),
+                       before=lambda _: clear_catalogues(settings))
+        before = snapshot(settings.locale_path)
+        self.log("extract: no-op")
+        self.fig.timed("extract_noop_s", repeat, lambda: extract(settings))
+        after = snapshot(settings.locale_path)
+        self.fig.values["extract_noop_files_written"] = sum(
+            1 for k, v in after.items() if before.get(k) != v
+        ) + len(set(before) - set(after))
+        page = settings.source_docs_path / f"{self.slugs[0]}.md"
+        self.log("extract: one sentence changed")
+        self.fig.timed("extract_one_changed_s", repeat, lambda: extract(settings),
+                       before=lambda n: bench_corpus.edit_one_sentence(page, n + 1))
+        self.fig.values["catalogues"] = bench_mt.catalogue_stats(settings)
+
+    # ----------------------------------------------------------------- MT
+    def machine_translation(self, settings: Any) -> None:
+        self.log("translate: first run and rerun against the loopback server")
+        self.fig.values.update(bench_mt.measure(settings))
+
+    # ------------------------------------------------------------- render
+    def render(self, settings: Any) -> None:
+        from babelpress.render import render_all
+
+        self.log("render")
+        self.fig.timed("render_s", self.args.repeat, lambda: render_all(settings),
+                       before=lambda _: clear_rendered(settings, site=False))
+
+    # ------------------------------------------------------------- builds
+    def mkdocs(self, config_file: str) -> float:
+        cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config_file, "-d", "site"]
+        timed = bench_proc.run_timed(cmd, self.root)
+        if timed.returncode != 0:
+            raise SystemExit(f"mkdocs build failed ({config_file}):\n{timed.stderr[-4000:]}")
+        return timed.seconds
+
+    def builds(self, settings: Any) -> None:
+        from babelpress.render import render_all
+
+        builds = self.args.builds
+        self.log(f"mkdocs build with the plugin, {builds}x")
+        times = []
+        for _ in range(builds):
+            clear_rendered(settings)
+            times.append(self.mkdocs("mkdocs.yml"))
+        self.fig.add_runs("pipeline_build_s", times)
+        render_all(settings)
+        plain = bench_checks.write_plain_config(self.root)
+        self.log(f"mkdocs build without the plugin, {builds}x")
+        times = []
+        for _ in range(builds):
+            shutil.rmtree(self.root / "site", ignore_errors=True)
+            times.append(self.mkdocs(plain.name))
+        self.fig.add_runs("mkdocs_plain_s", times)
+        self.notes.append("mkdocs builds run as child processes (python -m mkdocs build -q)")
+
+    # -------------------------------------------------------------- peers
+    def peers(self, settings: Any) -> None:
+        docs = settings.source_docs_path
+        limit = self.args.peer_timeout
+        for key, run in (
+            ("translate_toolkit_md2po_s", bench_proc.translate_toolkit_md2po),
+            ("mdpo_md2po_s", bench_proc.mdpo_md2po),
+        ):
+            times, rss = [], 0.0
+            for number in range(self.args.repeat):
+                self.log(f"peer {key} run {number + 1}")
+                out = self.root.parent / f"peer-{key}"
+                shutil.rmtree(out, ignore_errors=True)
+                target = out if key.startswith("translate") else out / "all.po"
+                result = run(docs, target, limit)
+                if result is None:
+                    self.notes.append(f"{key}: stopped after the {limit:.0f} s limit")
+                    self.fig.values[f"{key}_timed_out"] = True
+                    break
+                times.append(float(result["seconds"]))  # type: ignore[arg-type]
+                rss = max(rss, float(result["maxrss_mb"]))  # type: ignore[arg-type]
+                if times[-1] > 30:
+                    break
+            self.fig.add_runs(key, times)
+            self.fig.values[key.replace("_s", "_peak_rss_mb")] = round(rss, 1) if times else None
+
+    def run(self) -> dict[str, Any]:
+        settings = self.prepare()
+        self.extract(settings)
+        self.machine_translation(settings)
+        self.render(settings)
+        self.builds(settings)
+        if self.args.skip_peers:
+            self.fig.values["translate_toolkit_md2po_s"] = None
+            self.fig.values["mdpo_md2po_s"] = None
+            self.notes.append("peers skipped")
+        else:
+            self.peers(settings)
+        return {
+            "docs": self.args.docs,
+            "repeat": self.args.repeat,
+            "builds": self.args.builds,
+            "machine": machine(),
+            **self.fig.values,
+            "runs": self.fig.runs,
+            "notes": self.notes,
+        }
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # keep mkdocs' banner out of the output
+    if args.keep:
+        shutil.rmtree(args.keep, ignore_errors=True)
+        result = Bench(args, args.keep.resolve() / "project").run()
+    else:
+        with tempfile.TemporaryDirectory(prefix="babelpress-bench-") as tmp:
+            result = Bench(args, Path(tmp) / "project").run()
+    other = json.loads(args.compare.read_text()) if args.compare else None
+    result["checks"] = bench_checks.checks(result, other)
+    if not args.quiet:
+        bench_checks.print_report(result)
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    failed = [c for c in result["checks"].values() if c["ok"] is False]
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""Timed child processes for the benchmark: wall time, peak memory, a time limit.
+
+:func:`run_timed` runs a command and reports its wall time and the peak
+resident set size of that one child (``os.wait4``), killing it after a time
+limit.  :func:`run_python` runs a snippet of Python that times its own work
+(so interpreter start-up and imports are not counted) and prints one JSON line;
+the peers (Translate Toolkit's and mdpo's ``md2po``) and the memory probe of
+``extract`` run this way, isolated from the benchmark's own process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class Timed:
+    """What one child run cost."""
+
+    seconds: float
+    maxrss_mb: float
+    returncode: int
+    stdout: str
+    stderr: str
+    timed_out: bool = False
+
+
+def run_timed(cmd: list[str], cwd: Path, timeout: float | None = None) -> Timed:
+    """Run *cmd* in *cwd*; wall time and this child's own peak RSS."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    killed = threading.Event()
+
+    def kill() -> None:
+        killed.set()
+        proc.kill()
+
+    timer = threading.Timer(timeout, kill) if timeout else None
+    if timer:
+        timer.start()
+    out: list[str] = []
+    err: list[str] = []
+    readers = [
+        threading.Thread(target=lambda: out.append(proc.stdout.read())),  # type: ignore[union-attr]
+        threading.Thread(target=lambda: err.append(proc.stderr.read())),  # type: ignore[union-attr]
+    ]
+    for reader in readers:
+        reader.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    for reader in readers:
+        reader.join()
+    if timer:
+        timer.cancel()
+    return Timed(
+        seconds=seconds,
+        maxrss_mb=usage.ru_maxrss / 1024,
+        returncode=proc.returncode,
+        stdout="".join(out),
+        stderr="".join(err),
+        timed_out=killed.is_set(),
+    )
+
+
+#: prelude of every timed snippet: ``report(seconds, **extra)`` prints the result line
+PRELUDE = """
+import json, resource, sys, time
+def _rss():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def report(seconds, **extra):
+    print("BENCH-RESULT " + json.dumps({"seconds": seconds, "maxrss_mb": _rss(), **extra}))
+"""
+
+
+def run_python(code: str, cwd: Path, timeout: float | None = None) -> dict[str, object] | None:
+    """Run a snippet (after :data:`PRELUDE`); its reported dict, or None if it timed out."""
+    timed = run_timed([sys.executable, "-c", PRELUDE + code], cwd, timeout)
+    if timed.timed_out:
+        return None
+    for line in timed.stdout.splitlines():
+        if line.startswith("BENCH-RESULT "):
+            return dict(json.loads(line[len("BENCH-RESULT ") :]))
+    raise RuntimeError(f"benchmark child failed ({timed.returncode}):\n{timed.stderr[-3000:]}")
+
+
+def self_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+TT_MD2PO = """
+from translate.convert import md2po
+start = time.perf_counter()
+try:
+    md2po.main(["-i", {docs!r}, "-o", {out!r}, "--progress=none"])
+except SystemExit as exc:
+    if exc.code:
+        raise
+report(time.perf_counter() - start)
+"""
+
+MDPO_MD2PO = """
+import glob
+from mdpo.md2po import markdown_to_pofile
+files = sorted(glob.glob({pattern!r}, recursive=True))
+start = time.perf_counter()
+po = markdown_to_pofile(files, po_filepath={out!r}, save=True)
+report(time.perf_counter() - start, entries=len(po))
+"""
+
+
+def translate_toolkit_md2po(docs: Path, out: Path, timeout: float) -> dict[str, object] | None:
+    """Translate Toolkit's md2po over the folder *docs* (one PO per page, like extract)."""
+    code = TT_MD2PO.format(docs=str(docs), out=str(out))
+    return run_python(code, docs.parent, timeout)
+
+
+def mdpo_md2po(docs: Path, out: Path, timeout: float) -> dict[str, object] | None:
+    """mdpo's md2po over every page of *docs* into one PO file, as its glob mode does."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    code = MDPO_MD2PO.format(pattern=str(docs / "**" / "*.md"), out=str(out))
+    return run_python(code, docs.parent, timeout)

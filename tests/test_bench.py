@@ -1,0 +1,102 @@
+"""The benchmark script runs end to end on a tiny corpus and reports every figure.
+
+No timing is asserted (a loaded CI machine would make that flaky); the figures
+must be there, be numbers of the right sign, and the machine-translation counts
+must show each distinct segment sent once and nothing on the rerun.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+TIMES = (
+    "extract_cold_s",
+    "extract_noop_s",
+    "extract_one_changed_s",
+    "render_s",
+    "pipeline_build_s",
+    "mkdocs_plain_s",
+)
+PEERS = ("translate_toolkit_md2po_s", "mdpo_md2po_s")
+CHECKS = (
+    "cold_extract_faster_than_md2po",
+    "noop_under_5_percent",
+    "plugin_build_within_15_percent",
+    "mt_each_segment_once",
+)
+
+
+def run_bench(tmp_path: Path, *extra: str) -> tuple[dict, str]:
+    out = tmp_path / "bench.json"
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "bench.py"), "--docs", "5",
+         "--repeat", "1", "--json", str(out), *extra],
+        capture_output=True, text=True, timeout=300, cwd=tmp_path,
+    )
+    assert proc.returncode in (0, 1), proc.stderr[-3000:]
+    return json.loads(out.read_text()), proc.stdout
+
+
+@pytest.fixture(scope="module")
+def small_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, str]:
+    return run_bench(tmp_path_factory.mktemp("bench"), "--skip-peers")
+
+
+def test_every_time_is_a_positive_number(small_run: tuple[dict, str]) -> None:
+    result, _ = small_run
+    for key in TIMES:
+        assert isinstance(result[key], float), key
+        assert result[key] > 0, key
+        assert len(result["runs"][key]) == 1, key
+    for key in PEERS:
+        assert key in result and result[key] is None
+
+
+def test_corpus_memory_and_catalogues(small_run: tuple[dict, str]) -> None:
+    result, _ = small_run
+    assert result["docs"] == 5
+    assert result["corpus"]["pages"] >= 6  # five articles and the home page
+    assert result["corpus"]["bytes"] > 1000
+    assert result["catalogues"]["templates"] == result["corpus"]["pages"]
+    assert result["catalogues"]["template_entries"] > 5 * 5
+    assert 0 < result["baseline_rss_mb"] < result["peak_rss_mb"] < 2000
+    assert result["extract_noop_files_written"] == 0
+    assert result["machine"]["nproc"] >= 1
+
+
+def test_machine_translation_counts(small_run: tuple[dict, str]) -> None:
+    result, _ = small_run
+    assert result["mt_chars_unique"] > 0
+    assert result["mt_segments_sent"] == result["mt_segments_unique"]
+    assert result["mt_chars_sent"] == result["mt_chars_unique_protected"]
+    assert 0.8 < result["mt_chars_sent"] / result["mt_chars_unique"] < 1.2
+    assert result["mt_duplicate_requests"] == 0
+    assert result["mt_rerun_chars_sent"] == 0
+
+
+def test_checks_and_table(small_run: tuple[dict, str]) -> None:
+    result, stdout = small_run
+    assert set(CHECKS) <= set(result["checks"])
+    assert result["checks"]["cold_extract_faster_than_md2po"]["ok"] is None  # peers skipped
+    assert result["checks"]["mt_each_segment_once"]["ok"] is True
+    for key in TIMES:
+        assert key in stdout
+
+
+def test_compare_adds_scaling_checks(small_run: tuple[dict, str]) -> None:
+    result, _ = small_run
+    bigger = dict(result, docs=50, extract_cold_s=result["extract_cold_s"] * 30)
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        import bench_checks
+    finally:
+        sys.path.pop(0)
+    checks = bench_checks.checks(result, bigger)
+    assert checks["linear_extract_cold_s"]["ok"] is False  # 30× for 10× the articles
+    assert checks["linear_render_s"]["ok"] is True
