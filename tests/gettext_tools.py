@@ -104,14 +104,15 @@ _REPRESENTATIVES = {
     "IS": ",", "NU": "1", "PO": "%", "PR": "\\", "SY": "/", "AL": "a", "H2": "\uac00",
     "H3": "\uac01", "ID": "\u4e00", "JL": "\u1100", "JV": "\u1160", "JT": "\u11a8",
     "HL": "\u05d0", "RI": "\U0001f1e6", "EB": "\u261d", "EM": "\U0001f3fb", "ZW": "\u200b",
-    "ZWJ": "\u200d", "CM": "\u0300", "SP": " ", "LF": "\n", "CR": "\r", "OP_EA": "\u3008",
+    "ZWJ": "\u200d", "CM": "\u0300", "SP": " ", "LF": "\n", "OP_EA": "\u3008",
 }  # fmt: skip
+# LF stands for every mandatory break (CR, VT, FF, NEL, U+2028, U+2029): they pair alike
 
 
 def _signature(char: str) -> tuple[bool | None, ...]:
     probes = []
     for other in _REPRESENTATIVES.values():
-        if other in "\n\r":
+        if other == "\n":
             continue
         probes += [f"x {other}{char}", f"x {other} {char}", f"x {char}{other}",
                    f"x {char} {other}", f"{char}{other}x"]  # fmt: skip
