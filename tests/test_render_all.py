@@ -10,8 +10,8 @@ from pathlib import Path
 import polib
 import pytest
 
+from babelpress import cli, render
 from babelpress import config as bp_config
-from babelpress import render
 from babelpress.markdown import parse
 
 
@@ -132,3 +132,14 @@ def test_malformed_catalogue_is_an_error_naming_the_file(project: Path) -> None:
     # the page still exists, all German
     page = settings.target_docs_path("en") / f"{slug}.md"
     assert "Not yet available in English" in page.read_text("utf-8")
+
+
+def test_render_command(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.run(["-C", str(project), "render", "--lang", "ru"]) == 0
+    out = capsys.readouterr().out
+    assert "wrote docs/ru/index.md (0% reviewed" in out
+    assert "docs/en/" not in out
+    assert cli.run(["-C", str(project), "render", "--lang", "ru", "--no-drafts"]) == 0
+    assert "0 written" in capsys.readouterr().out
+    assert cli.run(["-C", str(project), "render", "--lang", "fr"]) == 2
+    assert "not a target language" in capsys.readouterr().err

@@ -1,0 +1,400 @@
+"""The built site: three languages, switcher, hreflang, notices, search, 404, sitemap.
+
+One real ``mkdocs build --strict`` of a copy of the project (German pages from
+docs/de, catalogues from ``babelpress extract``, filled here with polib so the
+articles are reviewed, machine drafts, partly untranslated or untouched) serves
+the tests of this module.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin
+
+import polib
+import pytest
+import yaml
+from babel import Locale
+
+from babelpress import config as bp_config
+from babelpress import render, sitetext
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+LANGUAGES = ("de", "en", "ru")
+#: a Russian sentence put into the Russian catalogue, for the search tests
+RUSSIAN_SENTENCE = "Дипломатия Казахстана балансирует между великими державами."
+RUSSIAN_QUERY = "дипломатии"  # another case of the same word: found only by stemming
+
+
+# ------------------------------------------------------------------ building
+def copy_project(root: Path) -> Path:
+    """The project's inputs (as the ``project`` fixture copies them) in *root*."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("seeds", "docs/de", "locale", "overrides"):
+        if (REPO / name).exists():
+            shutil.copytree(REPO / name, root / name, dirs_exist_ok=True)
+    return root
+
+
+def run(args: list[str], cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        args, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env, check=False
+    )
+    assert result.returncode == 0, f"{args} failed:\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+def extract(root: Path) -> None:
+    run([str(BIN / "babelpress"), "extract"], root)
+
+
+def pages(root: Path) -> list[str]:
+    """Slugs of the German pages."""
+    settings = bp_config.load(root)
+    return [
+        path.relative_to(settings.source_docs_path).with_suffix("").as_posix()
+        for path in render.source_pages(settings)
+    ]
+
+
+def articles(root: Path) -> list[str]:
+    """Slugs of the articles: the pages made from seeds (not the home or about page)."""
+    docs = bp_config.load(root).source_docs_path
+    found = []
+    for slug in pages(root):
+        text = (docs / f"{slug}.md").read_text(encoding="utf-8")
+        front = yaml.safe_load(text.split("---\n")[1]) if text.startswith("---\n") else {}
+        if isinstance(front, dict) and front.get("seed"):
+            found.append(slug)
+    return found
+
+
+def fill(root: Path, language: str, slug: str, state: str, *, special: str | None = None) -> None:
+    """Give every entry of a catalogue a translation, in *state*.
+
+    ``reviewed``: all translated, none fuzzy; ``drafts``: every other entry fuzzy;
+    ``partial``: every other entry left untranslated; ``none``: nothing translated.
+    The translation is the German with a language tag in front (links and markup
+    kept), except that *special* replaces the first plain body sentence.
+    """
+    path = bp_config.load(root).po_path(language, slug)
+    po = polib.pofile(str(path), wrapwidth=0)
+    # the sentence *special* replaces: no number, link or markup the checks would miss
+    body = [
+        entry
+        for entry in po
+        if not entry.obsolete
+        and "title" not in entry.comment
+        and not re.search(r"[\d\[\]<>*_`]", entry.msgid)
+    ]
+    for number, entry in enumerate(po):
+        if entry.obsolete or state == "none":
+            continue
+        if state == "partial" and number % 2:
+            entry.msgstr = ""
+            continue
+        entry.msgstr = f"{language.upper()}: {entry.msgid}"
+        if special and body and entry is body[0]:
+            entry.msgstr = special
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+        if state == "drafts" and number % 2:
+            entry.flags.append("fuzzy")
+    po.save(str(path))
+
+
+def expected_share(root: Path, language: str, slug: str) -> float:
+    """The reviewed share computed from the catalogue alone: German characters."""
+    po = polib.pofile(str(bp_config.load(root).po_path(language, slug)))
+    entries = [entry for entry in po if not entry.obsolete]
+    total = sum(len(entry.msgid) for entry in entries)
+    done = sum(len(e.msgid) for e in entries if e.msgstr and "fuzzy" not in e.flags)
+    return 100 * done / total
+
+
+class Site:
+    """A built site and the names of its articles by review state."""
+
+    def __init__(self, root: Path, states: dict[str, str], log: str) -> None:
+        self.root = root
+        self.dir = root / "site"
+        self.states = states
+        self.log = log
+
+    def slug(self, state: str) -> str:
+        return next(slug for slug, s in self.states.items() if s == state)
+
+    def page(self, language: str, slug: str = "") -> Path:
+        prefix = "" if language == "de" else f"{language}/"
+        folder = f"{slug}/" if slug and slug != "index" else ""
+        return self.dir / f"{prefix}{folder}index.html"
+
+    def html(self, language: str, slug: str = "") -> str:
+        return self.page(language, slug).read_text(encoding="utf-8")
+
+
+STATES = ("reviewed", "drafts", "partial", "none")
+
+
+def build_site(root: Path) -> Site:
+    copy_project(root)
+    # pages with nothing reviewed are held back (published as the German original)
+    yml = root / "mkdocs.yml"
+    text = yml.read_text(encoding="utf-8")
+    assert "min_reviewed: 0\n" in text
+    yml.write_text(text.replace("min_reviewed: 0\n", "min_reviewed: 1\n"), encoding="utf-8")
+    extract(root)
+    slugs = articles(root)
+    states = {slug: STATES[min(i, len(STATES) - 1)] for i, slug in enumerate(slugs)}
+    for slug, state in states.items():
+        for language in ("en", "ru"):
+            special = RUSSIAN_SENTENCE if language == "ru" and state == "reviewed" else None
+            fill(root, language, slug, state, special=special)
+    for slug in set(pages(root)) - set(states):
+        for language in ("en", "ru"):
+            fill(root, language, slug, "reviewed")
+    result = run([str(BIN / "mkdocs"), "build", "--strict"], root)
+    return Site(root, states, result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    return build_site(tmp_path_factory.mktemp("site") / "project")
+
+
+# ------------------------------------------------------------------ HTML reading
+class Links(HTMLParser):
+    """The tags of a page we look at: html lang, alternates, switcher, spans."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.html_lang = ""
+        self.alternates: dict[str, str] = {}
+        self.switcher: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        self._in_switch: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "html":
+            self.html_lang = a.get("lang", "")
+        elif tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
+            self.alternates[a["hreflang"]] = a["href"]
+        elif tag == "a" and "md-select__link" in a.get("class", ""):
+            self.switcher[a["hreflang"]] = a["href"]
+            self._in_switch = a["hreflang"]
+
+    def handle_data(self, data: str) -> None:
+        if self._in_switch and data.strip():
+            self.names[self._in_switch] = data.strip()
+            self._in_switch = None
+
+
+def links(html: str) -> Links:
+    parser = Links()
+    parser.feed(html)
+    return parser
+
+
+def article_of(html: str) -> str:
+    """The page's article element (no navigation, no footer)."""
+    return html.split("<article", 1)[1].split("</article>", 1)[0]
+
+
+def resolve(page: Path, site_dir: Path, href: str) -> Path:
+    """The file a relative (or site-absolute) link of *page* leads to."""
+    base = "/" + page.relative_to(site_dir).as_posix()
+    target = PurePosixPath(urljoin(base, href).split("#")[0])
+    path = site_dir / str(target).lstrip("/")
+    return path / "index.html" if href.endswith("/") or path.is_dir() else path
+
+
+# ------------------------------------------------------------------ tests
+def test_every_page_exists_in_three_languages_with_html_lang(site: Site) -> None:
+    assert len(site.states) >= len(STATES)
+    for slug in pages(site.root):
+        for language in LANGUAGES:
+            assert links(site.html(language, slug)).html_lang == language, (language, slug)
+
+
+def test_switcher_and_hreflang_lead_to_the_same_article(site: Site) -> None:
+    for slug in site.states:
+        for language in LANGUAGES:
+            page = site.page(language, slug)
+            found = links(page.read_text(encoding="utf-8"))
+            for target in LANGUAGES:
+                expected = site.page(target, slug)
+                assert resolve(page, site.dir, found.switcher[target]) == expected
+                assert resolve(page, site.dir, found.alternates[target]) == expected
+            default = resolve(page, site.dir, found.alternates["x-default"])
+            assert default == site.page("de", slug)
+
+
+def test_language_names_are_babels_own_names(site: Site) -> None:
+    names = links(site.html("en")).names
+    for language in LANGUAGES:
+        own = Locale(language).get_display_name(language)
+        assert names[language] == own[:1].upper() + own[1:]
+    assert names == {"de": "Deutsch", "en": "English", "ru": "Русский"}
+
+
+def test_mkdocs_yml_language_names_match_babel() -> None:
+    data = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    i18n = next(p["i18n"] for p in data["plugins"] if isinstance(p, dict) and "i18n" in p)
+    for entry in i18n["languages"]:
+        assert entry["name"] == sitetext.language_name(entry["locale"])
+
+
+def test_reviewed_article_has_no_notice(site: Site) -> None:
+    slug = site.slug("reviewed")
+    for language in ("en", "ru"):
+        html = site.html(language, slug)
+        assert "bp-notice" not in html
+        assert 'lang="de"' not in article_of(html)
+
+
+def test_drafts_show_the_notice_with_the_reviewed_share(site: Site) -> None:
+    slug = site.slug("drafts")
+    for language, words in (("en", "Machine translation, not yet reviewed: {} reviewed"),
+                            ("ru", "Машинный перевод, ещё не проверен: проверено {}")):
+        share = sitetext.percent(expected_share(site.root, language, slug), language)
+        html = site.html(language, slug)
+        assert '<div class="admonition warning bp-notice">' in html
+        assert words.format(share) in html
+
+
+def test_untranslated_sentences_fall_back_to_german_marked_lang_de(site: Site) -> None:
+    slug = site.slug("partial")
+    html = site.html("en", slug)
+    german = re.findall(r'<span lang="de">(.*?)</span>', html)
+    assert german, "no German fallback on a partly translated page"
+    source = (site.root / "docs/de" / f"{slug}.md").read_text(encoding="utf-8")
+    plain = re.sub(r"<[^>]+>", "", german[0])
+    assert plain[:30] in re.sub(r"[*_]", "", source)
+    assert "Translation in progress" in html
+
+
+def test_article_below_min_reviewed_is_the_german_original_kept_from_search_engines(
+    site: Site,
+) -> None:
+    slug = site.slug("none")
+    noindex = '<meta name="robots" content="noindex">'
+    for language, words in (("en", "Not yet available in English"),
+                            ("ru", "Пока недоступно на русском языке")):
+        html = site.html(language, slug)
+        assert words in html and noindex in html
+        assert links(html).html_lang == language
+        article = article_of(html)
+        assert 'lang="de"' in article and f"{language.upper()}: " not in article
+    for state in ("reviewed", "drafts", "partial"):
+        assert noindex not in site.html("en", site.slug(state))
+
+
+def test_home_pages_list_every_article_in_their_language(site: Site) -> None:
+    for language in LANGUAGES:
+        page = site.page(language)
+        html = page.read_text(encoding="utf-8")
+        article = article_of(html)
+        hrefs = re.findall(r'href="([^"#]+)"', article)
+        targets = {resolve(page, site.dir, href) for href in hrefs}
+        for slug in site.states:
+            assert site.page(language, slug) in targets, (language, slug)
+    assert "EN: " in site.html("en") and "RU: " in site.html("ru")
+
+
+def test_site_name_is_translated(site: Site) -> None:
+    assert "babelpress – Nachrichten" in site.html("de")
+    assert "babelpress – News" in site.html("en")
+    assert "babelpress – Новости" in site.html("ru")
+
+
+def test_article_metadata_is_shown_with_labels_of_the_page_language(site: Site) -> None:
+    slug = site.slug("reviewed")
+    meta = yaml.safe_load(
+        (site.root / "docs/de" / f"{slug}.md").read_text(encoding="utf-8").split("---\n")[1]
+    )
+    for language in LANGUAGES:
+        html = site.html(language, slug)
+        assert '<dl class="bp-byline">' in html
+        words = sitetext.texts(language)
+        if meta.get("author"):
+            assert f"<dt>{words['meta.author']}</dt>" in html
+        if meta.get("date"):
+            assert sitetext.date(meta["date"], language) in html
+        if meta.get("source"):
+            assert f"<dt>{words['meta.source']}</dt>" in html
+
+
+def test_a_404_page_per_language(site: Site) -> None:
+    for language, prefix in (("de", ""), ("en", "en/"), ("ru", "ru/")):
+        html = (site.dir / prefix / "404.html").read_text(encoding="utf-8")
+        assert links(html).html_lang == language
+        assert sitetext.text(language, "404.title") in html
+    # the root page sends readers of /en/... and /ru/... to their language's page
+    assert 'location.replace(root + first + "/404.html")' in (site.dir / "404.html").read_text()
+
+
+def test_one_search_index_per_language_with_its_stemmer(site: Site) -> None:
+    indexes = {}
+    for language, prefix in (("de", ""), ("en", "en/"), ("ru", "ru/")):
+        data = json.loads((site.dir / prefix / "search/search_index.json").read_text())
+        assert data["config"]["lang"] == [language]
+        indexes[language] = data["docs"]
+        for entry in data["docs"]:
+            assert not entry["location"].startswith(("en/", "ru/"))
+            assert (site.dir / prefix / entry["location"].split("#")[0] / "index.html").exists()
+    ru_text = " ".join(entry["text"] for entry in indexes["ru"])
+    assert RUSSIAN_SENTENCE.split()[0] in ru_text
+    assert all(RUSSIAN_SENTENCE.split()[0] not in e["text"] for e in indexes["de"] + indexes["en"])
+    # pages point the search at their language's index
+    assert 'config.base = "../../ru/"' in site.html("ru", site.slug("reviewed"))
+    assert "config.base =" not in site.html("de", site.slug("reviewed"))
+
+
+def test_sitemap_lists_all_three_languages_with_alternates(site: Site) -> None:
+    sitemap = (site.dir / "sitemap.xml").read_text(encoding="utf-8")
+    base = bp_yaml(site.root)["site_url"].rstrip("/")
+    for slug in site.states:
+        for prefix in ("", "en/", "ru/"):
+            assert f"<loc>{base}/{prefix}{slug}/</loc>" in sitemap
+        assert f'hreflang="ru" href="{base}/ru/{slug}/"' in sitemap
+        assert f'hreflang="x-default" href="{base}/{slug}/"' in sitemap
+
+
+def test_rebuilding_writes_no_rendered_page(site: Site) -> None:
+    before = {p: p.stat().st_mtime_ns for p in (site.root / "docs").rglob("*.md")}
+    result = run([str(BIN / "mkdocs"), "build", "--strict"], site.root)
+    after = {p: p.stat().st_mtime_ns for p in (site.root / "docs").rglob("*.md")}
+    assert before == after
+    assert "0 written, 0 removed" in result.stdout + result.stderr
+
+
+def test_build_log_has_no_warning(site: Site) -> None:
+    assert "WARNING" not in site.log
+
+
+# ------------------------------------------------------------------ helpers
+class Loader(yaml.SafeLoader):
+    """mkdocs.yml has python tags (the toc slugify function): read them as plain data."""
+
+
+Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def bp_yaml(root: Path) -> dict:
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+
+
+def iter_pages(site: Site) -> Iterator[Path]:
+    yield from site.dir.rglob("index.html")
