@@ -2,11 +2,16 @@
 (``msgfmt --check``, ``msgcat``) and by Translate Toolkit (``translate.storage.pypo``,
 the PO reader Weblate uses, and its ``pocount`` and ``po2csv``).
 
-The catalogues are written by :func:`babelpress.pofile.write_po` from the project's
-real German pages: a template and an English and a Russian catalogue per page, with
-babel-made headers, ``#.`` kinds, ``#:`` references, ``md-text`` flags, reviewed
-entries, drafts (fuzzy, with a translator comment and a previous msgid), empty ones,
-an ``ignore-`` flag and an obsolete entry -- everything an editor's save leaves.
+Two sets of catalogues, both from the project's real German pages, a template and an
+English and a Russian catalogue per page:
+
+* ``extracted`` -- what the pipeline writes: ``babelpress extract``, then machine
+  drafts from the offline ``pseudo`` provider, then an editor's save (one draft
+  reviewed, one entry flagged ``ignore-numbers``);
+* ``written`` -- made here and saved with :func:`babelpress.pofile.write_po`, with
+  everything the pipeline may not produce yet on its own: babel headers, ``#.``
+  kinds, ``#:`` references, ``md-text`` flags, reviewed entries, drafts with a
+  translator comment and a previous msgid, an ``ignore-`` flag, an obsolete entry.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import io
 import logging
 import os
 import re
+import shutil
 import subprocess
 import sys
 import warnings
@@ -27,7 +33,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po as babel_write_po
 
 from babelpress.markdown import parse
-from babelpress.pofile import parse_po, write_po
+from babelpress.pofile import parse_po, read_po, write_po
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -89,9 +95,9 @@ def catalogue(slug: str, language: str | None) -> polib.POFile:
     return po
 
 
-@pytest.fixture(scope="module")
-def catalogues(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    locale = tmp_path_factory.mktemp("compat") / "locale"
+def written(root: Path) -> list[Path]:
+    """Catalogues written by :func:`write_po`, for every page, by hand."""
+    locale = root / "locale"
     paths = []
     for source in sorted((REPO / "docs" / "de").glob("*.md")):
         slug = source.stem
@@ -101,6 +107,36 @@ def catalogues(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_po(catalogue(slug, language), path)
             paths.append(path)
+    return paths
+
+
+def extracted(root: Path) -> list[Path]:
+    """The pipeline's catalogues: extract, machine drafts (offline), an editor's save."""
+    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("docs/de", "locale"):
+        shutil.copytree(REPO / name, root / name)
+    for step in (["extract"], ["translate", "--provider", "pseudo"]):
+        done = subprocess.run(
+            [str(BIN / "babelpress"), *step], cwd=root, capture_output=True, text=True,
+            env=ENV, timeout=300, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+    paths = sorted((root / "locale").rglob("*.po")) + sorted((root / "locale").rglob("*.pot"))
+    edited = next(p for p in paths if p.suffix == ".po")
+    po = read_po(edited)
+    drafts = [e for e in po if "fuzzy" in e.flags]
+    drafts[0].flags.remove("fuzzy")  # reviewed
+    drafts[1].flags.append("ignore-numbers")  # silenced
+    write_po(po, edited)
+    return paths
+
+
+@pytest.fixture(scope="module", params=[written, extracted], ids=["written", "extracted"])
+def catalogues(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> list[Path]:
+    paths = request.param(tmp_path_factory.mktemp("compat"))
+    assert {p.suffix for p in paths} == {".po", ".pot"} and len(paths) >= 3 * 7
     return paths
 
 
