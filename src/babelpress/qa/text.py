@@ -111,8 +111,13 @@ def _quote_depth(text: str, language: str) -> tuple[int, bool]:
     return depth + straight, False
 
 
+_ANY_QUOTE = re.compile('["«»„“”‘’‚]')
+
+
 def check_quotes(source: str, target: str, context: Context) -> list[Problem]:
     """Quotation marks balanced as in the German, in the target language's style."""
+    if not _ANY_QUOTE.search(target) and not _ANY_QUOTE.search(source):
+        return []
     messages = []
     expected, parity_only = _quote_depth(source, context.source_language)
     found, _ = _quote_depth(target, context.language)
@@ -166,7 +171,8 @@ def check_double_space(source: str, target: str, context: Context) -> list[Probl
 
 
 # ------------------------------------------------------------ end punctuation
-_TAIL = re.compile(r"[\s.?!:;…*_`»«“”„\"'’‘)\]]*$")
+#: what may follow the end mark: closing quotes and brackets, emphasis, spaces
+_TAIL_CHARS = frozenset(".?!:;…*_`»«“”„\"'’‘)] \t\n\u00a0")
 _END_NAMES = {"stop": "end-stop", "question": "end-question",
               "exclamation": "end-exclamation", "colon": "end-colon"}  # fmt: skip
 _END_WORDS = {
@@ -179,8 +185,10 @@ _END_WORDS = {
 
 
 def _ending(text: str) -> str | None:
-    tail = _TAIL.search(text.rstrip())
-    marks = tail.group() if tail else ""
+    start = len(text)
+    while start and text[start - 1] in _TAIL_CHARS:
+        start -= 1
+    marks = text[start:]
     if "?" in marks:
         return "question"
     if "!" in marks:
