@@ -20,6 +20,12 @@ List it before ``i18n`` (mkdocs-static-i18n) in ``mkdocs.yml``.  Its events:
 
 The plugin only reads catalogues: it never calls a translation provider and never
 writes a PO file.
+
+Why files in ``docs/<lang>/`` and not in-memory ``File.generated`` pages: the
+i18n plugin's ``on_files`` re-creates every documentation file from its source
+path under ``docs_dir`` (``folder.create_i18n_file``), so a generated page's
+content would be lost and a file without a source path is reported as an
+unhandled case.  The rendered folders are git-ignored and written only on change.
 """
 
 from __future__ import annotations
