@@ -179,14 +179,25 @@ def _rendering_pattern(rendering: str, language: str) -> re.Pattern[str]:
     if language != "ru":
         return _whole_word(rendering)
     words = [_russian_word(word) for word in rendering.split()]
+    if rendering[:1].islower():
+        # a term written in lower case may open a sentence: «Пресс-секретарь Путина …»
+        first = rendering[0]
+        words[0] = f"[{first}{first.upper()}]" + words[0][len(re.escape(first)) :]
     return re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?!\w)")
 
 
 def _russian_word(word: str) -> str:
-    """A Russian word of a name with any case ending: Токаев → Токаев, Токаева, Токаеву..."""
+    """A Russian word with any case ending: Токаев → Токаева; Центральная Азия → Центральной Азии.
+
+    ``ё`` also matches ``е``, as Russian text usually writes it (Пётр → Петра).
+    """
     if word.isupper() or not re.search("[а-яё]", word[-1:]):
-        return re.escape(word)
+        return _yo(re.escape(word))
     stem = word.rstrip(_RU_VOWELS)
-    if len(stem) < 3:
-        return re.escape(word)
-    return re.escape(stem) + "[а-яё]{0,3}"
+    if len(stem) < 2:
+        return _yo(re.escape(word))
+    return _yo(re.escape(stem)) + "[а-яё]{0,3}"
+
+
+def _yo(pattern: str) -> str:
+    return pattern.replace("ё", "[её]").replace("Ё", "[ЕЁ]")
