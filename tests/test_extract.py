@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -61,6 +62,11 @@ def _edit_sentence(root: Path, old: str, new: str) -> None:
 
 @pytest.fixture
 def extracted(project: Path) -> Path:
+    """The project's pages, extracted into a locale/ without catalogues (glossary kept)."""
+    locale = project / "locale"
+    for folder in (locale / "templates", locale / "en", locale / "ru"):
+        shutil.rmtree(folder, ignore_errors=True)
+    (locale / STATE_NAME).unlink(missing_ok=True)
     report = extract(config.load(project))
     assert report.ok and report.written, report.errors
     return project
@@ -186,6 +192,17 @@ def test_nested_pages_and_removed_pages(extracted: Path) -> None:
     assert all((extracted / name).exists() for name in orphans)
 
 
+def test_leftovers_of_a_killed_run_are_removed(extracted: Path) -> None:
+    leftover = extracted / "locale" / "templates" / f".{PAGE}.pot.k2j_x9q.tmp"
+    leftover.write_text("half a catalogue", "utf-8")
+    editor = extracted / "locale" / "en" / "LC_MESSAGES" / "notes.tmp"
+    editor.write_text("not ours", "utf-8")
+    extract(config.load(extracted), check=True)
+    assert leftover.exists()  # a check changes nothing
+    extract(config.load(extracted))
+    assert not leftover.exists() and editor.exists()
+
+
 def test_check_option_and_language_option(extracted: Path) -> None:
     done = _babelpress(extracted, "extract", "--check")
     assert done.returncode == 0, done.stderr
@@ -247,6 +264,8 @@ def test_latin1_catalogue_is_read_and_kept(extracted: Path) -> None:
 
 @needs_gettext
 def test_two_extracts_at_once_leave_valid_identical_catalogues(project: Path) -> None:
+    for folder in ("templates", "en", "ru"):
+        shutil.rmtree(project / "locale" / folder, ignore_errors=True)
     runs = [
         subprocess.Popen([sys.executable, "-m", "babelpress", "-C", str(project), "extract"],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

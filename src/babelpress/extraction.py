@@ -11,6 +11,7 @@ merges it into each language's catalogue (:mod:`babelpress.catalog`,
 2. a catalogue that cannot be read is reported with file and line and never
    overwritten; the other catalogues are still processed;
 3. a write that fails (read-only ``locale/``, full disk) ends the run at once;
+   temporary files a killed run left behind are removed at the start;
 4. catalogues of pages that no longer exist are kept and listed in the report;
 5. skipping is cheap: ``locale/.babelpress-extract.json`` remembers, per output
    file, a fingerprint of its page (and of the code and settings that made it)
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -71,7 +73,31 @@ def run(
         nullcontext() if check else catalog.catalogue_lock(settings)
     )
     with lock:
+        if not check:
+            remove_leftovers(settings)
         return _Run(settings, list(languages or settings.languages), check).execute()
+
+
+#: a temporary file of an interrupted :func:`~babelpress.fsutil.atomic_write` of a catalogue
+_LEFTOVER = re.compile(r"^\..+\.(po|pot|json)\.[A-Za-z0-9_]+\.tmp$")
+
+
+def remove_leftovers(settings: Settings) -> list[Path]:
+    """Delete temporary files that a killed run left under ``locale/`` (call with the lock)."""
+    removed = []
+    locale = settings.locale_path
+    if not locale.is_dir():
+        return removed
+    for path in sorted(locale.rglob(".*.tmp")):
+        if _LEFTOVER.match(path.name) and path.is_file():
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                raise BabelpressError(f"cannot remove: {exc.strerror or exc}", path=path) from exc
+            removed.append(path)
+    return removed
 
 
 class _State:
