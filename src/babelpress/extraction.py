@@ -84,7 +84,7 @@ _LEFTOVER = re.compile(r"^\..+\.(po|pot|json)\.[A-Za-z0-9_]+\.tmp$")
 
 def remove_leftovers(settings: Settings) -> list[Path]:
     """Delete temporary files that a killed run left under ``locale/`` (call with the lock)."""
-    removed = []
+    removed: list[Path] = []
     locale = settings.locale_path
     if not locale.is_dir():
         return removed
