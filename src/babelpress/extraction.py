@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -249,11 +249,16 @@ class _Run:
 
     # ---------------------------------------------------------------- helpers
     def memory(self, language: str) -> TranslationMemory:
-        """Reviewed translations of every page in *language* (read once per run)."""
+        """Reviewed translations of every page in *language* (read once, when first needed)."""
         if language not in self.memories:
-            memory = TranslationMemory()
-            folder = self.settings.locale_path / language / "LC_MESSAGES"
-            source = self.settings.source_docs_path.relative_to(self.settings.root).as_posix()
+            self.memories[language] = TranslationMemory(loader=self._loader(language))
+        return self.memories[language]
+
+    def _loader(self, language: str) -> Callable[[TranslationMemory], None]:
+        folder = self.settings.locale_path / language / "LC_MESSAGES"
+        source = self.settings.source_docs_path.relative_to(self.settings.root).as_posix()
+
+        def load(memory: TranslationMemory) -> None:
             for path in sorted(folder.rglob("*.po")):
                 try:
                     po = read_po(path)
@@ -261,8 +266,8 @@ class _Run:
                     continue  # reported when its own page is processed
                 slug = path.relative_to(folder).with_suffix("").as_posix()
                 memory.add(po, f"{source}/{slug}.md")
-            self.memories[language] = memory
-        return self.memories[language]
+
+        return load
 
     def orphans(self, slugs: set[str]) -> list[Path]:
         found = []

@@ -28,7 +28,7 @@ The header is the old catalogue's, with ``POT-Creation-Date`` from the template.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import polib
@@ -46,9 +46,14 @@ def key(entry: polib.POEntry) -> Key:
 
 @dataclass
 class TranslationMemory:
-    """Reviewed translations of one language, by msgid (an index built once per run)."""
+    """Reviewed translations of one language, by msgid (an index built once per run).
+
+    *loader*, when given, fills the memory on the first lookup, so a run whose
+    new sentences all find an old translation on their own page reads nothing more.
+    """
 
     entries: dict[str, tuple[str, str]] = field(default_factory=dict)
+    loader: Callable[[TranslationMemory], None] | None = None
 
     def add(self, po: polib.POFile, origin: str) -> None:
         """Index the reviewed (not fuzzy, not obsolete) translations of *po*."""
@@ -58,6 +63,9 @@ class TranslationMemory:
             self.entries.setdefault(entry.msgid, (entry.msgstr, origin))
 
     def lookup(self, msgid: str) -> tuple[str, str] | None:
+        if self.loader is not None:
+            load, self.loader = self.loader, None
+            load(self)
         return self.entries.get(msgid)
 
 
