@@ -8,6 +8,7 @@ English and a Russian catalogue per page:
 * ``extracted`` -- what the pipeline writes: ``babelpress extract``, then machine
   drafts from the offline ``pseudo`` provider, then an editor's save (one draft
   reviewed, one entry flagged ``ignore-numbers``);
+* ``committed`` -- the reviewed catalogues in the repository;
 * ``written`` -- made here and saved with :func:`babelpress.pofile.write_po`, with
   everything the pipeline may not produce yet on its own: babel headers, ``#.``
   kinds, ``#:`` references, ``md-text`` flags, reviewed entries, drafts with a
@@ -113,8 +114,9 @@ def written(root: Path) -> list[Path]:
 def extracted(root: Path) -> list[Path]:
     """The pipeline's catalogues: extract, machine drafts (offline), an editor's save."""
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("docs/de", "locale"):
-        shutil.copytree(REPO / name, root / name)
+    shutil.copytree(REPO / "docs" / "de", root / "docs" / "de")
+    (root / "locale").mkdir()  # no catalogues yet: extract writes them all
+    shutil.copy2(REPO / "locale" / "glossary.csv", root / "locale" / "glossary.csv")
     for step in (["extract"], ["translate", "--provider", "pseudo"]):
         done = subprocess.run(
             [str(BIN / "babelpress"), *step], cwd=root, capture_output=True, text=True,
@@ -131,7 +133,17 @@ def extracted(root: Path) -> list[Path]:
     return paths
 
 
-@pytest.fixture(scope="module", params=[written, extracted], ids=["written", "extracted"])
+def committed(root: Path) -> list[Path]:
+    """The reviewed catalogues in the repository (read here, never written)."""
+    locale = REPO / "locale"
+    return sorted(locale.rglob("*.po")) + sorted(locale.rglob("*.pot"))
+
+
+@pytest.fixture(
+    scope="module",
+    params=[written, extracted, committed],
+    ids=["written", "extracted", "committed"],
+)
 def catalogues(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> list[Path]:
@@ -155,12 +167,12 @@ def test_msgcat_reads_every_catalogue_silently(catalogues: list[Path]) -> None:
         assert (done.returncode, done.stderr) == (0, ""), path
 
 
-def test_gnu_tools_drop_flags_they_do_not_know(catalogues: list[Path]) -> None:
+def test_gnu_tools_drop_flags_they_do_not_know(tmp_path: Path) -> None:
     """Documented in REVIEWING.md: msgcat and msgmerge keep ``fuzzy`` but drop
     ``md-text`` and ``ignore-`` flags, so those flags live only through tools that keep
     them (babelpress extract, Poedit, Lokalize, Weblate)."""
     flagged = re.compile(r"^#, .*ignore-numbers", re.M)
-    path = next(p for p in catalogues if flagged.search(p.read_text("utf-8")))
+    path = next(p for p in written(tmp_path) if flagged.search(p.read_text("utf-8")))
     done = run(["msgcat", str(path)])
     flag_lines = [line for line in done.stdout.splitlines() if line.startswith("#,")]
     assert "#, fuzzy" in flag_lines

@@ -47,8 +47,9 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("status") / "project"
     root.mkdir()
     shutil.copy2(repo / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("docs/de", "locale"):
-        shutil.copytree(repo / name, root / name)
+    shutil.copytree(repo / "docs" / "de", root / "docs" / "de")
+    (root / "locale").mkdir()  # no catalogues yet: extract writes them all
+    shutil.copy2(repo / "locale" / "glossary.csv", root / "locale" / "glossary.csv")
     babelpress(root, "extract")
     babelpress(root, "translate", "--provider", "pseudo", "--lang", "en")
     for number, path in enumerate(sorted((root / "locale" / "en").rglob("*.po"))):
