@@ -5,7 +5,8 @@ Properties, over generated input (hypothesis) and a few pathological texts:
 * bytes of any kind, read the way ``babelpress normalise`` reads a seed (decode, then
   :func:`normalise_text`), either give a :class:`BabelpressError` or an article whose
   Markdown :func:`babelpress.markdown.parse` accepts and joins back exactly, every
-  segment restoring to its source;
+  segment restoring to its source; its template reads back to the same msgids and
+  passes ``msgfmt --check``;
 * no sentence is lost: every sentence of a made-up article (random words, Markdown
   characters, quotes, numbers, odd spaces and separators) is found in the article,
   its word characters in order;
@@ -19,7 +20,9 @@ what a pasted web page can contain instead.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import time
 import unicodedata
 
@@ -27,11 +30,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from babelpress.catalog import template_text
+from babelpress.config import Settings
 from babelpress.errors import BabelpressError
 from babelpress.markdown import parse
 from babelpress.normalise import normalise_text
 from babelpress.normalise.decode import decode
 from babelpress.normalise.normaliser import block_texts
+from babelpress.pofile import parse_po
 from babelpress.segment import split_sentences
 
 FUZZ = settings(deadline=None, suppress_health_check=list(HealthCheck), max_examples=150)
@@ -94,6 +100,25 @@ def test_pasted_web_text_gives_exact_units(text: str) -> None:
     markdown = markdown_of(text.encode("utf-8"))
     if markdown is not None:
         assert_units_exact(markdown)
+
+
+@FUZZ
+@given(page)
+def test_pasted_web_text_gives_a_valid_template(text: str) -> None:
+    """Normalised, parsed and written as a template: one entry per (context, msgid) that
+    reads back to the same strings, and a file GNU msgfmt accepts."""
+    markdown = markdown_of(text.encode("utf-8"))
+    if markdown is None:
+        return
+    doc = parse(markdown, path="docs/de/x.md", slug="x")
+    pot = template_text(doc, Settings(), None)
+    back = {(entry.msgctxt, entry.msgid) for entry in parse_po(pot.encode("utf-8"))}
+    assert back == {(segment.context, segment.msgid) for segment in doc.segments()}
+    checked = subprocess.run(
+        ["msgfmt", "--check", "-o", os.devnull, "-"], input=pot.encode("utf-8"),
+        capture_output=True,
+    )
+    assert checked.returncode == 0, checked.stderr.decode()
 
 
 # ---------------------------------------------------------------- no sentence lost
