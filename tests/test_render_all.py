@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import types
 from collections.abc import Callable
@@ -137,7 +138,7 @@ def test_malformed_catalogue_is_an_error_naming_the_file(project: Path) -> None:
 def test_render_command(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.run(["-C", str(project), "render", "--lang", "ru"]) == 0
     out = capsys.readouterr().out
-    assert "wrote docs/ru/index.md (0% reviewed" in out
+    assert re.search(r"^wrote docs/ru/index\.md \(\d+% reviewed", out, re.MULTILINE)
     assert "docs/en/" not in out
     assert cli.run(["-C", str(project), "render", "--lang", "ru", "--no-drafts"]) == 0
     assert "0 written" in capsys.readouterr().out

@@ -81,7 +81,7 @@ def articles(root: Path) -> list[str]:
 
 
 def fill(root: Path, language: str, slug: str, state: str, *, special: str | None = None) -> None:
-    """Give every entry of a catalogue a translation, in *state*.
+    """Give every entry of a catalogue a translation, in *state* (whatever it had before).
 
     ``reviewed``: all translated, none fuzzy; ``drafts``: every other entry fuzzy;
     ``partial``: every other entry left untranslated; ``none``: nothing translated.
@@ -99,16 +99,17 @@ def fill(root: Path, language: str, slug: str, state: str, *, special: str | Non
         and not re.search(r"[\d\[\]<>*_`]", entry.msgid)
     ]
     for number, entry in enumerate(po):
-        if entry.obsolete or state == "none":
+        if entry.obsolete:
             continue
-        if state == "partial" and number % 2:
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+        entry.previous_msgid = entry.previous_msgctxt = None
+        if state == "none" or (state == "partial" and number % 2):
             entry.msgstr = ""
             continue
         entry.msgstr = f"{language.upper()}: {entry.msgid}"
         if special and body and entry is body[0]:
             entry.msgstr = special
-        if "fuzzy" in entry.flags:
-            entry.flags.remove("fuzzy")
         if state == "drafts" and number % 2:
             entry.flags.append("fuzzy")
     po.save(str(path))
