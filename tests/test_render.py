@@ -207,6 +207,7 @@ def test_serve_mode_highlights_drafts_and_fallbacks_and_ignores_minimum() -> Non
     assert '<span class="bp-draft">Keosajan is a **pro-regime** journalist.</span>' in body
     assert '<span lang="de" class="bp-fallback">Er sprach' in body
     assert "Preview:" in body
+    assert "The page is published once 90% of its text is reviewed." in body
     assert '<strong>pro-regime</strong>' in html(page.markdown)
 
 

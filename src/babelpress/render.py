@@ -244,8 +244,11 @@ def _notice(kind: str, language: str, share: float, settings: Settings, mode: Mo
     title = words[f"{kind}.title"].format(share=percent)
     lines = [f'!!! {css} bp-notice "{title}"', f"    {words[f'{kind}.body']}"]
     if mode == "serve":
-        minimum = sitetext.percent(settings.min_reviewed, language)
-        lines += ["", f"    {words['preview'].format(min=minimum)}"]
+        preview = words["preview"]
+        if settings.min_reviewed > 0:
+            minimum = sitetext.percent(settings.min_reviewed, language)
+            preview += " " + words["preview.min"].format(min=minimum)
+        lines += ["", f"    {preview}"]
     return "\n".join(lines) + "\n\n"
 
 

@@ -27,8 +27,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "unavailable.title": "Noch nicht auf Deutsch verfügbar",
         "unavailable.body": "Die Übersetzung dieses Artikels ist noch nicht weit genug; "
         "es folgt das deutsche Original.",
-        "preview": "Vorschau: maschinelle Entwürfe sind gelb markiert, unübersetzte Stellen "
-        "grau; veröffentlicht ab {min} geprüft.",
+        "preview": "Vorschau: maschinelle Entwürfe sind gelb markiert, unübersetzte Stellen grau.",
+        "preview.min": "Veröffentlicht wird die Seite ab {min} geprüftem Text.",
         "meta.author": "Autor",
         "meta.source": "Quelle",
         "meta.date": "Datum",
@@ -50,7 +50,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "unavailable.body": "This article has not been translated far enough yet; "
         "the German original follows.",
         "preview": "Preview: machine drafts are highlighted in yellow, untranslated passages "
-        "in grey; published from {min} reviewed.",
+        "in grey.",
+        "preview.min": "The page is published once {min} of its text is reviewed.",
         "meta.author": "Author",
         "meta.source": "Source",
         "meta.date": "Date",
@@ -72,7 +73,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "unavailable.body": "Перевод этой статьи ещё не готов; ниже приводится немецкий "
         "оригинал.",
         "preview": "Предпросмотр: машинные черновики выделены жёлтым, непереведённые места "
-        "серым; публикуется при проверке от {min}.",
+        "серым.",
+        "preview.min": "Страница публикуется, когда проверено не менее {min} текста.",
         "meta.author": "Автор",
         "meta.source": "Источник",
         "meta.date": "Дата",
