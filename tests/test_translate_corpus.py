@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import polib
@@ -15,6 +16,9 @@ from translate_project import msgfmt_check, po_files, snapshot
 
 @pytest.fixture
 def extracted(project: Path) -> Path:
+    """The corpus as a newsroom starts it: German pages, glossary, no translations yet."""
+    for language in ("en", "ru"):
+        shutil.rmtree(project / "locale" / language, ignore_errors=True)
     assert run(["-C", str(project), "extract"]) == 0
     return project
 
