@@ -16,9 +16,9 @@ its spread:
 * ``peak_rss_mb``: peak resident memory of a separate process running a cold
   ``extract`` (``baseline_rss_mb``: the same process after its imports);
 * ``mt_chars_sent`` / ``mt_chars_unique`` / ``mt_rerun_chars_sent``: ``translate``
-  (provider ``libre``) against a loopback LibreTranslate-compatible server that
-  counts what it receives, compared with the distinct untranslated msgids of the
-  catalogues (see ``bench_mt.py``);
+  run twice, counting every text handed to the ``pseudo`` provider (``--mt pseudo``)
+  or received by a loopback LibreTranslate server (``--mt libre``), compared with
+  the distinct untranslated msgids of the catalogues (see ``bench_mt.py``);
 * ``render_s``: ``render`` in this process into empty docs/<lang>;
 * ``pipeline_build_s`` and ``mkdocs_plain_s``: ``mkdocs build`` as a child
   process, with the babelpress plugin (docs/<lang> removed first, so the plugin
@@ -82,6 +82,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--peer-timeout", type=float, default=240.0, metavar="S",
         help="time limit of one peer run (mdpo is quadratic)",
+    )
+    parser.add_argument(
+        "--mt", choices=("pseudo", "libre"), default="pseudo",
+        help="count MT at the pseudo provider (fast) or at a loopback LibreTranslate server",
     )
     parser.add_argument("--compare", type=Path, metavar="PATH", help="JSON of a run with other N")
     parser.add_argument("--seed", type=int, default=1, help="corpus seed")
@@ -240,8 +244,8 @@ class Bench:
 
     # ----------------------------------------------------------------- MT
     def machine_translation(self, settings: Any) -> None:
-        self.log("translate: first run and rerun against the loopback server")
-        self.fig.values.update(bench_mt.measure(settings))
+        self.log(f"translate ({self.args.mt}): first run and rerun")
+        self.fig.values.update(bench_mt.measure(settings, self.args.mt))
 
     # ------------------------------------------------------------- render
     def render(self, settings: Any) -> None:

@@ -45,7 +45,7 @@ def run_bench(tmp_path: Path, *extra: str) -> tuple[dict, str]:
 
 @pytest.fixture(scope="module")
 def small_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, str]:
-    return run_bench(tmp_path_factory.mktemp("bench"), "--skip-peers")
+    return run_bench(tmp_path_factory.mktemp("bench"), "--skip-peers", "--mt", "libre")
 
 
 def test_every_time_is_a_positive_number(small_run: tuple[dict, str]) -> None:
@@ -100,3 +100,23 @@ def test_compare_adds_scaling_checks(small_run: tuple[dict, str]) -> None:
     checks = bench_checks.checks(result, bigger)
     assert checks["linear_extract_cold_s"]["ok"] is False  # 30× for 10× the articles
     assert checks["linear_render_s"]["ok"] is True
+
+
+def test_pseudo_counting_matches_the_catalogues(project: Path) -> None:
+    from babelpress import config
+    from babelpress.catalog import extract
+
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        import bench_mt
+    finally:
+        sys.path.pop(0)
+    settings = config.load(project)
+    page = settings.source_docs_path / "about.md"
+    page.write_text(page.read_text("utf-8") + "\nEin neuer Satz. Noch ein neuer Satz.\n", "utf-8")
+    assert extract(settings).ok
+    result = bench_mt.measure(settings, "pseudo")
+    assert result["mt_segments_sent"] == result["mt_segments_unique"] == 4  # 2 sentences, en+ru
+    assert result["mt_chars_sent"] == result["mt_chars_unique_protected"]
+    assert result["mt_duplicate_requests"] == 0
+    assert result["mt_rerun_chars_sent"] == 0
