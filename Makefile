@@ -4,6 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
+# mkdocs-material's end-of-life banner is not about this project's build
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test test-fast serve catalogues normalise extract render check status bench lint clean
 
