@@ -136,6 +136,26 @@ def _construct_unknown(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) ->
 _TolerantLoader.add_multi_constructor("", _construct_unknown)
 
 
+def parse_yaml_mapping(
+    text: str, *, origin: str | Path, loader: type[yaml.SafeLoader] = yaml.SafeLoader
+) -> dict[str, Any]:
+    """A YAML document that must be a mapping (empty: ``{}``); errors name file and line."""
+    try:
+        data = yaml.load(text, Loader=loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ConfigError(
+            f"invalid YAML: {getattr(exc, 'problem', exc)}",
+            path=origin,
+            line=mark.line + 1 if mark else None,
+        ) from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError("expected a mapping at the top level", path=origin)
+    return data
+
+
 def plugin_options(mkdocs_config: dict[str, Any]) -> dict[str, Any] | None:
     """The babelpress block of a parsed mkdocs.yml, or None if the plugin is not listed."""
     for entry in mkdocs_config.get("plugins") or []:
@@ -174,18 +194,10 @@ def load(root: str | Path | None = None) -> Settings:
     if not path.exists():
         return Settings(root=root)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(
-            f"invalid YAML: {getattr(exc, 'problem', exc)}",
-            path=path,
-            line=mark.line + 1 if mark else None,
-        ) from exc
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read: {exc}", path=path) from exc
-    if not isinstance(data, dict):
-        raise ConfigError("expected a mapping at the top level", path=path)
+    data = parse_yaml_mapping(text, origin=path, loader=_TolerantLoader)
     options = plugin_options(data) or {}
     docs_dir = data.get("docs_dir")
     return from_options(root, options, docs_dir=str(docs_dir) if docs_dir else None)

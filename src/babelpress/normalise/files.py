@@ -24,9 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from babelpress.config import Settings
+from babelpress.config import Settings, parse_yaml_mapping
 from babelpress.errors import BabelpressError, ConfigError, InputError
 from babelpress.fsutil import atomic_write
 from babelpress.normalise.article import Article, Removal
@@ -228,22 +226,12 @@ class Manifest:
 def load_meta(path: Path) -> dict[str, dict[str, Any]]:
     """``seeds/meta.yml``: seed file name -> fields (empty if the file is missing)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(
-            f"invalid YAML: {getattr(exc, 'problem', exc)}",
-            path=path,
-            line=mark.line + 1 if mark else None,
-        ) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read: {exc}", path=path) from exc
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise ConfigError("expected a mapping of seed file names", path=path)
+    data = parse_yaml_mapping(text, origin=path)
     meta: dict[str, dict[str, Any]] = {}
     for name, fields in data.items():
         if fields is not None and not isinstance(fields, dict):

@@ -21,8 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from babelpress.config import parse_yaml_mapping
 from babelpress.errors import ConfigError
 
 DEFAULT_RULES = "normalise_rules.yml"
@@ -77,20 +76,7 @@ def load_rules(project_file: str | Path | None = None) -> Rules:
 
 
 def _parse(text: str, origin: str) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(
-            f"invalid YAML: {getattr(exc, 'problem', exc)}",
-            path=origin,
-            line=mark.line + 1 if mark else None,
-        ) from exc
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise ConfigError("expected a mapping at the top level", path=origin)
-    return data
+    return parse_yaml_mapping(text, origin=origin)
 
 
 def merge(base: Any, extra: Any) -> Any:
