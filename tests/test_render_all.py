@@ -143,4 +143,4 @@ def test_render_command(project: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert cli.run(["-C", str(project), "render", "--lang", "ru", "--no-drafts"]) == 0
     assert "0 written" in capsys.readouterr().out
     assert cli.run(["-C", str(project), "render", "--lang", "fr"]) == 2
-    assert "not a target language" in capsys.readouterr().err
+    assert "unknown language(s) fr" in capsys.readouterr().err

@@ -107,7 +107,7 @@ def test_limit_and_languages(tmp_path: Path, server, capsys) -> None:
     assert server.requests == 2
     assert translate(root, *args, "--lang", "fr") == 2
     assert capsys.readouterr().err == (
-        "babelpress: error: --lang: fr is not a configured language (configured: en, ru)\n"
+        "babelpress: error: unknown language(s) fr; configured: en, ru\n"
     )
     with pytest.raises(SystemExit):
         translate(root, *args, "--limit", "-1")

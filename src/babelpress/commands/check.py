@@ -16,7 +16,7 @@ import json
 import sys
 from typing import Any
 
-from babelpress.commands.status import add_language_option, chosen_languages
+from babelpress.commands._options import add_language_option, chosen_languages
 from babelpress.config import Settings
 
 

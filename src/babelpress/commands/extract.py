@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from babelpress.commands.status import add_language_option, chosen_languages
+from babelpress.commands._options import add_language_option, chosen_languages
 from babelpress.config import Settings
 
 

@@ -15,8 +15,8 @@ import argparse
 import sys
 from typing import Any
 
+from babelpress.commands._options import add_language_option, chosen_languages
 from babelpress.config import Settings
-from babelpress.errors import ConfigError
 
 
 def register(subparsers: Any) -> None:
@@ -27,12 +27,7 @@ def register(subparsers: Any) -> None:
         "language, from locale/<lang>/LC_MESSAGES/<slug>.po. Unreviewed machine drafts are "
         "shown with a notice; untranslated sentences stay German, marked lang=\"de\".",
     )
-    parser.add_argument(
-        "--lang",
-        action="append",
-        metavar="LANG",
-        help="render only this target language (repeat for several; default: all)",
-    )
+    add_language_option(parser)
     parser.add_argument(
         "--drafts",
         action=argparse.BooleanOptionalAction,
@@ -46,13 +41,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from babelpress.render import render_all
 
-    languages = args.lang or None
-    unknown = sorted(set(languages or ()) - set(settings.languages))
-    if unknown:
-        raise ConfigError(
-            f"not a target language in mkdocs.yml: {', '.join(unknown)} "
-            f"(target languages: {', '.join(settings.languages)})"
-        )
+    languages = chosen_languages(args.lang, settings)
     settings = settings.replace(publish_drafts=args.drafts)
     report = render_all(settings, languages=languages)
     for result in report.pages:

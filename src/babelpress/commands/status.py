@@ -18,8 +18,8 @@ import json
 import sys
 from typing import Any
 
+from babelpress.commands._options import add_language_option, chosen_languages
 from babelpress.config import Settings
-from babelpress.errors import ConfigError
 
 
 def register(subparsers: Any) -> None:
@@ -41,28 +41,6 @@ def register(subparsers: Any) -> None:
         help="exit with 1 if a language has less than PCT %% of its words reviewed",
     )
     parser.set_defaults(func=run)
-
-
-def add_language_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--lang",
-        default=None,
-        metavar="L",
-        help="only these target languages (comma-separated; default: all configured)",
-    )
-
-
-def chosen_languages(option: str | None, settings: Settings) -> list[str]:
-    """The languages of ``--lang`` (checked against the configuration) or all of them."""
-    if not option:
-        return list(settings.languages)
-    languages = [lang.strip() for lang in option.split(",") if lang.strip()]
-    unknown = [lang for lang in languages if lang not in settings.languages]
-    if unknown:
-        raise ConfigError(
-            f"unknown language(s) {', '.join(unknown)}; configured: {', '.join(settings.languages)}"
-        )
-    return languages
 
 
 def _percentage(text: str) -> float:

@@ -15,8 +15,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from babelpress.commands._options import add_language_option, chosen_languages
 from babelpress.config import Settings
-from babelpress.errors import ConfigError
 from babelpress.translate.providers import PROVIDERS
 
 
@@ -28,9 +28,7 @@ def register(subparsers: Any) -> None:
         "translation, marked fuzzy with a comment naming the provider. Existing "
         "translations are never changed.",
     )
-    parser.add_argument(
-        "--lang", metavar="LANGS", help="comma-separated languages (default: all configured)"
-    )
+    add_language_option(parser)
     parser.add_argument(
         "--provider",
         choices=PROVIDERS,
@@ -56,26 +54,12 @@ def _non_negative(value: str) -> int:
     return number
 
 
-def languages_option(value: str | None, settings: Settings) -> tuple[str, ...]:
-    if not value:
-        return settings.languages
-    chosen = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
-    unknown = [code for code in chosen if code not in settings.languages]
-    if unknown or not chosen:
-        named = ", ".join(unknown) if unknown else repr(value)
-        raise ConfigError(
-            f"--lang: {named} is not a configured language "
-            f"(configured: {', '.join(settings.languages)})"
-        )
-    return chosen
-
-
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from babelpress.translate.prefill import translate_catalogues
 
     report = translate_catalogues(
         settings,
-        languages=languages_option(args.lang, settings),
+        languages=tuple(chosen_languages(args.lang, settings)),
         provider=args.provider,
         url=args.url,
         dry_run=args.dry_run,
