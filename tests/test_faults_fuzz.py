@@ -182,11 +182,6 @@ def test_near_repeat_with_other_figures_is_kept() -> None:
     assert sentence in block_texts(result)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="normalise.dedupe.find_pull_quotes drops a one-sentence paragraph that differs "
-    "from a body sentence only in a noun (Brot/Milch) as a pull quote: a sentence lost",
-)
 def test_near_repeat_about_another_thing_is_kept() -> None:
     sentence = "Der Preis für Milch stieg im Januar um fünf Prozent deutlich an."
     result = normalise_text(NEAR_REPEAT.format(sentence=sentence), seed="x.txt")

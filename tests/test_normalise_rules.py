@@ -216,9 +216,9 @@ def test_repeated_lead_removed() -> None:
 
 def test_pull_quotes_removed_exact_and_paraphrased() -> None:
     body_par = (
-        "Der Ruf gen Moskau war ein zweischneidiges Schwert. Lange hatte man versucht, "
-        "durch eine sogenannte multivektorale Außenpolitik eine übermäßige Abhängigkeit "
-        "zu vermeiden. Man baute gute Beziehungen auf."
+        "Der Ruf gen Moskau war ein zweischneidiges Schwert für Kasachstan. Lange hatte man "
+        "versucht, durch eine sogenannte multivektorale Außenpolitik eine übermäßige "
+        "Abhängigkeit zu vermeiden. Man baute gute Beziehungen auf."
     )
     paraphrase = (
         "Lange hat Kasachstan versucht, durch eine sogenannte multivektorale Außenpolitik "

@@ -14,8 +14,10 @@ Contract:
   two word sequences (lower case, punctuation ignored) at least ``pull_quote.threshold``,
   and none of the words that differ is a fact (a number, a month, a number word or a
   negation: ``pull_quote.fact_words``) -- "im Januar um fünf Prozent" and "im Februar um
-  sieben Prozent" are two statements, not a quote and its source.  Only the short copy
-  goes; the body keeps every sentence.
+  sieben Prozent" are two statements, not a quote and its source.  Nor is a paragraph
+  that brings a noun or name found nowhere else in the article ("Milch" beside "Brot";
+  a capitalised word inside a sentence): a pull quote only reuses the article's own.
+  Only the short copy goes; the body keeps every sentence.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from difflib import SequenceMatcher
 from babelpress.normalise.article import Block
 from babelpress.normalise.rules import Rules
 from babelpress.normalise.structure import Line
-from babelpress.normalise.text import comparable, sentences
+from babelpress.normalise.text import comparable, sentences, words
 
 MIN_DUPLICATE_WORDS = 6
 
@@ -50,9 +52,15 @@ def find_pull_quotes(blocks: list[Block], rules: Rules) -> set[int]:
     """Indexes of the paragraph blocks that are pull quotes."""
     forms: dict[int, _Form] = {}
     found: set[int] = set()
+    vocabulary: Counter[str] = Counter()
+    for block in blocks:
+        vocabulary.update(comparable(block.text).split())
     for index, block in enumerate(blocks):
         if block.kind != "paragraph" or not _short(block.text, rules):
             continue
+        own = _form(forms, index, block).counts
+        if any(vocabulary[noun] <= own[noun] for noun in _nouns(block.text)):
+            continue  # names something the rest of the article does not
         low = max(0, index - rules.pull_quote_distance)
         high = min(len(blocks), index + rules.pull_quote_distance + 1)
         for other_index in range(low, high):
@@ -68,6 +76,16 @@ def find_pull_quotes(blocks: list[Block], rules: Rules) -> set[int]:
                 found.add(index)
                 break
     return found
+
+
+def _nouns(text: str) -> set[str]:
+    """Capitalised words inside the sentences of *text* (German nouns and names), compared form."""
+    return {
+        word.casefold()
+        for sentence in sentences(text)
+        for word in words(sentence)[1:]
+        if word[:1].isupper()
+    }
 
 
 class _Form:
