@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from babelpress import __version__
 from babelpress.cli import run
 
@@ -24,4 +26,53 @@ def test_config_error_is_one_line_exit_2(tmp_path: Path, capsys) -> None:
     assert code == 2
     assert err.count("\n") == 1 and "unknown babelpress option(s): nope" in err
     assert "Traceback" not in err
+
+
+
+MKDOCS = "site_name: t\nplugins:\n  - babelpress:\n      languages: [en, ru]\n"
+
+
+def broken_project(root: Path) -> Path:
+    """A project whose English catalogue has a syntax error on line 6."""
+    root.mkdir()
+    (root / "mkdocs.yml").write_text(MKDOCS)
+    (root / "docs" / "de").mkdir(parents=True)
+    (root / "docs" / "de" / "page.md").write_text("Ein Satz.\n", encoding="utf-8")
+    for lang in ("en", "ru"):
+        folder = root / "locale" / lang / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        body = 'msgid "Ein Satz."\nmsgstr "A sentence."\n'
+        if lang == "en":
+            body = 'msgid "Ein Satz."\nmsgstr "A sentence.\n'
+        header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        (folder / "page.po").write_text(header + body, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize(
+    "command", [["extract"], ["status"], ["check"], ["translate", "--provider", "pseudo"]]
+)
+def test_errors_name_the_file_as_check_does(tmp_path: Path, capsys, command: list[str]) -> None:
+    """Every command names a broken catalogue the same way: relative to the project."""
+    root = broken_project(tmp_path / "p")
+    before = (root / "locale/en/LC_MESSAGES/page.po").read_bytes()
+    assert run(["-C", str(root), *command]) == 1
+    captured = capsys.readouterr()
+    shown = captured.out + captured.err
+    assert "locale/en/LC_MESSAGES/page.po:6: " in shown
+    assert str(tmp_path) not in shown and "Traceback" not in shown
+    assert (root / "locale/en/LC_MESSAGES/page.po").read_bytes() == before
+
+
+def test_missing_project_folder_is_a_usage_error(tmp_path: Path, capsys) -> None:
+    code = run(["-C", str(tmp_path / "nowhere"), "status"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err == f"babelpress: error: {tmp_path / 'nowhere'}: no such project folder\n"
+
+
+def test_folder_without_mkdocs_yml_warns(tmp_path: Path, capsys) -> None:
+    assert run(["-C", str(tmp_path), "status"]) == 0
+    err = capsys.readouterr().err
+    assert "warning: no mkdocs.yml in" in err and "default settings" in err
 

@@ -239,7 +239,9 @@ def test_malformed_catalogue_is_reported_and_left_alone(extracted: Path, name: s
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     (line,) = [line for line in done.stderr.splitlines() if "error" in line]
-    assert re.search(re.escape(str(broken)) + r":\d+: ", line), line
+    shown = broken.relative_to(extracted).as_posix()
+    assert line.startswith(f"babelpress: error: {shown}:"), line
+    assert re.search(re.escape(shown) + r":\d+: ", line), line
     assert broken.read_bytes() == damaged
     ru = extracted / "locale" / "ru" / "LC_MESSAGES" / f"{PAGE}.po"
     assert EDITED in ru.read_text("utf-8")

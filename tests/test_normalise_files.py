@@ -141,7 +141,7 @@ def test_guessed_title_warns(root: Path, capsys: pytest.CaptureFixture[str]) -> 
     (root / "seeds/meta.yml").write_text("", encoding="utf-8")
     assert cli(root) == 0
     err = capsys.readouterr().err
-    assert err.count("guessed") == 3
+    assert err.count("; guessed '") == 3
     assert "warning: seeds/000_955b61c3d04edb73.txt: no title" in err
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from babelpress import __version__
 from babelpress.errors import BabelpressError, ConfigError
@@ -47,18 +48,34 @@ def run(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    root = Path(args.root or Path.cwd())
     try:
-        settings = config.load(args.root)
+        _check_project(root)
+        settings = config.load(root)
         return int(args.func(args, settings))
     except ConfigError as exc:
-        print(f"babelpress: error: {exc}", file=sys.stderr)
+        print(f"babelpress: error: {exc.shown_from(root)}", file=sys.stderr)
         return 2
     except BabelpressError as exc:
-        print(f"babelpress: error: {exc}", file=sys.stderr)
+        print(f"babelpress: error: {exc.shown_from(root)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("babelpress: interrupted", file=sys.stderr)
         return 130
+
+
+def _check_project(root: Path) -> None:
+    """A missing project folder is an error; a folder without mkdocs.yml gets a warning."""
+    from babelpress.config import CONFIG_FILE
+
+    if not root.is_dir():
+        raise ConfigError(f"{root}: no such project folder")
+    if not (root / CONFIG_FILE).is_file():
+        print(
+            f"babelpress: warning: no {CONFIG_FILE} in {root.resolve()}; using the default "
+            "settings (-C DIR names the project folder)",
+            file=sys.stderr,
+        )
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ the file and, where known, the line or byte offset.  The command line prints
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 
@@ -29,9 +30,20 @@ class BabelpressError(Exception):
         self.offset = offset
 
     def __str__(self) -> str:
+        return self._text(self.path)
+
+    def shown_from(self, root: str | Path) -> str:
+        """``str(self)`` with an absolute path made relative to *root* when inside it."""
+        path = self.path
+        if path is not None and Path(path).is_absolute():
+            with contextlib.suppress(ValueError):
+                path = Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+        return self._text(path)
+
+    def _text(self, path: str | None) -> str:
         where = ""
-        if self.path is not None:
-            where = self.path
+        if path is not None:
+            where = path
             if self.line is not None:
                 where += f":{self.line}"
             where += ": "

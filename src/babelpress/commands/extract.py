@@ -43,7 +43,7 @@ def run(args: Any, settings: Settings) -> int:
     for path in report.orphans:
         print(f"note: {path.relative_to(root)}: its page no longer exists; kept", file=sys.stderr)
     for error in report.errors:
-        print(f"babelpress: error: {error}", file=sys.stderr)
+        print(f"babelpress: error: {error.shown_from(settings.root)}", file=sys.stderr)
     if args.check:
         for path in report.stale:
             print(f"out of date: {path.relative_to(root)}")

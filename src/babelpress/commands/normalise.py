@@ -69,7 +69,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     for warning in report.warnings:
         print(f"babelpress: warning: {warning}", file=sys.stderr)
     for error in report.errors:
-        print(f"babelpress: error: {error}", file=sys.stderr)
+        print(f"babelpress: error: {error.shown_from(settings.root)}", file=sys.stderr)
     print(
         f"normalise: {report.count(WRITTEN)} written, {report.count(WOULD_WRITE)} to write, "
         f"{report.count(HAND_EDITED)} edited by hand, {len(report.errors)} failed"
