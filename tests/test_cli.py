@@ -14,7 +14,10 @@ from babelpress.cli import run
 
 def test_python_m_and_version() -> None:
     out = subprocess.run(
-        [sys.executable, "-m", "babelpress", "--version"], capture_output=True, text=True, check=True
+        [sys.executable, "-m", "babelpress", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert out.stdout.strip() == f"babelpress {__version__}"
 
@@ -26,7 +29,6 @@ def test_config_error_is_one_line_exit_2(tmp_path: Path, capsys) -> None:
     assert code == 2
     assert err.count("\n") == 1 and "unknown babelpress option(s): nope" in err
     assert "Traceback" not in err
-
 
 
 MKDOCS = "site_name: t\nplugins:\n  - babelpress:\n      languages: [en, ru]\n"
@@ -76,3 +78,50 @@ def test_folder_without_mkdocs_yml_warns(tmp_path: Path, capsys) -> None:
     err = capsys.readouterr().err
     assert "warning: no mkdocs.yml in" in err and "default settings" in err
 
+
+def test_text_and_json_formats_for_status_and_check(tmp_path: Path, capsys) -> None:
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS)
+    for command in ("status", "check"):
+        for form in ("text", "json"):
+            assert run(["-C", str(tmp_path), command, "--format", form]) == 0, (command, form)
+    capsys.readouterr()
+
+
+def test_help_names_exit_codes_and_api_keys(capsys) -> None:
+    with pytest.raises(SystemExit):
+        run(["--help"])
+    assert "exit codes:" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        run(["translate", "--help"])
+    out = capsys.readouterr().out
+    for name in ("DEEPL_API_KEY", "MICROSOFT_API_KEY", "LIBRE_API_KEY"):
+        assert name in out
+
+
+def test_one_segment_is_singular(tmp_path: Path, capsys) -> None:
+    from babelpress.commands.translate import summary
+    from babelpress.translate.prefill import LanguageReport
+
+    lang = LanguageReport("en", "pseudo")
+    lang.planned = ["Ein Satz."]
+    lang.segments_sent, lang.chars_sent, lang.drafts = 1, 9, 1
+    lines = summary(type("R", (), {"languages": [lang], "dry_run": False})())
+    assert lines == [
+        "en (pseudo): 1 segment sent (9 characters), 0 from the translation memory; "
+        "1 draft written, 0 flagged"
+    ]
+
+
+def test_extract_summary_counts_catalogues_up_to_date(tmp_path: Path, capsys) -> None:
+    """A second run reports every catalogue as up to date, not as pages 'skipped'."""
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS)
+    (tmp_path / "docs" / "de").mkdir(parents=True)
+    (tmp_path / "docs" / "de" / "page.md").write_text("Ein Satz.\n", encoding="utf-8")
+    assert run(["-C", str(tmp_path), "extract"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "extract: 1 page, 3 catalogues written, 0 up to date"
+    )
+    assert run(["-C", str(tmp_path), "extract"]) == 0
+    assert capsys.readouterr().out == "extract: 1 page, 0 catalogues written, 3 up to date\n"
+    assert run(["-C", str(tmp_path), "extract", "--lang", "ru"]) == 0
+    assert capsys.readouterr().out == "extract: 1 page, 0 catalogues written, 2 up to date\n"

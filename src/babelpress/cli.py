@@ -19,13 +19,25 @@ from pathlib import Path
 from babelpress import __version__
 from babelpress.errors import BabelpressError, ConfigError
 
+EXIT_CODES = """\
+exit codes:
+  0    done
+  1    problems found: a file could not be processed, check found an error,
+       status --min-reviewed not reached, extract/normalise --check out of date,
+       the translation provider failed
+  2    usage or configuration error (unknown option or language, bad mkdocs.yml)
+  130  interrupted (Ctrl-C)"""
+
 
 def build_parser() -> argparse.ArgumentParser:
     from babelpress.commands import COMMANDS
+    from babelpress.commands._options import HelpFormatter
 
     parser = argparse.ArgumentParser(
         prog="babelpress",
         description="Publish German articles in English and Russian through gettext catalogues.",
+        epilog=EXIT_CODES + "\n\n'babelpress COMMAND --help' describes each command.",
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"babelpress {__version__}")
     parser.add_argument(

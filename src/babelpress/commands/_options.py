@@ -18,6 +18,21 @@ def add_language_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """Wraps one-paragraph texts as usual; keeps the layout of texts that hold line breaks
+    (the tables of exit codes and providers in an epilog)."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text:
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
+def plural(number: int, word: str) -> str:
+    """``1 page``, ``2 pages``, ``1,234 characters`` (English output, regular plurals)."""
+    return f"{number:,} {word}" + ("" if number == 1 else "s")
+
+
 def chosen_languages(option: str | None, settings: Settings) -> list[str]:
     """The languages of ``--lang`` (checked against the configuration) or all of them."""
     if not option:

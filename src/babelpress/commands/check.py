@@ -28,7 +28,12 @@ def register(subparsers: Any) -> None:
         "exit with 1 if any error-level problem is found.",
     )
     add_language_option(parser)
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="output format: one line per finding, or a JSON list (default: text)",
+    )
     parser.set_defaults(func=run)
 
 

@@ -2,7 +2,8 @@
 
 Prints one line per catalogue written, a note per catalogue whose page is gone
 (kept, never deleted), each error as one line naming file and line, and a
-summary.  ``--check`` writes nothing and lists the catalogues that are out of date.
+summary: pages, catalogues written, catalogues already up to date (templates
+included).  ``--check`` writes nothing and lists the catalogues that are out of date.
 
 Exit codes: 0; 1 when a page or catalogue could not be processed, or with
 ``--check`` when some catalogues are out of date.
@@ -13,7 +14,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from babelpress.commands._options import add_language_option, chosen_languages
+from babelpress.commands._options import add_language_option, chosen_languages, plural
 from babelpress.config import Settings
 
 
@@ -36,7 +37,8 @@ def register(subparsers: Any) -> None:
 def run(args: Any, settings: Settings) -> int:
     from babelpress.catalog import extract
 
-    report = extract(settings, check=args.check, languages=chosen_languages(args.lang, settings))
+    languages = chosen_languages(args.lang, settings)
+    report = extract(settings, check=args.check, languages=languages)
     root = settings.root
     for path in report.written:
         print(f"wrote {path.relative_to(root)}")
@@ -50,8 +52,10 @@ def run(args: Any, settings: Settings) -> int:
         if report.stale:
             print("Some catalogs are out of date.", file=sys.stderr)
     else:
+        per_page = 1 + len(languages)  # the template and one catalogue per language
+        up_to_date = report.unchanged + report.skipped * per_page
         print(
-            f"extract: {report.pages} pages, {len(report.written)} catalogues written, "
-            f"{report.unchanged} unchanged, {report.skipped} pages skipped"
+            f"extract: {plural(report.pages, 'page')}, "
+            f"{plural(len(report.written), 'catalogue')} written, {up_to_date} up to date"
         )
     return 0 if report.ok else 1

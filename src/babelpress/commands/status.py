@@ -2,8 +2,9 @@
 
 The table (for people) lists each page's catalogue with its messages reviewed /
 drafts (fuzzy) / untranslated, the same in German words, and the share of words
-reviewed, then a total per language; it is coloured only on a terminal.  ``--format json``
-prints a list with one object per catalogue (``catalogue``, ``language``,
+reviewed, then a total per language; it is coloured only on a terminal.  ``--format text``
+is the same table (so ``text`` and ``json`` work for ``status`` and ``check`` alike);
+``--format json`` prints a list with one object per catalogue (``catalogue``, ``language``,
 ``translated``, ``fuzzy``, ``untranslated`` -- the counts ``msgfmt --statistics``
 reports -- and the word counts).
 
@@ -31,7 +32,10 @@ def register(subparsers: Any) -> None:
     )
     add_language_option(parser)
     parser.add_argument(
-        "--format", choices=("table", "json"), default="table", help="output format"
+        "--format",
+        choices=("table", "text", "json"),
+        default="table",
+        help="output format; text is the table, as in 'check --format text' (default: table)",
     )
     parser.add_argument(
         "--min-reviewed",

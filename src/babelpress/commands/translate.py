@@ -15,9 +15,26 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from babelpress.commands._options import add_language_option, chosen_languages
+from babelpress.commands._options import (
+    HelpFormatter,
+    add_language_option,
+    chosen_languages,
+    plural,
+)
 from babelpress.config import Settings
 from babelpress.translate.providers import PROVIDERS
+
+KEYS_HELP = """\
+providers and their API keys (read from the environment only, never printed):
+  google      free, no key (default)
+  deepl       DEEPL_API_KEY
+  microsoft   MICROSOFT_API_KEY
+  libre       LIBRE_API_KEY; --url for a self-hosted LibreTranslate
+  mymemory    free, no key
+  pseudo      offline, visibly not a translation (for layout tests)
+
+exit codes: 0 done; 1 the provider failed (the message says what was saved);
+2 bad options."""
 
 
 def register(subparsers: Any) -> None:
@@ -27,6 +44,8 @@ def register(subparsers: Any) -> None:
         description="Fill every empty msgstr of the chosen languages with a machine "
         "translation, marked fuzzy with a comment naming the provider. Existing "
         "translations are never changed.",
+        epilog=KEYS_HELP,
+        formatter_class=HelpFormatter,
     )
     add_language_option(parser)
     parser.add_argument(
@@ -77,18 +96,22 @@ def summary(report: Any) -> list[str]:
         chars = sum(len(text) for text in lang.planned)
         if report.dry_run:
             lines.append(
-                f"{lang.language} ({lang.provider}): would send {len(lang.planned)} segments "
-                f"({chars:,} characters); {lang.from_cache} from the translation memory"
+                f"{lang.language} ({lang.provider}): would send "
+                f"{plural(len(lang.planned), 'segment')} ({plural(chars, 'character')}); "
+                f"{lang.from_cache} from the translation memory"
             )
             lines.extend(f"  {text}" for text in lang.planned)
         else:
             lines.append(
-                f"{lang.language} ({lang.provider}): {lang.segments_sent} segments sent "
-                f"({lang.chars_sent:,} characters), {lang.from_cache} from the translation "
-                f"memory; {lang.drafts} drafts written, {lang.flagged} flagged"
+                f"{lang.language} ({lang.provider}): {plural(lang.segments_sent, 'segment')} "
+                f"sent ({plural(lang.chars_sent, 'character')}), {lang.from_cache} from the "
+                f"translation memory; {plural(lang.drafts, 'draft')} written, "
+                f"{lang.flagged} flagged"
             )
         if lang.deferred:
-            lines.append(f"  {lang.deferred} segments left for a later run (--limit)")
+            lines.append(f"  {plural(lang.deferred, 'segment')} left for a later run (--limit)")
         if lang.too_long:
-            lines.append(f"  {lang.too_long} segments too long for {lang.provider}, skipped")
+            lines.append(
+                f"  {plural(lang.too_long, 'segment')} too long for {lang.provider}, skipped"
+            )
     return lines
