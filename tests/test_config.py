@@ -45,7 +45,8 @@ def test_reads_plugin_block_and_ignores_python_tags(tmp_path: Path) -> None:
 
 def test_unknown_option_is_an_error_naming_the_file(tmp_path: Path) -> None:
     write(tmp_path, "plugins:\n  - babelpress:\n      langauges: [en]\n")
-    with pytest.raises(ConfigError, match=r"mkdocs\.yml: unknown babelpress option\(s\): langauges"):
+    expected = r"mkdocs\.yml: unknown babelpress option\(s\): langauges"
+    with pytest.raises(ConfigError, match=expected):
         config.load(tmp_path)
 
 

@@ -5,9 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
-
-from babelpress.errors import BabelpressError
 from babelpress.fsutil import atomic_write
 
 
