@@ -340,8 +340,13 @@ def test_article_metadata_is_shown_with_labels_of_the_page_language(site: Site) 
 def test_a_404_page_per_language(site: Site) -> None:
     for language, prefix in (("de", ""), ("en", "en/"), ("ru", "ru/")):
         html = (site.dir / prefix / "404.html").read_text(encoding="utf-8")
-        assert links(html).html_lang == language
+        found = links(html)
+        assert found.html_lang == language
         assert sitetext.text(language, "404.title") in html
+        # the switcher and hreflang lead to the home pages, not to the page rendered last
+        homes = {"de": "/", "en": "/en/", "ru": "/ru/"}
+        assert found.switcher == homes, language
+        assert {k: v for k, v in found.alternates.items() if k != "x-default"} == homes
     # the root page sends readers of /en/... and /ru/... to their language's page
     assert 'location.replace(root + first + "/404.html")' in (site.dir / "404.html").read_text()
 

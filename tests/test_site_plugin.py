@@ -144,3 +144,22 @@ def test_unknown_language_gets_english_words_and_babel_numbers() -> None:
     assert sitetext.percent(64.9, "fr") == "64\u00a0%"
     assert sitetext.percent(64.9, "en") == "64%"
     assert sitetext.language_name("ru") == "Русский"
+
+
+@pytest.mark.parametrize(
+    ("site_url", "links"),
+    [
+        ("https://example.org/", ["/", "/en/", "/ru/"]),
+        ("https://example.org/news/", ["/news/", "/news/en/", "/news/ru/"]),
+        (None, ["/", "/en/", "/ru/"]),
+    ],
+)
+def test_404_switcher_leads_to_the_home_pages(site_url: str | None, links: list[str]) -> None:
+    last_page = [
+        {"name": name, "lang": lang, "link": f"{prefix}article/"}
+        for name, lang, prefix in (("Deutsch", "de", "/"), ("English", "en", "/en/"),
+                                   ("Русский", "ru", "/ru/"))
+    ]
+    homes = sitebuild.home_alternates(last_page, site_url, "de")
+    assert [alt["link"] for alt in homes] == links
+    assert [alt["name"] for alt in homes] == ["Deutsch", "English", "Русский"]

@@ -14,7 +14,8 @@ List it before ``i18n`` (mkdocs-static-i18n) in ``mkdocs.yml``.  Its events:
   rebuild, which re-renders the pages.
 - ``on_page_context`` / ``on_template_context`` give the theme the ``babelpress``
   variable (words of the page's language, the article's metadata line, where the
-  language's search index is).
+  language's search index is); the 404 page's language switcher leads to the
+  home pages.
 - ``on_post_build`` keeps one 404 page per language and, after the last language
   is built, splits the search index per language (see :mod:`babelpress.sitebuild`).
 
@@ -101,6 +102,8 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
 
     def on_template_context(self, context: Any, *, template_name: str, config: Any) -> Any:
         context["babelpress"] = self._context(config, context.get("base_url", "."), None)
+        if template_name == sitebuild.NOT_FOUND:
+            self._switch_to_home_pages(config)
         return context
 
     # ------------------------------------------------------------ after a build
@@ -153,6 +156,21 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
             base_url=base_url,
             meta=meta,
         )
+
+    def _switch_to_home_pages(self, config: Any) -> None:
+        """Point the language switcher (``extra.alternate``) at each language's home page.
+
+        i18n stores the switcher of the page rendered last as an *attribute* of
+        ``extra`` (which the templates read before the item of the same name) and
+        resets it for every page, so this changes the 404 page only.
+        """
+        extra = config.extra
+        alternates = getattr(extra, "alternate", None) or extra.get("alternate")
+        if not isinstance(alternates, list):
+            return
+        homes = sitebuild.home_alternates(alternates, config.site_url, self._default)
+        extra.alternate = homes
+        extra["alternate"] = homes
 
     def _settings(self, config: Any) -> bp_config.Settings:
         root = Path(config.config_file_path or ".").resolve().parent

@@ -16,7 +16,7 @@ of that wrong, and are put right here after the last language is built:
    the others at ``/<lang>/404.html`` (served by hosts that support one error page
    per folder).  The German page also carries a small script that sends readers
    of a missing ``/<lang>/...`` URL to that language's 404 page, for hosts with a
-   single error page.
+   single error page.  A 404 page's language switcher leads to the home pages.
 
 It also prepares the template context: the words of the page's language and the
 article's metadata line (author, date, source, translator) from ``page.meta``.
@@ -107,6 +107,22 @@ def read_not_found(site_dir: Path) -> bytes | None:
 
 def write_not_found(site_dir: Path, language: str, default_language: str, data: bytes) -> None:
     atomic_write(site_dir / language_prefix(language, default_language) / NOT_FOUND, data)
+
+
+def home_alternates(
+    alternates: Iterable[Mapping[str, Any]], site_url: str | None, default_language: str
+) -> list[dict[str, Any]]:
+    """The language switcher of a page that exists in no language (404): each home page.
+
+    mkdocs-static-i18n points the switcher at the page rendered last, and a 404
+    page is rendered after the pages of the language built before it, so its
+    switcher would lead to some article.  Links are site-absolute, as a 404 page's are.
+    """
+    base = urlsplit(site_url or "").path.rstrip("/")
+    return [
+        {**alt, "link": f"{base}/{language_prefix(str(alt.get('lang')), default_language)}"}
+        for alt in alternates
+    ]
 
 
 # ------------------------------------------------------------------ templates
