@@ -52,7 +52,8 @@ def broken_project(root: Path) -> Path:
 
 
 @pytest.mark.parametrize(
-    "command", [["extract"], ["status"], ["check"], ["translate", "--provider", "pseudo"]]
+    "command",
+    [["extract"], ["status"], ["check"], ["translate", "--provider", "pseudo"], ["render"]],
 )
 def test_errors_name_the_file_as_check_does(tmp_path: Path, capsys, command: list[str]) -> None:
     """Every command names a broken catalogue the same way: relative to the project."""

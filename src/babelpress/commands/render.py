@@ -52,7 +52,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     for warning in report.warnings:
         print(f"babelpress: warning: {warning}", file=sys.stderr)
     for error in report.errors:
-        print(f"babelpress: error: {error}", file=sys.stderr)
+        print(f"babelpress: error: {error.shown_from(settings.root)}", file=sys.stderr)
     print(
         f"render: {len(report.pages)} page(s), {len(report.written)} written, "
         f"{len(report.removed)} removed, {len(report.errors)} failed"
