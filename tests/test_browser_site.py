@@ -187,3 +187,28 @@ def test_missing_page_gets_the_404_of_its_language(served: tuple[Site, str], pag
     assert page.locator("html").get_attribute("lang") == "ru"  # type: ignore[attr-defined]
     assert "Страница не найдена" in page.locator("article").inner_text()  # type: ignore[attr-defined]
     shot(page, "site-ru-404")
+
+
+#: headings whose permalink sign (¶) sits below their last line of text
+LONELY_PERMALINKS = """() => [...document.querySelectorAll("article .headerlink")]
+  .filter((link) => {
+    const text = document.createRange();
+    text.setStart(link.parentElement, 0);
+    text.setEndBefore(link);
+    const lines = [...text.getClientRects()].filter((rect) => rect.width > 0);
+    return lines.length && link.getBoundingClientRect().top >= lines.at(-1).bottom - 1;
+  })
+  .map((link) => link.parentElement.textContent)"""
+
+
+def test_no_heading_is_followed_by_a_line_holding_only_its_permalink(
+    served: tuple[Site, str], page: object
+) -> None:
+    site, base = served
+    for path in ["about/", *(f"{slug}/" for slug in site.states)]:
+        page.goto(f"{base}/{path}")  # type: ignore[attr-defined]
+        # at some of these widths a heading fills its last line exactly
+        for width in range(320, 801, 6):
+            page.set_viewport_size({"width": width, "height": 900})  # type: ignore[attr-defined]
+            lonely = page.evaluate(LONELY_PERMALINKS)  # type: ignore[attr-defined]
+            assert lonely == [], (path, width)
