@@ -63,9 +63,9 @@ from babelpress import config
 from babelpress.catalog import extract
 settings = config.load(".")
 baseline = _rss()
-start = time.perf_counter()
+start, start_cpu = time.perf_counter(), time.process_time()
 extract(settings)
-report(time.perf_counter() - start, baseline_rss_mb=baseline)
+report(time.perf_counter() - start, time.process_time() - start_cpu, baseline_rss_mb=baseline)
 """
 
 
@@ -108,18 +108,28 @@ class Figures:
 
     def timed(self, key: str, runs: int, step: Callable[[], object],
               before: Callable[[int], object] | None = None) -> None:
-        times = []
+        """Wall time under *key*, CPU time of this process under ``<key without _s>_cpu_s``."""
+        times, cpu = [], []
         for number in range(runs):
             if before:
                 before(number)
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             step()
             times.append(time.perf_counter() - start)
-        self.add_runs(key, times)
+            cpu.append(time.process_time() - start_cpu)
+        self.add_runs(key, times, cpu)
 
-    def add_runs(self, key: str, times: list[float]) -> None:
+    def add_runs(self, key: str, times: list[float], cpu: list[float] | None = None) -> None:
         self.runs[key] = [round(t, 4) for t in times]
         self.values[key] = round(statistics.median(times), 4) if times else None
+        if cpu is not None:
+            cpu_key = cpu_name(key)
+            self.runs[cpu_key] = [round(t, 4) for t in cpu]
+            self.values[cpu_key] = round(statistics.median(cpu), 4) if cpu else None
+
+
+def cpu_name(key: str) -> str:
+    return key[: -len("_s")] + "_cpu_s"
 
 
 def machine() -> dict[str, Any]:
@@ -233,9 +243,12 @@ class Bench:
         self.log("extract: no-op")
         self.fig.timed("extract_noop_s", repeat, lambda: extract(settings))
         after = snapshot(settings.locale_path)
-        self.fig.values["extract_noop_files_written"] = sum(
-            1 for k, v in after.items() if before.get(k) != v
-        ) + len(set(before) - set(after))
+        written = sorted(
+            {k for k, v in after.items() if before.get(k) != v} | (set(before) - set(after))
+        )
+        self.fig.values["extract_noop_files_written"] = len(written)
+        if written:
+            self.notes.append(f"no-op extract wrote or removed: {', '.join(written[:5])}")
         page = settings.source_docs_path / f"{self.slugs[0]}.md"
         self.log("extract: one sentence changed")
         self.fig.timed("extract_one_changed_s", repeat, lambda: extract(settings),
@@ -256,32 +269,33 @@ class Bench:
                        before=lambda _: clear_rendered(settings, site=False))
 
     # ------------------------------------------------------------- builds
-    def mkdocs(self, config_file: str) -> float:
+    def mkdocs(self, config_file: str) -> bench_proc.Timed:
         cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config_file, "-d", "site"]
         timed = bench_proc.run_timed(cmd, self.root)
         if timed.returncode != 0:
             raise SystemExit(f"mkdocs build failed ({config_file}):\n{timed.stderr[-4000:]}")
-        return timed.seconds
+        return timed
 
     def builds(self, settings: Any) -> None:
+        """With and without the plugin, alternately, so a change of load hits both alike."""
         from babelpress.render import render_all
 
-        builds = self.args.builds
-        self.log(f"mkdocs build with the plugin, {builds}x")
-        times = []
-        for _ in range(builds):
-            clear_rendered(settings)
-            times.append(self.mkdocs("mkdocs.yml"))
-        self.fig.add_runs("pipeline_build_s", times)
-        render_all(settings)
         plain = bench_checks.write_plain_config(self.root)
-        self.log(f"mkdocs build without the plugin, {builds}x")
-        times = []
-        for _ in range(builds):
+        runs: dict[str, list[bench_proc.Timed]] = {"pipeline_build_s": [], "mkdocs_plain_s": []}
+        for number in range(self.args.builds):
+            self.log(f"mkdocs build with the plugin ({number + 1}/{self.args.builds})")
+            clear_rendered(settings)  # the plugin renders every page
+            runs["pipeline_build_s"].append(self.mkdocs("mkdocs.yml"))
+            self.log(f"mkdocs build without the plugin ({number + 1}/{self.args.builds})")
+            render_all(settings)  # the same rendered pages, whatever the plugin left
             shutil.rmtree(self.root / "site", ignore_errors=True)
-            times.append(self.mkdocs(plain.name))
-        self.fig.add_runs("mkdocs_plain_s", times)
-        self.notes.append("mkdocs builds run as child processes (python -m mkdocs build -q)")
+            runs["mkdocs_plain_s"].append(self.mkdocs(plain.name))
+        for key, timed in runs.items():
+            self.fig.add_runs(key, [t.seconds for t in timed], [t.cpu_seconds for t in timed])
+        self.notes.append(
+            "mkdocs builds run as child processes (python -m mkdocs build -q), with and "
+            "without the plugin alternately; *_cpu_s is the child's user+system time"
+        )
 
     # -------------------------------------------------------------- peers
     def peers(self, settings: Any) -> None:
@@ -291,7 +305,7 @@ class Bench:
             ("translate_toolkit_md2po_s", bench_proc.translate_toolkit_md2po),
             ("mdpo_md2po_s", bench_proc.mdpo_md2po),
         ):
-            times, rss = [], 0.0
+            times, cpu, rss = [], [], 0.0
             for number in range(self.args.repeat):
                 self.log(f"peer {key} run {number + 1}")
                 out = self.root.parent / f"peer-{key}"
@@ -303,10 +317,11 @@ class Bench:
                     self.fig.values[f"{key}_timed_out"] = True
                     break
                 times.append(float(result["seconds"]))  # type: ignore[arg-type]
+                cpu.append(float(result["cpu_seconds"]))  # type: ignore[arg-type]
                 rss = max(rss, float(result["maxrss_mb"]))  # type: ignore[arg-type]
                 if times[-1] > 30:
                     break
-            self.fig.add_runs(key, times)
+            self.fig.add_runs(key, times, cpu)
             self.fig.values[key.replace("_s", "_peak_rss_mb")] = round(rss, 1) if times else None
 
     def run(self) -> dict[str, Any]:

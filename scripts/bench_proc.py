@@ -5,7 +5,9 @@ resident set size of that one child (``os.wait4``), killing it after a time
 limit.  :func:`run_python` runs a snippet of Python that times its own work
 (so interpreter start-up and imports are not counted) and prints one JSON line;
 the peers (Translate Toolkit's and mdpo's ``md2po``) and the memory probe of
-``extract`` run this way, isolated from the benchmark's own process.
+``extract`` run this way, isolated from the benchmark's own process.  Both report
+CPU time (user + system) beside wall time: on a shared machine the load of other
+processes changes wall times from run to run far more than CPU times.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ class Timed:
     """What one child run cost."""
 
     seconds: float
+    #: user + system time of the child
+    cpu_seconds: float
     maxrss_mb: float
     returncode: int
     stdout: str
@@ -65,6 +69,7 @@ def run_timed(cmd: list[str], cwd: Path, timeout: float | None = None) -> Timed:
         timer.cancel()
     return Timed(
         seconds=seconds,
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
         maxrss_mb=usage.ru_maxrss / 1024,
         returncode=proc.returncode,
         stdout="".join(out),
@@ -78,8 +83,9 @@ PRELUDE = """
 import json, resource, sys, time
 def _rss():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-def report(seconds, **extra):
-    print("BENCH-RESULT " + json.dumps({"seconds": seconds, "maxrss_mb": _rss(), **extra}))
+def report(seconds, cpu_seconds, **extra):
+    result = {"seconds": seconds, "cpu_seconds": cpu_seconds, "maxrss_mb": _rss(), **extra}
+    print("BENCH-RESULT " + json.dumps(result))
 """
 
 
@@ -100,22 +106,22 @@ def self_rss_mb() -> float:
 
 TT_MD2PO = """
 from translate.convert import md2po
-start = time.perf_counter()
+start, start_cpu = time.perf_counter(), time.process_time()
 try:
     md2po.main(["-i", {docs!r}, "-o", {out!r}, "--progress=none"])
 except SystemExit as exc:
     if exc.code:
         raise
-report(time.perf_counter() - start)
+report(time.perf_counter() - start, time.process_time() - start_cpu)
 """
 
 MDPO_MD2PO = """
 import glob
 from mdpo.md2po import markdown_to_pofile
 files = sorted(glob.glob({pattern!r}, recursive=True))
-start = time.perf_counter()
+start, start_cpu = time.perf_counter(), time.process_time()
 po = markdown_to_pofile(files, po_filepath={out!r}, save=True)
-report(time.perf_counter() - start, entries=len(po))
+report(time.perf_counter() - start, time.process_time() - start_cpu, entries=len(po))
 """
 
 
