@@ -320,6 +320,19 @@ def test_site_name_is_translated(site: Site) -> None:
     assert "babelpress – Новости" in site.html("ru")
 
 
+def test_permalinks_and_footer_speak_the_page_language(site: Site) -> None:
+    for language in LANGUAGES:
+        words = sitetext.texts(language)
+        for slug in ("about", site.slug("reviewed")):
+            html = site.html(language, slug)
+            titles = re.findall(r'class="headerlink" href="[^"]*" title="([^"]*)"', html)
+            assert set(titles) <= {words["permalink"]}, (language, slug, set(titles))
+            assert titles or slug != "about", "the about page has headings with permalinks"
+            assert re.search(rf'{words["footer.generator"]}\s*<a href="https://squidfunk', html)
+    assert "Permanent link" not in site.html("ru", "about")
+    assert "Made with" not in site.html("de", "about")
+
+
 def test_article_metadata_is_shown_with_labels_of_the_page_language(site: Site) -> None:
     slug = site.slug("reviewed")
     meta = yaml.safe_load(

@@ -163,3 +163,14 @@ def test_404_switcher_leads_to_the_home_pages(site_url: str | None, links: list[
     homes = sitebuild.home_alternates(last_page, site_url, "de")
     assert [alt["link"] for alt in homes] == links
     assert [alt["name"] for alt in homes] == ["Deutsch", "English", "Русский"]
+
+
+def test_permalinks_are_titled_in_the_page_language() -> None:
+    content = (
+        '<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>'
+        '<p><a href="#a" title="Permanent link">x</a></p>'
+    )
+    localised = sitebuild.localise_permalinks(content, "ru")
+    assert localised.count('title="Постоянная ссылка"') == 1
+    assert localised.endswith('<a href="#a" title="Permanent link">x</a></p>')
+    assert sitebuild.localise_permalinks(content, "en") == content

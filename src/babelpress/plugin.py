@@ -12,6 +12,7 @@ List it before ``i18n`` (mkdocs-static-i18n) in ``mkdocs.yml``.  Its events:
   per-language rebuilds of i18n and the live-reload watcher never loop.
 - ``on_serve`` adds ``locale/`` to the watched paths: a saved PO file triggers a
   rebuild, which re-renders the pages.
+- ``on_page_content`` titles the headings' permalinks in the page's language.
 - ``on_page_context`` / ``on_template_context`` give the theme the ``babelpress``
   variable (words of the page's language, the article's metadata line, where the
   language's search index is); the 404 page's language switcher leads to the
@@ -96,6 +97,9 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
         return server
 
     # ------------------------------------------------------------ templates
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        return sitebuild.localise_permalinks(html, self._language(config))
+
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
         context["babelpress"] = self._context(config, context.get("base_url", "."), page.meta)
         return context

@@ -19,13 +19,16 @@ of that wrong, and are put right here after the last language is built:
    single error page.  A 404 page's language switcher leads to the home pages.
 
 It also prepares the template context: the words of the page's language and the
-article's metadata line (author, date, source, translator) from ``page.meta``.
+article's metadata line (author, date, source, translator) from ``page.meta``;
+and it titles the headings' permalinks in the page's language.
 """
 
 from __future__ import annotations
 
 import functools
+import html
 import json
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -123,6 +126,16 @@ def home_alternates(
         {**alt, "link": f"{base}/{language_prefix(str(alt.get('lang')), default_language)}"}
         for alt in alternates
     ]
+
+
+# ------------------------------------------------------------------ page content
+_PERMALINK = re.compile(r'(<a class="headerlink" href="[^"]*" title=")[^"]*(")')
+
+
+def localise_permalinks(content: str, language: str) -> str:
+    """The headings' permalinks titled in *language* (the toc extension has one title)."""
+    title = html.escape(sitetext.text(language, "permalink"), quote=True)
+    return _PERMALINK.sub(lambda match: f"{match[1]}{title}{match[2]}", content)
 
 
 # ------------------------------------------------------------------ templates

@@ -1,9 +1,10 @@
 """Reader-facing words of the site, in each language the site is published in.
 
 The review notices written into rendered pages, the labels of the article's
-metadata line and the text of the 404 page come from :data:`TEXTS`, one mapping
-per language.  A language without its own entry gets the English words, so a
-new target language works at once and can be given its own words later.
+metadata line, the text of the 404 page, the title of the headings' permalinks
+and the footer's "Made with" come from :data:`TEXTS`, one mapping per language.
+A language without its own entry gets the English words, so a new target
+language works at once and can be given its own words later.
 Numbers and dates are formatted with babel's locale data for the language
 (``64 %`` in German and Russian, ``64%`` in English; ``9. Mai 2024``).
 """
@@ -39,6 +40,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "404.title": "Seite nicht gefunden",
         "404.body": "Diese Seite gibt es nicht (mehr).",
         "404.home": "Zur Startseite",
+        "permalink": "Link zu diesem Abschnitt",
+        "footer.generator": "Erstellt mit",
     },
     "en": {
         "draft.title": "Machine translation, not yet reviewed: {share} reviewed",
@@ -62,6 +65,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "404.title": "Page not found",
         "404.body": "This page does not exist (any more).",
         "404.home": "Go to the home page",
+        "permalink": "Permanent link",
+        "footer.generator": "Made with",
     },
     "ru": {
         "draft.title": "Машинный перевод, ещё не проверен: проверено {share}",
@@ -85,6 +90,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "404.title": "Страница не найдена",
         "404.body": "Такой страницы нет (или больше нет).",
         "404.home": "На главную",
+        "permalink": "Постоянная ссылка",
+        "footer.generator": "Сделано с помощью",
     },
 }
 
