@@ -134,6 +134,13 @@ def test_byline_on_a_translated_page_credits_the_german_translation() -> None:
     assert items["translator"]["text"] == "машинный, не проверен"
 
 
+def test_english_dates_are_written_as_the_english_edition_writes_them() -> None:
+    # the English catalogues (British English) write "24 April 2022"
+    items = {item["key"]: item for item in sitebuild.byline(META, "en", "de")}
+    assert items["date"]["text"] == "24 April 2022"
+    assert sitetext.date("2022-05-09", "en") == "9 May 2022"
+
+
 def test_byline_of_a_reviewed_translation_names_no_machine() -> None:
     meta = {"author": "A", "babelpress": {"drafts": False}}
     assert [item["key"] for item in sitebuild.byline(meta, "en", "de")] == ["author"]

@@ -6,7 +6,8 @@ and the footer's "Made with" come from :data:`TEXTS`, one mapping per language.
 A language without its own entry gets the English words, so a new target
 language works at once and can be given its own words later.
 Numbers and dates are formatted with babel's locale data for the language
-(``64 %`` in German and Russian, ``64%`` in English; ``9. Mai 2024``).
+(``64 %`` in German and Russian, ``64%`` in English; ``9. Mai 2024``), except
+where :data:`DATE_FORMATS` gives an edition its own date pattern.
 """
 
 from __future__ import annotations
@@ -97,6 +98,11 @@ TEXTS: dict[str, dict[str, str]] = {
 
 FALLBACK_LANGUAGE = "en"
 
+#: date patterns where babel's "long" format is not the edition's: the English
+#: edition is written in British English (neighbour, organisation, per cent), and
+#: its catalogues write dates as "24 April 2022", not "April 24, 2022"
+DATE_FORMATS: dict[str, str] = {"en": "d MMMM y"}
+
 
 def texts(language: str) -> dict[str, str]:
     """All words for *language* (English for a language without its own)."""
@@ -126,7 +132,8 @@ def date(value: Any, language: str) -> str:
             return value
     if not isinstance(value, dt.date):
         return str(value)
-    return format_date(value, "long", locale=_locale(language))
+    pattern = DATE_FORMATS.get(_base_language(language), "long")
+    return format_date(value, pattern, locale=_locale(language))
 
 
 def language_name(language: str) -> str:
