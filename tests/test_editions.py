@@ -52,7 +52,7 @@ def test_headers_name_translator_and_team(repo_root: Path, language: str) -> Non
 
 
 def test_typography_of_the_editions(repo_root: Path) -> None:
-    """English “…” and 1,400; Russian «…» and 1 400 with a no-break space."""
+    """English “…”, ’ and 1,400; Russian «…» and 1 400 with a no-break space."""
     for language, wrong_quotes, number in (
         ("en", "«„", re.compile(r"\b\d{1,3}[.\u00a0 ]\d{3}\b")),
         ("ru", "“”„", re.compile(r"\b\d{1,3}[.,]\d{3}\b")),
@@ -65,6 +65,8 @@ def test_typography_of_the_editions(repo_root: Path) -> None:
                         r"«[^«»]*»", lambda m: m.group(0).replace("„", "").replace("“", ""), text
                     )
                 assert not any(q in text for q in wrong_quotes), (path.name, entry.msgstr)
+                prose = re.sub(r"`[^`]*`", "", text)
+                assert not re.search(r"\w'\w", prose), ("typewriter apostrophe", entry.msgstr)
                 assert not number.search(text), (path.name, entry.msgstr)
 
 

@@ -141,3 +141,18 @@ def test_violations_accept_inflected_phrases_yo_and_sentence_start() -> None:
         assert glossary_violations(msgid, msgstr, "ru", glossary) == [], msgstr
     assert glossary_violations("Zentralasien.", "Средняя Азия.", "ru", glossary)
     assert glossary_violations("Petr Wrublewskij.", "Пётр Врубелевский.", "ru", glossary)
+
+
+def test_typographic_and_typewriter_apostrophes_are_the_same() -> None:
+    glossary = parse_glossary(
+        "de,en,ru,note\nPutin-Sprecher,Putin's spokesman,пресс-секретарь Путина,\n"
+    )
+    assert (
+        glossary_violations("Putin-Sprecher Peskow.", "Putin’s spokesman Peskov.", "en", glossary)
+        == []
+    )
+    assert (
+        glossary_violations("Putin-Sprecher Peskow.", "Putin's spokesman Peskov.", "en", glossary)
+        == []
+    )
+    assert glossary_violations("Putin-Sprecher Peskow.", "The Kremlin’s Peskov.", "en", glossary)

@@ -172,7 +172,12 @@ def _unique(found: Iterator[tuple[Term, str]]) -> Iterator[tuple[Term, str]]:
 
 
 def _whole_word(text: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){re.escape(text)}(?!\w)")
+    return re.compile(rf"(?<![\w-]){_apostrophes(re.escape(text))}(?!\w)")
+
+
+def _apostrophes(pattern: str) -> str:
+    """A typewriter apostrophe in a term also matches the typographic one, and back."""
+    return re.sub("['’]", "['’]", pattern)
 
 
 def _rendering_pattern(rendering: str, language: str) -> re.Pattern[str]:
