@@ -1,12 +1,19 @@
-"""Timed child processes for the benchmark: wall time, peak memory, a time limit.
+"""Timed child processes for the benchmark: wall time, CPU time, peak memory, a time limit.
 
-:func:`run_timed` runs a command and reports its wall time and the peak
-resident set size of that one child (``os.wait4``), killing it after a time
-limit.  :func:`run_python` runs a snippet of Python that times its own work
-(so interpreter start-up and imports are not counted) and prints one JSON line;
-the peers (Translate Toolkit's and mdpo's ``md2po``) and the memory probe of
-``extract`` run this way, isolated from the benchmark's own process.  Both report
-CPU time (user + system) beside wall time: on a shared machine the load of other
+:func:`run_timed` runs a command and reports its wall time and CPU time (user +
+system, from ``os.wait4``), killing it after a time limit.  :func:`run_python` runs a
+snippet of Python that times its own work (so interpreter start-up and imports are
+not counted) and prints one JSON line; the peers (Translate Toolkit's and mdpo's
+``md2po``) and the memory probe of ``extract`` run this way, isolated from the
+benchmark's own process.  :func:`python_module` runs ``python -m <module>`` so that it
+reports its peak memory when it exits.
+
+Peak memory is the kernel's ``VmHWM`` of the child's own address space, never
+``ru_maxrss``: Linux carries a parent's high-water mark over ``fork``/``vfork`` +
+``exec`` into the child's ``ru_maxrss``, so a child started from a large process
+would report at least that process's size.
+
+CPU time is given beside wall time because on a shared machine the load of other
 processes changes wall times from run to run far more than CPU times.
 """
 
@@ -14,7 +21,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import subprocess
 import sys
 import threading
@@ -30,7 +36,8 @@ class Timed:
     seconds: float
     #: user + system time of the child
     cpu_seconds: float
-    maxrss_mb: float
+    #: peak resident memory of the child itself (VmHWM), when it reported it
+    maxrss_mb: float | None
     returncode: int
     stdout: str
     stderr: str
@@ -67,22 +74,47 @@ def run_timed(cmd: list[str], cwd: Path, timeout: float | None = None) -> Timed:
         reader.join()
     if timer:
         timer.cancel()
+    stderr = "".join(err)
+    peak = [line for line in stderr.splitlines() if line.startswith(HWM_MARK)]
     return Timed(
         seconds=seconds,
         cpu_seconds=usage.ru_utime + usage.ru_stime,
-        maxrss_mb=usage.ru_maxrss / 1024,
+        maxrss_mb=float(peak[-1][len(HWM_MARK) :]) if peak else None,
         returncode=proc.returncode,
         stdout="".join(out),
-        stderr="".join(err),
+        stderr=stderr,
         timed_out=killed.is_set(),
     )
 
 
+HWM_MARK = "BENCH-PEAK-MB "
+
+#: ``python -c`` program: run a module as ``python -m`` would, print VmHWM at exit
+MODULE_WRAPPER = """
+import atexit, runpy, sys
+def _peak():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            sys.stderr.write("BENCH-PEAK-MB %.1f\\n" % (int(line.split()[1]) / 1024))
+atexit.register(_peak)
+module = sys.argv[1]
+sys.argv = [module, *sys.argv[2:]]
+runpy.run_module(module, run_name="__main__", alter_sys=True)
+"""
+
+
+def python_module(module: str, *args: str) -> list[str]:
+    """The command running ``python -m module args``, reporting its peak memory."""
+    return [sys.executable, "-c", MODULE_WRAPPER, module, *args]
+
+
 #: prelude of every timed snippet: ``report(seconds, **extra)`` prints the result line
 PRELUDE = """
-import json, resource, sys, time
+import json, sys, time
 def _rss():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
 def report(seconds, cpu_seconds, **extra):
     result = {"seconds": seconds, "cpu_seconds": cpu_seconds, "maxrss_mb": _rss(), **extra}
     print("BENCH-RESULT " + json.dumps(result))
@@ -98,10 +130,6 @@ def run_python(code: str, cwd: Path, timeout: float | None = None) -> dict[str, 
         if line.startswith("BENCH-RESULT "):
             return dict(json.loads(line[len("BENCH-RESULT ") :]))
     raise RuntimeError(f"benchmark child failed ({timed.returncode}):\n{timed.stderr[-3000:]}")
-
-
-def self_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 TT_MD2PO = """
