@@ -85,3 +85,27 @@ def test_greedy_fill_keeps_spaces_at_line_ends_and_overflows_long_words() -> Non
         line += char
     lines.append(line)
     assert lines == ["aaa bbb ", "ccc ", "x" * 20 + " ", "d"]
+
+
+ALPHABET = (
+    "abcdefghijklmnopqrstuvwxyzÄÖÜäöüßАБВабвгдёжзий   ----..,,;;::!!??()[]{}«»„“”‘’\"'/\\%$€&*+="
+    "0123456789\u00a0\u202f\u2013\u2014…"
+)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_fast_path_gives_the_exact_breaks(seed: int) -> None:
+    """Prose takes a fast path; it must break exactly where the general code does."""
+    from babelpress.linebreak import _exact_width_breaks, _simple_opportunities
+
+    rng = random.Random(seed)
+    for _ in range(400):
+        text = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 300)))
+        assert _simple_opportunities(text) is not None, text
+        for width, start in ((79, 0), (79, 7), (40, 9)):
+            overrides = None
+            if rng.random() < 0.3:
+                overrides = [rng.choice((None, None, None, True, False)) for _ in text]
+            assert width_breaks(text, width, start, overrides) == _exact_width_breaks(
+                text, width, start, overrides
+            ), (text, width, start, overrides)

@@ -25,6 +25,7 @@ flagged ``c-format``, ``python-format`` and so on; babelpress writes no such fla
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import polib
@@ -35,6 +36,7 @@ PAGE_WIDTH = 79
 _NO_WRAP_WIDTH = 2**31 - 1
 
 _ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v"}
+_NEEDS_ESCAPE = re.compile('[\\\\"\a\b\f\n\r\t\v]')
 
 #: gettext 0.21's format languages, in the order it prints their flags
 FORMAT_LANGUAGES = (
@@ -196,6 +198,8 @@ def _first_msgstr(entry: polib.POEntry) -> str:
 
 def escape(text: str) -> tuple[str, list[bool | None]]:
     """*text* escaped for a PO string, with gettext's break overrides per character."""
+    if not _NEEDS_ESCAPE.search(text):
+        return text, [None] * len(text)
     chars: list[str] = []
     overrides: list[bool | None] = []
     for char in text:
