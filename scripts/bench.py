@@ -80,7 +80,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--skip-peers", action="store_true", help="do not run the peers")
     parser.add_argument(
-        "--peer-timeout", type=float, default=240.0, metavar="S",
+        "--peer-timeout", type=float, default=150.0, metavar="S",
         help="time limit of one peer run (mdpo is quadratic)",
     )
     parser.add_argument(
