@@ -50,6 +50,7 @@ from babelpress import sitetext
 from babelpress.config import Settings
 from babelpress.errors import BabelpressError, InputError
 from babelpress.fsutil import atomic_write
+from babelpress.render_cache import RenderCache, read_bytes
 from babelpress.units import Document, Segment
 
 Mode = Literal["build", "serve"]
@@ -306,14 +307,30 @@ def render_all(
     report = Report()
     targets = list(languages or settings.languages)
     sources = source_pages(settings)
+    cache = RenderCache(settings, mode)
     for source in sources:
-        try:
-            doc = _parse(parse, source, settings)
-        except BabelpressError as exc:
-            report.errors.append(exc)
-            continue
+        doc: Document | None = None
+        german = read_bytes(source)
         for language in targets:
-            _render_one(doc, source, language, settings, mode, report)
+            key = cache.key(german, read_bytes(settings.po_path(language, _slug(source, settings))))
+            target = target_path(settings, source, language)
+            hit = cache.lookup(target, key)
+            if hit is not None:
+                page = RenderedPage(*hit)
+                report.warnings.extend(page.warnings)
+                report.pages.append(PageResult(language, source, target, False, page))
+                continue
+            if doc is None:
+                try:
+                    doc = _parse(parse, source, settings)
+                except BabelpressError as exc:
+                    report.errors.append(exc)
+                    break
+            errors = len(report.errors)
+            result = _render_one(doc, source, language, settings, mode, report)
+            if len(report.errors) == errors:
+                cache.store(target, key, result.page)
+    cache.save()
     for language in targets:
         report.removed += _remove_stale(settings, language, sources)
     return report
@@ -335,20 +352,26 @@ def target_path(settings: Settings, source: Path, language: str) -> Path:
     return settings.target_docs_path(language) / source.relative_to(settings.source_docs_path)
 
 
+def _slug(source: Path, settings: Settings) -> str:
+    return source.relative_to(settings.source_docs_path).with_suffix("").as_posix()
+
+
 def _parse(parse: Callable[..., Document], source: Path, settings: Settings) -> Document:
     try:
         text = source.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read: {exc}", path=source) from exc
-    rel = source.relative_to(settings.source_docs_path).with_suffix("").as_posix()
     return parse(
-        text, path=source.relative_to(settings.root).as_posix(), slug=rel, unit=settings.unit
+        text,
+        path=source.relative_to(settings.root).as_posix(),
+        slug=_slug(source, settings),
+        unit=settings.unit,
     )
 
 
 def _render_one(
     doc: Document, source: Path, language: str, settings: Settings, mode: Mode, report: Report
-) -> None:
+) -> PageResult:
     po_path = settings.po_path(language, doc.slug)
     try:
         catalog = index_catalog(read_catalog(po_path)) if po_path.exists() else {}
@@ -360,7 +383,9 @@ def _render_one(
     target = target_path(settings, source, language)
     written = atomic_write(target, page.markdown)
     report.warnings.extend(page.warnings)
-    report.pages.append(PageResult(language, source, target, written, page))
+    result = PageResult(language, source, target, written, page)
+    report.pages.append(result)
+    return result
 
 
 def read_catalog(path: Path) -> Iterable[Any]:

@@ -1,0 +1,117 @@
+"""Skip rendering a page whose inputs have not changed since it was last rendered.
+
+:func:`babelpress.render.render_all` runs before every ``mkdocs build``; most builds
+change nothing, so re-parsing every German page and every catalogue would only
+repeat work.  For each generated page the cache keeps a key -- a hash of the
+German page, its catalogue, the settings, the mode and the babelpress code -- the
+hash of the Markdown that was written, and what the page reported (reviewed
+share, drafts, fallbacks, warnings).  A page is skipped only when its key is the
+same and the file on disk still has the recorded content; the warnings are
+reported again, so a strict build fails on a cached page as it did the first time.
+
+The cache lives in ``locale/.babelpress-render.json`` (ignored by git); deleting it
+is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from babelpress.config import Settings
+from babelpress.fsutil import atomic_write
+
+CACHE_NAME = ".babelpress-render.json"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+class RenderCache:
+    """Keys and results of the pages rendered last time, by generated file."""
+
+    def __init__(self, settings: Settings, mode: str) -> None:
+        self.path = settings.locale_path / CACHE_NAME
+        self.root = settings.root
+        self.entries: dict[str, dict[str, Any]] = {}
+        self.changed = False
+        self._base = _digest(repr(settings), mode, _code_stamp())
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if isinstance(data, dict):
+                self.entries = data
+        except (OSError, ValueError):
+            self.entries = {}
+
+    def key(self, source: bytes | None, catalogue: bytes | None) -> str:
+        source_hash = hashlib.sha256(source).hexdigest() if source is not None else "-"
+        catalogue_hash = hashlib.sha256(catalogue).hexdigest() if catalogue is not None else "-"
+        return _digest(self._base, source_hash, catalogue_hash)
+
+    def lookup(self, target: Path, key: str) -> tuple[Any, ...] | None:
+        """The fields of the page's RenderedPage if *target* is up to date for *key*."""
+        entry = self.entries.get(self._name(target))
+        if not entry or entry.get("key") != key:
+            return None
+        try:
+            text = target.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        if _digest(text) != entry.get("output"):
+            return None
+        return (
+            text,
+            float(entry["reviewed_share"]),
+            bool(entry["has_drafts"]),
+            int(entry["fallbacks"]),
+            [str(warning) for warning in entry["warnings"]],
+            bool(entry["published"]),
+        )
+
+    def store(self, target: Path, key: str, page: Any) -> None:
+        """Record *page* (a RenderedPage) as rendered from the inputs of *key*."""
+        entry = {
+            "key": key,
+            "output": _digest(page.markdown),
+            "reviewed_share": page.reviewed_share,
+            "has_drafts": page.has_drafts,
+            "fallbacks": page.fallbacks,
+            "warnings": list(page.warnings),
+            "published": page.published,
+        }
+        name = self._name(target)
+        if self.entries.get(name) != entry:
+            self.entries[name] = entry
+            self.changed = True
+
+    def save(self) -> None:
+        if self.changed and self.path.parent.is_dir():
+            atomic_write(self.path, json.dumps(self.entries, sort_keys=True, indent=1) + "\n")
+            self.changed = False
+
+    def _name(self, target: Path) -> str:
+        return target.relative_to(self.root).as_posix()
+
+
+def read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _digest(*parts: str) -> str:
+    sha = hashlib.sha256()
+    for part in parts:
+        sha.update(part.encode("utf-8", "surrogatepass"))
+        sha.update(b"\0")
+    return sha.hexdigest()
+
+
+def _code_stamp() -> str:
+    """Size and modification time of the package's files: new code or data, new keys."""
+    stats = []
+    for path in sorted(p for p in _PACKAGE.rglob("*") if p.is_file() and p.suffix != ".pyc"):
+        stat = path.stat()
+        stats.append(f"{path.relative_to(_PACKAGE)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(stats)

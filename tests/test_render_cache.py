@@ -1,0 +1,86 @@
+"""Unchanged pages are not rendered again; any change to their inputs or output is noticed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from babelpress import config as bp_config
+from babelpress import render
+from babelpress.pofile import read_po, write_po
+
+PAGE = "vorsichtige-distanzierung-von-russland"
+
+
+@pytest.fixture
+def rendered(project: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[bp_config.Settings, list]:
+    """A rendered project, and a list recording every page the renderer parses."""
+    settings = bp_config.load(project)
+    render.render_all(settings)
+    parsed: list[str] = []
+    real = render._parse
+
+    def counting(parse, source, settings):  # type: ignore[no-untyped-def]
+        parsed.append(source.stem)
+        return real(parse, source, settings)
+
+    monkeypatch.setattr(render, "_parse", counting)
+    return settings, parsed
+
+
+def test_nothing_changed_nothing_parsed(rendered) -> None:
+    settings, parsed = rendered
+    report = render.render_all(settings)
+    assert parsed == [] and report.written == []
+    assert len(report.pages) == 2 * len(render.source_pages(settings))
+    # the cached results say what rendering afresh says
+    (settings.locale_path / ".babelpress-render.json").unlink()
+    fresh = render.render_all(settings)
+    assert len(parsed) == len(render.source_pages(settings))
+    assert [p.page for p in fresh.pages] == [p.page for p in report.pages]
+
+
+def test_an_edited_catalogue_renders_its_page_again(rendered) -> None:
+    settings, parsed = rendered
+    path = settings.po_path("ru", PAGE)
+    po = read_po(path)
+    entry = next(e for e in po if e.msgid.startswith("Kasachstan versucht"))
+    entry.msgstr = "Казахстан пытается извлечь выгоду из экономической войны России и Запада."
+    write_po(po, path)
+    report = render.render_all(settings)
+    assert parsed == [PAGE]
+    assert [p.target.parent.name for p in report.pages if p.written] == ["ru"]
+    target = render.target_path(settings, settings.source_docs_path / f"{PAGE}.md", "ru")
+    assert "извлечь выгоду из экономической войны" in target.read_text(encoding="utf-8")
+
+
+def test_a_changed_or_deleted_output_is_rendered_again(rendered) -> None:
+    settings, parsed = rendered
+    target = render.target_path(settings, settings.source_docs_path / f"{PAGE}.md", "en")
+    original = target.read_text(encoding="utf-8")
+    target.write_text(original + "\nhand edit\n", encoding="utf-8")
+    render.render_all(settings)
+    assert target.read_text(encoding="utf-8") == original
+    target.unlink()
+    render.render_all(settings)
+    assert target.read_text(encoding="utf-8") == original
+    assert parsed == [PAGE, PAGE]
+
+
+def test_other_settings_are_other_keys(rendered) -> None:
+    settings, parsed = rendered
+    render.render_all(settings.replace(publish_drafts=False))
+    assert len(parsed) == len(render.source_pages(settings))
+
+
+def test_warnings_are_reported_again_from_the_cache(rendered) -> None:
+    settings, _ = rendered
+    path = settings.po_path("en", PAGE)
+    po = read_po(path)
+    entry = next(e for e in po if "1.400" in e.msgid)
+    entry.msgstr = entry.msgstr.replace("1,400", "1,500")
+    write_po(po, path)
+    first = render.render_all(settings)
+    second = render.render_all(settings)
+    assert first.warnings and second.warnings == first.warnings
