@@ -315,6 +315,7 @@ class Bench:
                 if result is None:
                     self.notes.append(f"{key}: stopped after the {limit:.0f} s limit")
                     self.fig.values[f"{key}_timed_out"] = True
+                    self.fig.values[f"{key}_limit_s"] = limit
                     break
                 times.append(float(result["seconds"]))  # type: ignore[arg-type]
                 cpu.append(float(result["cpu_seconds"]))  # type: ignore[arg-type]

@@ -152,9 +152,11 @@ def linear_checks(result: dict[str, Any], other: dict[str, Any]) -> dict[str, An
         if ratio is not None:
             out[f"scaling_{key}"] = _check(None, f"CPU {ratio:.1f}× for {scale:.0f}× the articles")
         elif big.get(f"{key}_timed_out") and small.get(key):
+            limit = big.get(f"{key}_limit_s", 150)
             out[f"scaling_{key}"] = _check(
-                None, f"over the time limit at N={big['docs']}, {small[key]:.1f} s at "
-                f"N={small['docs']}"
+                None, f"over {limit:.0f} s at N={big['docs']} (stopped), {small[key]:.1f} s at "
+                f"N={small['docs']}: more than {limit / small[key]:.0f}× for {scale:.0f}× the "
+                "articles"
             )
     growth = _ratio(_extra_rss(big), _extra_rss(small))
     if growth is not None:

@@ -1,0 +1,109 @@
+"""Markdown tables of benchmark results, for the README.
+
+Usage::
+
+    python scripts/bench_table.py bench-100.json bench-1000.json
+
+prints the figures of each run side by side (wall time, with CPU time in brackets),
+the peers' figures, memory and machine-translation counts, the targets with their
+verdicts, and the machine the figures came from.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_checks
+
+ROWS = (
+    ("extract_cold_s", "`babelpress extract`, no catalogues yet"),
+    ("extract_noop_s", "`babelpress extract`, nothing changed"),
+    ("extract_one_changed_s", "`babelpress extract`, one sentence edited"),
+    ("render_s", "render en + ru"),
+    ("pipeline_build_s", "`mkdocs build` with the babelpress plugin (de, en, ru)"),
+    ("mkdocs_plain_s", "`mkdocs build` of the same pages without the plugin"),
+    ("translate_toolkit_md2po_s", "Translate Toolkit `md2po` (one PO per page)"),
+    ("mdpo_md2po_s", "mdpo `md2po` (one PO for all pages)"),
+)
+
+
+def _time(result: dict[str, Any], key: str) -> str:
+    wall, cpu = result.get(key), result.get(bench_checks.cpu(key))
+    if wall is None:
+        if result.get(f"{key}_timed_out"):
+            return f"over {result.get(f'{key}_limit_s', 150):.0f} (stopped)"
+        return "—"
+    runs = result.get("runs", {}).get(key) or []
+    spread = f", {min(runs):.2f}–{max(runs):.2f}" if len(runs) > 1 else ""
+    cpu_text = f" ({cpu:.2f} CPU)" if cpu is not None else ""
+    return f"{wall:.2f}{cpu_text}{spread}"
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    head = "| | " + " | ".join(f"N = {r['docs']}" for r in results) + " |"
+    lines = [head, "|---" * (len(results) + 1) + "|"]
+    sizes = " | ".join(
+        f"{r['corpus']['pages']} pages, {r['corpus']['bytes'] / 1e6:.1f} MB, "
+        f"{r['catalogues']['template_entries']} entries" for r in results
+    )
+    lines.append(f"| corpus | {sizes} |")
+    for key, label in ROWS:
+        lines.append(f"| {label} | " + " | ".join(_time(r, key) for r in results) + " |")
+    lines.append(
+        "| peak memory of `extract` (interpreter alone) | "
+        + " | ".join(f"{r['peak_rss_mb']:.0f} MB ({r['baseline_rss_mb']:.0f} MB)" for r in results)
+        + " |"
+    )
+    lines.append(
+        "| MT: segments / characters sent, first run | "
+        + " | ".join(f"{r['mt_segments_sent']} / {r['mt_chars_sent']}" for r in results) + " |"
+    )
+    lines.append(
+        "| MT: distinct untranslated segments / characters | "
+        + " | ".join(
+            f"{r['mt_segments_unique']} / {r['mt_chars_unique_protected']}" for r in results
+        ) + " |"
+    )
+    lines.append(
+        "| MT: characters sent on a rerun | "
+        + " | ".join(str(r["mt_rerun_chars_sent"]) for r in results) + " |"
+    )
+    return "\n".join(lines)
+
+
+def verdicts(results: list[dict[str, Any]]) -> str:
+    big = max(results, key=lambda r: r["docs"])
+    small = min(results, key=lambda r: r["docs"])
+    found = bench_checks.checks(big, small if small is not big else None)
+    mark = {True: "met", False: "**missed**", None: "—"}
+    return "\n".join(f"- {name}: {mark[c['ok']]} ({c['detail']})" for name, c in found.items())
+
+
+def machine(results: list[dict[str, Any]]) -> str:
+    m = results[0]["machine"]
+    return (
+        f"{m['nproc']} CPUs ({m['cpu']}), {m['ram_gb']} GB RAM, Python {m['python']}, "
+        f"{m['platform']}"
+    )
+
+
+def main(argv: list[str]) -> int:
+    results = sorted((json.loads(Path(p).read_text()) for p in argv), key=lambda r: r["docs"])
+    if not results:
+        print(__doc__, file=sys.stderr)
+        return 2
+    print(f"Machine: {machine(results)}\n")
+    print("Seconds: median wall time (median CPU time), spread of the runs.\n")
+    print(table(results))
+    print(f"\nTargets at N = {max(r['docs'] for r in results)}:\n")
+    print(verdicts(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
