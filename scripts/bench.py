@@ -175,8 +175,11 @@ def clear_catalogues(settings: Any) -> None:
 
 
 def clear_rendered(settings: Any, site: bool = True) -> None:
+    """No rendered pages, no render cache (and no site): the first build after a checkout."""
     for language in settings.languages:
         shutil.rmtree(settings.target_docs_path(language), ignore_errors=True)
+    for cache in settings.locale_path.glob(".babelpress-render*"):
+        cache.unlink()
     if site:
         shutil.rmtree(settings.root / "site", ignore_errors=True)
 
