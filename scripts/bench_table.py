@@ -27,6 +27,7 @@ ROWS = (
     ("render_s", "render en + ru"),
     ("pipeline_build_s", "`mkdocs build` with the babelpress plugin (de, en, ru)"),
     ("mkdocs_plain_s", "`mkdocs build` of the same pages without the plugin"),
+    ("pipeline_build_warm_s", "`mkdocs build` with the plugin, pages already rendered"),
     ("translate_toolkit_md2po_s", "Translate Toolkit `md2po` (one PO per page)"),
     ("mdpo_md2po_s", "mdpo `md2po` (one PO for all pages)"),
 )

@@ -21,6 +21,7 @@ TIMES = (
     "extract_one_changed_s",
     "render_s",
     "pipeline_build_s",
+    "pipeline_build_warm_s",
     "mkdocs_plain_s",
 )
 PEERS = ("translate_toolkit_md2po_s", "mdpo_md2po_s")
@@ -28,6 +29,7 @@ CHECKS = (
     "cold_extract_faster_than_md2po",
     "noop_under_5_percent",
     "plugin_build_within_15_percent",
+    "plugin_rebuild_within_15_percent",
     "mt_each_segment_once",
 )
 
