@@ -195,14 +195,7 @@ def _exact_width_breaks(
     start_column: int,
     overrides: Sequence[bool | None] | None = None,
 ) -> list[bool]:
-    """Where a greedy fill of *text* into lines of *width* columns breaks.
-
-    *start_column* is the column the text starts at; ``overrides[i]``, when
-    not None, replaces the Unicode rule for a break before character *i*.
-    Returns, for each character, whether a new line starts before it.
-    """
-    if start_column + len(text) * (1 if text.isascii() else 2) <= width:
-        return [False] * len(text)  # fits whatever the opportunities
+    """:func:`width_breaks` for any text, one character at a time."""
     possible = possible_breaks(text)
     if overrides is not None:
         possible = [o if o is not None else p for p, o in zip(possible, overrides, strict=True)]
