@@ -153,6 +153,13 @@ def build_template(doc: Document, settings: Settings, *, date: str | None = None
 
 def template_text(doc: Document, settings: Settings, old: polib.POFile | None) -> str:
     """The template's text; keeps *old*'s date (and header comment) if nothing else changed."""
+    return template_and_text(doc, settings, old)[1]
+
+
+def template_and_text(
+    doc: Document, settings: Settings, old: polib.POFile | None
+) -> tuple[polib.POFile, str]:
+    """The template (see :func:`template_text`) and its text, so callers need not re-parse it."""
     from babelpress.poformat import format_po
 
     old_date = old.metadata.get("POT-Creation-Date") if old is not None else None
@@ -161,8 +168,9 @@ def template_text(doc: Document, settings: Settings, old: polib.POFile | None) -
         same.header = old.header  # its year follows the date
         text = format_po(same)
         if text == format_po(old):
-            return text
-    return format_po(build_template(doc, settings))
+            return same, text
+    template = build_template(doc, settings)
+    return template, format_po(template)
 
 
 def _is_date(value: str) -> bool:

@@ -37,7 +37,7 @@ from babelpress.config import Settings
 from babelpress.errors import BabelpressError, CatalogError, InputError
 from babelpress.fsutil import atomic_write
 from babelpress.merge import TranslationMemory, merge
-from babelpress.pofile import parse_po, read_po
+from babelpress.pofile import read_po
 from babelpress.poformat import format_po
 
 STATE_NAME = ".babelpress-extract.json"
@@ -207,9 +207,9 @@ class _Run:
                 old = read_po(path)
             except CatalogError:
                 old = None  # a template is generated: a broken one is simply made anew
-        text = catalog.template_text(doc, self.settings, old)
+        template, text = catalog.template_and_text(doc, self.settings, old)
         self.output(path, text, fingerprint)
-        return parse_po(text, path=path)
+        return template
 
     def catalogue(
         self, template: polib.POFile, language: str, path: Path, fingerprint: str, date: str
