@@ -1,11 +1,13 @@
-"""Options shared by several subcommands."""
+"""Options and output shared by several subcommands."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Iterable
 
 from babelpress.config import Settings
-from babelpress.errors import ConfigError
+from babelpress.errors import BabelpressError, ConfigError
 
 
 def add_language_option(parser: argparse.ArgumentParser) -> None:
@@ -44,3 +46,13 @@ def chosen_languages(option: str | None, settings: Settings) -> list[str]:
             f"unknown language(s) {', '.join(unknown)}; configured: {', '.join(settings.languages)}"
         )
     return languages
+
+
+def print_problems(
+    settings: Settings, warnings: Iterable[str], errors: Iterable[BabelpressError]
+) -> None:
+    """Warnings and errors on stderr, one line each, files named relative to the project."""
+    for warning in warnings:
+        print(f"babelpress: warning: {warning}", file=sys.stderr)
+    for error in errors:
+        print(f"babelpress: error: {error.shown_from(settings.root)}", file=sys.stderr)

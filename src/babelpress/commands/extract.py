@@ -14,7 +14,12 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from babelpress.commands._options import add_language_option, chosen_languages, plural
+from babelpress.commands._options import (
+    add_language_option,
+    chosen_languages,
+    plural,
+    print_problems,
+)
 from babelpress.config import Settings
 
 
@@ -44,8 +49,7 @@ def run(args: Any, settings: Settings) -> int:
         print(f"wrote {path.relative_to(root)}")
     for path in report.orphans:
         print(f"note: {path.relative_to(root)}: its page no longer exists; kept", file=sys.stderr)
-    for error in report.errors:
-        print(f"babelpress: error: {error.shown_from(settings.root)}", file=sys.stderr)
+    print_problems(settings, (), report.errors)
     if args.check:
         for path in report.stale:
             print(f"out of date: {path.relative_to(root)}")

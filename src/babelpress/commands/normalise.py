@@ -14,6 +14,7 @@ import argparse
 import sys
 from typing import Any
 
+from babelpress.commands._options import print_problems
 from babelpress.config import Settings
 
 
@@ -66,10 +67,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         if args.verbose:
             for removal in result.removed:
                 print(f"  {result.seed}:{removal.line}: removed {removal.reason}: {removal.text}")
-    for warning in report.warnings:
-        print(f"babelpress: warning: {warning}", file=sys.stderr)
-    for error in report.errors:
-        print(f"babelpress: error: {error.shown_from(settings.root)}", file=sys.stderr)
+    print_problems(settings, report.warnings, report.errors)
     print(
         f"normalise: {report.count(WRITTEN)} written, {report.count(WOULD_WRITE)} to write, "
         f"{report.count(HAND_EDITED)} edited by hand, {len(report.errors)} failed"

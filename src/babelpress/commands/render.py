@@ -12,10 +12,9 @@ Exit codes: 0 done; 1 a page or catalogue could not be read.
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-from babelpress.commands._options import add_language_option, chosen_languages
+from babelpress.commands._options import add_language_option, chosen_languages, print_problems
 from babelpress.config import Settings
 
 
@@ -49,10 +48,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             print(f"wrote {_rel(result.target, settings)} ({_state(result.page)})")
     for path in report.removed:
         print(f"removed {_rel(path, settings)} (its German page is gone)")
-    for warning in report.warnings:
-        print(f"babelpress: warning: {warning}", file=sys.stderr)
-    for error in report.errors:
-        print(f"babelpress: error: {error.shown_from(settings.root)}", file=sys.stderr)
+    print_problems(settings, report.warnings, report.errors)
     print(
         f"render: {len(report.pages)} page(s), {len(report.written)} written, "
         f"{len(report.removed)} removed, {len(report.errors)} failed"
