@@ -134,7 +134,8 @@ class _State:
         files = {name: record for name, record in sorted(self.new.items())
                  if (self.settings.root / name).exists()}  # fmt: skip
         data = {"version": STATE_VERSION, "files": files}
-        atomic_write(self.path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+        atomic_write(self.path, json.dumps(data, indent=1, ensure_ascii=False) + "\n",
+                     durable=False)  # a lost or damaged state only means a full run
 
 
 def _code_fingerprint(settings: Settings) -> str:

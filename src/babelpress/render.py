@@ -381,7 +381,7 @@ def _render_one(
     where = po_path.relative_to(settings.root).as_posix()
     page = render_page(doc, catalog, language, settings, mode=mode, catalog_path=where)
     target = target_path(settings, source, language)
-    written = atomic_write(target, page.markdown)
+    written = atomic_write(target, page.markdown, durable=False)
     report.warnings.extend(page.warnings)
     result = PageResult(language, source, target, written, page)
     report.pages.append(result)

@@ -86,7 +86,8 @@ class RenderCache:
 
     def save(self) -> None:
         if self.changed and self.path.parent.is_dir():
-            atomic_write(self.path, json.dumps(self.entries, sort_keys=True, indent=1) + "\n")
+            atomic_write(self.path, json.dumps(self.entries, sort_keys=True, indent=1) + "\n",
+                         durable=False)
             self.changed = False
 
     def _name(self, target: Path) -> str:

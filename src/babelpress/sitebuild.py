@@ -65,7 +65,7 @@ def split_search_index(site_dir: Path, default_language: str, languages: Iterabl
         config = {**combined.get("config", {}), "lang": [_lunr_language(language)]}
         data = json.dumps({"config": config, "docs": entries}, separators=(",", ":"))
         target = site_dir / language_prefix(language, default_language) / SEARCH_INDEX
-        atomic_write(target, data)
+        atomic_write(target, data, durable=False)
     return True
 
 
@@ -109,7 +109,8 @@ def read_not_found(site_dir: Path) -> bytes | None:
 
 
 def write_not_found(site_dir: Path, language: str, default_language: str, data: bytes) -> None:
-    atomic_write(site_dir / language_prefix(language, default_language) / NOT_FOUND, data)
+    target = site_dir / language_prefix(language, default_language) / NOT_FOUND
+    atomic_write(target, data, durable=False)
 
 
 def home_alternates(
