@@ -38,6 +38,7 @@ against a run with another N.  Exit code 0 when every checked target is met.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -166,23 +167,44 @@ def source_pages(repo: Path, scratch: Path) -> Path:
     return scratch / "docs" / "de"
 
 
+def discard(path: Path, trash: Path) -> None:
+    """Move *path* into the folder *trash* (deleted when the benchmark ends).
+
+    Deleting thousands of files makes the next thousands of file creations on the
+    same ext4 file system several times slower for a few seconds (measured: 3000
+    creations 0.2 s in a fresh folder, 1.5–2 s right after removing 3000 files).
+    A cold run in real use starts from a fresh checkout, so the benchmark moves
+    what it clears out of the way instead of deleting it before the next timed step.
+    """
+    if not path.exists():
+        return
+    target = trash / str(next(_DISCARDED))
+    target.mkdir(parents=True)
+    os.replace(path, target / path.name)
+
+
+_DISCARDED = itertools.count()
+
+
+def trash_of(settings: Any) -> Path:
+    return Path(settings.root).parent / "trash"
+
+
 def clear_catalogues(settings: Any) -> None:
     """Remove every catalogue and cache under locale/ (the glossary stays)."""
     for entry in settings.locale_path.iterdir():
-        if entry.is_dir():
-            shutil.rmtree(entry)
-        elif entry != settings.glossary_path:
-            entry.unlink()
+        if entry != settings.glossary_path:
+            discard(entry, trash_of(settings))
 
 
 def clear_rendered(settings: Any, site: bool = True) -> None:
     """No rendered pages, no render cache (and no site): the first build after a checkout."""
     for language in settings.languages:
-        shutil.rmtree(settings.target_docs_path(language), ignore_errors=True)
+        discard(settings.target_docs_path(language), trash_of(settings))
     for cache in settings.locale_path.glob(".babelpress-render*"):
-        cache.unlink()
+        discard(cache, trash_of(settings))
     if site:
-        shutil.rmtree(settings.root / "site", ignore_errors=True)
+        discard(settings.root / "site", trash_of(settings))
 
 
 def snapshot(folder: Path) -> dict[str, int]:
@@ -295,10 +317,10 @@ class Bench:
             runs["pipeline_build_s"].append(self.mkdocs("mkdocs.yml"))
             self.log(f"mkdocs build without the plugin ({number + 1}/{count})")
             render_all(settings)  # the same rendered pages, whatever the plugin left
-            shutil.rmtree(self.root / "site", ignore_errors=True)
+            discard(self.root / "site", self.root.parent / "trash")
             runs["mkdocs_plain_s"].append(self.mkdocs(plain.name))
             self.log(f"mkdocs build with the plugin, pages rendered ({number + 1}/{count})")
-            shutil.rmtree(self.root / "site", ignore_errors=True)
+            discard(self.root / "site", self.root.parent / "trash")
             runs["pipeline_build_warm_s"].append(self.mkdocs("mkdocs.yml"))
         for key, timed in runs.items():
             self.fig.add_runs(key, [t.seconds for t in timed], [t.cpu_seconds for t in timed])
@@ -319,7 +341,7 @@ class Bench:
             for number in range(self.args.repeat):
                 self.log(f"peer {key} run {number + 1}")
                 out = self.root.parent / f"peer-{key}"
-                shutil.rmtree(out, ignore_errors=True)
+                discard(out, self.root.parent / "trash")
                 target = out if key.startswith("translate") else out / "all.po"
                 result = run(docs, target, limit)
                 if result is None:
@@ -364,6 +386,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.keep:
         shutil.rmtree(args.keep, ignore_errors=True)
         result = Bench(args, args.keep.resolve() / "project").run()
+        shutil.rmtree(args.keep / "trash", ignore_errors=True)
     else:
         with tempfile.TemporaryDirectory(prefix="babelpress-bench-") as tmp:
             result = Bench(args, Path(tmp) / "project").run()

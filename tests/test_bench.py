@@ -123,3 +123,20 @@ def test_pseudo_counting_matches_the_catalogues(project: Path) -> None:
     assert result["mt_chars_sent"] == result["mt_chars_unique_protected"]
     assert result["mt_duplicate_requests"] == 0
     assert result["mt_rerun_chars_sent"] == 0
+
+
+def test_clearing_moves_files_aside_instead_of_deleting(tmp_path: Path) -> None:
+    """Deleting thousands of files slows the next timed step's file creation down."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        import bench
+    finally:
+        sys.path.remove(str(REPO / "scripts"))
+    folder = tmp_path / "project" / "docs" / "en"
+    folder.mkdir(parents=True)
+    (folder / "a.md").write_text("x")
+    trash = tmp_path / "trash"
+    bench.discard(folder, trash)
+    bench.discard(folder, trash)  # already gone: nothing to do
+    assert not folder.exists()
+    assert [p.relative_to(trash).parts[1:] for p in trash.rglob("a.md")] == [("en", "a.md")]
