@@ -162,30 +162,46 @@ def width_breaks(
     *start_column* is the column the text starts at; ``overrides[i]``, when
     not None, replaces the Unicode rule for a break before character *i*.
     Returns, for each character, whether a new line starts before it.
+    """
+    result = [False] * len(text)
+    for index in break_positions(text, width, start_column, overrides):
+        result[index] = True
+    return result
+
+
+def break_positions(
+    text: str,
+    width: int,
+    start_column: int,
+    overrides: Sequence[bool | None] | None = None,
+) -> list[int]:
+    """:func:`width_breaks` as the ascending indices a new line starts before.
+
     Ordinary prose takes the fast path of :func:`_simple_opportunities`; the
     result is the same as :func:`_exact_width_breaks` (tested on random text).
     """
     if start_column + len(text) * (1 if text.isascii() else 2) <= width:
-        return [False] * len(text)  # fits whatever the opportunities
+        return []  # fits whatever the opportunities
     opportunities = _simple_opportunities(text)
     if opportunities is None:
-        return _exact_width_breaks(text, width, start_column, overrides)
+        exact = _exact_width_breaks(text, width, start_column, overrides)
+        return [index for index, brk in enumerate(exact) if brk]
     if overrides is not None and overrides.count(None) != len(overrides):
         forced = {i for i, o in enumerate(overrides) if o}
         vetoed = {i for i, o in enumerate(overrides) if o is False}
         opportunities = sorted((set(opportunities) - vetoed) | forced)
-    result = [False] * len(text)
-    last_index: int | None = None
+    result: list[int] = []
+    last_index = -1
     last_column = start_column
     previous = 0
     for index in opportunities:  # every character is one column wide here
-        if last_index is not None and last_column + index - previous > width:
-            result[last_index] = True
+        if last_index >= 0 and last_column + index - previous > width:
+            result.append(last_index)
             last_column = 0
         last_column += index - previous
-        last_index, previous = index, index
-    if last_index is not None and last_column + len(text) - previous > width:
-        result[last_index] = True
+        last_index = previous = index
+    if last_index >= 0 and last_column + len(text) - previous > width:
+        result.append(last_index)
     return result
 
 
@@ -255,28 +271,36 @@ class _Codes(dict[int, str]):
 
 
 _CODES = _Codes()
-_AFTER_SPACES = re.compile(r"([^S])S+(?=([^S]))")
-_NO_SPACE = re.compile(
-    "|".join(
-        f"{_CODE[left]}(?=[{right}])"
-        for left in _SIMPLE
-        if (right := "".join(_CODE[c] for c in _SIMPLE if _PAIRS[left][_COLUMN[c]] == "D"))
-    )
-)
-_WITH_SPACE = {
-    (_CODE[a], _CODE[b]) for a in _SIMPLE for b in _SIMPLE if _PAIRS[a][_COLUMN[b]] in "DI"
-}
+
+
+def _alternatives(allowed: str, spaces: bool) -> str:
+    """Regex alternatives: a class, (spaces,) then a class it may break before.
+
+    Left classes with the same right classes share one alternative, which keeps
+    the expression short (a few alternatives instead of one per class).
+    """
+    groups: dict[str, str] = {}
+    for left in _SIMPLE:
+        right = "".join(_CODE[c] for c in _SIMPLE if _PAIRS[left][_COLUMN[c]] in allowed)
+        if right:
+            groups[right] = groups.get(right, "") + _CODE[left]
+    between = "S+" if spaces else ""
+    return "|".join(f"[{left}]{between}(?=[{right}])" for right, left in groups.items())
+
+
+#: a break is possible after a character (and the spaces after it) before the next
+#: one when the pair table says "D" (directly) or, with spaces between, "I"
+_OPPORTUNITY = re.compile(_alternatives("DI", spaces=True) + "|" + _alternatives("D", spaces=False))
 
 
 def _simple_opportunities(text: str) -> list[int] | None:
-    """Indices a line may break before, or None when *text* is not simple prose."""
+    """Indices a line may break before, or None when *text* is not simple prose.
+
+    At each place at most one alternative of :data:`_OPPORTUNITY` matches (a
+    character is followed either by a space or not), and a match ends right
+    before the character a line may start with, so the indices come in order.
+    """
     codes = text.translate(_CODES)
     if _OTHER_CODE in codes:
         return None
-    found = {
-        match.end()
-        for match in _AFTER_SPACES.finditer(codes)
-        if (match.group(1), match.group(2)) in _WITH_SPACE
-    }
-    found.update(match.start() + 1 for match in _NO_SPACE.finditer(codes))
-    return sorted(found)
+    return [match.end() for match in _OPPORTUNITY.finditer(codes)]

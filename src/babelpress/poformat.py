@@ -30,7 +30,7 @@ from functools import lru_cache
 
 import polib
 
-from babelpress.linebreak import width_breaks
+from babelpress.linebreak import break_positions
 
 PAGE_WIDTH = 79
 _NO_WRAP_WIDTH = 2**31 - 1
@@ -251,19 +251,17 @@ def _wrap(prefix: str, name: str, value: str, page_width: int, wrap: bool) -> li
             overrides[-2] = False  # no break just before the final "\n"
         is_last = number == len(portions) - 1
         start = len(prefix) + (len(name) + 1 if first_line else 0) + 1 - after_break
-        breaks = width_breaks(text, width, start, overrides)
-        if first_line and text and (not is_last or start > width or any(breaks)):
+        breaks = break_positions(text, width, start, overrides)
+        if first_line and text and (not is_last or start > width or breaks):
             lines.append(f'{prefix}{name} ""')
             first_line = False
             start = len(prefix) + 1 - after_break
-            breaks = width_breaks(text, width, start, overrides)
+            breaks = break_positions(text, width, start, overrides)
         line = f"{prefix}{name} " if first_line else prefix
         first_line = False
-        pieces = [line, '"']
-        for char, brk in zip(text, breaks, strict=True):
-            if brk:
-                lines.append("".join(pieces) + '"')
-                pieces = [prefix, '"']
-            pieces.append(char)
-        lines.append("".join(pieces) + '"')
+        begin = 0
+        for index in breaks:
+            lines.append(f'{line}"{text[begin:index]}"')
+            line, begin = prefix, index
+        lines.append(f'{line}"{text[begin:]}"')
     return lines
