@@ -231,11 +231,12 @@ def wrap_string(
     return list(_wrap_cached(prefix, name, value, page_width, wrap))
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=2048)
 def _wrap_cached(
     prefix: str, name: str, value: str, page_width: int, wrap: bool
 ) -> tuple[str, ...]:
-    # a template and its catalogues repeat every msgid: wrap each string once
+    # A page's template and its catalogues repeat every msgid: wrap each string
+    # once.  Sized for a page or two, not the archive, so memory stays bounded.
     return tuple(_wrap(prefix, name, value, page_width, wrap))
 
 
