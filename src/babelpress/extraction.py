@@ -16,7 +16,10 @@ merges it into each language's catalogue (:mod:`babelpress.catalog`,
 5. skipping is cheap: ``locale/.babelpress-extract.json`` remembers, per output
    file, a fingerprint of its page (and of the code and settings that made it)
    and the file's size and modification time.  When all agree, the page is not
-   even parsed.  Deleting that file is always safe.
+   even parsed.  Deleting that file is always safe;
+6. a new sentence looks for a reviewed translation on the other pages only when
+   its own page has none, through :mod:`babelpress.memory_index` (catalogues
+   unchanged since the last run are not parsed again).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,10 +35,11 @@ from typing import Any
 
 import polib
 
-from babelpress import catalog
+from babelpress import catalog, memory_index
 from babelpress.config import Settings
 from babelpress.errors import BabelpressError, CatalogError, InputError
 from babelpress.fsutil import atomic_write
+from babelpress.memory_index import MemoryIndex
 from babelpress.merge import TranslationMemory, merge
 from babelpress.pofile import read_po
 from babelpress.poformat import format_po
@@ -166,6 +170,7 @@ class _Run:
         self.state = _State(settings)
         self.code = _code_fingerprint(settings)
         self.memories: dict[str, TranslationMemory] = {}
+        self.indexes: dict[str, MemoryIndex] = {}
 
     def execute(self) -> Report:
         pages = list(catalog.page_documents(self.settings))
@@ -175,6 +180,8 @@ class _Run:
         self.report.orphans = self.orphans({slug for slug, _ in pages})
         if not self.check:
             self.state.save()
+            for index in self.indexes.values():
+                index.save()
         return self.report
 
     # ---------------------------------------------------------------- pages
@@ -230,6 +237,8 @@ class _Run:
             new_header=catalog.language_header(self.settings, language, date),
         )
         self.output(path, format_po(merged), fingerprint)
+        if not self.check:
+            self.index(language).record(path, merged)
 
     def output(self, path: Path, text: str, fingerprint: str) -> None:
         if self.check:
@@ -252,23 +261,17 @@ class _Run:
     def memory(self, language: str) -> TranslationMemory:
         """Reviewed translations of every page in *language* (read once, when first needed)."""
         if language not in self.memories:
-            self.memories[language] = TranslationMemory(loader=self._loader(language))
+            self.memories[language] = TranslationMemory(loader=self.index(language).fill)
         return self.memories[language]
 
-    def _loader(self, language: str) -> Callable[[TranslationMemory], None]:
-        folder = self.settings.locale_path / language / "LC_MESSAGES"
-        source = self.settings.source_docs_path.relative_to(self.settings.root).as_posix()
-
-        def load(memory: TranslationMemory) -> None:
-            for path in sorted(folder.rglob("*.po")):
-                try:
-                    po = read_po(path)
-                except CatalogError:
-                    continue  # reported when its own page is processed
-                slug = path.relative_to(folder).with_suffix("").as_posix()
-                memory.add(po, f"{source}/{slug}.md")
-
-        return load
+    def index(self, language: str) -> MemoryIndex:
+        if language not in self.indexes:
+            self.indexes[language] = MemoryIndex(
+                memory_index.index_path(self.settings.locale_path, language),
+                self.settings.locale_path / language / "LC_MESSAGES",
+                self.settings.source_docs_path.relative_to(self.settings.root).as_posix(),
+            )
+        return self.indexes[language]
 
     def orphans(self, slugs: set[str]) -> list[Path]:
         found = []

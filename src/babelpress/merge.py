@@ -57,16 +57,27 @@ class TranslationMemory:
 
     def add(self, po: polib.POFile, origin: str) -> None:
         """Index the reviewed (not fuzzy, not obsolete) translations of *po*."""
-        for entry in po:
-            if entry.obsolete or entry.fuzzy or not entry.msgstr or entry.msgid_plural:
-                continue
-            self.entries.setdefault(entry.msgid, (entry.msgstr, origin))
+        self.add_pairs(reviewed_pairs(po), origin)
+
+    def add_pairs(self, pairs: Iterable[tuple[str, str]], origin: str) -> None:
+        """Index (msgid, msgstr) pairs of the catalogue of the page *origin*."""
+        for msgid, msgstr in pairs:
+            self.entries.setdefault(msgid, (msgstr, origin))
 
     def lookup(self, msgid: str) -> tuple[str, str] | None:
         if self.loader is not None:
             load, self.loader = self.loader, None
             load(self)
         return self.entries.get(msgid)
+
+
+def reviewed_pairs(po: polib.POFile) -> list[tuple[str, str]]:
+    """(msgid, msgstr) of the reviewed entries of *po*: translated, not fuzzy, not obsolete."""
+    return [
+        (entry.msgid, entry.msgstr)
+        for entry in po
+        if not (entry.obsolete or entry.fuzzy or not entry.msgstr or entry.msgid_plural)
+    ]
 
 
 def similarity(a: str, b: str) -> float:

@@ -1,0 +1,134 @@
+"""The reviewed translations of every catalogue of a language, kept between runs.
+
+When a new German sentence has no old translation on its own page, ``extract``
+looks for an exact reviewed translation on the other pages of the language
+(:class:`~babelpress.merge.TranslationMemory`).  Parsing every catalogue of a
+large archive for one edited sentence costs seconds, so the reviewed
+translations of each catalogue are kept in ``locale/.babelpress-memory-<lang>.json``
+with the size and modification time of the catalogue they were read from.  A
+later run parses only the catalogues that changed since (an editor saved one,
+``translate`` filled it, ``extract`` merged it) and takes the others from the file.
+
+The file is a cache: when it is missing, damaged or of another version, every
+catalogue is read again and the file is written anew (without ``fsync``: losing
+it costs only time).  It is never written when nothing changed, nor by a run
+that writes nothing (``extract --check``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import polib
+
+from babelpress.errors import CatalogError
+from babelpress.fsutil import atomic_write
+from babelpress.merge import TranslationMemory, reviewed_pairs
+from babelpress.pofile import read_po
+
+VERSION = 1
+
+
+def index_path(locale_dir: Path, language: str) -> Path:
+    return locale_dir / f".babelpress-memory-{language}.json"
+
+
+class MemoryIndex:
+    """The index of one language: fills a :class:`TranslationMemory` from *folder*.
+
+    ``extract`` records every catalogue it writes (:meth:`record`), so after any
+    run the index covers the catalogues as they are, and the next run that needs
+    the memory parses only what editors or ``translate`` changed in between.
+    """
+
+    def __init__(self, path: Path, folder: Path, origin_folder: str) -> None:
+        self.path = path
+        self.folder = folder
+        self.origin_folder = origin_folder
+        self._old: dict[str, list[Any]] | None = None
+        self.new: dict[str, list[Any]] = {}
+        self.complete = False  # whether ``new`` lists every catalogue (after fill)
+
+    @property
+    def old(self) -> dict[str, list[Any]]:
+        if self._old is None:
+            self._old = _read(self.path)
+        return self._old
+
+    def fill(self, memory: TranslationMemory) -> None:
+        """Index every readable catalogue, in path order (the first translation wins)."""
+        found: dict[str, list[Any]] = {}
+        for path in sorted(self.folder.rglob("*.po")):
+            name = path.relative_to(self.folder).as_posix()
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            record = self._known(name, [stat.st_size, stat.st_mtime_ns])
+            if record is None:
+                try:
+                    pairs = reviewed_pairs(read_po(path))
+                except CatalogError:
+                    continue  # reported when its own page is processed
+                record = [stat.st_size, stat.st_mtime_ns, [list(pair) for pair in pairs]]
+            found[name] = record
+            origin = f"{self.origin_folder}/{Path(name).with_suffix('').as_posix()}.md"
+            memory.add_pairs([(msgid, msgstr) for msgid, msgstr in record[2]], origin)
+        self.new, self.complete = found, True
+
+    def record(self, path: Path, po: polib.POFile) -> None:
+        """*po* is what the catalogue at *path* now holds (just written or found current)."""
+        stat = path.stat()
+        pairs = [list(pair) for pair in reviewed_pairs(po)]
+        self.new[path.relative_to(self.folder).as_posix()] = [stat.st_size, stat.st_mtime_ns, pairs]
+
+    def save(self) -> bool:
+        """Write the index if it changed; whether it was written."""
+        if not self.new:
+            return False
+        if self.complete:
+            data = self.new
+        else:  # only recorded catalogues are known: the others as the file has them
+            data = {name: record for name, record in self.old.items()
+                    if (self.folder / name).is_file()}  # fmt: skip
+            data.update(self.new)
+        if data == self.old:
+            return False
+        text = json.dumps({"version": VERSION, "catalogues": data}, ensure_ascii=False,
+                          indent=0, sort_keys=True)
+        return atomic_write(self.path, text + "\n", durable=False)
+
+    def _known(self, name: str, stat: list[int]) -> list[Any] | None:
+        for records in (self.new, self.old):
+            record = records.get(name)
+            if record is not None and record[:2] == stat:
+                return record
+        return None
+
+
+def _read(path: Path) -> dict[str, list[Any]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != VERSION:
+        return {}
+    catalogues = data.get("catalogues")
+    if not isinstance(catalogues, dict):
+        return {}
+    return {name: record for name, record in catalogues.items() if _valid(record)}
+
+
+def _valid(record: Any) -> bool:
+    return (
+        isinstance(record, list)
+        and len(record) == 3
+        and all(isinstance(number, int) for number in record[:2])
+        and isinstance(record[2], list)
+        and all(
+            isinstance(pair, list) and len(pair) == 2 and all(isinstance(s, str) for s in pair)
+            for pair in record[2]
+        )
+    )
