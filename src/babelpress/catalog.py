@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -101,12 +102,21 @@ def _comment(catalog: Catalog) -> str:
     return "\n".join(line[2:] if line.startswith("# ") else line.lstrip("#") for line in lines)
 
 
+@lru_cache(maxsize=16)
+def _header(
+    settings: Settings, language: str | None, date: str
+) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """babel's header comment and fields (built once per language and date in a run)."""
+    catalog = _babel_catalog(settings, language, date)
+    return _comment(catalog), tuple(_fields(catalog, settings).items())
+
+
 def template_header(settings: Settings, date: str) -> polib.POFile:
     """An empty template with babel's header (fuzzy, as templates are) dated *date*."""
-    catalog = _babel_catalog(settings, None, date)
+    comment, fields = _header(settings, None, date)
     po = polib.POFile(wrapwidth=79, encoding="utf-8")
-    po.header = _comment(catalog)
-    po.metadata = _fields(catalog, settings)
+    po.header = comment
+    po.metadata = dict(fields)
     po.metadata["PO-Revision-Date"] = "YEAR-MO-DA HO:MI+ZONE"
     po.metadata_is_fuzzy = True
     return po
@@ -114,10 +124,10 @@ def template_header(settings: Settings, date: str) -> polib.POFile:
 
 def language_header(settings: Settings, language: str, date: str) -> polib.POFile:
     """An empty catalogue for *language* with babel's header (Language, Plural-Forms)."""
-    catalog = _babel_catalog(settings, language, date)
+    comment, fields = _header(settings, language, date)
     po = polib.POFile(wrapwidth=79, encoding="utf-8")
-    po.header = _comment(catalog)
-    po.metadata = _fields(catalog, settings)
+    po.header = comment
+    po.metadata = dict(fields)
     po.metadata["PO-Revision-Date"] = date
     po.metadata["Last-Translator"] = "Automatically generated"
     return po
