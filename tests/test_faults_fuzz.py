@@ -188,6 +188,21 @@ def test_near_repeat_about_another_thing_is_kept() -> None:
     assert sentence in block_texts(result)
 
 
+def test_near_repeat_saying_the_opposite_is_kept() -> None:
+    """No number, month or noun differs, but "nur leicht" is not "deutlich"."""
+    sentence = "Der Preis für Brot stieg im Januar um fünf Prozent nur leicht an."
+    result = normalise_text(NEAR_REPEAT.format(sentence=sentence), seed="x.txt")
+    assert sentence in block_texts(result)
+
+
+def test_near_repeat_with_another_ending_is_a_pull_quote() -> None:
+    """A pull quote may change an ending; all its words are the article's own."""
+    sentence = "Die Regierung reagiert darauf mit neuen Subventionen für Bäckereien."
+    result = normalise_text(NEAR_REPEAT.format(sentence=sentence), seed="x.txt")
+    assert sentence not in block_texts(result)
+    assert [r.reason for r in result.removed] == ["pull quote"]
+
+
 # ------------------------------------------------------------------- splitter
 def assert_partition(text: str, spans: list[tuple[int, int]]) -> None:
     pos = 0

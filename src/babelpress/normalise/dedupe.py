@@ -15,8 +15,9 @@ Contract:
   and none of the words that differ is a fact (a number, a month, a number word or a
   negation: ``pull_quote.fact_words``) -- "im Januar um fünf Prozent" and "im Februar um
   sieben Prozent" are two statements, not a quote and its source.  Nor is a paragraph
-  that brings a noun or name found nowhere else in the article ("Milch" beside "Brot";
-  a capitalised word inside a sentence): a pull quote only reuses the article's own.
+  with a word found nowhere else in the article ("Milch" beside "Brot", "leicht" beside
+  "deutlich"; words compared by their first :data:`STEM_LETTERS` letters, so that a
+  paraphrase may change an ending): a pull quote only reuses the article's own words.
   Only the short copy goes; the body keeps every sentence.
 """
 
@@ -28,9 +29,11 @@ from difflib import SequenceMatcher
 from babelpress.normalise.article import Block
 from babelpress.normalise.rules import Rules
 from babelpress.normalise.structure import Line
-from babelpress.normalise.text import comparable, sentences, words
+from babelpress.normalise.text import comparable, sentences
 
 MIN_DUPLICATE_WORDS = 6
+#: letters of a word compared to find it elsewhere in the article (see :func:`_stem`)
+STEM_LETTERS = 4
 
 
 def drop_duplicates(lines: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -54,13 +57,14 @@ def find_pull_quotes(blocks: list[Block], rules: Rules) -> set[int]:
     found: set[int] = set()
     vocabulary: Counter[str] = Counter()
     for block in blocks:
-        vocabulary.update(comparable(block.text).split())
+        vocabulary.update(_prefixes(comparable(block.text).split()))
     for index, block in enumerate(blocks):
         if block.kind != "paragraph" or not _short(block.text, rules):
             continue
-        own = _form(forms, index, block).counts
-        if any(vocabulary[noun] <= own[noun] for noun in _nouns(block.text)):
-            continue  # names something the rest of the article does not
+        words = _form(forms, index, block).words
+        own = _prefixes(words)
+        if any(vocabulary[_stem(word)] <= own[_stem(word)] for word in words):
+            continue  # says something in words the rest of the article does not use
         low = max(0, index - rules.pull_quote_distance)
         high = min(len(blocks), index + rules.pull_quote_distance + 1)
         for other_index in range(low, high):
@@ -78,14 +82,17 @@ def find_pull_quotes(blocks: list[Block], rules: Rules) -> set[int]:
     return found
 
 
-def _nouns(text: str) -> set[str]:
-    """Capitalised words inside the sentences of *text* (German nouns and names), compared form."""
-    return {
-        word.casefold()
-        for sentence in sentences(text)
-        for word in words(sentence)[1:]
-        if word[:1].isupper()
-    }
+def _stem(word: str) -> str:
+    """What is compared of a word to tell whether the article uses it: its first letters,
+    so that a paraphrase may change an ending ("hatte" / "hat") but not the word."""
+    return word[:STEM_LETTERS]
+
+
+def _prefixes(words: list[str]) -> Counter[str]:
+    """Every word's beginnings up to :data:`STEM_LETTERS` letters ("hat" finds "hatte")."""
+    return Counter(
+        word[:size] for word in words for size in range(1, min(len(word), STEM_LETTERS) + 1)
+    )
 
 
 class _Form:
