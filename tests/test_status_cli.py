@@ -139,3 +139,18 @@ def test_malformed_catalogue_is_one_line_exit_1(project: Path, capsys) -> None:
     err = capsys.readouterr().err
     assert err.startswith("babelpress: error: ") and err.count("\n") == 1
     assert "c.po:3: " in err
+
+
+def test_every_broken_catalogue_is_named_and_the_others_counted(project: Path, capsys) -> None:
+    for language in ("en", "ru"):
+        bad = project / "locale" / language / "LC_MESSAGES" / "c.po"
+        bad.write_text('msgid "a"\nmsgstr "b\n', encoding="utf-8")
+    before = {p: p.read_bytes() for p in (project / "locale").rglob("*.po")}
+    assert run(["-C", str(project), "status", "--format", "json"]) == 1
+    out, err = capsys.readouterr()
+    assert [line.split(": ")[2].split(":")[0] for line in err.splitlines()] == [
+        "locale/en/LC_MESSAGES/c.po", "locale/ru/LC_MESSAGES/c.po"
+    ]
+    counted = {entry["catalogue"] for entry in json.loads(out)}
+    assert counted and not any(name.endswith("/c.po") for name in counted)
+    assert {p: p.read_bytes() for p in (project / "locale").rglob("*.po")} == before

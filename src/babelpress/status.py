@@ -168,14 +168,27 @@ def catalogue_status(
     )
 
 
-def collect(settings: Any, languages: Iterable[str] | None = None) -> list[CatalogueStatus]:
-    """Counts for every catalogue of *languages* (default: the configured ones), by path."""
+def collect(
+    settings: Any, languages: Iterable[str] | None = None, errors: list[Any] | None = None
+) -> list[CatalogueStatus]:
+    """Counts for every catalogue of *languages* (default: the configured ones), by path.
+
+    With an *errors* list, a catalogue that cannot be read is added to it (a
+    :class:`~babelpress.errors.CatalogError` with file and line) and the others are
+    still counted; without one, the first such error is raised.
+    """
+    from babelpress.errors import CatalogError
     from babelpress.qa.catalogues import catalogue_paths
 
     results = []
     for language in languages or settings.languages:
         for path in catalogue_paths(settings, language):
-            results.append(catalogue_status(path, root=settings.root, language=language))
+            try:
+                results.append(catalogue_status(path, root=settings.root, language=language))
+            except CatalogError as exc:
+                if errors is None:
+                    raise
+                errors.append(exc)
     return results
 
 

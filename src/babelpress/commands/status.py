@@ -8,8 +8,12 @@ is the same table (so ``text`` and ``json`` work for ``status`` and ``check`` al
 ``translated``, ``fuzzy``, ``untranslated`` -- the counts ``msgfmt --statistics``
 reports -- and the word counts).
 
-Exit codes: 0; 1 when ``--min-reviewed PCT`` is given and a language's share of
-reviewed words is below it (for CI); 2 for an unknown language.
+A catalogue that cannot be read is named on stderr with its file and line (one
+line each) and left out of the counts; the others are still shown.
+
+Exit codes: 0; 1 when a catalogue cannot be read, or when ``--min-reviewed PCT`` is
+given and a language's share of reviewed words is below it (for CI); 2 for an
+unknown language.
 """
 
 from __future__ import annotations
@@ -19,8 +23,9 @@ import json
 import sys
 from typing import Any
 
-from babelpress.commands._options import add_language_option, chosen_languages
+from babelpress.commands._options import add_language_option, chosen_languages, print_problems
 from babelpress.config import Settings
+from babelpress.errors import BabelpressError
 
 
 def register(subparsers: Any) -> None:
@@ -61,7 +66,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from babelpress.status import CatalogueStatus, collect, totals
 
     languages = chosen_languages(args.lang, settings)
-    statuses = collect(settings, languages)
+    errors: list[BabelpressError] = []
+    statuses = collect(settings, languages, errors)
     summed = totals(statuses)
     for language in languages:
         summed.setdefault(language, CatalogueStatus("total", language))
@@ -69,7 +75,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps([s.as_dict() for s in statuses], ensure_ascii=False, indent=2))
     else:
         _print_table(statuses, [summed[lang] for lang in languages])
-    return _threshold(args.min_reviewed, [summed[lang] for lang in languages])
+    print_problems(settings, [], errors)  # the catalogues that could not be read
+    below = _threshold(args.min_reviewed, [summed[lang] for lang in languages])
+    return 1 if errors else below
 
 
 def _threshold(minimum: float | None, language_totals: list[Any]) -> int:
