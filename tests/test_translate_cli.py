@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from babelpress.cli import run
+from babelpress.translate.memory import TranslationMemory
 from libre_server import LibreServer, closed_port
 from translate_project import DISTINCT, entries, make_project, msgfmt_check, po_files, snapshot
 
@@ -131,12 +132,18 @@ def test_kill_9_mid_run_leaves_valid_catalogues(tmp_path: Path, server) -> None:
     for path in po_files(root):
         msgfmt_check(path)
     drafts = len({e.msgid for p in po_files(root) for e in entries(p).values() if e.tcomment})
-    assert drafts >= answered - 3  # completed batches (2 texts each) were saved
-    memory = json.loads((root / "locale/mt-cache/libre/de-en.json").read_text(encoding="utf-8"))
-    remembered = len(memory["entries"])
+    # the answers of completed batches (2 texts each) are in the memory's journal, flushed
+    # after each batch; the catalogues whose drafts were complete are written
+    journal = root / "locale/mt-cache/libre/.de-en.json.journal"
+    assert journal.exists() and not journal.with_name("de-en.json").exists()
+    remembered = len(TranslationMemory(root / "locale", "libre", "de", "en"))
+    assert remembered >= answered - 3
     assert remembered >= drafts
     server.delay = 0
     assert translate(root, "--provider", "libre", "--url", server.url, "--lang", "en") == 0
     assert server.requests - answered == total - remembered  # nothing remembered is resent
+    assert not journal.exists()  # folded into the memory file
+    memory = json.loads(journal.with_name("de-en.json").read_text(encoding="utf-8"))
+    assert len(memory["entries"]) == total
     assert all(e.msgstr for p in po_files(root) if "/en/" in str(p) for e in entries(p).values())
     assert_no_secret(root, out.decode(), err.decode())

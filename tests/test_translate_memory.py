@@ -49,3 +49,40 @@ def test_corrupt_memory_names_file_and_line(tmp_path: Path) -> None:
     path.write_text('{"entries": ["a"]}', encoding="utf-8")
     with pytest.raises(InputError, match="no 'entries' mapping"):
         TranslationMemory(tmp_path, "google", "de", "en")
+
+
+def test_checkpoints_append_to_a_journal_and_save_folds_it(tmp_path: Path) -> None:
+    """After each batch only the new answers are written; the file once at the end."""
+    memory = TranslationMemory(tmp_path, "libre", "de", "en")
+    path = memory_path(tmp_path, "libre", "de", "en")
+    journal = path.with_name(".de-en.json.journal")
+    memory.put("Eins.", "One.")
+    assert memory.checkpoint() is True
+    assert memory.checkpoint() is False  # nothing new since
+    memory.put("Zwei.", "Two.")
+    memory.checkpoint()
+    assert not path.exists()
+    assert journal.read_text("utf-8") == '["Eins.", "One."]\n["Zwei.", "Two."]\n'
+    assert memory.save() is True
+    assert not journal.exists()
+    assert json.loads(path.read_text("utf-8"))["entries"] == {"Eins.": "One.", "Zwei.": "Two."}
+
+
+def test_a_killed_runs_journal_is_read_and_folded_in(tmp_path: Path) -> None:
+    first = TranslationMemory(tmp_path, "libre", "de", "ru")
+    first.put("Alt.", "Старый.")
+    first.save()
+    first.put("Neu.", "Новый.")
+    first.checkpoint()
+    first.put("Weg.", "Прочь.")
+    first.checkpoint()
+    journal = memory_path(tmp_path, "libre", "de", "ru").with_name(".de-ru.json.journal")
+    data = journal.read_bytes()
+    journal.write_bytes(data[: len(data) - 5])  # killed while writing the last line
+    again = TranslationMemory(tmp_path, "libre", "de", "ru")
+    assert again.get("Alt.") == "Старый." and again.get("Neu.") == "Новый."
+    assert again.get("Weg.") is None
+    assert again.save() is True  # nothing new asked, but the journal is folded in
+    assert not journal.exists()
+    third = TranslationMemory(tmp_path, "libre", "de", "ru")
+    assert len(third) == 2 and third.save() is False

@@ -9,12 +9,22 @@ It maps the exact text sent (markup already replaced by tokens, see
 post-editing and restoring -- so a changed glossary applies on the next run without a
 new request.  The file is deterministic (keys sorted, one entry per line, no dates,
 no keys or account data) and meant to be committed: a fresh checkout then sends
-nothing for sentences translated before.  It is written atomically, once per batch.
+nothing for sentences translated before.
+
+Answers are paid for, so none may be lost, yet rewriting the whole file after every
+batch would make a run quadratic in the size of the archive.  So after each batch
+(:meth:`TranslationMemory.checkpoint`) only the new answers are appended to a journal
+beside the file (``.<source>-<target>.json.journal``, one JSON pair a line, flushed
+to the disk), and at the end of the run (:meth:`TranslationMemory.save`) the file is
+rewritten once, atomically, and the journal removed.  A run that was killed leaves
+its journal; the next one reads it (a line cut short by the kill is ignored) and
+folds it into the file.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from babelpress.errors import InputError
@@ -28,16 +38,23 @@ def memory_path(locale_dir: Path, provider: str, source: str, target: str) -> Pa
     return locale_dir / CACHE_DIR / provider / f"{source}-{target}.json"
 
 
+def journal_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.journal")
+
+
 class TranslationMemory:
     """The cached answers of one provider for one language pair."""
 
     def __init__(self, locale_dir: Path, provider: str, source: str, target: str) -> None:
         self.path = memory_path(locale_dir, provider, source, target)
+        self.journal = journal_path(self.path)
         self.provider = provider
         self.source = source
         self.target = target
         self._entries: dict[str, str] = _load(self.path)
-        self._dirty = False
+        self._pending: dict[str, str] = {}  # answers not yet in the journal
+        # answers of a killed run: folded into the file by the next save
+        self._dirty = _replay(self.journal, self._entries)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -48,6 +65,7 @@ class TranslationMemory:
     def put(self, text: str, translation: str) -> None:
         if self._entries.get(text) != translation:
             self._entries[text] = translation
+            self._pending[text] = translation
             self._dirty = True
 
     def dumps(self) -> str:
@@ -60,12 +78,57 @@ class TranslationMemory:
         }
         return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
+    def checkpoint(self) -> bool:
+        """Append the answers since the last checkpoint to the journal, flushed to disk."""
+        if not self._pending:
+            return False
+        lines = "".join(
+            json.dumps([text, answer], ensure_ascii=False) + "\n"
+            for text, answer in self._pending.items()
+        )
+        try:
+            self.journal.parent.mkdir(parents=True, exist_ok=True)
+            with self.journal.open("a", encoding="utf-8") as handle:
+                handle.write(lines)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as exc:
+            raise InputError(f"cannot write: {exc.strerror or exc}", path=self.journal) from None
+        self._pending.clear()
+        return True
+
     def save(self) -> bool:
-        """Write the file if something was added; return whether it was written."""
+        """Write the file if something was added, then drop the journal; whether it was written."""
         if not self._dirty:
             return False
+        written = atomic_write(self.path, self.dumps())
         self._dirty = False
-        return atomic_write(self.path, self.dumps())
+        self._pending.clear()
+        try:
+            self.journal.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise InputError(f"cannot remove: {exc.strerror or exc}", path=self.journal) from None
+        return written
+
+
+def _replay(journal: Path, entries: dict[str, str]) -> bool:
+    """Add the journal's answers to *entries*; whether there was a journal."""
+    try:
+        raw = journal.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=journal) from None
+    for line in raw.splitlines():
+        try:
+            text, answer = json.loads(line)
+        except (ValueError, TypeError):
+            break  # the line a killed run was writing: nothing after it was written
+        if isinstance(text, str) and isinstance(answer, str):
+            entries[text] = answer
+    return True
 
 
 def _load(path: Path) -> dict[str, str]:

@@ -14,8 +14,16 @@ msgstr is empty (not obsolete, not the header, not plural), and only those:
    (:mod:`.glossary`) and restored.  A draft whose tokens came back broken is kept,
    with a ``babelpress-placeholders: ...`` translator comment for the editor.
 4. Texts go out in batches of at most ``settings.batch_chars`` characters.  After
-   every batch the memory, then the touched catalogues are written atomically under
-   the catalogue lock: an interruption loses at most the batch in flight.
+   every batch the new answers go to the memory's journal (flushed to the disk), and
+   each catalogue whose last missing text was answered is written, atomically and
+   under the catalogue lock; at the end (or when the provider fails, or on Ctrl-C)
+   every other touched catalogue is written too.  So each catalogue and the memory
+   file are written about once per run, which keeps a run linear in the size of the
+   archive (a sentence shared by many pages would otherwise rewrite them all after
+   every batch), and a killed run loses at most the batch in flight: the next run
+   takes the journal's answers from the memory without sending them again.  (The
+   offline ``pseudo`` provider keeps no memory: its drafts of unfinished catalogues
+   are simply made again.)
 5. A provider that fails (after retries) ends the run with one message that says
    how far it got: ``could not reach google: ...; nothing was changed`` or
    ``...; 12 of 80 segments translated, saved``.
@@ -89,6 +97,20 @@ class _Language:
     report: LanguageReport
     to_send: list[Unit] = field(default_factory=list)
     touched: set[int] = field(default_factory=set)
+    #: per catalogue, the texts still to be answered before its drafts are complete
+    waiting: dict[int, int] = field(default_factory=dict)
+
+    def plan_sent(self, unit: Unit) -> None:
+        self.to_send.append(unit)
+        for index in {index for index, _ in unit.entries}:
+            self.waiting[index] = self.waiting.get(index, 0) + 1
+
+    def answered(self, unit: Unit) -> None:
+        for index in {index for index, _ in unit.entries}:
+            self.waiting[index] -= 1
+
+    def complete(self, index: int) -> bool:
+        return not self.waiting.get(index)
 
 
 def translate_catalogues(
@@ -156,7 +178,7 @@ def _plan(work: list[_Language], engine: Provider, limit: int | None) -> None:
                 language.report.deferred += 1
             else:
                 budget -= 1
-                language.to_send.append(unit)
+                language.plan_sent(unit)
         language.report.planned = [u.core for u in language.to_send]
 
 
@@ -189,6 +211,7 @@ class _Run:
         with _progress_bar(self.planned, progress) as advance:
             for language in work:
                 self._send(language, advance)
+                self._save(language, final=True)
 
     def _fill_from_memory(self, language: _Language) -> None:
         if language.memory is None:
@@ -207,14 +230,15 @@ class _Run:
                     self._answered(language, unit, answer)
                     advance(1)
             except ProviderError as exc:
-                self._save(language)
+                self._save(language, final=True)
                 raise self._stopped(exc) from None
             except BaseException:
-                self._save(language)  # Ctrl-C: keep what was answered
+                self._save(language, final=True)  # Ctrl-C: keep what was answered
                 raise
             self._save(language)
 
     def _answered(self, language: _Language, unit: Unit, answer: str) -> None:
+        language.answered(unit)
         self.sent += 1
         language.report.segments_sent += 1
         language.report.chars_sent += len(unit.core)
@@ -240,15 +264,21 @@ class _Run:
             language.report.drafts += 1
             language.report.flagged += bool(restored.problems)
 
-    def _save(self, language: _Language) -> None:
+    def _save(self, language: _Language, *, final: bool = False) -> None:
+        """The memory (its journal after a batch, the whole file when *final*), then
+        the catalogues whose drafts are complete (every touched one when *final*)."""
         from babelpress.pofile import write_po
 
         if language.memory is not None:
-            language.memory.save()
-        for index in sorted(language.touched):
+            if final:
+                language.memory.save()
+            else:
+                language.memory.checkpoint()
+        ready = sorted(i for i in language.touched if final or language.complete(i))
+        for index in ready:
             path, po = language.catalogues[index]
             self.report.files_written += bool(write_po(po, path))
-        language.touched.clear()
+        language.touched.difference_update(ready)
 
     def _guard(self, call: Callable[[], None]) -> None:
         try:
