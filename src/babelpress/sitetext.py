@@ -8,11 +8,18 @@ language works at once and can be given its own words later.
 Numbers and dates are formatted with babel's locale data for the language
 (``64 %`` in German and Russian, ``64%`` in English; ``9. Mai 2024``), except
 where :data:`DATE_FORMATS` gives an edition its own date pattern.
+
+Every page of a site asks for the same few words, percentages and dates, so the
+answers are computed once per language (and value) and kept: :data:`TEXTS` and
+:data:`DATE_FORMATS` are read when first needed, not meant to change afterwards.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from babel.core import Locale, UnknownLocaleError
@@ -104,10 +111,11 @@ FALLBACK_LANGUAGE = "en"
 DATE_FORMATS: dict[str, str] = {"en": "d MMMM y"}
 
 
-def texts(language: str) -> dict[str, str]:
-    """All words for *language* (English for a language without its own)."""
+@functools.lru_cache(maxsize=64)
+def texts(language: str) -> Mapping[str, str]:
+    """All words for *language* (English for a language without its own), read-only."""
     base = TEXTS[FALLBACK_LANGUAGE]
-    return {**base, **TEXTS.get(_base_language(language), {})}
+    return MappingProxyType({**base, **TEXTS.get(_base_language(language), {})})
 
 
 def text(language: str, key: str, **values: Any) -> str:
@@ -117,7 +125,11 @@ def text(language: str, key: str, **values: Any) -> str:
 
 def percent(share: float, language: str) -> str:
     """*share* (0-100) rounded down to a whole percent, written the way *language* does."""
-    whole = int(max(0.0, min(100.0, share)))
+    return _percent(int(max(0.0, min(100.0, share))), language)
+
+
+@functools.lru_cache(maxsize=1024)
+def _percent(whole: int, language: str) -> str:
     return format_percent(whole / 100, locale=_locale(language))
 
 
@@ -132,6 +144,11 @@ def date(value: Any, language: str) -> str:
             return value
     if not isinstance(value, dt.date):
         return str(value)
+    return _date(value, language)
+
+
+@functools.lru_cache(maxsize=4096)
+def _date(value: dt.date, language: str) -> str:
     pattern = DATE_FORMATS.get(_base_language(language), "long")
     return format_date(value, pattern, locale=_locale(language))
 
@@ -146,6 +163,7 @@ def _base_language(language: str) -> str:
     return language.replace("-", "_").split("_", 1)[0].lower()
 
 
+@functools.lru_cache(maxsize=64)
 def _locale(language: str) -> Locale:
     try:
         return Locale.parse(language.replace("-", "_"))
