@@ -44,9 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
-from babelpress import sitetext
+from babelpress import frontmatter, sitetext
 from babelpress.config import Settings
 from babelpress.errors import BabelpressError, InputError
 from babelpress.fsutil import atomic_write
@@ -67,10 +65,9 @@ REVIEWED, DRAFT, MISSING = "reviewed", "draft", "missing"
 
 
 @dataclass(frozen=True)
-class RenderedPage:
-    """One page rendered into one language."""
+class PageSummary:
+    """What rendering one page into one language found, without the page's text."""
 
-    markdown: str
     #: reviewed share in percent (0-100), see the module docstring
     reviewed_share: float
     #: the catalogue still has machine drafts (fuzzy) for this page
@@ -83,12 +80,26 @@ class RenderedPage:
 
 
 @dataclass(frozen=True)
+class RenderedPage(PageSummary):
+    """One page rendered into one language: its summary and its Markdown."""
+
+    markdown: str = field(kw_only=True)
+
+    def summary(self) -> PageSummary:
+        return PageSummary(
+            self.reviewed_share, self.has_drafts, self.fallbacks, self.warnings, self.published
+        )
+
+
+@dataclass(frozen=True)
 class PageResult:
+    """One generated file: the page's text is on disk, not kept here (memory)."""
+
     language: str
     source: Path
     target: Path
     written: bool
-    page: RenderedPage
+    page: PageSummary
 
 
 @dataclass
@@ -169,7 +180,7 @@ def render_page(
         review["title_lang"] = settings.source_language
     front = _front_matter(doc, meta, language, review)
     markdown = front + _insert_notice(body, notice)
-    return RenderedPage(markdown, share, has_drafts, fallbacks, warnings, published)
+    return RenderedPage(share, has_drafts, fallbacks, warnings, published, markdown=markdown)
 
 
 def msgkey(segment: Segment) -> MsgKey:
@@ -274,10 +285,7 @@ def _front_matter(
             data[key] = value
     data["lang"] = language
     data[MARKER] = review
-    dumped = yaml.safe_dump(
-        data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000
-    )
-    return f"---\n{dumped}---\n"
+    return f"---\n{frontmatter.dump(data)}---\n"
 
 
 def _qa_hook() -> Callable[[Any, str], list[Any]]:
@@ -316,9 +324,9 @@ def render_all(
             target = target_path(settings, source, language)
             hit = cache.lookup(target, key)
             if hit is not None:
-                page = RenderedPage(*hit)
-                report.warnings.extend(page.warnings)
-                report.pages.append(PageResult(language, source, target, False, page))
+                summary = PageSummary(*hit)
+                report.warnings.extend(summary.warnings)
+                report.pages.append(PageResult(language, source, target, False, summary))
                 continue
             if doc is None:
                 try:
@@ -327,9 +335,9 @@ def render_all(
                     report.errors.append(exc)
                     break
             errors = len(report.errors)
-            result = _render_one(doc, source, language, settings, mode, report)
+            page = _render_one(doc, source, language, settings, mode, report)
             if len(report.errors) == errors:
-                cache.store(target, key, result.page)
+                cache.store(target, key, page)
     cache.save()
     for language in targets:
         report.removed += _remove_stale(settings, language, sources)
@@ -371,7 +379,7 @@ def _parse(parse: Callable[..., Document], source: Path, settings: Settings) -> 
 
 def _render_one(
     doc: Document, source: Path, language: str, settings: Settings, mode: Mode, report: Report
-) -> PageResult:
+) -> RenderedPage:
     po_path = settings.po_path(language, doc.slug)
     try:
         catalog = index_catalog(read_catalog(po_path)) if po_path.exists() else {}
@@ -383,9 +391,8 @@ def _render_one(
     target = target_path(settings, source, language)
     written = atomic_write(target, page.markdown, durable=False)
     report.warnings.extend(page.warnings)
-    result = PageResult(language, source, target, written, page)
-    report.pages.append(result)
-    return result
+    report.pages.append(PageResult(language, source, target, written, page.summary()))
+    return page
 
 
 def read_catalog(path: Path) -> Iterable[Any]:

@@ -49,18 +49,14 @@ class RenderCache:
         return _digest(self._base, source_hash, catalogue_hash)
 
     def lookup(self, target: Path, key: str) -> tuple[Any, ...] | None:
-        """The fields of the page's RenderedPage if *target* is up to date for *key*."""
+        """The fields of the page's PageSummary if *target* is up to date for *key*."""
         entry = self.entries.get(self._name(target))
         if not entry or entry.get("key") != key:
             return None
-        try:
-            text = target.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return None
-        if _digest(text) != entry.get("output"):
+        data = read_bytes(target)
+        if data is None or _digest_bytes(data) != entry.get("output"):
             return None
         return (
-            text,
             float(entry["reviewed_share"]),
             bool(entry["has_drafts"]),
             int(entry["fallbacks"]),
@@ -99,6 +95,13 @@ def read_bytes(path: Path) -> bytes | None:
         return path.read_bytes()
     except OSError:
         return None
+
+
+def _digest_bytes(data: bytes) -> str:
+    """:func:`_digest` of the text whose UTF-8 encoding is *data*, without decoding it."""
+    sha = hashlib.sha256(data)
+    sha.update(b"\0")
+    return sha.hexdigest()
 
 
 def _digest(*parts: str) -> str:

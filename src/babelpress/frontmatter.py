@@ -1,0 +1,60 @@
+"""Front matter written as YAML, fast where that changes no byte.
+
+:func:`dump` returns exactly what ``yaml.safe_dump(data, allow_unicode=True,
+sort_keys=False, default_flow_style=False, width=10_000)`` returns: the block
+style a rendered page's front matter has always had.  PyYAML's pure-Python
+emitter costs about a millisecond per page; its libyaml binding (``CSafeDumper``)
+is several times faster and emits the same text for ordinary front matter.  It
+does not for everything, so it is used only when :func:`_libyaml_safe` holds:
+
+- every mapping key is a short identifier-like string (``title``, ``og_image``):
+  libyaml decides between ``key:`` and the ``? key`` form by the key's length in
+  bytes, PyYAML in characters, and they write an empty key differently;
+- no string holds a character outside the Basic Multilingual Plane (libyaml
+  escapes emoji as ``\\U0001F600``, PyYAML writes them as they are) or one of the
+  Unicode line breaks NEL, LS and PS (written quoted differently);
+- values are only strings, numbers, booleans, ``None``, dates, lists and mappings.
+
+Anything else goes through the pure-Python emitter, so the output never depends
+on which emitter ran (nor on whether libyaml is installed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import yaml
+
+_OPTIONS: dict[str, Any] = {
+    "allow_unicode": True,
+    "sort_keys": False,
+    "default_flow_style": False,
+    "width": 10_000,
+}
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,63}")
+#: characters the two emitters write differently
+_UNSAFE = re.compile("[\x85\u2028\u2029\ud800-\udfff\U00010000-\U0010ffff]")
+_SCALARS = (str, int, float, bool, type(None), dt.date)
+_FAST_DUMPER: Any = getattr(yaml, "CSafeDumper", None)
+
+
+def dump(data: Any) -> str:
+    """*data* as block-style YAML, byte for byte what ``yaml.safe_dump`` writes."""
+    dumper = _FAST_DUMPER if _FAST_DUMPER is not None and _libyaml_safe(data) else None
+    return yaml.dump(data, Dumper=dumper or yaml.SafeDumper, **_OPTIONS)
+
+
+def _libyaml_safe(value: Any) -> bool:
+    """True when libyaml writes *value* exactly as PyYAML does (see the module docstring)."""
+    if isinstance(value, str):
+        return _UNSAFE.search(value) is None
+    if isinstance(value, dict):
+        return all(
+            isinstance(key, str) and _KEY.fullmatch(key) is not None and _libyaml_safe(item)
+            for key, item in value.items()
+        )
+    if isinstance(value, list):
+        return all(_libyaml_safe(item) for item in value)
+    return isinstance(value, _SCALARS)
