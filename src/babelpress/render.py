@@ -33,62 +33,52 @@ Contract:
    German fallbacks carry ``class="bp-fallback"``, so the theme highlights both.
 6. Files are written only when their content changes; a generated page whose
    German source is gone is deleted.  Rendering only reads catalogues.
+
+One page is rendered by :mod:`babelpress.render_one` (points 1-5, re-exported
+here); :func:`render_all` does the files (point 6), skips pages whose inputs are
+unchanged (:mod:`babelpress.render_cache`) and returns a :class:`Report` with a
+:class:`PageSummary` per page -- the pages' text is on disk, not in the report.
 """
 
 from __future__ import annotations
 
-import importlib
-import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from babelpress import frontmatter, sitetext
 from babelpress.config import Settings
 from babelpress.errors import BabelpressError, InputError
 from babelpress.fsutil import atomic_write
 from babelpress.render_cache import RenderCache, read_bytes
-from babelpress.units import Document, Segment
+from babelpress.render_one import (
+    MARKER,
+    Mode,
+    MsgKey,
+    PageSummary,
+    RenderedPage,
+    index_catalog,
+    msgkey,
+    render_page,
+)
+from babelpress.units import Document
 
-Mode = Literal["build", "serve"]
-MsgKey = tuple[str | None, str]
-#: front-matter field naming the German page a file was rendered from
-MARKER = "babelpress"
-#: segment kinds that cannot carry an HTML wrapper (attribute values)
-_PLAIN_KINDS = frozenset({"title", "description", "image alt text"})
-_H1 = re.compile(r"^#[ \t]+\S.*\n(?:[ \t]*\n)?", re.MULTILINE)
-#: a kicker paragraph (``{: .kicker }``) opening the body: the notice goes under it
-_KICKER = re.compile(r"\A\n*(?:[^\n]+\n)+?\{:[^}\n]*\.kicker\b[^}\n]*\}[ \t]*\n(?:[ \t]*\n)?")
-
-REVIEWED, DRAFT, MISSING = "reviewed", "draft", "missing"
-
-
-@dataclass(frozen=True)
-class PageSummary:
-    """What rendering one page into one language found, without the page's text."""
-
-    #: reviewed share in percent (0-100), see the module docstring
-    reviewed_share: float
-    #: the catalogue still has machine drafts (fuzzy) for this page
-    has_drafts: bool
-    #: number of segments shown in German
-    fallbacks: int
-    warnings: list[str] = field(default_factory=list)
-    #: False when the page is below ``min_reviewed`` and shown in German
-    published: bool = True
-
-
-@dataclass(frozen=True)
-class RenderedPage(PageSummary):
-    """One page rendered into one language: its summary and its Markdown."""
-
-    markdown: str = field(kw_only=True)
-
-    def summary(self) -> PageSummary:
-        return PageSummary(
-            self.reviewed_share, self.has_drafts, self.fallbacks, self.warnings, self.published
-        )
+__all__ = [
+    "MARKER",
+    "Mode",
+    "MsgKey",
+    "PageResult",
+    "PageSummary",
+    "RenderedPage",
+    "Report",
+    "index_catalog",
+    "msgkey",
+    "read_catalog",
+    "render_all",
+    "render_page",
+    "source_pages",
+    "target_path",
+]
 
 
 @dataclass(frozen=True)
@@ -116,191 +106,6 @@ class Report:
         return [result.target for result in self.pages if result.written]
 
 
-# ------------------------------------------------------------------ one page
-def render_page(
-    doc: Document,
-    catalog_by_msgkey: Mapping[MsgKey, Any],
-    language: str,
-    settings: Settings,
-    *,
-    mode: Mode = "build",
-    catalog_path: str | None = None,
-) -> RenderedPage:
-    """Render *doc* into *language* from a catalogue indexed by ``(msgctxt, msgid)``.
-
-    The catalogue values are PO entries (anything with ``msgstr`` and ``flags``);
-    *catalog_path* names the catalogue in warnings.
-    """
-    blockers = _qa_hook()
-    warnings: list[str] = []
-    states: dict[MsgKey, tuple[str, str]] = {}
-    for segment in doc.segments():
-        key = msgkey(segment)
-        if key not in states:
-            entry = catalog_by_msgkey.get(key)
-            states[key] = _state(entry, language, blockers, warnings, catalog_path)
-    share = _reviewed_share(doc.segments(), states)
-    has_drafts = any(state == DRAFT for state, _ in states.values())
-    published = mode == "serve" or share >= settings.min_reviewed
-    show_drafts = mode == "serve" or settings.publish_drafts
-
-    fallbacks = 0
-
-    def choose(segment: Segment) -> tuple[str, str]:
-        nonlocal fallbacks
-        state, msgstr = states[msgkey(segment)]
-        if published and (state == REVIEWED or (state == DRAFT and show_drafts)):
-            return state, _restore(segment, msgstr)
-        fallbacks += 1
-        return MISSING, segment.source
-
-    def body_text(segment: Segment) -> str:
-        state, text = choose(segment)
-        return _wrap(segment, state, text, mode, settings.source_language)
-
-    meta_states = {segment.kind: choose(segment) for segment in doc.meta_segments}
-    meta = {kind: text for kind, (_, text) in meta_states.items()}
-    title_in_german = meta_states.get("title", (REVIEWED, ""))[0] == MISSING
-    body = doc.render(body_text)
-    total = sum(1 for _ in doc.segments())
-    if fallbacks == total and total:
-        kind = "unavailable"
-    elif has_drafts and show_drafts:
-        kind = "draft"
-    else:
-        kind = "partial" if share < 100.0 or fallbacks else ""
-    notice = _notice(kind, language, share, settings, mode)
-    review = {
-        "source": doc.path,
-        "reviewed": int(share),
-        "drafts": has_drafts and show_drafts,
-        "published": published,
-    }
-    if title_in_german:
-        review["title_lang"] = settings.source_language
-    front = _front_matter(doc, meta, language, review)
-    markdown = front + _insert_notice(body, notice)
-    return RenderedPage(share, has_drafts, fallbacks, warnings, published, markdown=markdown)
-
-
-def msgkey(segment: Segment) -> MsgKey:
-    """The catalogue key of *segment*: ``(msgctxt, msgid)``."""
-    return (segment.context or None, segment.msgid)
-
-
-def index_catalog(entries: Iterable[Any]) -> dict[MsgKey, Any]:
-    """Index PO entries by ``(msgctxt, msgid)``; obsolete entries and the header are left out."""
-    index: dict[MsgKey, Any] = {}
-    for entry in entries:
-        if getattr(entry, "obsolete", False) or not entry.msgid:
-            continue
-        index[(entry.msgctxt or None, entry.msgid)] = entry
-    return index
-
-
-def _state(
-    entry: Any,
-    language: str,
-    blockers: Callable[[Any, str], list[Any]],
-    warnings: list[str],
-    catalog_path: str | None,
-) -> tuple[str, str]:
-    if entry is None or not entry.msgstr:
-        return MISSING, ""
-    problems = blockers(entry, language)
-    if problems:
-        line = getattr(entry, "linenum", None)
-        where = f"{catalog_path or language}{f':{line}' if line else ''}: "
-        warnings.extend(f"{where}{problem} -- shown in German" for problem in problems)
-        return MISSING, ""
-    return (DRAFT if "fuzzy" in entry.flags else REVIEWED), entry.msgstr
-
-
-def _reviewed_share(segments: Iterable[Segment], states: Mapping[MsgKey, tuple[str, str]]) -> float:
-    total = reviewed = 0
-    for segment in segments:
-        weight = len(segment.msgid)
-        total += weight
-        if states[msgkey(segment)][0] == REVIEWED:
-            reviewed += weight
-    return 100.0 if total == 0 else 100.0 * reviewed / total
-
-
-def _restore(segment: Segment, msgstr: str) -> str:
-    text = segment.restore(msgstr)
-    if "\n" not in segment.source:
-        # a line break the German did not have would end a heading or split a cell
-        text = " ".join(part.strip() for part in text.splitlines())
-    return text
-
-
-def _wrap(segment: Segment, state: str, text: str, mode: Mode, source_language: str) -> str:
-    if segment.kind in _PLAIN_KINDS or not text.strip():
-        return text
-    if state == MISSING:
-        css = ' class="bp-fallback"' if mode == "serve" else ""
-        return f'<span lang="{source_language}"{css}>{text}</span>'
-    if state == DRAFT and mode == "serve":
-        return f'<span class="bp-draft">{text}</span>'
-    return text
-
-
-# ------------------------------------------------------------ notice, front matter
-def _notice(kind: str, language: str, share: float, settings: Settings, mode: Mode) -> str:
-    """The review notice of *kind* as a Markdown admonition ("" for no notice)."""
-    if not kind:
-        return ""
-    words = sitetext.texts(language)
-    css = {"unavailable": "note", "draft": "warning", "partial": "info"}[kind]
-    percent = sitetext.percent(share, language)
-    title = words[f"{kind}.title"].format(share=percent)
-    lines = [f'!!! {css} bp-notice "{title}"', f"    {words[f'{kind}.body']}"]
-    if mode == "serve":
-        preview = words["preview"]
-        if settings.min_reviewed > 0:
-            minimum = sitetext.percent(settings.min_reviewed, language)
-            preview += " " + words["preview.min"].format(min=minimum)
-        lines += ["", f"    {preview}"]
-    return "\n".join(lines) + "\n\n"
-
-
-def _insert_notice(body: str, notice: str) -> str:
-    """Put *notice* under the page's H1, else under an opening kicker, else at the top."""
-    if not notice:
-        return body
-    match = _H1.search(body) or _KICKER.match(body)
-    if match is None:
-        return notice + body
-    end = match.end()
-    gap = "" if match.group(0).endswith("\n\n") else "\n"
-    return body[:end] + gap + notice + body[end:]
-
-
-def _front_matter(
-    doc: Document, meta: Mapping[str, str], language: str, review: dict[str, Any]
-) -> str:
-    data = dict(doc.front_matter)
-    for key, value in meta.items():
-        if key in data:
-            data[key] = value
-    data["lang"] = language
-    data[MARKER] = review
-    return f"---\n{frontmatter.dump(data)}---\n"
-
-
-def _qa_hook() -> Callable[[Any, str], list[Any]]:
-    """``qa.render_blockers(entry, lang)`` if the quality checks provide it."""
-    try:
-        qa = importlib.import_module("babelpress.qa")
-    except ImportError:
-        return _no_blockers
-    hook = getattr(qa, "render_blockers", None)
-    return hook if callable(hook) else _no_blockers
-
-
-def _no_blockers(entry: Any, language: str) -> list[Any]:
-    return []
-
 
 # ------------------------------------------------------------------ all pages
 def render_all(
@@ -314,14 +119,19 @@ def render_all(
 
     report = Report()
     targets = list(languages or settings.languages)
+    german_root = settings.source_docs_path
+    folders = {language: settings.target_docs_path(language) for language in targets}
     sources = source_pages(settings)
+    relatives = [source.relative_to(german_root) for source in sources]
     cache = RenderCache(settings, mode)
-    for source in sources:
+    for source, relative in zip(sources, relatives, strict=True):
         doc: Document | None = None
         german = read_bytes(source)
         for language in targets:
-            key = cache.key(german, read_bytes(settings.po_path(language, _slug(source, settings))))
-            target = target_path(settings, source, language)
+            po_path = settings.po_path(language, relative.with_suffix("").as_posix())
+            catalogue = read_bytes(po_path)
+            key = cache.key(german, catalogue)
+            target = folders[language] / relative
             hit = cache.lookup(target, key)
             if hit is not None:
                 summary = PageSummary(*hit)
@@ -335,12 +145,18 @@ def render_all(
                     report.errors.append(exc)
                     break
             errors = len(report.errors)
-            page = _render_one(doc, source, language, settings, mode, report)
+            catalog = _catalog(po_path, catalogue, report)
+            where = po_path.relative_to(settings.root).as_posix()
+            page = render_page(doc, catalog, language, settings, mode=mode, catalog_path=where)
+            written = atomic_write(target, page.markdown, durable=False)
+            report.warnings.extend(page.warnings)
+            report.pages.append(PageResult(language, source, target, written, page.summary()))
             if len(report.errors) == errors:
                 cache.store(target, key, page)
     cache.save()
     for language in targets:
-        report.removed += _remove_stale(settings, language, sources)
+        expected = {str(folders[language] / relative) for relative in relatives}
+        report.removed += _remove_stale(folders[language], expected)
     return report
 
 
@@ -349,15 +165,22 @@ def source_pages(settings: Settings) -> list[Path]:
     root = settings.source_docs_path
     if not root.is_dir():
         return []
-    return sorted(
+    depth = len(root.parts)
+    pages = [
         path
         for path in root.rglob("*.md")
-        if not any(part.startswith(".") for part in path.relative_to(root).parts)
-    )
+        if not any(part.startswith(".") for part in path.parts[depth:])
+    ]
+    return sorted(pages, key=_order)
 
 
 def target_path(settings: Settings, source: Path, language: str) -> Path:
     return settings.target_docs_path(language) / source.relative_to(settings.source_docs_path)
+
+
+def _order(path: Path) -> tuple[str, ...]:
+    """Sort key: the order of ``sorted(paths)``, without comparing Path objects pairwise."""
+    return path.parts
 
 
 def _slug(source: Path, settings: Settings) -> str:
@@ -377,22 +200,21 @@ def _parse(parse: Callable[..., Document], source: Path, settings: Settings) -> 
     )
 
 
-def _render_one(
-    doc: Document, source: Path, language: str, settings: Settings, mode: Mode, report: Report
-) -> RenderedPage:
-    po_path = settings.po_path(language, doc.slug)
+def _catalog(path: Path, data: bytes | None, report: Report) -> dict[MsgKey, Any]:
+    """The catalogue *data* read from *path* (none: no catalogue), indexed by msgkey.
+
+    A catalogue that cannot be read or parsed is an error in *report* and counts
+    as empty, so its page is still written (all German).
+    """
+    from babelpress.pofile import parse_po
+
     try:
-        catalog = index_catalog(read_catalog(po_path)) if po_path.exists() else {}
+        if data is None:
+            return index_catalog(read_catalog(path)) if path.exists() else {}
+        return index_catalog(parse_po(data, path=path))
     except BabelpressError as exc:
         report.errors.append(exc)
-        catalog = {}
-    where = po_path.relative_to(settings.root).as_posix()
-    page = render_page(doc, catalog, language, settings, mode=mode, catalog_path=where)
-    target = target_path(settings, source, language)
-    written = atomic_write(target, page.markdown, durable=False)
-    report.warnings.extend(page.warnings)
-    report.pages.append(PageResult(language, source, target, written, page.summary()))
-    return page
+        return {}
 
 
 def read_catalog(path: Path) -> Iterable[Any]:
@@ -402,15 +224,13 @@ def read_catalog(path: Path) -> Iterable[Any]:
     return read_po(path)
 
 
-def _remove_stale(settings: Settings, language: str, sources: Sequence[Path]) -> list[Path]:
-    """Delete generated pages of *language* whose German source is gone."""
-    folder = settings.target_docs_path(language)
+def _remove_stale(folder: Path, expected: set[str]) -> list[Path]:
+    """Delete the generated pages in *folder* not in *expected* (their German page is gone)."""
     if not folder.is_dir():
         return []
-    expected = {target_path(settings, source, language) for source in sources}
     removed = []
-    for path in sorted(folder.rglob("*.md")):
-        if path not in expected and _is_generated(path):
+    for path in sorted(folder.rglob("*.md"), key=_order):
+        if str(path) not in expected and _is_generated(path):
             path.unlink()
             removed.append(path)
     return removed
