@@ -186,8 +186,7 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
             raise PluginError(str(exc)) from exc
 
     def _render(self, settings: bp_config.Settings) -> None:
-        signature = _signature(settings, self.mode)
-        if signature == self._signature:
+        if self._signature is not None and _signature(settings, self.mode) == self._signature:
             return
         try:
             report = render.render_all(settings, mode=self.mode)
@@ -209,19 +208,27 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
 
 def _signature(settings: bp_config.Settings, mode: str) -> tuple[Any, ...]:
     """Size and modification time of every input and output of rendering."""
-    paths = list(render.source_pages(settings))
+    stats: list[tuple[str, int, int]] = []
+    _file_stats(str(settings.source_docs_path), ".md", stats)
     for language in settings.languages:
-        catalogues = settings.locale_path / language / "LC_MESSAGES"
-        if catalogues.is_dir():
-            paths += sorted(catalogues.rglob("*.po"))
-        target = settings.target_docs_path(language)
-        if target.is_dir():
-            paths += sorted(target.rglob("*.md"))
-    stats = []
-    for path in paths:
+        _file_stats(str(settings.locale_path / language / "LC_MESSAGES"), ".po", stats)
+        _file_stats(str(settings.target_docs_path(language)), ".md", stats)
+    return (mode, settings, tuple(stats))
+
+
+def _file_stats(folder: str, suffix: str, stats: list[tuple[str, int, int]]) -> None:
+    """Add path, modification time and size of each ``*suffix`` file under *folder*."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
         try:
-            stat = path.stat()
+            if entry.is_dir():
+                _file_stats(entry.path, suffix, stats)
+            elif entry.name.endswith(suffix):
+                stat = entry.stat()
+                stats.append((entry.path, stat.st_mtime_ns, stat.st_size))
         except OSError:
             continue
-        stats.append((str(path), stat.st_mtime_ns, stat.st_size))
-    return (mode, settings, tuple(stats))

@@ -135,8 +135,15 @@ _PERMALINK = re.compile(r'(<a class="headerlink" href="[^"]*" title=")[^"]*(")')
 
 def localise_permalinks(content: str, language: str) -> str:
     """The headings' permalinks titled in *language* (the toc extension has one title)."""
-    title = html.escape(sitetext.text(language, "permalink"), quote=True)
+    if 'class="headerlink"' not in content:
+        return content
+    title = _permalink_title(language)
     return _PERMALINK.sub(lambda match: f"{match[1]}{title}{match[2]}", content)
+
+
+@functools.lru_cache(maxsize=64)
+def _permalink_title(language: str) -> str:
+    return html.escape(sitetext.text(language, "permalink"), quote=True)
 
 
 # ------------------------------------------------------------------ templates
@@ -149,6 +156,18 @@ def template_context(
     meta: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The ``babelpress`` variable of the theme templates for one page or template."""
+    context = _site_context(language, default_language, tuple(languages), base_url)
+    return {**context, "byline": byline(meta or {}, language, default_language)}
+
+
+@functools.lru_cache(maxsize=256)
+def _site_context(
+    language: str, default_language: str, languages: tuple[str, ...], base_url: str
+) -> dict[str, Any]:
+    """The part of :func:`template_context` that is the same for every page of a language.
+
+    Shared between pages: the templates only read it.
+    """
     prefix = language_prefix(language, default_language)
     root = base_url.rstrip("/")
     return {
@@ -158,7 +177,6 @@ def template_context(
         "texts": sitetext.texts(language),
         "search_base": search_base(base_url, language, default_language),
         "home_url": f"{root}/{prefix}",
-        "byline": byline(meta or {}, language, default_language),
     }
 
 
