@@ -257,6 +257,8 @@ class _Parser:
         if match is None:
             raise self.error("unterminated string or text after the closing quote")
         body = match.group(1)
+        if "\\" not in body:
+            return body  # most strings: nothing to check or unescape
         for escape in _ESCAPE.finditer(body):
             if escape.group(1) not in _UNESCAPE:
                 raise self.error(f"unsupported escape sequence '\\{escape.group(1)}'")
