@@ -11,8 +11,8 @@ import pytest
 from mkdocs.config.base import load_config
 
 from babelpress import config as bp_config
-from babelpress import sitebuild, sitetext
-from babelpress.plugin import BabelpressPlugin, _PluginConfig
+from babelpress import render, sitebuild, sitetext
+from babelpress.plugin import BabelpressPlugin, _PluginConfig, _signature
 
 
 def test_plugin_options_mirror_the_settings() -> None:
@@ -51,6 +51,29 @@ def test_mode_follows_the_mkdocs_command() -> None:
     assert plugin.mode == "serve"
     plugin.on_startup(command="build", dirty=False)
     assert plugin.mode == "build"
+
+
+def test_render_signature_sees_every_input_and_output_change(project: Path) -> None:
+    settings = bp_config.load(project)
+    render.render_all(settings)
+    before = _signature(settings, "build")
+    assert _signature(settings, "build") == before
+    assert _signature(settings, "serve") != before
+    names = {Path(path).name for path, _, _ in before[2]}
+    slug = render.source_pages(settings)[0].stem
+    assert {f"{slug}.md", f"{slug}.po"} <= names
+
+    po = settings.po_path("ru", slug)
+    po.write_text(po.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    after_po = _signature(settings, "build")
+    assert after_po != before
+    page = settings.target_docs_path("en") / f"{slug}.md"
+    page.unlink()
+    assert _signature(settings, "build") != after_po
+    new = settings.source_docs_path / "neu" / "seite.md"
+    new.parent.mkdir()
+    new.write_text("# Neu\n", encoding="utf-8")
+    assert any(path == str(new) for path, _, _ in _signature(settings, "build")[2])
 
 
 def test_search_index_is_split_per_language(tmp_path: Path) -> None:

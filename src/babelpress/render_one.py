@@ -60,7 +60,6 @@ class RenderedPage(PageSummary):
         )
 
 
-
 # ------------------------------------------------------------------ one page
 def render_page(
     doc: Document,
