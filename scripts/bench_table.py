@@ -45,6 +45,11 @@ def _time(result: dict[str, Any], key: str) -> str:
     return f"{wall:.2f}{cpu_text}{spread}"
 
 
+def _pair(result: dict[str, Any], first: str, second: str) -> str:
+    a, b = result.get(first), result.get(second)
+    return f"{a:.2f} / {b:.2f}" if a is not None and b is not None else "—"
+
+
 def table(results: list[dict[str, Any]]) -> str:
     head = "| | " + " | ".join(f"N = {r['docs']}" for r in results) + " |"
     lines = [head, "|---" * (len(results) + 1) + "|"]
@@ -73,6 +78,10 @@ def table(results: list[dict[str, Any]]) -> str:
     lines.append(
         "| MT: characters sent on a rerun | "
         + " | ".join(str(r["mt_rerun_chars_sent"]) for r in results) + " |"
+    )
+    lines.append(
+        "| `translate`, first run / rerun (wall s, one run each) | "
+        + " | ".join(_pair(r, "mt_first_s", "mt_rerun_s") for r in results) + " |"
     )
     return "\n".join(lines)
 
