@@ -293,3 +293,39 @@ def test_ctrl_c_keeps_the_answers_of_the_batch_in_flight(tmp_path: Path) -> None
     assert_valid(root)
     saved = {e.msgid for p in po_files(root) for e in entries(p).values() if e.tcomment}
     assert len(saved) == 2
+
+
+class EditorMeanwhile(Provider):
+    """Before answering its first batch, an editor saves a translation in b.po."""
+
+    name = "pseudo"
+    cacheable = False
+
+    def __init__(self, catalogue: Path, msgid: str, msgstr: str) -> None:
+        super().__init__()
+        self.edit = (catalogue, msgid, msgstr)
+
+    def translate(self, texts, target):
+        if self.edit is not None:
+            path, msgid, msgstr = self.edit
+            po = _po(path)
+            po.find(msgid).msgstr = msgstr
+            po.save(str(path))
+            self.edit = None
+        return [f"[{target}] {text}" for text in texts]
+
+
+def test_an_edit_saved_during_the_run_is_kept(tmp_path: Path) -> None:
+    # catalogues are read again just before their drafts go in: an editor who saves
+    # while the provider is busy does not lose the translation to a machine draft
+    root = make_project(tmp_path / "p")
+    b = root / "locale/en/LC_MESSAGES/b.po"
+    heading = "Kasachstan und die OVKS"
+    assert entries(b)[heading].msgstr == ""
+    run(root, EditorMeanwhile(b, heading, "Kazakhstan and the CSTO"), languages=["en"])
+    assert_valid(root)
+    kept = entries(b)[heading]
+    assert kept.msgstr == "Kazakhstan and the CSTO" and not kept.fuzzy and not kept.tcomment
+    # the same heading in a.po, untouched by the editor, got its draft
+    assert entries(root / "locale/en/LC_MESSAGES/a.po")[heading].msgstr.startswith("[en] ")
+    assert all(e.msgstr for e in entries(b).values())

@@ -1,18 +1,19 @@
 """What needs a draft, deduplicated, and how it is cut into requests.
 
-:func:`collect_units` walks a language's catalogues once and groups the entries
-that need a draft (msgstr empty; not obsolete, header or plural) by msgid: one
-:class:`Unit` per distinct msgid, in order of first appearance, with every entry
-that shares it.  :func:`make_batches` cuts a list of units into batches of at most
+:class:`UnitIndex` is fed a language's catalogues one at a time and groups the
+entries that need a draft (msgstr empty; not obsolete, header or plural) by msgid:
+one :class:`Unit` per distinct msgid, in order of first appearance, with the
+numbers of the catalogues that need it -- not the entries themselves, so a
+catalogue can be dropped once it was read and read again when its drafts are
+ready.  :func:`make_batches` cuts a list of units into batches of at most
 *max_chars* characters (and *max_items* texts where the provider counts them); a
 text longer than the limit travels alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from babelpress.translate.protect import Protected, protect
@@ -28,8 +29,13 @@ class Unit:
     core: str
     lead: str
     trail: str
-    #: (catalogue index, polib entry)
-    entries: list[tuple[int, Any]] = field(default_factory=list)
+    #: the catalogues (by number) with an entry waiting for this text
+    catalogues: list[int] = field(default_factory=list)
+    #: whether this run sends it to the provider
+    sent: bool = False
+    #: the draft made of the answer (post-edited, restored), once there is one
+    draft: str | None = None
+    problems: list[str] = field(default_factory=list)
 
 
 def needs_draft(entry: Any) -> bool:
@@ -43,17 +49,30 @@ def needs_draft(entry: Any) -> bool:
     )
 
 
-def collect_units(catalogues: Sequence[tuple[Path, Any]]) -> list[Unit]:
-    units: dict[str, Unit] = {}
-    for index, (_path, po) in enumerate(catalogues):
+class UnitIndex:
+    """The distinct msgids that need a draft, over catalogues added one at a time."""
+
+    def __init__(self) -> None:
+        self.units: dict[str, Unit] = {}
+
+    def add(self, index: int, po: Iterable[Any]) -> tuple[list[Unit], list[Unit]]:
+        """Record catalogue *index*; its units, and those of them seen for the first time."""
+        needed: list[Unit] = []
+        new: list[Unit] = []
         for entry in po:
             if not needs_draft(entry):
                 continue
-            unit = units.get(entry.msgid)
+            unit = self.units.get(entry.msgid)
             if unit is None:
-                unit = units[entry.msgid] = _unit(entry.msgid)
-            unit.entries.append((index, entry))
-    return list(units.values())
+                unit = self.units[entry.msgid] = _unit(entry.msgid)
+                new.append(unit)
+            if not unit.catalogues or unit.catalogues[-1] != index:
+                unit.catalogues.append(index)
+                needed.append(unit)
+        return needed, new
+
+    def get(self, msgid: str) -> Unit | None:
+        return self.units.get(msgid)
 
 
 def _unit(msgid: str) -> Unit:

@@ -13,17 +13,21 @@ msgstr is empty (not obsolete, not the header, not plural), and only those:
    whitespace removed (and put back); the answer is post-edited to the glossary
    (:mod:`.glossary`) and restored.  A draft whose tokens came back broken is kept,
    with a ``babelpress-placeholders: ...`` translator comment for the editor.
-4. Texts go out in batches of at most ``settings.batch_chars`` characters.  After
-   every batch the new answers go to the memory's journal (flushed to the disk), and
-   each catalogue whose last missing text was answered is written, atomically and
-   under the catalogue lock; at the end (or when the provider fails, or on Ctrl-C)
-   every other touched catalogue is written too.  So each catalogue and the memory
-   file are written about once per run, which keeps a run linear in the size of the
-   archive (a sentence shared by many pages would otherwise rewrite them all after
-   every batch), and a killed run loses at most the batch in flight: the next run
-   takes the journal's answers from the memory without sending them again.  (The
-   offline ``pseudo`` provider keeps no memory: its drafts of unfinished catalogues
-   are simply made again.)
+4. Catalogues are streamed, not held: each is read once to plan the run (one
+   whose drafts all come from the memory is filled and written there and then),
+   and the others are read again, filled and written as soon as the last text they
+   wait for is answered -- so the editor's latest save is what a draft goes into,
+   and a run keeps only the index of distinct texts in memory, whatever the size
+   of the archive.  Texts go out in batches of at most ``settings.batch_chars``
+   characters; after every batch the new answers go to the memory's journal
+   (flushed to the disk).  At the end (or when the provider fails, or on Ctrl-C)
+   every catalogue still waiting is written with the drafts there are.  So each
+   catalogue and the memory file are written about once per run, which keeps a run
+   linear in the size of the archive (a sentence shared by many pages would
+   otherwise rewrite them all after every batch), and a killed run loses at most
+   the batch in flight: the next run takes the journal's answers from the memory
+   without sending them again.  (The offline ``pseudo`` provider keeps no memory:
+   its drafts of unfinished catalogues are simply made again.)
 5. A provider that fails (after retries) ends the run with one message that says
    how far it got: ``could not reach google: ...; nothing was changed`` or
    ``...; 12 of 80 segments translated, saved``.
@@ -43,7 +47,8 @@ from typing import Any
 
 from babelpress.config import Settings
 from babelpress.errors import ProviderError
-from babelpress.translate.batches import Unit, collect_units, make_batches
+from babelpress.pofile import read_po, write_po
+from babelpress.translate.batches import Unit, UnitIndex, make_batches, needs_draft
 from babelpress.translate.glossary import Glossary, load_glossary, post_edit
 from babelpress.translate.memory import TranslationMemory
 from babelpress.translate.protect import restore
@@ -88,29 +93,27 @@ class Report:
 
 @dataclass
 class _Language:
-    """One language's catalogues, units and memory while a run goes on."""
+    """One language while a run goes on: its units and which catalogues wait for what.
+
+    Catalogues are not kept: each is read once to plan, and read again (fresh, so an
+    edit made meanwhile is respected) when its drafts are ready to be written.
+    """
 
     code: str
-    catalogues: list[tuple[Path, Any]]
-    units: list[Unit]
+    paths: list[Path]
+    index: UnitIndex
     memory: TranslationMemory | None
     report: LanguageReport
     to_send: list[Unit] = field(default_factory=list)
-    touched: set[int] = field(default_factory=set)
-    #: per catalogue, the texts still to be answered before its drafts are complete
+    #: per catalogue still to be written, the texts it waits for from the provider
     waiting: dict[int, int] = field(default_factory=dict)
+    #: answers of this run when there is no memory (the ``pseudo`` provider)
+    answers: dict[str, str] = field(default_factory=dict)
 
-    def plan_sent(self, unit: Unit) -> None:
-        self.to_send.append(unit)
-        for index in {index for index, _ in unit.entries}:
-            self.waiting[index] = self.waiting.get(index, 0) + 1
-
-    def answered(self, unit: Unit) -> None:
-        for index in {index for index, _ in unit.entries}:
-            self.waiting[index] -= 1
-
-    def complete(self, index: int) -> bool:
-        return not self.waiting.get(index)
+    def answer(self, unit: Unit) -> str | None:
+        if self.memory is not None:
+            return self.memory.get(unit.core)
+        return self.answers.get(unit.core)
 
 
 def translate_catalogues(
@@ -131,14 +134,12 @@ def translate_catalogues(
     report = Report(engine.name, dry_run)
     lock: AbstractContextManager[Any] = nullcontext() if dry_run else catalogue_lock(settings)
     with lock:
-        glossary = load_glossary(settings.glossary_path)
-        work = [_prepare(settings, code, engine) for code in (languages or settings.languages)]
-        _plan(work, engine, limit)
+        run = _Run(settings, engine, report, today or datetime.date.today(), dry_run)
+        budget = [limit if limit is not None else -1]
+        work = [run.plan(code, budget) for code in (languages or settings.languages)]
         report.languages = [w.report for w in work]
-        if dry_run:
-            return report
-        run = _Run(settings, engine, glossary, report, today or datetime.date.today())
-        run.execute(work, progress)
+        if not dry_run:
+            run.execute(work, progress)
     return report
 
 
@@ -151,61 +152,68 @@ def _provider(settings: Settings, provider: str | Provider | None, url: str | No
     return make_provider(name, source=settings.source_language, url=url)
 
 
-def _prepare(settings: Settings, code: str, engine: Provider) -> _Language:
-    from babelpress.pofile import read_po
-
-    folder = settings.locale_path / code / "LC_MESSAGES"
-    catalogues = [(path, read_po(path)) for path in sorted(folder.glob("*.po"))]
-    memory = None
-    if engine.cacheable:
-        memory = TranslationMemory(
-            settings.locale_path, engine.name, settings.source_language, code
-        )
-    units = collect_units(catalogues)
-    return _Language(code, catalogues, units, memory, LanguageReport(code, engine.name))
-
-
-def _plan(work: list[_Language], engine: Provider, limit: int | None) -> None:
-    """Split units into memory answers and texts to send (within *limit*)."""
-    budget = limit if limit is not None else -1
-    for language in work:
-        for unit in language.units:
-            if language.memory is not None and language.memory.get(unit.core) is not None:
-                language.report.from_cache += 1
-            elif len(unit.core) > engine.max_chars:
-                language.report.too_long += 1
-            elif budget == 0:
-                language.report.deferred += 1
-            else:
-                budget -= 1
-                language.plan_sent(unit)
-        language.report.planned = [u.core for u in language.to_send]
-
-
 class _Run:
-    """Sending, filling and saving, batch by batch."""
+    """Planning, sending, filling and saving, catalogue by catalogue and batch by batch."""
 
     def __init__(
         self,
         settings: Settings,
         engine: Provider,
-        glossary: Glossary,
         report: Report,
         today: datetime.date,
+        dry_run: bool,
     ) -> None:
         self.settings = settings
         self.engine = engine
-        self.glossary = glossary
+        self.glossary: Glossary = load_glossary(settings.glossary_path)
         self.report = report
+        self.dry_run = dry_run
         self.comment = COMMENT.format(provider=engine.name, date=today.isoformat())
         self.sent = 0
         self.planned = 0
 
+    def plan(self, code: str, budget: list[int]) -> _Language:
+        """Read the language's catalogues one by one: which texts come from the memory,
+        which are sent (within *budget*, shared by the languages); a catalogue that
+        needs nothing from the provider is completed and written at once."""
+        folder = self.settings.locale_path / code / "LC_MESSAGES"
+        memory = None
+        if self.engine.cacheable:
+            memory = TranslationMemory(
+                self.settings.locale_path, self.engine.name, self.settings.source_language, code
+            )
+        language = _Language(
+            code, sorted(folder.glob("*.po")), UnitIndex(), memory,
+            LanguageReport(code, self.engine.name),
+        )
+        for number, path in enumerate(language.paths):
+            po = read_po(path)
+            needed, new = language.index.add(number, po)
+            for unit in new:
+                self._classify(language, unit, budget)
+            waiting = sum(unit.sent for unit in needed)
+            if waiting:
+                language.waiting[number] = waiting
+            elif needed and not self.dry_run and self._fill(language, po):
+                self.report.files_written += bool(write_po(po, path))
+        language.report.planned = [u.core for u in language.to_send]
+        return language
+
+    def _classify(self, language: _Language, unit: Unit, budget: list[int]) -> None:
+        report = language.report
+        if language.memory is not None and language.memory.get(unit.core) is not None:
+            report.from_cache += 1
+        elif len(unit.core) > self.engine.max_chars:
+            report.too_long += 1
+        elif budget[0] == 0:
+            report.deferred += 1
+        else:
+            budget[0] -= 1
+            unit.sent = True
+            language.to_send.append(unit)
+
     def execute(self, work: list[_Language], progress: bool | None) -> None:
         self.planned = sum(len(w.to_send) for w in work)
-        for language in work:
-            self._fill_from_memory(language)
-            self._save(language)
         if self.planned:
             self._guard(self.engine.ready)
         with _progress_bar(self.planned, progress) as advance:
@@ -213,21 +221,14 @@ class _Run:
                 self._send(language, advance)
                 self._save(language, final=True)
 
-    def _fill_from_memory(self, language: _Language) -> None:
-        if language.memory is None:
-            return
-        for unit in language.units:
-            answer = language.memory.get(unit.core)
-            if answer is not None:
-                self._fill(language, unit, answer)
-
     def _send(self, language: _Language, advance: Callable[[int], None]) -> None:
         limit = self.settings.batch_chars
         for batch in make_batches(language.to_send, limit, self.engine.batch_items):
             try:
                 answers = self.engine.translate([u.core for u in batch], language.code)
+                done: list[int] = []
                 for unit, answer in zip(batch, answers, strict=False):
-                    self._answered(language, unit, answer)
+                    done.extend(self._answered(language, unit, answer))
                     advance(1)
             except ProviderError as exc:
                 self._save(language, final=True)
@@ -235,50 +236,74 @@ class _Run:
             except BaseException:
                 self._save(language, final=True)  # Ctrl-C: keep what was answered
                 raise
-            self._save(language)
+            self._save(language, done)
 
-    def _answered(self, language: _Language, unit: Unit, answer: str) -> None:
-        language.answered(unit)
+    def _answered(self, language: _Language, unit: Unit, answer: str) -> list[int]:
+        """Record *answer*; the catalogues that now have every draft they wait for."""
         self.sent += 1
         language.report.segments_sent += 1
         language.report.chars_sent += len(unit.core)
         if language.memory is not None:
             language.memory.put(unit.core, answer)
-        self._fill(language, unit, answer)
+        else:
+            language.answers[unit.core] = answer
+        complete = []
+        for number in unit.catalogues:
+            left = language.waiting.get(number)
+            if left is not None:
+                language.waiting[number] = left - 1
+                if left == 1:
+                    complete.append(number)
+        return complete
 
-    def _fill(self, language: _Language, unit: Unit, answer: str) -> None:
-        edited = post_edit(answer, unit.msgid, language.code, self.glossary)
-        restored = restore(edited, unit.protected)
-        draft = unit.lead + restored.text.strip() + unit.trail
-        comments = [self.comment]
-        if restored.problems:
-            comments.append(f"{PLACEHOLDER_CHECK}: " + "; ".join(restored.problems))
-        for index, entry in unit.entries:
-            if entry.msgstr:  # a person got there first: never overwrite
-                continue
-            entry.msgstr = draft
+    def _fill(self, language: _Language, po: Any) -> bool:
+        """Put the drafts there are into *po*'s empty entries; whether any went in."""
+        filled = False
+        for entry in po:
+            if not needs_draft(entry):
+                continue  # a person got there first: never overwrite
+            unit = language.index.get(entry.msgid)
+            if unit is None:
+                continue  # added since the catalogue was planned: the next run drafts it
+            if unit.draft is None:
+                answer = language.answer(unit)
+                if answer is None:
+                    continue
+                self._make_draft(language, unit, answer)
+            entry.msgstr = unit.draft
             if "fuzzy" not in entry.flags:
                 entry.flags.insert(0, "fuzzy")  # first, as GNU gettext writes it
+            comments = [self.comment]
+            if unit.problems:
+                comments.append(f"{PLACEHOLDER_CHECK}: " + "; ".join(unit.problems))
             entry.tcomment = _add_lines(entry.tcomment, comments)
-            language.touched.add(index)
             language.report.drafts += 1
-            language.report.flagged += bool(restored.problems)
+            language.report.flagged += bool(unit.problems)
+            filled = True
+        return filled
 
-    def _save(self, language: _Language, *, final: bool = False) -> None:
-        """The memory (its journal after a batch, the whole file when *final*), then
-        the catalogues whose drafts are complete (every touched one when *final*)."""
-        from babelpress.pofile import write_po
+    def _make_draft(self, language: _Language, unit: Unit, answer: str) -> None:
+        edited = post_edit(answer, unit.msgid, language.code, self.glossary)
+        restored = restore(edited, unit.protected)
+        unit.draft = unit.lead + restored.text.strip() + unit.trail
+        unit.problems = list(restored.problems)
 
+    def _save(self, language: _Language, ready: Sequence[int] = (), *, final: bool = False) -> None:
+        """The memory (its journal after a batch, the whole file when *final*), then the
+        catalogues *ready* (every catalogue still waiting when *final*): each read
+        again, filled with the drafts there are, written."""
         if language.memory is not None:
             if final:
                 language.memory.save()
             else:
                 language.memory.checkpoint()
-        ready = sorted(i for i in language.touched if final or language.complete(i))
-        for index in ready:
-            path, po = language.catalogues[index]
-            self.report.files_written += bool(write_po(po, path))
-        language.touched.difference_update(ready)
+        numbers = sorted(language.waiting) if final else ready
+        for number in numbers:
+            del language.waiting[number]
+            path = language.paths[number]
+            po = read_po(path)
+            if self._fill(language, po):
+                self.report.files_written += bool(write_po(po, path))
 
     def _guard(self, call: Callable[[], None]) -> None:
         try:
