@@ -15,6 +15,10 @@ its spread:
   one article edited;
 * ``peak_rss_mb``: peak resident memory of a separate process running a cold
   ``extract`` (``baseline_rss_mb``: the same process after its imports);
+* ``translate_peak_rss_mb``: peak resident memory of a separate process running
+  ``translate`` with the offline ``pseudo`` provider over the fresh catalogues of
+  every language (``translate_baseline_rss_mb``: after its imports); the
+  catalogues are put back as they were before the counted runs below;
 * ``mt_chars_sent`` / ``mt_chars_unique`` / ``mt_rerun_chars_sent``: ``translate``
   run twice, counting every text handed to the ``pseudo`` provider (``--mt pseudo``)
   or received by a loopback LibreTranslate server (``--mt libre``), compared with
@@ -67,6 +71,16 @@ settings = config.load(".")
 baseline = _rss()
 start, start_cpu = time.perf_counter(), time.process_time()
 extract(settings)
+report(time.perf_counter() - start, time.process_time() - start_cpu, baseline_rss_mb=baseline)
+"""
+
+TRANSLATE_CHILD = """
+from babelpress import config
+from babelpress.translate.prefill import translate_catalogues
+settings = config.load(".")
+baseline = _rss()
+start, start_cpu = time.perf_counter(), time.process_time()
+translate_catalogues(settings, provider="pseudo", progress=False)
 report(time.perf_counter() - start, time.process_time() - start_cpu, baseline_rss_mb=baseline)
 """
 
@@ -283,6 +297,16 @@ class Bench:
 
     # ----------------------------------------------------------------- MT
     def machine_translation(self, settings: Any) -> None:
+        self.log("translate: memory probe in a child process")
+        untranslated = trash_of(settings) / "untranslated-locale"
+        shutil.copytree(settings.locale_path, untranslated)
+        probe = bench_proc.run_python(TRANSLATE_CHILD, self.root)
+        assert probe is not None
+        for key, name in (("maxrss_mb", "translate_peak_rss_mb"),
+                          ("baseline_rss_mb", "translate_baseline_rss_mb")):
+            self.fig.values[name] = round(float(probe[key]), 1)  # type: ignore[arg-type]
+        discard(settings.locale_path, trash_of(settings))
+        os.replace(untranslated, settings.locale_path)
         self.log(f"translate ({self.args.mt}): first run and rerun")
         self.fig.values.update(bench_mt.measure(settings, self.args.mt))
 

@@ -164,17 +164,19 @@ def linear_checks(result: dict[str, Any], other: dict[str, Any]) -> dict[str, An
                 f"N={small['docs']}: more than {limit / small[key]:.0f}× for {scale:.0f}× the "
                 "articles"
             )
-    growth = _ratio(_extra_rss(big), _extra_rss(small))
-    if growth is not None:
-        out["scaling_extract_memory"] = _check(
-            None, f"extract's memory above the interpreter: {_extra_rss(big):.0f} MB at "
-            f"N={big['docs']}, {_extra_rss(small):.0f} MB at N={small['docs']} ({growth:.1f}×)"
-        )
+    for step, prefix in (("extract", ""), ("translate", "translate_")):
+        growth = _ratio(_extra_rss(big, prefix), _extra_rss(small, prefix))
+        if growth is not None:
+            out[f"scaling_{step}_memory"] = _check(
+                None, f"{step}'s memory above the interpreter: "
+                f"{_extra_rss(big, prefix):.0f} MB at N={big['docs']}, "
+                f"{_extra_rss(small, prefix):.0f} MB at N={small['docs']} ({growth:.1f}×)"
+            )
     return out
 
 
-def _extra_rss(result: dict[str, Any]) -> float | None:
-    peak, base = result.get("peak_rss_mb"), result.get("baseline_rss_mb")
+def _extra_rss(result: dict[str, Any], prefix: str = "") -> float | None:
+    peak, base = result.get(f"{prefix}peak_rss_mb"), result.get(f"{prefix}baseline_rss_mb")
     return peak - base if peak is not None and base is not None else None
 
 
@@ -213,6 +215,7 @@ def print_report(result: dict[str, Any]) -> None:
     extra.add_column("key")
     extra.add_column("value", justify="right")
     for key in ("peak_rss_mb", "baseline_rss_mb", "extract_noop_files_written",
+                "translate_peak_rss_mb", "translate_baseline_rss_mb",
                 "mt_segments_sent", "mt_segments_unique", "mt_chars_sent", "mt_chars_unique",
                 "mt_chars_unique_protected",
                 "mt_requests", "mt_duplicate_requests", "mt_rerun_chars_sent"):

@@ -50,6 +50,11 @@ def _pair(result: dict[str, Any], first: str, second: str) -> str:
     return f"{a:.2f} / {b:.2f}" if a is not None and b is not None else "—"
 
 
+def _memory(result: dict[str, Any], prefix: str = "") -> str:
+    peak, base = result[f"{prefix}peak_rss_mb"], result[f"{prefix}baseline_rss_mb"]
+    return f"{peak:.0f} MB ({base:.0f} MB)"
+
+
 def table(results: list[dict[str, Any]]) -> str:
     head = "| | " + " | ".join(f"N = {r['docs']}" for r in results) + " |"
     lines = [head, "|---" * (len(results) + 1) + "|"]
@@ -62,9 +67,15 @@ def table(results: list[dict[str, Any]]) -> str:
         lines.append(f"| {label} | " + " | ".join(_time(r, key) for r in results) + " |")
     lines.append(
         "| peak memory of `extract` (interpreter alone) | "
-        + " | ".join(f"{r['peak_rss_mb']:.0f} MB ({r['baseline_rss_mb']:.0f} MB)" for r in results)
+        + " | ".join(_memory(r) for r in results)
         + " |"
     )
+    if all("translate_peak_rss_mb" in r for r in results):
+        lines.append(
+            "| peak memory of `translate`, pseudo provider (interpreter alone) | "
+            + " | ".join(_memory(r, "translate_") for r in results)
+            + " |"
+        )
     lines.append(
         "| MT: segments / characters sent, first run | "
         + " | ".join(f"{r['mt_segments_sent']} / {r['mt_chars_sent']}" for r in results) + " |"
