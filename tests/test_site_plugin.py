@@ -150,18 +150,20 @@ def test_byline_on_the_german_page() -> None:
 def test_byline_on_a_translated_page_credits_the_german_translation() -> None:
     meta = {**META, "source": "https://www.example.org/x", "babelpress": {"drafts": True}}
     items = {item["key"]: item for item in sitebuild.byline(meta, "ru", "de")}
-    assert items["date"]["text"] == "24 апреля 2022\u202fг."
+    assert items["date"]["text"] == "24 апреля 2022 года"
     assert items["source"]["text"] == "example.org"
     assert items["source"]["href"] == "https://www.example.org/x"
     assert items["source-translator"]["label"] == "Перевод на немецкий"
     assert items["translator"]["text"] == "машинный, не проверен"
 
 
-def test_english_dates_are_written_as_the_english_edition_writes_them() -> None:
-    # the English catalogues (British English) write "24 April 2022"
+def test_dates_are_written_as_each_edition_writes_them() -> None:
+    # the English catalogues (British English) write "24 April 2022", the Russian
+    # ones "24 апреля 2022 года"
     items = {item["key"]: item for item in sitebuild.byline(META, "en", "de")}
     assert items["date"]["text"] == "24 April 2022"
     assert sitetext.date("2022-05-09", "en") == "9 May 2022"
+    assert sitetext.date("2022-04-24", "ru") == "24 апреля 2022 года"
 
 
 def test_byline_of_a_reviewed_translation_names_no_machine() -> None:

@@ -107,8 +107,9 @@ FALLBACK_LANGUAGE = "en"
 
 #: date patterns where babel's "long" format is not the edition's: the English
 #: edition is written in British English (neighbour, organisation, per cent), and
-#: its catalogues write dates as "24 April 2022", not "April 24, 2022"
-DATE_FORMATS: dict[str, str] = {"en": "d MMMM y"}
+#: its catalogues write dates as "24 April 2022", not "April 24, 2022"; Russian
+#: articles write the year out ("24 апреля 2022 года"), not babel's "2022 г."
+DATE_FORMATS: dict[str, str] = {"en": "d MMMM y", "ru": "d MMMM y 'года'"}
 
 
 @functools.lru_cache(maxsize=64)
