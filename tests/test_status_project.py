@@ -80,7 +80,7 @@ def test_every_finding_points_at_a_msgstr_line(project: Path, capsys) -> None:
     findings = json.loads(capsys.readouterr().out)
     assert findings and all(f["language"] == "en" for f in findings)
     for finding in findings:
-        path = project / finding["path"]
+        path = project / finding["catalogue"]
         lines = path.read_text("utf-8").splitlines()
         assert lines[finding["line"] - 1].startswith("msgstr"), finding
         # ... of the entry the finding is about: the last entry starting above that line

@@ -64,7 +64,7 @@ class Finding:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "path": self.path,
+            "catalogue": self.path,
             "line": self.line,
             "level": self.level,
             "check": self.check,
