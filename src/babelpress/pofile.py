@@ -35,7 +35,9 @@ from babelpress.poformat import format_po
 __all__ = ["format_po", "parse_po", "read_po", "write_po"]
 
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(\".*)$")
-_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"\s*$')
+# a quoted string: runs of plain characters between escapes ("unrolled", so the
+# engine does not try one alternative per character)
+_STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"\s*$')
 _ESCAPE = re.compile(r"\\(.)")
 _UNESCAPE = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
 _CHARSET = re.compile(rb"charset=([^\s\"\\]+)")
