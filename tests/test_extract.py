@@ -123,6 +123,25 @@ def test_creation_date_changes_only_with_the_template(extracted: Path) -> None:
     assert read_po(po).metadata["POT-Creation-Date"] == read_po(pot).metadata["POT-Creation-Date"]
 
 
+def test_a_newer_babel_changes_no_catalogue(extracted: Path) -> None:
+    # a fresh checkout installs whatever babel is current; the header line naming
+    # its version must not make every template (and so every catalogue) change
+    pot = extracted / "locale" / "templates" / f"{PAGE}.pot"
+    pot.write_text(re.sub(r"Generated-By: Babel [^\\]*", "Generated-By: Babel 0.9",
+                          pot.read_text("utf-8")), "utf-8")  # fmt: skip
+    (extracted / "locale" / STATE_NAME).unlink()
+    before = _snapshot(extracted)
+    report = extract(config.load(extracted))
+    assert report.written == []
+    after = _snapshot(extracted)
+    del after[f"locale/{STATE_NAME}"]
+    assert after == before
+    assert read_po(pot).metadata["Generated-By"] == "Babel 0.9"
+    _edit_sentence(extracted, SENTENCE, EDITED)
+    extract(config.load(extracted))
+    assert read_po(pot).metadata["Generated-By"] != "Babel 0.9"  # rewritten: the current one
+
+
 def test_editing_one_sentence_leaves_exactly_that_entry_fuzzy(extracted: Path) -> None:
     po_path = extracted / "locale" / "en" / "LC_MESSAGES" / f"{PAGE}.po"
     _fill(po_path, "EN: ")

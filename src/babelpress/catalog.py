@@ -16,7 +16,9 @@
 and writes ``locale/templates/<slug>.pot`` and, through :func:`babelpress.merge.merge`,
 ``locale/<lang>/LC_MESSAGES/<slug>.po``.  It holds :func:`catalogue_lock`
 throughout; writes are atomic and happen only when content changes;
-``POT-Creation-Date`` is renewed only when the rest of the template changed.
+``POT-Creation-Date`` is renewed only when the rest of the template changed
+(``Generated-By``, the version of babel, does not count: a fresh checkout with a
+newer babel finds its catalogues up to date).
 A catalogue that cannot be read is reported (file and line) and left untouched
 while the others are processed.  Catalogues of pages that no longer exist are
 kept and reported.  The pipeline's work for a page is skipped when neither the
@@ -176,6 +178,9 @@ def template_and_text(
     if old is not None and old_date and _is_date(old_date):
         same = build_template(doc, settings, date=old_date)
         same.header = old.header  # its year follows the date
+        if "Generated-By" in old.metadata and "Generated-By" in same.metadata:
+            # the version of babel that wrote it: a new release changes no template
+            same.metadata["Generated-By"] = old.metadata["Generated-By"]
         text = format_po(same)
         if text == format_po(old):
             return same, text
