@@ -326,3 +326,17 @@ def test_a_held_lock_makes_the_second_run_wait_then_fail(project: Path) -> None:
         holder.communicate("", timeout=30)
     with catalogue_lock(settings, timeout=5):
         pass
+
+
+def test_committed_catalogues_are_up_to_date(tmp_path: Path) -> None:
+    """The repository's catalogues are what extract makes of docs/de, with the babel
+    installed here: a fresh checkout's ``make site`` changes no tracked file."""
+    repo = Path(__file__).resolve().parent.parent
+    project = tmp_path / "repo"
+    project.mkdir()
+    shutil.copy(repo / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(repo / "docs/de", project / "docs/de")
+    shutil.copytree(repo / "locale", project / "locale",
+                    ignore=shutil.ignore_patterns(".*"))  # no caches, no skip state
+    report = extract(config.load(project))
+    assert report.ok and report.written == [], report.written
