@@ -145,6 +145,20 @@ def test_switch_languages_on_an_article(served: tuple[Site, str], page: object) 
     page.wait_for_url(f"{base}/{slug}/")  # type: ignore[attr-defined]
 
 
+def test_pages_make_no_failing_request(served: tuple[Site, str], page: object) -> None:
+    # the theme fetches a sitemap.xml next to every <link rel="alternate"> in the head;
+    # with per-page alternates none of those exist, so a page view made 404 requests
+    site, base = served
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)  # type: ignore[attr-defined]
+    page.on("requestfailed", lambda r: failed.append(f"failed {r.url}"))  # type: ignore[attr-defined]
+    slug = site.slug("reviewed")
+    for path in ("/", "/en/", "/ru/", f"/{slug}/", f"/en/{slug}/", f"/ru/{slug}/"):
+        page.goto(f"{base}{path}")  # type: ignore[attr-defined]
+        page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    assert failed == []
+
+
 def test_russian_search_finds_the_article(served: tuple[Site, str], page: object) -> None:
     site, base = served
     slug = site.slug("reviewed")

@@ -12,7 +12,9 @@ List it before ``i18n`` (mkdocs-static-i18n) in ``mkdocs.yml``.  Its events:
   per-language rebuilds of i18n and the live-reload watcher never loop.
 - ``on_serve`` adds ``locale/`` to the watched paths: a saved PO file triggers a
   rebuild, which re-renders the pages.
-- ``on_page_content`` titles the headings' permalinks in the page's language.
+- ``on_page_content`` titles the headings' permalinks in the page's language;
+  ``on_post_page`` / ``on_post_template`` take the theme's relative hreflang
+  links out of the head (the sitemap carries the alternates).
 - ``on_page_context`` / ``on_template_context`` give the theme the ``babelpress``
   variable (words of the page's language, the article's metadata line, where the
   language's search index is); the 404 page's language switcher leads to the
@@ -109,6 +111,12 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
         if template_name == sitebuild.NOT_FOUND:
             self._switch_to_home_pages(config)
         return context
+
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        return sitebuild.drop_head_alternates(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
+        return sitebuild.drop_head_alternates(output_content)
 
     # ------------------------------------------------------------ after a build
     @event_priority(50)

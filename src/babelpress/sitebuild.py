@@ -18,6 +18,15 @@ of that wrong, and are put right here after the last language is built:
    of a missing ``/<lang>/...`` URL to that language's 404 page, for hosts with a
    single error page.  A 404 page's language switcher leads to the home pages.
 
+3. **hreflang** -- the theme writes the language alternates into every page's
+   head as relative links (``<link rel="alternate" href="../en/..."
+   hreflang="en">``), which search engines ignore (they want absolute URLs), and
+   its script then fetches a ``sitemap.xml`` next to each of them -- a page's
+   folder has none, so every page view made three or four requests that failed
+   with 404.  :func:`drop_head_alternates` removes them; the alternates of every
+   page, absolute and with ``x-default``, are in ``/sitemap.xml``
+   (``overrides/sitemap.xml``), and the language switcher is unchanged.
+
 It also prepares the template context: the words of the page's language and the
 article's metadata line (author, date, source, translator) from ``page.meta``;
 and it titles the headings' permalinks in the page's language.
@@ -127,6 +136,18 @@ def home_alternates(
         {**alt, "link": f"{base}/{language_prefix(str(alt.get('lang')), default_language)}"}
         for alt in alternates
     ]
+
+
+# ------------------------------------------------------------------ page head
+_HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+
+
+def drop_head_alternates(page: str) -> str:
+    """*page* without the language alternates in its head (see the module docstring)."""
+    head, end, rest = page.partition("</head>")
+    if not end or 'hreflang="' not in head:
+        return page
+    return _HEAD_ALTERNATE.sub("", head) + end + rest
 
 
 # ------------------------------------------------------------------ page content
