@@ -30,6 +30,10 @@ its spread:
   without the plugin, over the rendered files); ``pipeline_build_warm_s``: with the
   plugin again, pages already rendered (a rebuild); builds of thousands of pages are
   slow, so ``--builds`` is 1 for large corpora by default;
+* ``pipeline_build_hooks_s``, ``pipeline_build_warm_hooks_s``: of those builds, the
+  time spent inside the babelpress plugin's event handlers (rendering included), timed
+  in the child around each handler -- the plugin's own cost, without the noise of
+  comparing two separate builds;
 * ``translate_toolkit_md2po_s``, ``mdpo_md2po_s``: the peers, each timed inside
   its own child process over the same German Markdown (Translate Toolkit: one PO
   per page; mdpo: its glob mode, one PO for all pages, which is quadratic in the
@@ -320,7 +324,7 @@ class Bench:
 
     # ------------------------------------------------------------- builds
     def mkdocs(self, config_file: str) -> bench_proc.Timed:
-        cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config_file, "-d", "site"]
+        cmd = bench_proc.mkdocs_timing_plugin("build", "-q", "-f", config_file, "-d", "site")
         timed = bench_proc.run_timed(cmd, self.root)
         if timed.returncode != 0:
             raise SystemExit(f"mkdocs build failed ({config_file}):\n{timed.stderr[-4000:]}")
@@ -348,9 +352,14 @@ class Bench:
             runs["pipeline_build_warm_s"].append(self.mkdocs("mkdocs.yml"))
         for key, timed in runs.items():
             self.fig.add_runs(key, [t.seconds for t in timed], [t.cpu_seconds for t in timed])
+            if key != "mkdocs_plain_s":
+                self.fig.add_runs(key.replace("_s", "_hooks_s"),
+                                  [t.plugin_seconds or 0.0 for t in timed],
+                                  [t.plugin_cpu_seconds or 0.0 for t in timed])
         self.notes.append(
             "mkdocs builds run as child processes (python -m mkdocs build -q), with and "
-            "without the plugin alternately; *_cpu_s is the child's user+system time"
+            "without the plugin alternately; *_cpu_s is the child's user+system time; "
+            "*_hooks_s the time spent in the babelpress plugin's event handlers"
         )
 
     # -------------------------------------------------------------- peers

@@ -6,7 +6,8 @@ snippet of Python that times its own work (so interpreter start-up and imports a
 not counted) and prints one JSON line; the peers (Translate Toolkit's and mdpo's
 ``md2po``) and the memory probe of ``extract`` run this way, isolated from the
 benchmark's own process.  :func:`python_module` runs ``python -m <module>`` so that it
-reports its peak memory when it exits.
+reports its peak memory when it exits; :func:`mkdocs_timing_plugin` runs ``mkdocs``
+adding up the time spent in the babelpress plugin's own event handlers.
 
 Peak memory is the kernel's ``VmHWM`` of the child's own address space, never
 ``ru_maxrss``: Linux carries a parent's high-water mark over ``fork``/``vfork`` +
@@ -42,6 +43,9 @@ class Timed:
     stdout: str
     stderr: str
     timed_out: bool = False
+    #: wall and CPU seconds spent inside the babelpress plugin's hooks, when measured
+    plugin_seconds: float | None = None
+    plugin_cpu_seconds: float | None = None
 
 
 def run_timed(cmd: list[str], cwd: Path, timeout: float | None = None) -> Timed:
@@ -76,6 +80,7 @@ def run_timed(cmd: list[str], cwd: Path, timeout: float | None = None) -> Timed:
         timer.cancel()
     stderr = "".join(err)
     peak = [line for line in stderr.splitlines() if line.startswith(HWM_MARK)]
+    hooks = [line.split()[1:] for line in stderr.splitlines() if line.startswith(PLUGIN_MARK)]
     return Timed(
         seconds=seconds,
         cpu_seconds=usage.ru_utime + usage.ru_stime,
@@ -84,6 +89,8 @@ def run_timed(cmd: list[str], cwd: Path, timeout: float | None = None) -> Timed:
         stdout="".join(out),
         stderr=stderr,
         timed_out=killed.is_set(),
+        plugin_seconds=float(hooks[-1][0]) if hooks else None,
+        plugin_cpu_seconds=float(hooks[-1][1]) if hooks else None,
     )
 
 
@@ -106,6 +113,42 @@ runpy.run_module(module, run_name="__main__", alter_sys=True)
 def python_module(module: str, *args: str) -> list[str]:
     """The command running ``python -m module args``, reporting its peak memory."""
     return [sys.executable, "-c", MODULE_WRAPPER, module, *args]
+
+
+PLUGIN_MARK = "BENCH-PLUGIN-S "
+
+#: ``python -c`` program: ``mkdocs build`` that adds up the time spent in the babelpress
+#: plugin's event handlers (every handler MkDocs registers for the plugin named
+#: ``babelpress`` is wrapped, its priority kept) and prints it at exit
+MKDOCS_HOOK_TIMER = """
+import atexit, runpy, sys, time
+from mkdocs import plugins
+spent = [0.0, 0.0]
+def _timed(method):
+    def handler(*args, **kwargs):
+        wall, cpu = time.perf_counter(), time.process_time()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - wall
+            spent[1] += time.process_time() - cpu
+    handler.mkdocs_priority = getattr(method, "mkdocs_priority", 0)
+    return handler
+_register = plugins.PluginCollection._register_event
+def _register_timed(self, event_name, method, plugin_name=None):
+    if plugin_name == "babelpress" and not isinstance(method, plugins.CombinedEvent):
+        method = _timed(method)
+    _register(self, event_name, method, plugin_name)
+plugins.PluginCollection._register_event = _register_timed
+atexit.register(lambda: sys.stderr.write("BENCH-PLUGIN-S %.4f %.4f\\n" % tuple(spent)))
+sys.argv = ["mkdocs", *sys.argv[1:]]
+runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
+"""
+
+
+def mkdocs_timing_plugin(*args: str) -> list[str]:
+    """``python -m mkdocs args``, reporting the time spent in the babelpress plugin."""
+    return [sys.executable, "-c", MKDOCS_HOOK_TIMER, *args]
 
 
 #: prelude of every timed snippet: ``report(seconds, **extra)`` prints the result line

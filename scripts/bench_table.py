@@ -28,6 +28,8 @@ ROWS = (
     ("pipeline_build_s", "`mkdocs build` with the babelpress plugin (de, en, ru)"),
     ("mkdocs_plain_s", "`mkdocs build` of the same pages without the plugin"),
     ("pipeline_build_warm_s", "`mkdocs build` with the plugin, pages already rendered"),
+    ("pipeline_build_hooks_s", "… of the first build: time in the plugin's handlers"),
+    ("pipeline_build_warm_hooks_s", "… of the rebuild: time in the plugin's handlers"),
     ("translate_toolkit_md2po_s", "Translate Toolkit `md2po` (one PO per page)"),
     ("mdpo_md2po_s", "mdpo `md2po` (one PO for all pages)"),
 )

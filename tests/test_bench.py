@@ -59,6 +59,11 @@ def test_every_time_is_a_positive_number(small_run: tuple[dict, str]) -> None:
         assert len(result["runs"][key]) == len(result["runs"][cpu]) == 1, key
     for key in PEERS:
         assert key in result and result[key] is None
+    # the plugin's own time is part of its builds
+    for build in ("pipeline_build_s", "pipeline_build_warm_s"):
+        hooks = build.replace("_s", "_hooks_s")
+        assert 0 < result[hooks] < result[build], hooks
+        assert 0 < result[hooks.replace("_s", "_cpu_s")] < result[build.replace("_s", "_cpu_s")]
 
 
 def test_corpus_memory_and_catalogues(small_run: tuple[dict, str]) -> None:
