@@ -281,6 +281,15 @@ def copy_project(repo: Path, root: Path, languages: tuple[str, ...], source: str
         shutil.copy2(glossary, root / "locale" / "glossary.csv")
 
 
+def copy_build_inputs(root: Path, target: Path) -> None:
+    """What ``mkdocs build`` reads in project *root* (config, theme, every docs folder)."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(root / "mkdocs.yml", target / "mkdocs.yml")
+    for name in ("overrides", "hooks", "docs"):
+        if (root / name).is_dir():
+            shutil.copytree(root / name, target / name)
+
+
 def edit_one_sentence(path: Path, round_no: int) -> None:
     """Change one sentence of one article (a different wording each round)."""
     text = path.read_text(encoding="utf-8")

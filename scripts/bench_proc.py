@@ -94,6 +94,22 @@ def run_timed(cmd: list[str], cwd: Path, timeout: float | None = None) -> Timed:
     )
 
 
+def run_together(jobs: list[tuple[list[str], Path]]) -> list[Timed]:
+    """Run the commands (each in its folder) at the same time; their :class:`Timed`."""
+    results: list[Timed | None] = [None] * len(jobs)
+
+    def one(index: int) -> None:
+        command, cwd = jobs[index]
+        results[index] = run_timed(command, cwd)
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(len(jobs))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return [result for result in results if result is not None]
+
+
 HWM_MARK = "BENCH-PEAK-MB "
 
 #: ``python -c`` program: run a module as ``python -m`` would, print VmHWM at exit
