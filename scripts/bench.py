@@ -348,7 +348,7 @@ class Bench:
         The plain build works in a copy of the project (config, theme, docs with the
         rendered pages), and the two run at the same time, one per core, so a change of
         the machine's load hits both alike: measured one after the other, the CPU time
-        of the same plain build at 1000 articles varied from 98 s to 129 s on this
+        of the same plain build at 1000 articles varied from 102 s to 118 s in four runs on this
         shared machine, more than the plugin's whole cost.
         """
         from babelpress.render import render_all
