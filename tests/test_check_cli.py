@@ -125,7 +125,7 @@ def test_json_output(project: Path, capsys) -> None:
     assert [f["check"] for f in findings] == ["numbers", "end-question", "safe-html"]
     first = findings[0]
     assert set(first) == {
-        "path", "line", "level", "check", "message", "language", "msgid", "fuzzy",
+        "catalogue", "line", "level", "check", "message", "language", "msgid", "fuzzy",
     }  # fmt: skip
     assert first["level"] == "error" and first["fuzzy"] is True and first["language"] == "en"
     assert first["line"] == msgstr_line(EN, "Mehr als 140.000")
