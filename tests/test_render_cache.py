@@ -84,3 +84,25 @@ def test_warnings_are_reported_again_from_the_cache(rendered) -> None:
     first = render.render_all(settings)
     second = render.render_all(settings)
     assert first.warnings and second.warnings == first.warnings
+
+
+def test_the_code_stamp_follows_content_not_modification_times(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a fresh checkout or reinstall of the same code gives the files new times only:
+    # every page keeps its key; changed code gives new keys
+    import os
+
+    from babelpress import render_cache
+
+    package = tmp_path / "package"
+    (package / "data").mkdir(parents=True)
+    (package / "render.py").write_text("A = 1\n")
+    (package / "data" / "texts.yml").write_text("x: y\n")
+    monkeypatch.setattr(render_cache, "_PACKAGE", package)
+    before = render_cache._code_stamp()
+    for path in package.rglob("*"):
+        os.utime(path, ns=(1, 1))
+    assert render_cache._code_stamp() == before
+    (package / "data" / "texts.yml").write_text("x: z\n")
+    assert render_cache._code_stamp() != before

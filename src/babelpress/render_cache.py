@@ -3,11 +3,12 @@
 :func:`babelpress.render.render_all` runs before every ``mkdocs build``; most builds
 change nothing, so re-parsing every German page and every catalogue would only
 repeat work.  For each generated page the cache keeps a key -- a hash of the
-German page, its catalogue, the settings, the mode and the babelpress code -- the
-hash of the Markdown that was written, and what the page reported (reviewed
-share, drafts, fallbacks, warnings).  A page is skipped only when its key is the
-same and the file on disk still has the recorded content; the warnings are
-reported again, so a strict build fails on a cached page as it did the first time.
+German page, its catalogue, the settings, the mode and the babelpress code (the
+content of its files) -- the hash of the Markdown that was written, and what the
+page reported (reviewed share, drafts, fallbacks, warnings).  A page is skipped only
+when its key is the same and the file on disk still has the recorded content; the
+warnings are reported again, so a strict build fails on a cached page as it did the
+first time.
 
 The cache lives in ``locale/.babelpress-render.json`` (ignored by git); deleting it
 is always safe.
@@ -113,9 +114,14 @@ def _digest(*parts: str) -> str:
 
 
 def _code_stamp() -> str:
-    """Size and modification time of the package's files: new code or data, new keys."""
-    stats = []
+    """A digest of the package's files: new code or data, new keys.
+
+    Their content, not their modification times: a fresh checkout or a reinstall of
+    the same code keeps every key (hashing the package takes about a millisecond).
+    """
+    sha = hashlib.sha256()
     for path in sorted(p for p in _PACKAGE.rglob("*") if p.is_file() and p.suffix != ".pyc"):
-        stat = path.stat()
-        stats.append(f"{path.relative_to(_PACKAGE)}:{stat.st_size}:{stat.st_mtime_ns}")
-    return "\n".join(stats)
+        sha.update(path.relative_to(_PACKAGE).as_posix().encode("utf-8") + b"\0")
+        sha.update(read_bytes(path) or b"")
+        sha.update(b"\0")
+    return sha.hexdigest()
