@@ -24,6 +24,8 @@ its spread:
   or received by a loopback LibreTranslate server (``--mt libre``), compared with
   the distinct untranslated msgids of the catalogues (see ``bench_mt.py``);
 * ``render_s``: ``render`` in this process into empty docs/<lang>;
+  ``render_peak_rss_mb``: peak resident memory of a separate process doing the same
+  (``render_baseline_rss_mb``: after its imports);
 * ``pipeline_build_s`` and ``mkdocs_plain_s``: ``mkdocs build`` as a child
   process, with the babelpress plugin (docs/<lang> and the render cache removed
   first, so the plugin renders every page) and without it (a copy of the project
@@ -77,6 +79,16 @@ settings = config.load(".")
 baseline = _rss()
 start, start_cpu = time.perf_counter(), time.process_time()
 extract(settings)
+report(time.perf_counter() - start, time.process_time() - start_cpu, baseline_rss_mb=baseline)
+"""
+
+RENDER_CHILD = """
+from babelpress import config
+from babelpress.render import render_all
+settings = config.load(".")
+baseline = _rss()
+start, start_cpu = time.perf_counter(), time.process_time()
+render_all(settings)
 report(time.perf_counter() - start, time.process_time() - start_cpu, baseline_rss_mb=baseline)
 """
 
@@ -320,6 +332,13 @@ class Bench:
     def render(self, settings: Any) -> None:
         from babelpress.render import render_all
 
+        self.log("render: memory probe in a child process")
+        clear_rendered(settings, site=False)
+        probe = bench_proc.run_python(RENDER_CHILD, self.root)
+        assert probe is not None
+        for key, name in (("maxrss_mb", "render_peak_rss_mb"),
+                          ("baseline_rss_mb", "render_baseline_rss_mb")):
+            self.fig.values[name] = round(float(probe[key]), 1)  # type: ignore[arg-type]
         self.log("render")
         self.fig.timed("render_s", self.args.repeat, lambda: render_all(settings),
                        before=lambda _: clear_rendered(settings, site=False))

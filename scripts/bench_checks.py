@@ -180,7 +180,7 @@ def linear_checks(result: dict[str, Any], other: dict[str, Any]) -> dict[str, An
                 f"N={small['docs']}: more than {limit / small[key]:.0f}× for {scale:.0f}× the "
                 "articles"
             )
-    for step, prefix in (("extract", ""), ("translate", "translate_")):
+    for step, prefix in (("extract", ""), ("render", "render_"), ("translate", "translate_")):
         growth = _ratio(_extra_rss(big, prefix), _extra_rss(small, prefix))
         if growth is not None:
             out[f"scaling_{step}_memory"] = _check(
@@ -231,6 +231,7 @@ def print_report(result: dict[str, Any]) -> None:
     extra.add_column("key")
     extra.add_column("value", justify="right")
     for key in ("peak_rss_mb", "baseline_rss_mb", "extract_noop_files_written",
+                "render_peak_rss_mb", "render_baseline_rss_mb",
                 "translate_peak_rss_mb", "translate_baseline_rss_mb",
                 "mt_segments_sent", "mt_segments_unique", "mt_chars_sent", "mt_chars_unique",
                 "mt_chars_unique_protected",

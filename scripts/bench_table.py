@@ -72,12 +72,14 @@ def table(results: list[dict[str, Any]]) -> str:
         + " | ".join(_memory(r) for r in results)
         + " |"
     )
-    if all("translate_peak_rss_mb" in r for r in results):
-        lines.append(
-            "| peak memory of `translate`, pseudo provider (interpreter alone) | "
-            + " | ".join(_memory(r, "translate_") for r in results)
-            + " |"
-        )
+    for prefix, label in (("render_", "`render`, en + ru"),
+                          ("translate_", "`translate`, pseudo provider")):
+        if all(f"{prefix}peak_rss_mb" in r for r in results):
+            lines.append(
+                f"| peak memory of {label} (interpreter alone) | "
+                + " | ".join(_memory(r, prefix) for r in results)
+                + " |"
+            )
     lines.append(
         "| MT: segments / characters sent, first run | "
         + " | ".join(f"{r['mt_segments_sent']} / {r['mt_chars_sent']}" for r in results) + " |"
