@@ -134,9 +134,8 @@ def translate_catalogues(
     report = Report(engine.name, dry_run)
     lock: AbstractContextManager[Any] = nullcontext() if dry_run else catalogue_lock(settings)
     with lock:
-        run = _Run(settings, engine, report, today or datetime.date.today(), dry_run)
-        budget = [limit if limit is not None else -1]
-        work = [run.plan(code, budget) for code in (languages or settings.languages)]
+        run = _Run(settings, engine, report, today or datetime.date.today(), dry_run, limit)
+        work = [run.plan(code) for code in (languages or settings.languages)]
         report.languages = [w.report for w in work]
         if not dry_run:
             run.execute(work, progress)
@@ -162,6 +161,7 @@ class _Run:
         report: Report,
         today: datetime.date,
         dry_run: bool,
+        limit: int | None,
     ) -> None:
         self.settings = settings
         self.engine = engine
@@ -171,11 +171,13 @@ class _Run:
         self.comment = COMMENT.format(provider=engine.name, date=today.isoformat())
         self.sent = 0
         self.planned = 0
+        #: texts this run may still send (``limit``, shared by the languages; -1: no limit)
+        self.budget = limit if limit is not None else -1
 
-    def plan(self, code: str, budget: list[int]) -> _Language:
+    def plan(self, code: str) -> _Language:
         """Read the language's catalogues one by one: which texts come from the memory,
-        which are sent (within *budget*, shared by the languages); a catalogue that
-        needs nothing from the provider is completed and written at once."""
+        which are sent (within the budget); a catalogue that needs nothing from the
+        provider is completed and written at once."""
         folder = self.settings.locale_path / code / "LC_MESSAGES"
         memory = None
         if self.engine.cacheable:
@@ -190,7 +192,7 @@ class _Run:
             po = read_po(path)
             needed, new = language.index.add(number, po)
             for unit in new:
-                self._classify(language, unit, budget)
+                self._classify(language, unit)
             waiting = sum(unit.sent for unit in needed)
             if waiting:
                 language.waiting[number] = waiting
@@ -199,16 +201,16 @@ class _Run:
         language.report.planned = [u.core for u in language.to_send]
         return language
 
-    def _classify(self, language: _Language, unit: Unit, budget: list[int]) -> None:
+    def _classify(self, language: _Language, unit: Unit) -> None:
         report = language.report
         if language.memory is not None and language.memory.get(unit.core) is not None:
             report.from_cache += 1
         elif len(unit.core) > self.engine.max_chars:
             report.too_long += 1
-        elif budget[0] == 0:
+        elif self.budget == 0:
             report.deferred += 1
         else:
-            budget[0] -= 1
+            self.budget -= 1
             unit.sent = True
             language.to_send.append(unit)
 
