@@ -72,36 +72,23 @@ import bench_corpus  # noqa: E402
 import bench_mt  # noqa: E402
 import bench_proc  # noqa: E402
 
-EXTRACT_CHILD = """
+#: a step run alone in a child process for its peak memory: (import, call) of each step
+PROBES = {
+    "extract": ("from babelpress.catalog import extract", "extract(settings)"),
+    "render": ("from babelpress.render import render_all", "render_all(settings)"),
+    "translate": ("from babelpress.translate.prefill import translate_catalogues",
+                  'translate_catalogues(settings, provider="pseudo", progress=False)'),
+}
+
+PROBE_CHILD = """
 from babelpress import config
-from babelpress.catalog import extract
+{imports}
 settings = config.load(".")
 baseline = _rss()
 start, start_cpu = time.perf_counter(), time.process_time()
-extract(settings)
+{call}
 report(time.perf_counter() - start, time.process_time() - start_cpu, baseline_rss_mb=baseline)
 """
-
-RENDER_CHILD = """
-from babelpress import config
-from babelpress.render import render_all
-settings = config.load(".")
-baseline = _rss()
-start, start_cpu = time.perf_counter(), time.process_time()
-render_all(settings)
-report(time.perf_counter() - start, time.process_time() - start_cpu, baseline_rss_mb=baseline)
-"""
-
-TRANSLATE_CHILD = """
-from babelpress import config
-from babelpress.translate.prefill import translate_catalogues
-settings = config.load(".")
-baseline = _rss()
-start, start_cpu = time.perf_counter(), time.process_time()
-translate_catalogues(settings, provider="pseudo", progress=False)
-report(time.perf_counter() - start, time.process_time() - start_cpu, baseline_rss_mb=baseline)
-"""
-
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -283,16 +270,23 @@ class Bench:
         self.log(f"corpus: {self.fig.values['corpus']} in {self.root}")
         return settings
 
+    def memory_probe(self, step: str, prefix: str) -> dict[str, object]:
+        """Run *step* alone in a child process: ``<prefix>peak_rss_mb`` and
+        ``<prefix>baseline_rss_mb`` (after its imports); the child's report."""
+        self.log(f"{step}: memory probe in a child process")
+        imports, call = PROBES[step]
+        probe = bench_proc.run_python(PROBE_CHILD.format(imports=imports, call=call), self.root)
+        assert probe is not None
+        for key, name in (("maxrss_mb", "peak_rss_mb"), ("baseline_rss_mb", "baseline_rss_mb")):
+            self.fig.values[prefix + name] = round(float(probe[key]), 1)  # type: ignore[arg-type]
+        return probe
+
     # ------------------------------------------------------------ extract
     def extract(self, settings: Any) -> None:
         from babelpress.catalog import extract
 
         repeat = self.args.repeat
-        self.log("extract: memory probe in a child process")
-        probe = bench_proc.run_python(EXTRACT_CHILD, self.root)
-        assert probe is not None
-        self.fig.values["peak_rss_mb"] = round(float(probe["maxrss_mb"]), 1)  # type: ignore[arg-type]
-        self.fig.values["baseline_rss_mb"] = round(float(probe["baseline_rss_mb"]), 1)  # type: ignore[arg-type]
+        probe = self.memory_probe("extract", "")
         self.fig.values["extract_cold_child_s"] = round(float(probe["seconds"]), 4)  # type: ignore[arg-type]
         self.log("extract: cold")
         self.fig.timed("extract_cold_s", repeat, lambda: extract(settings),
@@ -315,14 +309,9 @@ class Bench:
 
     # ----------------------------------------------------------------- MT
     def machine_translation(self, settings: Any) -> None:
-        self.log("translate: memory probe in a child process")
         untranslated = trash_of(settings) / "untranslated-locale"
         shutil.copytree(settings.locale_path, untranslated)
-        probe = bench_proc.run_python(TRANSLATE_CHILD, self.root)
-        assert probe is not None
-        for key, name in (("maxrss_mb", "translate_peak_rss_mb"),
-                          ("baseline_rss_mb", "translate_baseline_rss_mb")):
-            self.fig.values[name] = round(float(probe[key]), 1)  # type: ignore[arg-type]
+        self.memory_probe("translate", "translate_")
         discard(settings.locale_path, trash_of(settings))
         os.replace(untranslated, settings.locale_path)
         self.log(f"translate ({self.args.mt}): first run and rerun")
@@ -332,13 +321,8 @@ class Bench:
     def render(self, settings: Any) -> None:
         from babelpress.render import render_all
 
-        self.log("render: memory probe in a child process")
         clear_rendered(settings, site=False)
-        probe = bench_proc.run_python(RENDER_CHILD, self.root)
-        assert probe is not None
-        for key, name in (("maxrss_mb", "render_peak_rss_mb"),
-                          ("baseline_rss_mb", "render_baseline_rss_mb")):
-            self.fig.values[name] = round(float(probe[key]), 1)  # type: ignore[arg-type]
+        self.memory_probe("render", "render_")
         self.log("render")
         self.fig.timed("render_s", self.args.repeat, lambda: render_all(settings),
                        before=lambda _: clear_rendered(settings, site=False))

@@ -67,12 +67,7 @@ def table(results: list[dict[str, Any]]) -> str:
     lines.append(f"| corpus | {sizes} |")
     for key, label in ROWS:
         lines.append(f"| {label} | " + " | ".join(_time(r, key) for r in results) + " |")
-    lines.append(
-        "| peak memory of `extract` (interpreter alone) | "
-        + " | ".join(_memory(r) for r in results)
-        + " |"
-    )
-    for prefix, label in (("render_", "`render`, en + ru"),
+    for prefix, label in (("", "`extract`"), ("render_", "`render`, en + ru"),
                           ("translate_", "`translate`, pseudo provider")):
         if all(f"{prefix}peak_rss_mb" in r for r in results):
             lines.append(
