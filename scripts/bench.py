@@ -74,8 +74,8 @@ import bench_proc  # noqa: E402
 
 #: a step run alone in a child process for its peak memory: (import, call) of each step
 PROBES = {
-    "extract": ("from babelpress.catalog import extract", "extract(settings)"),
-    "render": ("from babelpress.render import render_all", "render_all(settings)"),
+    "extract": ("from babelpress.extract.template import extract", "extract(settings)"),
+    "render": ("from babelpress.render.all_pages import render_all", "render_all(settings)"),
     "translate": ("from babelpress.translate.prefill import translate_catalogues",
                   'translate_catalogues(settings, provider="pseudo", progress=False)'),
 }
@@ -283,7 +283,7 @@ class Bench:
 
     # ------------------------------------------------------------ extract
     def extract(self, settings: Any) -> None:
-        from babelpress.catalog import extract
+        from babelpress.extract.template import extract
 
         repeat = self.args.repeat
         probe = self.memory_probe("extract", "")
@@ -319,7 +319,7 @@ class Bench:
 
     # ------------------------------------------------------------- render
     def render(self, settings: Any) -> None:
-        from babelpress.render import render_all
+        from babelpress.render.all_pages import render_all
 
         clear_rendered(settings, site=False)
         self.memory_probe("render", "render_")
@@ -354,7 +354,7 @@ class Bench:
         of the same plain build at 1000 articles varied from 102 s to 118 s in four runs on this
         shared machine, more than the plugin's whole cost.
         """
-        from babelpress.render import render_all
+        from babelpress.render.all_pages import render_all
 
         render_all(settings)  # the pages the plain build uses: what the plugin renders
         plain_root = self.root.parent / "plain"

@@ -103,7 +103,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
 def sentence_splitter() -> Callable[[str], list[str]]:
     """The project's German segmenter when it is there, else a rough regular expression."""
     try:
-        from babelpress.segment import split_sentences
+        from babelpress.markdown.sentences import split_sentences
     except ImportError:
         return lambda text: [s for s in SPLIT_FALLBACK.split(text) if s.strip()]
 

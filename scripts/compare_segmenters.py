@@ -29,8 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from babelpress.markdown import parse  # noqa: E402
-from babelpress.segment import _quotation_spans, split_sentences  # noqa: E402
+from babelpress.markdown.reader import parse  # noqa: E402
+from babelpress.markdown.sentences import _quotation_spans, split_sentences  # noqa: E402
 from test_segment import read_cases  # noqa: E402
 
 Case = tuple[str, list[str]]

@@ -7,12 +7,12 @@ from pathlib import Path
 import polib
 import pytest
 
-from babelpress.catalog import build_template, language_header, template_header
 from babelpress.config import Settings
-from babelpress.markdown import parse
-from babelpress.merge import MEMORY_NOTE, TranslationMemory, merge, similarity
-from babelpress.pofile import format_po, parse_po
-from babelpress.units import Document, Segment
+from babelpress.extract.template import build_template, language_header, template_header
+from babelpress.markdown.reader import parse
+from babelpress.markdown.units import Document, Segment
+from babelpress.po.file import format_po, parse_po
+from babelpress.po.merge import MEMORY_NOTE, TranslationMemory, merge, similarity
 from gettext_tools import assert_msgfmt_ok, msgmerge, needs_gettext
 
 DATE = "2024-05-09 12:00+0000"

@@ -9,7 +9,7 @@ English and a Russian catalogue per page:
   drafts from the offline ``pseudo`` provider, then an editor's save (one draft
   reviewed, one entry flagged ``ignore-numbers``);
 * ``committed`` -- the reviewed catalogues in the repository;
-* ``written`` -- made here and saved with :func:`babelpress.pofile.write_po`, with
+* ``written`` -- made here and saved with :func:`babelpress.po.file.write_po`, with
   everything the pipeline may not produce yet on its own: babel headers, ``#.``
   kinds, ``#:`` references, ``md-text`` flags, reviewed entries, drafts with a
   translator comment and a previous msgid, an ``ignore-`` flag, an obsolete entry.
@@ -33,8 +33,8 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po as babel_write_po
 
-from babelpress.markdown import parse
-from babelpress.pofile import parse_po, read_po, write_po
+from babelpress.markdown.reader import parse
+from babelpress.po.file import parse_po, read_po, write_po
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

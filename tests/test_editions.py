@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from babelpress import config
-from babelpress.catalog import extract
 from babelpress.cli import run
-from babelpress.pofile import read_po
+from babelpress.extract.template import extract
+from babelpress.po.file import read_po
 
 LANGUAGES = ("en", "ru")
 

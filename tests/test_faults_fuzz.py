@@ -4,7 +4,7 @@ Properties, over generated input (hypothesis) and a few pathological texts:
 
 * bytes of any kind, read the way ``babelpress normalise`` reads a seed (decode, then
   :func:`normalise_text`), either give a :class:`BabelpressError` or an article whose
-  Markdown :func:`babelpress.markdown.parse` accepts and joins back exactly, every
+  Markdown :func:`babelpress.markdown.reader.parse` accepts and joins back exactly, every
   segment restoring to its source; its template reads back to the same msgids and
   passes ``msgfmt --check``;
 * no sentence is lost: every sentence of a made-up article (random words, Markdown
@@ -30,15 +30,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from babelpress.catalog import template_text
 from babelpress.config import Settings
 from babelpress.errors import BabelpressError
-from babelpress.markdown import parse
+from babelpress.extract.template import template_text
+from babelpress.markdown.reader import parse
+from babelpress.markdown.sentences import split_sentences
 from babelpress.normalise import normalise_text
 from babelpress.normalise.decode import decode
 from babelpress.normalise.normaliser import block_texts
-from babelpress.pofile import parse_po
-from babelpress.segment import split_sentences
+from babelpress.po.file import parse_po
 
 FUZZ = settings(deadline=None, suppress_health_check=list(HealthCheck), max_examples=150)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from babelpress.errors import InputError
-from babelpress.markdown import PLACEHOLDER_RE, parse, placeholders_in
-from babelpress.units import Document, Segment
+from babelpress.markdown.reader import PLACEHOLDER_RE, parse, placeholders_in
+from babelpress.markdown.units import Document, Segment
 
 
 def check(text: str, **kw: str) -> Document:

@@ -19,8 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from babelpress.markdown import parse
-from babelpress.units import Segment
+from babelpress.markdown.reader import parse
+from babelpress.markdown.units import Segment
 
 DATA = Path(__file__).parent / "data"
 SPEC = json.loads((DATA / "commonmark_spec.json").read_text("utf-8"))

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from babelpress import config, pofile
-from babelpress.catalog import extract
-from babelpress.memory_index import MemoryIndex, index_path
-from babelpress.merge import MEMORY_NOTE, TranslationMemory
-from babelpress.pofile import read_po, write_po
+from babelpress import config
+from babelpress.extract.memory_index import MemoryIndex, index_path
+from babelpress.extract.template import extract
+from babelpress.po import file as pofile
+from babelpress.po.file import read_po, write_po
+from babelpress.po.merge import MEMORY_NOTE, TranslationMemory
 
 PAGE = "kasachstan-unter-zugzwang"
 
@@ -54,7 +55,7 @@ def _counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         seen.append(Path(path).name)
         return real(path)
 
-    monkeypatch.setattr("babelpress.memory_index.read_po", counting)
+    monkeypatch.setattr("babelpress.extract.memory_index.read_po", counting)
     return seen
 
 

@@ -9,7 +9,7 @@ import polib
 import pytest
 
 from babelpress.errors import CatalogError
-from babelpress.pofile import format_po, parse_po, read_po, write_po
+from babelpress.po.file import format_po, parse_po, read_po, write_po
 from gettext_tools import msgcat, needs_gettext
 
 GERMAN = (

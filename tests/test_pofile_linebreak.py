@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from babelpress import _unicode_tables as tables
-from babelpress.linebreak import char_width, possible_breaks, width_breaks
+from babelpress.po import _unicode_tables as tables
+from babelpress.po.linebreak import char_width, possible_breaks, width_breaks
 from gettext_tools import unistring, unistring_breaks
 
 needs_unistring = pytest.mark.skipif(unistring() is None, reason="libunistring not found")
@@ -96,7 +96,7 @@ ALPHABET = (
 @pytest.mark.parametrize("seed", range(4))
 def test_fast_path_gives_the_exact_breaks(seed: int) -> None:
     """Prose takes a fast path; it must break exactly where the general code does."""
-    from babelpress.linebreak import _exact_width_breaks, _simple_opportunities
+    from babelpress.po.linebreak import _exact_width_breaks, _simple_opportunities
 
     rng = random.Random(seed)
     for _ in range(400):

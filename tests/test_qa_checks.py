@@ -5,8 +5,8 @@ from __future__ import annotations
 import polib
 import pytest
 
+from babelpress.glossary import parse_glossary
 from babelpress.qa import CHECKS, check_entry, render_blockers
-from babelpress.translate.glossary import parse_glossary
 
 GLOSSARY = parse_glossary(
     "de,en,ru,note\n"

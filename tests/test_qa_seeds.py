@@ -10,8 +10,8 @@ from __future__ import annotations
 import polib
 import pytest
 
+from babelpress.glossary import parse_glossary
 from babelpress.qa import check_entry
-from babelpress.translate.glossary import parse_glossary
 
 #: rows of the project's glossary (locale/glossary.csv) for the names below, frozen
 #: here so that the project's glossary can grow without changing this test

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import polib
 
-from babelpress.markdown import parse
+from babelpress.markdown.reader import parse
 
 REPO = Path(__file__).resolve().parent.parent
 SLUG = "kasachstan-unter-zugzwang"

@@ -12,9 +12,10 @@ import polib
 import pytest
 import yaml
 
-from babelpress import render, sitetext
 from babelpress.config import Settings
-from babelpress.units import Document, Segment
+from babelpress.markdown.units import Document, Segment
+from babelpress.render import all_pages as render
+from babelpress.site import words as sitetext
 
 TITLE = Segment("Droht ein Einmarsch?", "Droht ein Einmarsch?", "title", 2)
 H1 = Segment("Droht ein Einmarsch?", "Droht ein Einmarsch?", "heading", 8, context="heading")

@@ -11,9 +11,10 @@ from pathlib import Path
 import polib
 import pytest
 
-from babelpress import cli, render
+from babelpress import cli
 from babelpress import config as bp_config
-from babelpress.markdown import parse
+from babelpress.markdown.reader import parse
+from babelpress.render import all_pages as render
 
 
 def catalogue(

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from babelpress import config as bp_config
-from babelpress import render
-from babelpress.pofile import read_po, write_po
+from babelpress.po.file import read_po, write_po
+from babelpress.render import all_pages as render
 
 PAGE = "vorsichtige-distanzierung-von-russland"
 
@@ -93,7 +93,7 @@ def test_the_code_stamp_follows_content_not_modification_times(
     # every page keeps its key; changed code gives new keys
     import os
 
-    from babelpress import render_cache
+    from babelpress.render import cache as render_cache
 
     package = tmp_path / "package"
     (package / "data").mkdir(parents=True)

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from babelpress import frontmatter
+from babelpress.render import frontmatter
 
 
 def reference(data: Any) -> str:

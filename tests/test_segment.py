@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from babelpress.segment import abbreviations, split_sentences
+from babelpress.markdown.sentences import abbreviations, split_sentences
 
 DATA = Path(__file__).parent / "data"
 

@@ -25,7 +25,8 @@ import yaml
 from babel import Locale
 
 from babelpress import config as bp_config
-from babelpress import render, sitetext
+from babelpress.render import all_pages as render
+from babelpress.site import words as sitetext
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

@@ -11,8 +11,10 @@ import pytest
 from mkdocs.config.base import load_config
 
 from babelpress import config as bp_config
-from babelpress import render, sitebuild, sitetext
 from babelpress.plugin import BabelpressPlugin, _PluginConfig, _signature
+from babelpress.render import all_pages as render
+from babelpress.site import build as sitebuild
+from babelpress.site import words as sitetext
 
 
 def test_plugin_options_mirror_the_settings() -> None:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from babelpress.config import Settings
 from babelpress.errors import CatalogError
-from babelpress.status import CatalogueStatus, catalogue_status, collect, count_words, totals
+from babelpress.qa.status import CatalogueStatus, catalogue_status, collect, count_words, totals
 
 HEADER = (
     'msgid ""\n'

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from babelpress.cli import run
-from babelpress.pofile import read_po, write_po
+from babelpress.po.file import read_po, write_po
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "LC_ALL": "C", "LANGUAGE": "", "NO_MKDOCS_2_WARNING": "1"}

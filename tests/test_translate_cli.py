@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from babelpress.cli import run
-from babelpress.translate.memory import TranslationMemory
+from babelpress.translate.answer_cache import TranslationMemory
 from libre_server import LibreServer, closed_port
 from translate_project import DISTINCT, entries, make_project, msgfmt_check, po_files, snapshot
 

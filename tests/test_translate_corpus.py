@@ -9,7 +9,7 @@ import polib
 import pytest
 
 from babelpress.cli import run
-from babelpress.markdown import placeholders_in
+from babelpress.markdown.reader import placeholders_in
 from libre_server import LibreServer
 from translate_project import msgfmt_check, po_files, snapshot
 

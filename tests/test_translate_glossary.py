@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from babelpress.errors import InputError
-from babelpress.translate.glossary import (
+from babelpress.glossary import (
     glossary_violations,
     load_glossary,
     parse_glossary,

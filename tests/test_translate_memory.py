@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from babelpress.errors import InputError
-from babelpress.translate.memory import TranslationMemory, memory_path
+from babelpress.translate.answer_cache import TranslationMemory, memory_path
 
 
 def test_round_trip_sorted_and_deterministic(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from babelpress.markdown import parse, placeholders_in
+from babelpress.markdown.reader import parse, placeholders_in
 from babelpress.translate.protect import TOKEN_RE, protect, restore
 from babelpress.translate.providers import pseudo_translate
 

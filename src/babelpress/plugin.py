@@ -20,7 +20,7 @@ List it before ``i18n`` (mkdocs-static-i18n) in ``mkdocs.yml``.  Its events:
   language's search index is); the 404 page's language switcher leads to the
   home pages.
 - ``on_post_build`` keeps one 404 page per language and, after the last language
-  is built, splits the search index per language (see :mod:`babelpress.sitebuild`).
+  is built, splits the search index per language (see :mod:`babelpress.site.build`).
 
 The plugin only reads catalogues: it never calls a translation provider and never
 writes a PO file.
@@ -44,8 +44,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
 from babelpress import config as bp_config
-from babelpress import render, sitebuild
 from babelpress.errors import BabelpressError
+from babelpress.render import all_pages as render
+from babelpress.site import build as sitebuild
 
 log = get_plugin_logger(__name__)
 

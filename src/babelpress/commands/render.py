@@ -38,7 +38,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from babelpress.render import render_all
+    from babelpress.render.all_pages import render_all
 
     languages = chosen_languages(args.lang, settings)
     settings = settings.replace(publish_drafts=args.drafts)

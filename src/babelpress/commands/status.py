@@ -63,7 +63,7 @@ def _percentage(text: str) -> float:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from babelpress.status import CatalogueStatus, collect, totals
+    from babelpress.qa.status import CatalogueStatus, collect, totals
 
     languages = chosen_languages(args.lang, settings)
     errors: list[BabelpressError] = []

@@ -61,7 +61,7 @@ def check_catalogue(
     path: Path, language: str, glossary: Any, root: Path, source_language: str = "de"
 ) -> Iterator[Finding]:
     """The findings of one catalogue."""
-    from babelpress.pofile import read_po
+    from babelpress.po.file import read_po
     from babelpress.qa import check_entry
 
     shown = display_path(path, root)
@@ -90,7 +90,7 @@ def check_catalogue(
 
 def check_catalogues(settings: Any, languages: Iterable[str] | None = None) -> list[Finding]:
     """Every finding in the catalogues of *languages* (default: the configured ones)."""
-    from babelpress.translate.glossary import load_glossary
+    from babelpress.glossary import load_glossary
 
     glossary = load_glossary(settings.glossary_path)
     findings: list[Finding] = []

@@ -62,7 +62,7 @@ def _parser() -> Any:
 
 
 def _placeholder_re() -> re.Pattern[str]:
-    from babelpress.markdown import PLACEHOLDER_RE
+    from babelpress.markdown.reader import PLACEHOLDER_RE
 
     return PLACEHOLDER_RE
 

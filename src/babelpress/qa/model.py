@@ -83,7 +83,7 @@ class Context:
     language: str
     #: source language code
     source_language: str = "de"
-    #: a loaded glossary (see :mod:`babelpress.translate.glossary`), or None
+    #: a loaded glossary (see :mod:`babelpress.glossary`), or None
     glossary: object | None = None
 
 

@@ -171,7 +171,7 @@ _CODE_SPAN = re.compile(r"(`+)[\s\S]*?\1")
 
 def prose(text: str) -> str:
     """*text* without what holds digits but no figures: placeholders, code, entities."""
-    from babelpress.markdown import PLACEHOLDER_RE
+    from babelpress.markdown.reader import PLACEHOLDER_RE
 
     if not _PROSE_HINT.search(text):
         return text

@@ -22,7 +22,7 @@
     its length (0.25–4 for texts under 30 characters; not checked under 10).
 ``glossary``
     A glossary term of the German is not rendered the glossary's way (see
-    :func:`babelpress.translate.glossary.glossary_violations`).  A warning: a misspelt
+    :func:`babelpress.glossary.glossary_violations`).  A warning: a misspelt
     name is the editor's business, while hiding a whole sentence from readers for it
     would do more harm.  ``ignore-check-glossary`` (Weblate's name) also silences it.
 """
@@ -235,7 +235,7 @@ def check_glossary(source: str, target: str, context: Context) -> list[Problem]:
     """Glossary terms of the German rendered the glossary's way."""
     if context.glossary is None:
         return []
-    from babelpress.translate.glossary import glossary_violations
+    from babelpress.glossary import glossary_violations
 
     found = glossary_violations(source, target, context.language, context.glossary)  # type: ignore[arg-type]
     messages = [m.removeprefix("glossary: ") for m in found]

@@ -47,10 +47,10 @@ from typing import Any
 
 from babelpress.config import Settings
 from babelpress.errors import ProviderError
-from babelpress.pofile import read_po, write_po
+from babelpress.glossary import Glossary, load_glossary, post_edit
+from babelpress.po.file import read_po, write_po
+from babelpress.translate.answer_cache import TranslationMemory
 from babelpress.translate.batches import Unit, UnitIndex, make_batches, needs_draft
-from babelpress.translate.glossary import Glossary, load_glossary, post_edit
-from babelpress.translate.memory import TranslationMemory
 from babelpress.translate.protect import restore
 from babelpress.translate.providers import Provider, make_provider
 
@@ -128,7 +128,7 @@ def translate_catalogues(
     today: datetime.date | None = None,
 ) -> Report:
     """Draft every empty msgstr of *languages*; see the module docstring."""
-    from babelpress.catalog import catalogue_lock
+    from babelpress.extract.template import catalogue_lock
 
     engine = _provider(settings, provider, url)
     report = Report(engine.name, dry_run)

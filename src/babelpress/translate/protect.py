@@ -9,7 +9,7 @@ turns the engine's output back into msgid-form text.
 Rules:
 
 1. Protected as one token each ("atoms"): link-target placeholders
-   (:data:`babelpress.markdown.PLACEHOLDER_RE`), code spans, inline HTML tags and
+   (:data:`babelpress.markdown.reader.PLACEHOLDER_RE`), code spans, inline HTML tags and
    autolinks, backslash escapes, entities, footnote references, collapsed reference
    links ``[label][]`` (the label is the reference), and any text that already looks
    like a token (``{7}``), so a literal brace number survives too.
@@ -91,7 +91,7 @@ class Restored:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The scanner for markup, and the matcher of a link's end."""
-    from babelpress.markdown import PLACEHOLDER_RE
+    from babelpress.markdown.reader import PLACEHOLDER_RE
 
     letters = "".join(
         letter

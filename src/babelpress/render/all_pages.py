@@ -34,9 +34,9 @@ Contract:
 6. Files are written only when their content changes; a generated page whose
    German source is gone is deleted.  Rendering only reads catalogues.
 
-One page is rendered by :mod:`babelpress.render_one` (points 1-5, re-exported
+One page is rendered by :mod:`babelpress.render.page` (points 1-5, re-exported
 here); :func:`render_all` does the files (point 6), skips pages whose inputs are
-unchanged (:mod:`babelpress.render_cache`) and returns a :class:`Report` with a
+unchanged (:mod:`babelpress.render.cache`) and returns a :class:`Report` with a
 :class:`PageSummary` per page -- the pages' text is on disk, not in the report.
 """
 
@@ -50,8 +50,9 @@ from typing import Any
 from babelpress.config import Settings
 from babelpress.errors import BabelpressError, InputError
 from babelpress.fsutil import atomic_write
-from babelpress.render_cache import RenderCache, read_bytes
-from babelpress.render_one import (
+from babelpress.markdown.units import Document
+from babelpress.render.cache import RenderCache, read_bytes
+from babelpress.render.page import (
     MARKER,
     Mode,
     MsgKey,
@@ -61,7 +62,6 @@ from babelpress.render_one import (
     msgkey,
     render_page,
 )
-from babelpress.units import Document
 
 __all__ = [
     "MARKER",
@@ -115,7 +115,7 @@ def render_all(
     languages: Sequence[str] | None = None,
 ) -> Report:
     """Render every German page into every target language (or *languages*)."""
-    from babelpress.markdown import parse
+    from babelpress.markdown.reader import parse
 
     report = Report()
     targets = list(languages or settings.languages)
@@ -206,7 +206,7 @@ def _catalog(path: Path, data: bytes | None, report: Report) -> dict[MsgKey, Any
     A catalogue that cannot be read or parsed is an error in *report* and counts
     as empty, so its page is still written (all German).
     """
-    from babelpress.pofile import parse_po
+    from babelpress.po.file import parse_po
 
     try:
         if data is None:
@@ -219,7 +219,7 @@ def _catalog(path: Path, data: bytes | None, report: Report) -> dict[MsgKey, Any
 
 def read_catalog(path: Path) -> Iterable[Any]:
     """The entries of the PO file at *path* (a :class:`CatalogError` if malformed)."""
-    from babelpress.pofile import read_po
+    from babelpress.po.file import read_po
 
     return read_po(path)
 

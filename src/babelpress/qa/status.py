@@ -87,7 +87,7 @@ _COUNTS = tuple(f.name for f in fields(CatalogueStatus) if f.type == "int")
 
 def count_words(text: str) -> int:
     """Words in a msgid (see the module docstring)."""
-    from babelpress.markdown import PLACEHOLDER_RE
+    from babelpress.markdown.reader import PLACEHOLDER_RE
 
     return len(_WORD.findall(PLACEHOLDER_RE.sub(" ", text)))
 
@@ -155,7 +155,7 @@ def catalogue_status(
     po_path: str | Path, *, root: str | Path | None = None, language: str | None = None
 ) -> CatalogueStatus:
     """Counts for the PO file at *po_path* (named relative to *root* when given)."""
-    from babelpress.pofile import read_po
+    from babelpress.po.file import read_po
     from babelpress.qa.catalogues import display_path
 
     path = Path(po_path)

@@ -11,7 +11,7 @@ gettext saves them again.
    Spaces stay at the end of the line before the break (a break comes *after*
    a run of spaces), hyphens allow a break after them, a letter and a
    following backslash escape do not separate, and so on.  Character classes
-   come from :mod:`babelpress._unicode_tables`, the pair rules from
+   come from :mod:`babelpress.po._unicode_tables`, the pair rules from
    :data:`_PAIRS`; both were read off libunistring 1.0 (see
    ``tests/gettext_tools.py``).
 2. :func:`width_breaks` -- libunistring's greedy fill: a line ends at the last
@@ -26,7 +26,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
-from babelpress import _unicode_tables as tables
+from babelpress.po import _unicode_tables as tables
 
 #: the classes of the pair table, in row/column order
 _ORDER = (

@@ -13,7 +13,7 @@
    from babel's locale data for the target catalogues).
 
 :func:`extract` runs over every ``docs/de/**/*.md`` (slug = path without ``.md``)
-and writes ``locale/templates/<slug>.pot`` and, through :func:`babelpress.merge.merge`,
+and writes ``locale/templates/<slug>.pot`` and, through :func:`babelpress.po.merge.merge`,
 ``locale/<lang>/LC_MESSAGES/<slug>.po``.  It holds :func:`catalogue_lock`
 throughout; writes are atomic and happen only when content changes;
 ``POT-Creation-Date`` is renewed only when the rest of the template changed
@@ -22,7 +22,7 @@ newer babel finds its catalogues up to date).
 A catalogue that cannot be read is reported (file and line) and left untouched
 while the others are processed.  Catalogues of pages that no longer exist are
 kept and reported.  The pipeline's work for a page is skipped when neither the
-page nor its catalogues changed since the last run (see :mod:`babelpress.extraction`).
+page nor its catalogues changed since the last run (see :mod:`babelpress.extract.pipeline`).
 """
 
 from __future__ import annotations
@@ -39,10 +39,10 @@ from babel.messages.catalog import Catalog
 
 from babelpress.config import Settings
 from babelpress.errors import LockError
-from babelpress.units import Document
+from babelpress.markdown.units import Document
 
 if TYPE_CHECKING:
-    from babelpress.extraction import Report
+    from babelpress.extract.pipeline import Report
 
 #: how long a run waits for another one to release the catalogues
 LOCK_TIMEOUT = 300.0
@@ -172,7 +172,7 @@ def template_and_text(
     doc: Document, settings: Settings, old: polib.POFile | None
 ) -> tuple[polib.POFile, str]:
     """The template (see :func:`template_text`) and its text, so callers need not re-parse it."""
-    from babelpress.poformat import format_po
+    from babelpress.po.format import format_po
 
     old_date = old.metadata.get("POT-Creation-Date") if old is not None else None
     if old is not None and old_date and _is_date(old_date):
@@ -206,7 +206,7 @@ def page_documents(settings: Settings) -> Iterator[tuple[str, Path]]:
 
 def parse_page(settings: Settings, slug: str, path: Path) -> Document:
     from babelpress.errors import InputError
-    from babelpress.markdown import parse
+    from babelpress.markdown.reader import parse
 
     try:
         text = path.read_text(encoding="utf-8")
@@ -220,6 +220,6 @@ def extract(
     settings: Settings, *, check: bool = False, languages: Sequence[str] | None = None
 ) -> Report:
     """Update every template and catalogue (or, with *check*, only tell which are stale)."""
-    from babelpress.extraction import run
+    from babelpress.extract.pipeline import run
 
     return run(settings, check=check, languages=languages)

@@ -1,6 +1,6 @@
 """Render one German page into one language from its catalogue.
 
-The single-page half of :mod:`babelpress.render`, whose module docstring states
+The single-page half of :mod:`babelpress.render.all_pages`, whose module docstring states
 the contract (points 1-5: segments replaced, reviewed / draft / missing, the
 reviewed share, ``min_reviewed``, the live preview's highlighting).
 :func:`render_page` reads nothing and writes nothing: it gets the parsed page and
@@ -16,9 +16,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from babelpress import frontmatter, sitetext
 from babelpress.config import Settings
-from babelpress.units import Document, Segment
+from babelpress.markdown.units import Document, Segment
+from babelpress.render import frontmatter
+from babelpress.site import words as sitetext
 
 Mode = Literal["build", "serve"]
 MsgKey = tuple[str | None, str]

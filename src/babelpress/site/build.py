@@ -43,8 +43,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from babelpress import sitetext
 from babelpress.fsutil import atomic_write
+from babelpress.site import words as sitetext
 
 SEARCH_INDEX = Path("search") / "search_index.json"
 NOT_FOUND = "404.html"

@@ -1,10 +1,10 @@
 """Which Markdown blocks are translatable, and as what kind of unit.
 
 :func:`walk` goes through markdown-it-py's block tokens of a page body (whose
-``inline`` tokens carry the raw line spans recorded by :mod:`babelpress.markdown`)
+``inline`` tokens carry the raw line spans recorded by :mod:`babelpress.markdown.reader`)
 and hands every leaf block to the collector with its kind: heading, paragraph,
 quote, attribution, list item, caption, credit, kicker or table cell.  The rules
-are listed in the docstring of :mod:`babelpress.markdown`.
+are listed in the docstring of :mod:`babelpress.markdown.reader`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from babelpress.markdown import _Body
+    from babelpress.markdown.reader import _Body
 
 #: captions and credits longer than this are split into sentences
 LONG_CAPTION = 300

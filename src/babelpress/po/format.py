@@ -14,7 +14,7 @@ other way round) shows no diff.  The layout follows gettext's ``write-po.c``:
    (``md-text``) follow in their own order -- gettext itself drops them;
 4. a string that does not fit on one line starts with ``""`` and is broken at
    the Unicode line-break opportunities libunistring finds (after spaces and
-   hyphens, never inside an escape, see :mod:`babelpress.linebreak`), and
+   hyphens, never inside an escape, see :mod:`babelpress.po.linebreak`), and
    after every ``\\n``;
 5. obsolete entries print ``#~ `` before their keywords and ``#~| `` before
    previous strings, keep only the ``fuzzy`` flag, and vanish when untranslated.
@@ -30,7 +30,7 @@ from functools import lru_cache
 
 import polib
 
-from babelpress.linebreak import break_positions
+from babelpress.po.linebreak import break_positions
 
 PAGE_WIDTH = 79
 _NO_WRAP_WIDTH = 2**31 - 1

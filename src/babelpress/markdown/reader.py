@@ -1,4 +1,4 @@
-"""German Markdown page -> :class:`~babelpress.units.Document` of literal text and segments.
+"""German Markdown page -> :class:`~babelpress.markdown.units.Document`: literal text, segments.
 
 :func:`parse` reads the YAML front matter (``title`` and ``description`` become
 ``Document.meta_segments``) and parses the body with markdown-it-py (CommonMark
@@ -6,7 +6,7 @@ plus tables).  The translatable units are:
 
 1. headings (``heading``; the ``## `` prefix, closing hashes and a trailing
    attribute list ``{#id}`` stay literal), setext headings too;
-2. paragraphs, split into sentences (``sentence``) by :mod:`babelpress.segment`,
+2. paragraphs, split into sentences (``sentence``) by :mod:`babelpress.markdown.sentences`,
    or kept whole (``paragraph``) when they hold one sentence or when the unit
    setting is ``paragraph``;
 3. paragraphs inside block quotes (``quote``, split like paragraphs) and the
@@ -15,7 +15,8 @@ plus tables).  The translatable units are:
 5. a paragraph whose last line is a Python-Markdown attribute list
    ``{: .caption }``, ``{: .credit }`` or ``{: .kicker }`` is one ``caption``,
    ``credit`` or ``kicker`` unit (split into sentences only when longer than
-   :data:`babelpress.blocks.LONG_CAPTION` characters); the attribute-list line stays literal.
+   :data:`babelpress.markdown.blocks.LONG_CAPTION` characters); the attribute-list line
+   stays literal.
 
 Code blocks, HTML blocks, link reference definitions, thematic breaks, container
 markers (``>``, list bullets, indentation) and whitespace between sentences are
@@ -25,7 +26,7 @@ msgid as ``\\n``; inside a container, :attr:`Segment.line_prefix` puts the
 ``> `` or indentation back on restore.  A unit with no letter or digit outside
 code spans, inline HTML and URLs is not offered for translation; a unit that is
 just an image is of kind ``image alt text``.  No sentence ends inside a link,
-code span, inline HTML, escape or emphasis (see :mod:`babelpress.inline`).
+code span, inline HTML, escape or emphasis (see :mod:`babelpress.markdown.inline`).
 Text with CR line ends is refused (:class:`~babelpress.errors.InputError`).
 
 **Placeholders.**  The msgid keeps inline Markdown verbatim (emphasis, inline
@@ -62,11 +63,11 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
-from babelpress import inline
-from babelpress.blocks import walk
 from babelpress.errors import InputError
-from babelpress.segment import split_sentences
-from babelpress.units import Document, Segment
+from babelpress.markdown import inline
+from babelpress.markdown.blocks import walk
+from babelpress.markdown.sentences import split_sentences
+from babelpress.markdown.units import Document, Segment
 
 #: a placeholder in a msgid or translation: ``[1]`` (link/image target) or ``<1>`` (URL)
 PLACEHOLDER_RE = re.compile(r"\[\d+\]|<\d+>")

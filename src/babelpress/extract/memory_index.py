@@ -2,7 +2,7 @@
 
 When a new German sentence has no old translation on its own page, ``extract``
 looks for an exact reviewed translation on the other pages of the language
-(:class:`~babelpress.merge.TranslationMemory`).  Parsing every catalogue of a
+(:class:`~babelpress.po.merge.TranslationMemory`).  Parsing every catalogue of a
 large archive for one edited sentence costs seconds, so the reviewed
 translations of each catalogue are kept in ``locale/.babelpress-memory-<lang>.json``
 with the size and modification time of the catalogue they were read from.  A
@@ -25,8 +25,8 @@ import polib
 
 from babelpress.errors import CatalogError
 from babelpress.fsutil import atomic_write
-from babelpress.merge import TranslationMemory, reviewed_pairs
-from babelpress.pofile import read_po
+from babelpress.po.file import read_po
+from babelpress.po.merge import TranslationMemory, reviewed_pairs
 
 VERSION = 1
 

@@ -1,6 +1,6 @@
 """The shared vocabulary of the pipeline: a Markdown page as literal text and segments.
 
-:func:`babelpress.markdown.parse` turns a German Markdown page into a
+:func:`babelpress.markdown.reader.parse` turns a German Markdown page into a
 :class:`Document`; the catalogue code turns its :class:`Segment` objects into PO
 entries, and rendering joins the document back with translations in place of the
 segments.  Two invariants hold for every page (and are tested):

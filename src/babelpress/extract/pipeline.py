@@ -2,11 +2,11 @@
 
 :func:`run` visits every German page in order and, for each page whose
 Markdown or catalogues changed since the last run, rebuilds the template and
-merges it into each language's catalogue (:mod:`babelpress.catalog`,
-:mod:`babelpress.merge`).  Its promises:
+merges it into each language's catalogue (:mod:`babelpress.extract.template`,
+:mod:`babelpress.po.merge`).  Its promises:
 
 1. nothing is written unless its content changes, every write is atomic, and
-   the run holds :func:`~babelpress.catalog.catalogue_lock` (a ``--check`` run
+   the run holds :func:`~babelpress.extract.template.catalogue_lock` (a ``--check`` run
    writes nothing and takes no lock);
 2. a catalogue that cannot be read is reported with file and line and never
    overwritten; the other catalogues are still processed;
@@ -18,7 +18,7 @@ merges it into each language's catalogue (:mod:`babelpress.catalog`,
    and the file's size and modification time.  When all agree, the page is not
    even parsed.  Deleting that file is always safe;
 6. a new sentence looks for a reviewed translation on the other pages only when
-   its own page has none, through :mod:`babelpress.memory_index` (catalogues
+   its own page has none, through :mod:`babelpress.extract.memory_index` (catalogues
    unchanged since the last run are not parsed again).
 """
 
@@ -35,14 +35,15 @@ from typing import Any
 
 import polib
 
-from babelpress import catalog, memory_index
 from babelpress.config import Settings
 from babelpress.errors import BabelpressError, CatalogError, InputError
+from babelpress.extract import memory_index
+from babelpress.extract import template as catalog
+from babelpress.extract.memory_index import MemoryIndex
 from babelpress.fsutil import atomic_write
-from babelpress.memory_index import MemoryIndex
-from babelpress.merge import TranslationMemory, merge
-from babelpress.pofile import read_po
-from babelpress.poformat import format_po
+from babelpress.po.file import read_po
+from babelpress.po.format import format_po
+from babelpress.po.merge import TranslationMemory, merge
 
 STATE_NAME = ".babelpress-extract.json"
 STATE_VERSION = 1

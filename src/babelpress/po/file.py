@@ -15,7 +15,7 @@ intact, raising :class:`~babelpress.errors.CatalogError` with the file and line:
    knows ``\\a``, octal and hex escapes; polib would silently garble them);
 5. two entries with the same msgctxt and msgid (obsolete ones counted apart).
 
-:func:`format_po` (from :mod:`babelpress.poformat`) writes a catalogue as GNU
+:func:`format_po` (from :mod:`babelpress.po.format`) writes a catalogue as GNU
 gettext does; :func:`write_po` saves it atomically and only when it changed.
 """
 
@@ -30,7 +30,7 @@ import polib
 
 from babelpress.errors import CatalogError
 from babelpress.fsutil import atomic_write
-from babelpress.poformat import format_po
+from babelpress.po.format import format_po
 
 __all__ = ["format_po", "parse_po", "read_po", "write_po"]
 

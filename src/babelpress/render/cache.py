@@ -1,6 +1,6 @@
 """Skip rendering a page whose inputs have not changed since it was last rendered.
 
-:func:`babelpress.render.render_all` runs before every ``mkdocs build``; most builds
+:func:`babelpress.render.all_pages.render_all` runs before every ``mkdocs build``; most builds
 change nothing, so re-parsing every German page and every catalogue would only
 repeat work.  For each generated page the cache keeps a key -- a hash of the
 German page, its catalogue, the settings, the mode and the babelpress code (the
