@@ -74,7 +74,7 @@ import bench_proc  # noqa: E402
 
 #: a step run alone in a child process for its peak memory: (import, call) of each step
 PROBES = {
-    "extract": ("from babelpress.extract.template import extract", "extract(settings)"),
+    "extract": ("from babelpress.extract.pipeline import extract", "extract(settings)"),
     "render": ("from babelpress.render.all_pages import render_all", "render_all(settings)"),
     "translate": ("from babelpress.translate.prefill import translate_catalogues",
                   'translate_catalogues(settings, provider="pseudo", progress=False)'),
@@ -218,8 +218,10 @@ def clear_catalogues(settings: Any) -> None:
 
 def clear_rendered(settings: Any, site: bool = True) -> None:
     """No rendered pages, no render cache (and no site): the first build after a checkout."""
+    from babelpress import project
+
     for language in settings.languages:
-        discard(settings.target_docs_path(language), trash_of(settings))
+        discard(project.rendered_folder(settings, language), trash_of(settings))
     for cache in settings.locale_path.glob(".babelpress-render*"):
         discard(cache, trash_of(settings))
     if site:
@@ -283,7 +285,7 @@ class Bench:
 
     # ------------------------------------------------------------ extract
     def extract(self, settings: Any) -> None:
-        from babelpress.extract.template import extract
+        from babelpress.extract.pipeline import extract
 
         repeat = self.args.repeat
         probe = self.memory_probe("extract", "")

@@ -116,7 +116,7 @@ def test_compare_adds_scaling_checks(small_run: tuple[dict, str]) -> None:
 
 def test_pseudo_counting_matches_the_catalogues(project: Path) -> None:
     from babelpress import config
-    from babelpress.extract.template import extract
+    from babelpress.extract.pipeline import extract
 
     sys.path.insert(0, str(REPO / "scripts"))
     try:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from babelpress import config
+from babelpress import config, project
 from babelpress.errors import ConfigError
 
 
@@ -18,7 +18,7 @@ def test_defaults_without_mkdocs_yml(tmp_path: Path) -> None:
     settings = config.load(tmp_path)
     assert settings.languages == ("en", "ru")
     assert settings.source_docs_path == tmp_path / "docs" / "de"
-    assert settings.po_path("ru", "a/b") == tmp_path / "locale/ru/LC_MESSAGES/a/b.po"
+    assert project.po_path(settings, "ru", "a/b") == tmp_path / "locale/ru/LC_MESSAGES/a/b.po"
 
 
 def test_reads_plugin_block_and_ignores_python_tags(tmp_path: Path) -> None:

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from babelpress import config
+from babelpress import project as layout
 from babelpress.cli import run
-from babelpress.extract.template import extract
+from babelpress.extract.pipeline import extract
 from babelpress.po.file import read_po
 
 LANGUAGES = ("en", "ru")
@@ -78,13 +79,13 @@ def test_one_changed_german_sentence_makes_only_that_entry_fuzzy(project: Path) 
     new_sentence = "Kasachstan könne so seine Warenproduktion deutlich steigern."
     text = page.read_text(encoding="utf-8")
     assert text.count(old_sentence) == 1
-    before = {lang: _entries(settings.po_path(lang, page.stem)) for lang in LANGUAGES}
+    before = {lang: _entries(layout.po_path(settings, lang, page.stem)) for lang in LANGUAGES}
 
     page.write_text(text.replace(old_sentence, new_sentence), encoding="utf-8")
     extract(settings)
 
     for language in LANGUAGES:
-        after = _entries(settings.po_path(language, page.stem))
+        after = _entries(layout.po_path(settings, language, page.stem))
         changed = {
             k
             for k in before[language].keys() | after.keys()

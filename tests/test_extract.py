@@ -14,10 +14,10 @@ import pytest
 
 from babelpress import config
 from babelpress.errors import LockError
-from babelpress.extract.pipeline import STATE_NAME
-from babelpress.extract.template import catalogue_lock, extract
+from babelpress.extract.pipeline import STATE_NAME, extract
 from babelpress.po.file import read_po, write_po
 from babelpress.po.merge import MEMORY_NOTE
+from babelpress.project import lock as catalogue_lock
 from gettext_tools import assert_msgfmt_ok, msgcat, needs_gettext
 
 PAGE = "kasachstan-unter-zugzwang"
@@ -307,7 +307,7 @@ def test_a_held_lock_makes_the_second_run_wait_then_fail(project: Path) -> None:
         [sys.executable, "-c", textwrap.dedent(f"""
             import sys, time
             from babelpress import config
-            from babelpress.extract.template import catalogue_lock
+            from babelpress.project import lock as catalogue_lock
             with catalogue_lock(config.load({str(project)!r})):
                 print("held", flush=True)
                 sys.stdin.read()

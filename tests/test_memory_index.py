@@ -10,7 +10,7 @@ import pytest
 
 from babelpress import config
 from babelpress.extract.memory_index import MemoryIndex, index_path
-from babelpress.extract.template import extract
+from babelpress.extract.pipeline import extract
 from babelpress.po import file as pofile
 from babelpress.po.file import read_po, write_po
 from babelpress.po.merge import MEMORY_NOTE, TranslationMemory

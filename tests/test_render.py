@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-import types
 from pathlib import Path
 
 import markdown as pymarkdown
@@ -15,6 +13,7 @@ import yaml
 from babelpress.config import Settings
 from babelpress.markdown.units import Document, Segment
 from babelpress.render import all_pages as render
+from babelpress.render import page as render_page_module
 from babelpress.site import words as sitetext
 
 TITLE = Segment("Droht ein Einmarsch?", "Droht ein Einmarsch?", "title", 2)
@@ -228,7 +227,7 @@ def test_only_drafts_with_publish_drafts_off_says_not_yet_available() -> None:
 
 def test_translation_line_breaks_do_not_break_a_heading(monkeypatch) -> None:
     # without quality checks (they would keep such an entry out altogether)
-    monkeypatch.setitem(sys.modules, "babelpress.qa", types.ModuleType("babelpress.qa"))
+    monkeypatch.setattr(render_page_module, "render_blockers", lambda entry, lang: [])
     translations = {**EN, H2: "The\nsituation"}
     page = render.render_page(make_doc(), catalog({}, translations), "en", SETTINGS)
     assert "## The situation\n" in page.markdown
@@ -245,14 +244,11 @@ def test_obsolete_entries_and_header_are_not_indexed() -> None:
 
 
 def test_quality_blockers_render_in_german_with_a_warning(monkeypatch) -> None:
-    qa = types.ModuleType("babelpress.qa")
-
     def render_blockers(entry, lang):
         lost = "[1]" in entry.msgid and "[1]" not in entry.msgstr
         return ["placeholder [1] missing"] if lost else []
 
-    qa.render_blockers = render_blockers  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "babelpress.qa", qa)
+    monkeypatch.setattr(render_page_module, "render_blockers", render_blockers)
     broken = {**EN, S2: "He spoke in the podcast."}
     where = "locale/en/LC_MESSAGES/einmarsch.po"
     page = render.render_page(

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from babelpress import config as bp_config
+from babelpress import project
 from babelpress.po.file import read_po, write_po
 from babelpress.render import all_pages as render
 
@@ -33,17 +34,17 @@ def test_nothing_changed_nothing_parsed(rendered) -> None:
     settings, parsed = rendered
     report = render.render_all(settings)
     assert parsed == [] and report.written == []
-    assert len(report.pages) == 2 * len(render.source_pages(settings))
+    assert len(report.pages) == 2 * len(project.pages(settings))
     # the cached results say what rendering afresh says
     (settings.locale_path / ".babelpress-render.json").unlink()
     fresh = render.render_all(settings)
-    assert len(parsed) == len(render.source_pages(settings))
+    assert len(parsed) == len(project.pages(settings))
     assert [p.page for p in fresh.pages] == [p.page for p in report.pages]
 
 
 def test_an_edited_catalogue_renders_its_page_again(rendered) -> None:
     settings, parsed = rendered
-    path = settings.po_path("ru", PAGE)
+    path = project.po_path(settings, "ru", PAGE)
     po = read_po(path)
     entry = next(e for e in po if e.msgid.startswith("Kasachstan versucht"))
     entry.msgstr = "Казахстан пытается извлечь выгоду из экономической войны России и Запада."
@@ -51,13 +52,13 @@ def test_an_edited_catalogue_renders_its_page_again(rendered) -> None:
     report = render.render_all(settings)
     assert parsed == [PAGE]
     assert [p.target.parent.name for p in report.pages if p.written] == ["ru"]
-    target = render.target_path(settings, settings.source_docs_path / f"{PAGE}.md", "ru")
+    target = project.rendered_path(settings, "ru", PAGE)
     assert "извлечь выгоду из экономической войны" in target.read_text(encoding="utf-8")
 
 
 def test_a_changed_or_deleted_output_is_rendered_again(rendered) -> None:
     settings, parsed = rendered
-    target = render.target_path(settings, settings.source_docs_path / f"{PAGE}.md", "en")
+    target = project.rendered_path(settings, "en", PAGE)
     original = target.read_text(encoding="utf-8")
     target.write_text(original + "\nhand edit\n", encoding="utf-8")
     render.render_all(settings)
@@ -71,12 +72,12 @@ def test_a_changed_or_deleted_output_is_rendered_again(rendered) -> None:
 def test_other_settings_are_other_keys(rendered) -> None:
     settings, parsed = rendered
     render.render_all(settings.replace(publish_drafts=False))
-    assert len(parsed) == len(render.source_pages(settings))
+    assert len(parsed) == len(project.pages(settings))
 
 
 def test_warnings_are_reported_again_from_the_cache(rendered) -> None:
     settings, _ = rendered
-    path = settings.po_path("en", PAGE)
+    path = project.po_path(settings, "en", PAGE)
     po = read_po(path)
     entry = next(e for e in po if "1.400" in e.msgid)
     entry.msgstr = entry.msgstr.replace("1,400", "1,500")

@@ -25,7 +25,7 @@ import yaml
 from babel import Locale
 
 from babelpress import config as bp_config
-from babelpress.render import all_pages as render
+from babelpress import project
 from babelpress.site import words as sitetext
 
 REPO = Path(__file__).resolve().parent.parent
@@ -63,10 +63,7 @@ def extract(root: Path) -> None:
 def pages(root: Path) -> list[str]:
     """Slugs of the German pages."""
     settings = bp_config.load(root)
-    return [
-        path.relative_to(settings.source_docs_path).with_suffix("").as_posix()
-        for path in render.source_pages(settings)
-    ]
+    return [page.slug for page in project.pages(settings)]
 
 
 def articles(root: Path) -> list[str]:
@@ -89,7 +86,7 @@ def fill(root: Path, language: str, slug: str, state: str, *, special: str | Non
     The translation is the German with a language tag in front (links and markup
     kept), except that *special* replaces the first plain body sentence.
     """
-    path = bp_config.load(root).po_path(language, slug)
+    path = project.po_path(bp_config.load(root), language, slug)
     po = polib.pofile(str(path), wrapwidth=0)
     # the sentence *special* replaces: no number, link or markup the checks would miss
     body = [
@@ -118,7 +115,7 @@ def fill(root: Path, language: str, slug: str, state: str, *, special: str | Non
 
 def expected_share(root: Path, language: str, slug: str) -> float:
     """The reviewed share computed from the catalogue alone: German characters."""
-    po = polib.pofile(str(bp_config.load(root).po_path(language, slug)))
+    po = polib.pofile(str(project.po_path(bp_config.load(root), language, slug)))
     entries = [entry for entry in po if not entry.obsolete]
     total = sum(len(entry.msgid) for entry in entries)
     done = sum(len(e.msgid) for e in entries if e.msgstr and "fuzzy" not in e.flags)

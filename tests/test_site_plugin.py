@@ -11,7 +11,8 @@ import pytest
 from mkdocs.config.base import load_config
 
 from babelpress import config as bp_config
-from babelpress.plugin import BabelpressPlugin, _PluginConfig, _signature
+from babelpress import project as layout
+from babelpress.plugin import BabelpressPlugin, _PluginConfig
 from babelpress.render import all_pages as render
 from babelpress.site import build as sitebuild
 from babelpress.site import words as sitetext
@@ -58,24 +59,24 @@ def test_mode_follows_the_mkdocs_command() -> None:
 def test_render_signature_sees_every_input_and_output_change(project: Path) -> None:
     settings = bp_config.load(project)
     render.render_all(settings)
-    before = _signature(settings, "build")
-    assert _signature(settings, "build") == before
-    assert _signature(settings, "serve") != before
+    before = render.signature(settings, "build")
+    assert render.signature(settings, "build") == before
+    assert render.signature(settings, "serve") != before
     names = {Path(path).name for path, _, _ in before[2]}
-    slug = render.source_pages(settings)[0].stem
+    slug = layout.pages(settings)[0].slug
     assert {f"{slug}.md", f"{slug}.po"} <= names
 
-    po = settings.po_path("ru", slug)
+    po = layout.po_path(settings, "ru", slug)
     po.write_text(po.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    after_po = _signature(settings, "build")
+    after_po = render.signature(settings, "build")
     assert after_po != before
-    page = settings.target_docs_path("en") / f"{slug}.md"
+    page = layout.rendered_folder(settings, "en") / f"{slug}.md"
     page.unlink()
-    assert _signature(settings, "build") != after_po
+    assert render.signature(settings, "build") != after_po
     new = settings.source_docs_path / "neu" / "seite.md"
     new.parent.mkdir()
     new.write_text("# Neu\n", encoding="utf-8")
-    assert any(path == str(new) for path, _, _ in _signature(settings, "build")[2])
+    assert any(path == str(new) for path, _, _ in render.signature(settings, "build")[2])
 
 
 def test_search_index_is_split_per_language(tmp_path: Path) -> None:

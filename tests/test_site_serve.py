@@ -16,6 +16,7 @@ import polib
 import pytest
 
 from babelpress import config as bp_config
+from babelpress import project
 from test_site import BIN, articles, copy_project, extract
 
 pytestmark = pytest.mark.slow
@@ -53,7 +54,7 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
     root = copy_project(tmp_path / "project")
     extract(root)
     slug = articles(root)[0]
-    po_path = bp_config.load(root).po_path("en", slug)
+    po_path = project.po_path(bp_config.load(root), "en", slug)
     po = polib.pofile(str(po_path), wrapwidth=0)
     plain = plain_entries(po)
     plain[1].msgstr = "A machine draft."

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from babelpress import project
 from babelpress.config import Settings
 from babelpress.errors import CatalogError
 from babelpress.qa.status import CatalogueStatus, catalogue_status, collect, count_words, totals
@@ -199,10 +200,10 @@ def test_random_catalogues_match_msgfmt(tmp_path: Path, text: str) -> None:
 
 def test_collect_and_totals(tmp_path: Path) -> None:
     settings_ = Settings(root=tmp_path, languages=("en", "ru"))
-    write(settings_.po_path("ru", "b"), VARIED)
-    write(settings_.po_path("ru", "a"), 'msgid ""\nmsgstr ""\n\nmsgid "x y"\nmsgstr "z"\n')
-    write(settings_.po_path("en", "a"), 'msgid ""\nmsgstr ""\n\nmsgid "x y"\nmsgstr ""\n')
-    write(settings_.pot_path("a"), 'msgid ""\nmsgstr ""\n\nmsgid "x y"\nmsgstr ""\n')
+    write(project.po_path(settings_, "ru", "b"), VARIED)
+    write(project.po_path(settings_, "ru", "a"), 'msgid ""\nmsgstr ""\n\nmsgid "x y"\nmsgstr "z"\n')
+    write(project.po_path(settings_, "en", "a"), 'msgid ""\nmsgstr ""\n\nmsgid "x y"\nmsgstr ""\n')
+    write(project.pot_path(settings_, "a"), 'msgid ""\nmsgstr ""\n\nmsgid "x y"\nmsgstr ""\n')
     statuses = collect(settings_, ["ru", "en"])
     assert [(s.language, s.catalogue) for s in statuses] == [
         ("ru", "locale/ru/LC_MESSAGES/a.po"),

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from babelpress.cli import run
-from babelpress.translate.answer_cache import TranslationMemory
+from babelpress.translate.answer_cache import AnswerCache
 from libre_server import LibreServer, closed_port
 from translate_project import DISTINCT, entries, make_project, msgfmt_check, po_files, snapshot
 
@@ -136,7 +136,7 @@ def test_kill_9_mid_run_leaves_valid_catalogues(tmp_path: Path, server) -> None:
     # after each batch; the catalogues whose drafts were complete are written
     journal = root / "locale/mt-cache/libre/.de-en.json.journal"
     assert journal.exists() and not journal.with_name("de-en.json").exists()
-    remembered = len(TranslationMemory(root / "locale", "libre", "de", "en"))
+    remembered = len(AnswerCache(root / "locale", "libre", "de", "en"))
     assert remembered >= answered - 3
     assert remembered >= drafts
     server.delay = 0

@@ -84,15 +84,6 @@ class Settings:
     def templates_path(self) -> Path:
         return self.locale_path / "templates"
 
-    def pot_path(self, slug: str) -> Path:
-        return self.templates_path / f"{slug}.pot"
-
-    def po_path(self, language: str, slug: str) -> Path:
-        return self.locale_path / language / "LC_MESSAGES" / f"{slug}.po"
-
-    def target_docs_path(self, language: str) -> Path:
-        return self.docs_path / language
-
     @property
     def glossary_path(self) -> Path:
         return self.locale_path / "glossary.csv"

@@ -195,7 +195,7 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
             raise PluginError(str(exc)) from exc
 
     def _render(self, settings: bp_config.Settings) -> None:
-        if self._signature is not None and _signature(settings, self.mode) == self._signature:
+        if self._signature is not None and render.signature(settings, self.mode) == self._signature:
             return
         try:
             report = render.render_all(settings, mode=self.mode)
@@ -212,32 +212,4 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
             f"{len(report.written)} written, {len(report.removed)} removed"
         )
         # inputs and outputs as they are now, after this render wrote its files
-        self._signature = _signature(settings, self.mode)
-
-
-def _signature(settings: bp_config.Settings, mode: str) -> tuple[Any, ...]:
-    """Size and modification time of every input and output of rendering."""
-    stats: list[tuple[str, int, int]] = []
-    _file_stats(str(settings.source_docs_path), ".md", stats)
-    for language in settings.languages:
-        _file_stats(str(settings.locale_path / language / "LC_MESSAGES"), ".po", stats)
-        _file_stats(str(settings.target_docs_path(language)), ".md", stats)
-    return (mode, settings, tuple(stats))
-
-
-def _file_stats(folder: str, suffix: str, stats: list[tuple[str, int, int]]) -> None:
-    """Add path, modification time and size of each ``*suffix`` file under *folder*."""
-    try:
-        with os.scandir(folder) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
-    except OSError:
-        return
-    for entry in entries:
-        try:
-            if entry.is_dir():
-                _file_stats(entry.path, suffix, stats)
-            elif entry.name.endswith(suffix):
-                stat = entry.stat()
-                stats.append((entry.path, stat.st_mtime_ns, stat.st_size))
-        except OSError:
-            continue
+        self._signature = render.signature(settings, self.mode)

@@ -40,7 +40,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: Any, settings: Settings) -> int:
-    from babelpress.extract.template import extract
+    from babelpress.extract.pipeline import extract
 
     languages = chosen_languages(args.lang, settings)
     report = extract(settings, check=args.check, languages=languages)

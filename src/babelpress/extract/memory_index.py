@@ -27,6 +27,7 @@ from babelpress.errors import CatalogError
 from babelpress.fsutil import atomic_write
 from babelpress.po.file import read_po
 from babelpress.po.merge import TranslationMemory, reviewed_pairs
+from babelpress.project import files_under
 
 VERSION = 1
 
@@ -60,8 +61,8 @@ class MemoryIndex:
     def fill(self, memory: TranslationMemory) -> None:
         """Index every readable catalogue, in path order (the first translation wins)."""
         found: dict[str, list[Any]] = {}
-        for path in sorted(self.folder.rglob("*.po")):
-            name = path.relative_to(self.folder).as_posix()
+        for slug, path in files_under(self.folder, ".po"):
+            name = f"{slug}.po"
             try:
                 stat = path.stat()
             except OSError:

@@ -1,12 +1,13 @@
 """One ``babelpress extract`` run over the whole site, and what it reports.
 
-:func:`run` visits every German page in order and, for each page whose
+:func:`extract` (the step's entry point) runs :func:`run`, which visits every
+page of the project (:func:`babelpress.project.pages`) in order and, for each page whose
 Markdown or catalogues changed since the last run, rebuilds the template and
 merges it into each language's catalogue (:mod:`babelpress.extract.template`,
 :mod:`babelpress.po.merge`).  Its promises:
 
 1. nothing is written unless its content changes, every write is atomic, and
-   the run holds :func:`~babelpress.extract.template.catalogue_lock` (a ``--check`` run
+   the run holds :func:`babelpress.project.lock` (a ``--check`` run
    writes nothing and takes no lock);
 2. a catalogue that cannot be read is reported with file and line and never
    overwritten; the other catalogues are still processed;
@@ -35,6 +36,7 @@ from typing import Any
 
 import polib
 
+from babelpress import project
 from babelpress.config import Settings
 from babelpress.errors import BabelpressError, CatalogError, InputError
 from babelpress.extract import memory_index
@@ -75,7 +77,7 @@ def run(
 ) -> Report:
     """Extract every page (see the module docstring)."""
     lock: AbstractContextManager[Any] = (
-        nullcontext() if check else catalog.catalogue_lock(settings)
+        nullcontext() if check else project.lock(settings)
     )
     with lock:
         if not check:
@@ -174,11 +176,11 @@ class _Run:
         self.indexes: dict[str, MemoryIndex] = {}
 
     def execute(self) -> Report:
-        pages = list(catalog.page_documents(self.settings))
+        pages = project.pages(self.settings)
         self.report.pages = len(pages)
-        for slug, path in pages:
-            self.page(slug, path)
-        self.report.orphans = self.orphans({slug for slug, _ in pages})
+        for page in pages:
+            self.page(page.slug, page.source)
+        self.report.orphans = self.orphans({page.slug for page in pages})
         if not self.check:
             self.state.save()
             for index in self.indexes.values():
@@ -194,8 +196,8 @@ class _Run:
             self.report.errors.append(InputError(f"cannot read: {exc.strerror}", path=path))
             return
         fingerprint = hashlib.sha256(self.code.encode() + source).hexdigest()
-        outputs = [settings.pot_path(slug)]
-        outputs += [settings.po_path(language, slug) for language in self.languages]
+        outputs = [project.pot_path(settings, slug)]
+        outputs += [project.po_path(settings, language, slug) for language in self.languages]
         if all(self.state.fresh(output, fingerprint) for output in outputs):
             self.report.skipped += 1
             return
@@ -275,14 +277,18 @@ class _Run:
         return self.indexes[language]
 
     def orphans(self, slugs: set[str]) -> list[Path]:
-        found = []
-        templates = self.settings.templates_path
-        for path in sorted(templates.rglob("*.pot")):
-            if path.relative_to(templates).with_suffix("").as_posix() not in slugs:
-                found.append(path)
+        found = [path for slug, path in project.templates(self.settings) if slug not in slugs]
         for language in self.languages:
-            folder = self.settings.locale_path / language / "LC_MESSAGES"
-            for path in sorted(folder.rglob("*.po")):
-                if path.relative_to(folder).with_suffix("").as_posix() not in slugs:
-                    found.append(path)
+            found += [
+                path
+                for slug, path in project.catalogues(self.settings, language)
+                if slug not in slugs
+            ]
         return found
+
+
+def extract(
+    settings: Settings, *, check: bool = False, languages: Sequence[str] | None = None
+) -> Report:
+    """Update every template and catalogue (or, with *check*, only tell which are stale)."""
+    return run(settings, check=check, languages=languages)

@@ -10,67 +10,25 @@
    so a translator knows where a link goes without retyping it;
 3. the segment's flags (``md-text`` where the unit carries Markdown);
 4. header fields made by :class:`babel.messages.catalog.Catalog` (plural forms
-   from babel's locale data for the target catalogues).
-
-:func:`extract` runs over every ``docs/de/**/*.md`` (slug = path without ``.md``)
-and writes ``locale/templates/<slug>.pot`` and, through :func:`babelpress.po.merge.merge`,
-``locale/<lang>/LC_MESSAGES/<slug>.po``.  It holds :func:`catalogue_lock`
-throughout; writes are atomic and happen only when content changes;
-``POT-Creation-Date`` is renewed only when the rest of the template changed
-(``Generated-By``, the version of babel, does not count: a fresh checkout with a
-newer babel finds its catalogues up to date).
-A catalogue that cannot be read is reported (file and line) and left untouched
-while the others are processed.  Catalogues of pages that no longer exist are
-kept and reported.  The pipeline's work for a page is skipped when neither the
-page nor its catalogues changed since the last run (see :mod:`babelpress.extract.pipeline`).
+   from babel's locale data for the target catalogues);
+5. ``POT-Creation-Date`` is renewed only when the rest of the template changed
+   (``Generated-By``, the version of babel, does not count: a fresh checkout with
+   a newer babel finds its catalogues up to date).
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import polib
 from babel.messages.catalog import Catalog
 
 from babelpress.config import Settings
-from babelpress.errors import LockError
 from babelpress.markdown.units import Document
 
-if TYPE_CHECKING:
-    from babelpress.extract.pipeline import Report
-
-#: how long a run waits for another one to release the catalogues
-LOCK_TIMEOUT = 300.0
-LOCK_NAME = ".babelpress.lock"
 DATE_FORMAT = "%Y-%m-%d %H:%M%z"
-
-
-@contextmanager
-def catalogue_lock(settings: Settings, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """Hold the one lock on ``locale/`` (waits up to *timeout* seconds, then LockError)."""
-    from filelock import FileLock, Timeout
-
-    path = settings.locale_path / LOCK_NAME
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(path), timeout=timeout)
-        lock.acquire()
-    except Timeout as exc:
-        raise LockError(
-            f"another babelpress run has held the catalogues for {timeout:g} s; try again later",
-            path=path,
-        ) from exc
-    except OSError as exc:
-        raise LockError(f"cannot take the lock: {exc.strerror or exc}", path=path) from exc
-    try:
-        yield
-    finally:
-        lock.release()
 
 
 # ------------------------------------------------------------------ headers
@@ -196,14 +154,6 @@ def _is_date(value: str) -> bool:
     return True
 
 
-def page_documents(settings: Settings) -> Iterator[tuple[str, Path]]:
-    """(slug, path) of every German page, in a stable order."""
-    root = settings.source_docs_path
-    for path in sorted(root.rglob("*.md")):
-        if path.is_file():
-            yield path.relative_to(root).with_suffix("").as_posix(), path
-
-
 def parse_page(settings: Settings, slug: str, path: Path) -> Document:
     from babelpress.errors import InputError
     from babelpress.markdown.reader import parse
@@ -214,12 +164,3 @@ def parse_page(settings: Settings, slug: str, path: Path) -> Document:
         raise InputError(f"cannot read: {exc}", path=path) from exc
     relative = path.relative_to(settings.root).as_posix()
     return parse(text, path=relative, slug=slug, unit=settings.unit)
-
-
-def extract(
-    settings: Settings, *, check: bool = False, languages: Sequence[str] | None = None
-) -> Report:
-    """Update every template and catalogue (or, with *check*, only tell which are stale)."""
-    from babelpress.extract.pipeline import run
-
-    return run(settings, check=check, languages=languages)

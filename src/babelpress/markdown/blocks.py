@@ -10,10 +10,17 @@ are listed in the docstring of :mod:`babelpress.markdown.reader`.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from babelpress.markdown.reader import _Body
+
+class Collector(Protocol):
+    """What :func:`walk` hands the blocks to (the reader's body walker)."""
+
+    body: str
+
+    def add_block(
+        self, lines: list[tuple[int, int]], kind: str, *, split: bool, lead: int = 0
+    ) -> None: ...
 
 #: captions and credits longer than this are split into sentences
 LONG_CAPTION = 300
@@ -27,7 +34,7 @@ _ATTRIBUTION_RE = re.compile(r"[—–―] ")
 _SPLIT_KINDS = ("paragraph", "quote", "list item")
 
 
-def walk(body: _Body, tokens: list[Any]) -> None:
+def walk(body: Collector, tokens: list[Any]) -> None:
     """Feed every translatable leaf block among *tokens* to *body*."""
     containers: list[str] = []
     rows: dict[int, list[tuple[int, int]]] = {}
@@ -49,7 +56,7 @@ def walk(body: _Body, tokens: list[Any]) -> None:
                 _cell(body, token, rows)
 
 
-def _heading(body: _Body, token: Any, parent: Any) -> None:
+def _heading(body: Collector, token: Any, parent: Any) -> None:
     lines = token.meta["lines"]
     if parent.markup.startswith("#"):
         start, end = lines[0]
@@ -60,7 +67,7 @@ def _heading(body: _Body, token: Any, parent: Any) -> None:
     body.add_block(lines, "heading", split=False)
 
 
-def _paragraph(body: _Body, token: Any, kind: str) -> None:
+def _paragraph(body: Collector, token: Any, kind: str) -> None:
     lines = list(token.meta["lines"])
     text = body.body
     if len(lines) > 1:
@@ -82,7 +89,7 @@ def _paragraph(body: _Body, token: Any, kind: str) -> None:
     body.add_block(lines, kind, split=split, lead=lead)
 
 
-def _cell(body: _Body, token: Any, rows: dict[int, list[tuple[int, int]]]) -> None:
+def _cell(body: Collector, token: Any, rows: dict[int, list[tuple[int, int]]]) -> None:
     """A table cell: found by splitting its row's raw line like markdown-it-py does."""
     start, end = token.meta["lines"][0]
     if start not in rows:

@@ -14,16 +14,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from babelpress import project
 from babelpress.errors import BabelpressError
 from babelpress.qa.model import ERROR, Finding
 
 PO_SYNTAX = "po-syntax"
-
-
-def catalogue_paths(settings: Any, language: str) -> list[Path]:
-    """The PO files of *language*, sorted by path."""
-    folder = settings.locale_path / language / "LC_MESSAGES"
-    return sorted(folder.rglob("*.po")) if folder.is_dir() else []
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -95,7 +90,7 @@ def check_catalogues(settings: Any, languages: Iterable[str] | None = None) -> l
     glossary = load_glossary(settings.glossary_path)
     findings: list[Finding] = []
     for language in languages or settings.languages:
-        for path in catalogue_paths(settings, language):
+        for _, path in project.catalogues(settings, language):
             findings.extend(
                 check_catalogue(path, language, glossary, settings.root, settings.source_language)
             )

@@ -177,12 +177,12 @@ def collect(
     :class:`~babelpress.errors.CatalogError` with file and line) and the others are
     still counted; without one, the first such error is raised.
     """
+    from babelpress import project
     from babelpress.errors import CatalogError
-    from babelpress.qa.catalogues import catalogue_paths
 
     results = []
     for language in languages or settings.languages:
-        for path in catalogue_paths(settings, language):
+        for _, path in project.catalogues(settings, language):
             try:
                 results.append(catalogue_status(path, root=settings.root, language=language))
             except CatalogError as exc:

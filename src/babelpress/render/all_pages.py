@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from babelpress import project
 from babelpress.config import Settings
 from babelpress.errors import BabelpressError, InputError
 from babelpress.fsutil import atomic_write
@@ -76,8 +77,6 @@ __all__ = [
     "read_catalog",
     "render_all",
     "render_page",
-    "source_pages",
-    "target_path",
 ]
 
 
@@ -108,6 +107,25 @@ class Report:
 
 
 # ------------------------------------------------------------------ all pages
+def signature(settings: Settings, mode: str) -> tuple[Any, ...]:
+    """Size and modification time of every input and output of rendering.
+
+    Equal signatures mean a render would change nothing, so the plugin skips it.
+    """
+    listed = [page.source for page in project.pages(settings)]
+    for language in settings.languages:
+        listed += [path for _, path in project.catalogues(settings, language)]
+        listed += [path for _, path in project.rendered_pages(settings, language)]
+    stats: list[tuple[str, int, int]] = []
+    for path in listed:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        stats.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return (mode, settings, tuple(stats))
+
+
 def render_all(
     settings: Settings,
     *,
@@ -119,19 +137,17 @@ def render_all(
 
     report = Report()
     targets = list(languages or settings.languages)
-    german_root = settings.source_docs_path
-    folders = {language: settings.target_docs_path(language) for language in targets}
-    sources = source_pages(settings)
-    relatives = [source.relative_to(german_root) for source in sources]
+    pages = project.pages(settings)
     cache = RenderCache(settings, mode)
-    for source, relative in zip(sources, relatives, strict=True):
+    for page in pages:
+        source = page.source
         doc: Document | None = None
         german = read_bytes(source)
         for language in targets:
-            po_path = settings.po_path(language, relative.with_suffix("").as_posix())
+            po_path = project.po_path(settings, language, page.slug)
             catalogue = read_bytes(po_path)
             key = cache.key(german, catalogue)
-            target = folders[language] / relative
+            target = project.rendered_path(settings, language, page.slug)
             hit = cache.lookup(target, key)
             if hit is not None:
                 summary = PageSummary(*hit)
@@ -147,40 +163,19 @@ def render_all(
             errors = len(report.errors)
             catalog = _catalog(po_path, catalogue, report)
             where = po_path.relative_to(settings.root).as_posix()
-            page = render_page(doc, catalog, language, settings, mode=mode, catalog_path=where)
-            written = atomic_write(target, page.markdown, durable=False)
-            report.warnings.extend(page.warnings)
-            report.pages.append(PageResult(language, source, target, written, page.summary()))
+            rendered = render_page(
+                doc, catalog, language, settings, mode=mode, catalog_path=where
+            )
+            written = atomic_write(target, rendered.markdown, durable=False)
+            report.warnings.extend(rendered.warnings)
+            report.pages.append(PageResult(language, source, target, written, rendered.summary()))
             if len(report.errors) == errors:
-                cache.store(target, key, page)
+                cache.store(target, key, rendered)
     cache.save()
+    slugs = {page.slug for page in pages}
     for language in targets:
-        expected = {str(folders[language] / relative) for relative in relatives}
-        report.removed += _remove_stale(folders[language], expected)
+        report.removed += _remove_stale(settings, language, slugs)
     return report
-
-
-def source_pages(settings: Settings) -> list[Path]:
-    """The German Markdown pages, sorted; hidden files and folders left out."""
-    root = settings.source_docs_path
-    if not root.is_dir():
-        return []
-    depth = len(root.parts)
-    pages = [
-        path
-        for path in root.rglob("*.md")
-        if not any(part.startswith(".") for part in path.parts[depth:])
-    ]
-    return sorted(pages, key=_order)
-
-
-def target_path(settings: Settings, source: Path, language: str) -> Path:
-    return settings.target_docs_path(language) / source.relative_to(settings.source_docs_path)
-
-
-def _order(path: Path) -> tuple[str, ...]:
-    """Sort key: the order of ``sorted(paths)``, without comparing Path objects pairwise."""
-    return path.parts
 
 
 def _slug(source: Path, settings: Settings) -> str:
@@ -224,13 +219,11 @@ def read_catalog(path: Path) -> Iterable[Any]:
     return read_po(path)
 
 
-def _remove_stale(folder: Path, expected: set[str]) -> list[Path]:
-    """Delete the generated pages in *folder* not in *expected* (their German page is gone)."""
-    if not folder.is_dir():
-        return []
+def _remove_stale(settings: Settings, language: str, slugs: set[str]) -> list[Path]:
+    """Delete the generated pages of *language* whose German page is gone."""
     removed = []
-    for path in sorted(folder.rglob("*.md"), key=_order):
-        if str(path) not in expected and _is_generated(path):
+    for slug, path in project.rendered_pages(settings, language):
+        if slug not in slugs and _is_generated(path):
             path.unlink()
             removed.append(path)
     return removed

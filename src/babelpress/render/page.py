@@ -10,14 +10,14 @@ what the caller reports about it (:class:`PageSummary`).
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from babelpress.config import Settings
 from babelpress.markdown.units import Document, Segment
+from babelpress.qa import render_blockers
 from babelpress.render import frontmatter
 from babelpress.site import words as sitetext
 
@@ -76,14 +76,13 @@ def render_page(
     The catalogue values are PO entries (anything with ``msgstr`` and ``flags``);
     *catalog_path* names the catalogue in warnings.
     """
-    blockers = _qa_hook()
     warnings: list[str] = []
     states: dict[MsgKey, tuple[str, str]] = {}
     for segment in doc.segments():
         key = msgkey(segment)
         if key not in states:
             entry = catalog_by_msgkey.get(key)
-            states[key] = _state(entry, language, blockers, warnings, catalog_path)
+            states[key] = _state(entry, language, warnings, catalog_path)
     share = _reviewed_share(doc.segments(), states)
     has_drafts = any(state == DRAFT for state, _ in states.values())
     published = mode == "serve" or share >= settings.min_reviewed
@@ -146,13 +145,12 @@ def index_catalog(entries: Iterable[Any]) -> dict[MsgKey, Any]:
 def _state(
     entry: Any,
     language: str,
-    blockers: Callable[[Any, str], list[Any]],
     warnings: list[str],
     catalog_path: str | None,
 ) -> tuple[str, str]:
     if entry is None or not entry.msgstr:
         return MISSING, ""
-    problems = blockers(entry, language)
+    problems = render_blockers(entry, language)
     if problems:
         line = getattr(entry, "linenum", None)
         where = f"{catalog_path or language}{f':{line}' if line else ''}: "
@@ -233,16 +231,4 @@ def _front_matter(
     return f"---\n{frontmatter.dump(data)}---\n"
 
 
-def _qa_hook() -> Callable[[Any, str], list[Any]]:
-    """``qa.render_blockers(entry, lang)`` if the quality checks provide it."""
-    try:
-        qa = importlib.import_module("babelpress.qa")
-    except ImportError:
-        return _no_blockers
-    hook = getattr(qa, "render_blockers", None)
-    return hook if callable(hook) else _no_blockers
-
-
-def _no_blockers(entry: Any, language: str) -> list[Any]:
-    return []
 

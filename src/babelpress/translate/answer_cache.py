@@ -1,4 +1,4 @@
-"""Translation memory: what a provider already answered is never paid for twice.
+"""The machine-translation answer cache: what a provider answered is never paid for twice.
 
 One JSON file per provider and language pair, under the locale folder::
 
@@ -13,9 +13,9 @@ nothing for sentences translated before.
 
 Answers are paid for, so none may be lost, yet rewriting the whole file after every
 batch would make a run quadratic in the size of the archive.  So after each batch
-(:meth:`TranslationMemory.checkpoint`) only the new answers are appended to a journal
+(:meth:`AnswerCache.checkpoint`) only the new answers are appended to a journal
 beside the file (``.<source>-<target>.json.journal``, one JSON pair a line, flushed
-to the disk), and at the end of the run (:meth:`TranslationMemory.save`) the file is
+to the disk), and at the end of the run (:meth:`AnswerCache.save`) the file is
 rewritten once, atomically, and the journal removed.  A run that was killed leaves
 its journal; the next one reads it (a line cut short by the kill is ignored) and
 folds it into the file.
@@ -34,7 +34,7 @@ FORMAT_VERSION = 1
 CACHE_DIR = "mt-cache"
 
 
-def memory_path(locale_dir: Path, provider: str, source: str, target: str) -> Path:
+def cache_path(locale_dir: Path, provider: str, source: str, target: str) -> Path:
     return locale_dir / CACHE_DIR / provider / f"{source}-{target}.json"
 
 
@@ -42,11 +42,11 @@ def journal_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.journal")
 
 
-class TranslationMemory:
+class AnswerCache:
     """The cached answers of one provider for one language pair."""
 
     def __init__(self, locale_dir: Path, provider: str, source: str, target: str) -> None:
-        self.path = memory_path(locale_dir, provider, source, target)
+        self.path = cache_path(locale_dir, provider, source, target)
         self.journal = journal_path(self.path)
         self.provider = provider
         self.source = source
@@ -137,16 +137,16 @@ def _load(path: Path) -> dict[str, str]:
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the translation memory: {exc}", path=path) from None
+        raise InputError(f"cannot read the MT answer cache: {exc}", path=path) from None
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise InputError(
-            f"the translation memory is not valid JSON: {exc.msg}", path=path, line=exc.lineno
+            f"the MT answer cache is not valid JSON: {exc.msg}", path=path, line=exc.lineno
         ) from None
     entries = data.get("entries") if isinstance(data, dict) else None
     if not isinstance(entries, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in entries.items()
     ):
-        raise InputError("the translation memory has no 'entries' mapping of texts", path=path)
+        raise InputError("the MT answer cache has no 'entries' mapping of texts", path=path)
     return dict(entries)

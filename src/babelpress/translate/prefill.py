@@ -8,7 +8,7 @@ msgstr is empty (not obsolete, not the header, not plural), and only those:
    marked ``fuzzy`` with the translator comment ``Machine translation (<provider>,
    <date>), not reviewed``.
 2. Identical msgids are translated once per language, whichever catalogues they are
-   in; answers already in the translation memory (:mod:`.memory`) are not sent again.
+   in; answers already in the MT answer cache (:mod:`.answer_cache`) are not sent again.
 3. What is sent has its markup replaced by tokens (:mod:`.protect`), surrounding
    whitespace removed (and put back); the answer is post-edited to the glossary
    (:mod:`.glossary`) and restored.  A draft whose tokens came back broken is kept,
@@ -45,11 +45,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from babelpress import project
 from babelpress.config import Settings
 from babelpress.errors import ProviderError
 from babelpress.glossary import Glossary, load_glossary, post_edit
 from babelpress.po.file import read_po, write_po
-from babelpress.translate.answer_cache import TranslationMemory
+from babelpress.translate.answer_cache import AnswerCache
 from babelpress.translate.batches import Unit, UnitIndex, make_batches, needs_draft
 from babelpress.translate.protect import restore
 from babelpress.translate.providers import Provider, make_provider
@@ -67,7 +68,7 @@ class LanguageReport:
     #: distinct texts sent to the provider and answered, and their characters
     segments_sent: int = 0
     chars_sent: int = 0
-    #: distinct texts answered by the translation memory
+    #: distinct texts answered by the MT answer cache
     from_cache: int = 0
     #: catalogue entries that received a draft, and those flagged for broken markup
     drafts: int = 0
@@ -102,7 +103,7 @@ class _Language:
     code: str
     paths: list[Path]
     index: UnitIndex
-    memory: TranslationMemory | None
+    memory: AnswerCache | None
     report: LanguageReport
     to_send: list[Unit] = field(default_factory=list)
     #: per catalogue still to be written, the texts it waits for from the provider
@@ -128,11 +129,9 @@ def translate_catalogues(
     today: datetime.date | None = None,
 ) -> Report:
     """Draft every empty msgstr of *languages*; see the module docstring."""
-    from babelpress.extract.template import catalogue_lock
-
     engine = _provider(settings, provider, url)
     report = Report(engine.name, dry_run)
-    lock: AbstractContextManager[Any] = nullcontext() if dry_run else catalogue_lock(settings)
+    lock: AbstractContextManager[Any] = nullcontext() if dry_run else project.lock(settings)
     with lock:
         run = _Run(settings, engine, report, today or datetime.date.today(), dry_run, limit)
         work = [run.plan(code) for code in (languages or settings.languages)]
@@ -178,15 +177,14 @@ class _Run:
         """Read the language's catalogues one by one: which texts come from the memory,
         which are sent (within the budget); a catalogue that needs nothing from the
         provider is completed and written at once."""
-        folder = self.settings.locale_path / code / "LC_MESSAGES"
         memory = None
         if self.engine.cacheable:
-            memory = TranslationMemory(
+            memory = AnswerCache(
                 self.settings.locale_path, self.engine.name, self.settings.source_language, code
             )
+        paths = [path for _, path in project.catalogues(self.settings, code)]
         language = _Language(
-            code, sorted(folder.glob("*.po")), UnitIndex(), memory,
-            LanguageReport(code, self.engine.name),
+            code, paths, UnitIndex(), memory, LanguageReport(code, self.engine.name)
         )
         for number, path in enumerate(language.paths):
             po = read_po(path)

@@ -81,7 +81,7 @@ class Provider:
     max_chars = 5000
     #: most texts in one request; None: texts are sent one per request anyway
     batch_items: int | None = None
-    #: whether answers are kept in the translation memory
+    #: whether answers are kept in the MT answer cache
     cacheable = True
 
     def __init__(self, *, retry: RetryPolicy | None = None, key: str | None = None) -> None:

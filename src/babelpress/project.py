@@ -1,0 +1,154 @@
+"""What the project is: its pages, where each page's files live, and the lock.
+
+This is the one answer to "what is a page?" and "where is its catalogue?"; every
+command and the MkDocs plugin ask it, and nothing else walks the folders.
+
+1. A page is a ``*.md`` file under ``docs/<source_language>/``, in any subfolder.
+   Its slug is its path there without ``.md`` (``dossier/teil-eins``).
+2. Hidden files and folders (a name starting with ``.``) are not pages, and a
+   catalogue under a hidden folder is not a catalogue: MkDocs leaves them out of
+   the site (its ``exclude_docs`` default), so babelpress does too, at every step.
+3. Symbolic links to folders are not followed (a link cannot pull a tree from
+   elsewhere into the project); a linked file is listed like any other, and the
+   readers refuse it when it points outside the project.
+4. For page *slug* and target language *lang*:
+   template ``locale/templates/<slug>.pot``, catalogue
+   ``locale/<lang>/LC_MESSAGES/<slug>.po``, rendered page ``docs/<lang>/<slug>.md``.
+5. Lists are sorted by slug (the order of ``sorted()`` on the relative paths), so
+   every step visits pages in the same order on every machine.
+6. One lock file, ``locale/.babelpress.lock``, keeps two runs that write
+   catalogues apart.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from babelpress.config import Settings
+from babelpress.errors import LockError
+
+#: how long a run waits for another one to release the catalogues
+LOCK_TIMEOUT = 300.0
+LOCK_NAME = ".babelpress.lock"
+PAGE_SUFFIX = ".md"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One German page: its slug and the file it is read from."""
+
+    slug: str
+    source: Path
+
+
+def is_hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def files_under(folder: Path, suffix: str) -> list[tuple[str, Path]]:
+    """``(relative name without suffix, path)`` of every visible *suffix* file, sorted."""
+    found: list[tuple[tuple[str, ...], Path]] = []
+    _walk(str(folder), (), suffix, found)
+    found.sort(key=lambda item: item[0])
+    return [("/".join(parts)[: -len(suffix)], path) for parts, path in found]
+
+
+def _walk(
+    folder: str, prefix: tuple[str, ...], suffix: str, found: list[tuple[tuple[str, ...], Path]]
+) -> None:
+    try:
+        with os.scandir(folder) as scan:
+            entries = list(scan)
+    except OSError:
+        return
+    for entry in entries:
+        if is_hidden(entry.name):
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                _walk(entry.path, (*prefix, entry.name), suffix, found)
+            elif entry.name.endswith(suffix) and entry.is_file():
+                found.append(((*prefix, entry.name), Path(entry.path)))
+        except OSError:
+            continue
+
+
+# ------------------------------------------------------------------ pages
+def pages(settings: Settings) -> list[Page]:
+    """Every German page of the project, sorted by slug."""
+    return [
+        Page(slug, path) for slug, path in files_under(settings.source_docs_path, PAGE_SUFFIX)
+    ]
+
+
+def slug_of(settings: Settings, source: Path) -> str:
+    """The slug of the German page at *source*."""
+    return source.relative_to(settings.source_docs_path).with_suffix("").as_posix()
+
+
+def source_path(settings: Settings, slug: str) -> Path:
+    return settings.source_docs_path / f"{slug}{PAGE_SUFFIX}"
+
+
+def pot_path(settings: Settings, slug: str) -> Path:
+    return settings.templates_path / f"{slug}.pot"
+
+
+def catalogue_folder(settings: Settings, language: str) -> Path:
+    return settings.locale_path / language / "LC_MESSAGES"
+
+
+def po_path(settings: Settings, language: str, slug: str) -> Path:
+    return catalogue_folder(settings, language) / f"{slug}.po"
+
+
+def rendered_folder(settings: Settings, language: str) -> Path:
+    return settings.docs_path / language
+
+
+def rendered_path(settings: Settings, language: str, slug: str) -> Path:
+    return rendered_folder(settings, language) / f"{slug}{PAGE_SUFFIX}"
+
+
+# ------------------------------------------------------------- catalogues
+def templates(settings: Settings) -> list[tuple[str, Path]]:
+    """``(slug, path)`` of every template present, sorted by slug."""
+    return files_under(settings.templates_path, ".pot")
+
+
+def catalogues(settings: Settings, language: str) -> list[tuple[str, Path]]:
+    """``(slug, path)`` of every catalogue of *language* present, sorted by slug."""
+    return files_under(catalogue_folder(settings, language), ".po")
+
+
+def rendered_pages(settings: Settings, language: str) -> list[tuple[str, Path]]:
+    """``(slug, path)`` of every page in ``docs/<language>/``, sorted by slug."""
+    return files_under(rendered_folder(settings, language), PAGE_SUFFIX)
+
+
+# ------------------------------------------------------------------- lock
+@contextmanager
+def lock(settings: Settings, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold the one lock on ``locale/`` (waits up to *timeout* seconds, then LockError)."""
+    from filelock import FileLock, Timeout
+
+    path = settings.locale_path / LOCK_NAME
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        held = FileLock(str(path), timeout=timeout)
+        held.acquire()
+    except Timeout as exc:
+        raise LockError(
+            f"another babelpress run has held the catalogues for {timeout:g} s; try again later",
+            path=path,
+        ) from exc
+    except OSError as exc:
+        raise LockError(f"cannot take the lock: {exc.strerror or exc}", path=path) from exc
+    try:
+        yield
+    finally:
+        held.release()
