@@ -2,12 +2,38 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+def missing_real_parts() -> list[str]:
+    """The outside tools the byte-exactness and browser tests compare against, if absent."""
+    from gettext_tools import HAVE_GETTEXT, unistring
+
+    missing = [] if HAVE_GETTEXT else ["GNU gettext (msgfmt, msgcat, msgmerge)"]
+    if unistring() is None:
+        missing.append("GNU libunistring >= 1.0")
+    if not (shutil.which(CHROMIUM) or Path(CHROMIUM).is_file()):
+        missing.append(f"Chromium ({CHROMIUM})")
+    return missing
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """On CI a missing real part fails the run: a skipped comparison proves nothing."""
+    if os.environ.get("CI", "").lower() in ("", "0", "false"):
+        return
+    missing = missing_real_parts()
+    if missing:
+        raise pytest.UsageError(
+            "CI is set but these are missing, so their tests would only be skipped: "
+            + "; ".join(missing)
+        )
 
 
 @pytest.fixture

@@ -77,7 +77,8 @@ def test_corpus_memory_and_catalogues(small_run: tuple[dict, str]) -> None:
     assert result["catalogues"]["template_entries"] > 5 * 5
     assert 0 < result["baseline_rss_mb"] < result["peak_rss_mb"] < 2000
     for step in ("render", "translate"):
-        assert 0 < result[f"{step}_baseline_rss_mb"] < result[f"{step}_peak_rss_mb"] < 2000
+        # with five pages a step may need no memory beyond what the imports took
+        assert 0 < result[f"{step}_baseline_rss_mb"] <= result[f"{step}_peak_rss_mb"] < 2000
     assert result["extract_noop_files_written"] == 0
     assert result["machine"]["nproc"] >= 1
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from babelpress import config
+from babelpress.extract import memory_index
 from babelpress.extract.memory_index import MemoryIndex, index_path
 from babelpress.extract.pipeline import extract
 from babelpress.po import file as pofile
@@ -55,7 +56,7 @@ def _counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         seen.append(Path(path).name)
         return real(path)
 
-    monkeypatch.setattr("babelpress.extract.memory_index.read_po", counting)
+    monkeypatch.setattr(memory_index, "read_po", counting)
     return seen
 
 

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from babelpress import __version__
+from babelpress._version import __version__
 from babelpress.errors import BabelpressError, ConfigError
 
 EXIT_CODES = """\

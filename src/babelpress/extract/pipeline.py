@@ -149,14 +149,14 @@ def _code_fingerprint(settings: Settings) -> str:
     """Everything besides the page that shapes a catalogue: code, versions, settings."""
     import babel
 
-    import babelpress
+    from babelpress._version import __version__
 
     digest = hashlib.sha256()
-    package = Path(babelpress.__file__).parent
+    package = Path(__file__).parent.parent
     for source in sorted(package.rglob("*.py")):
         digest.update(source.read_bytes())
     for value in (
-        STATE_VERSION, babelpress.__version__, babel.__version__, polib.__version__,
+        STATE_VERSION, __version__, babel.__version__, polib.__version__,
         settings.unit, settings.project, settings.bugs_address, settings.copyright_holder,
         settings.source_language, settings.docs_dir,
     ):  # fmt: skip
