@@ -35,7 +35,7 @@ msgstr ""
 #. heading
 #: docs/de/page.md:5
 msgid "Droht ein Einmarsch?"
-msgstr "Is an invasion looming"
+msgstr "Is an Invasion Looming"
 
 #. sentence
 #: docs/de/page.md:7

@@ -16,14 +16,14 @@ GLOSSARY = parse_glossary(
 )
 
 
-def entry(msgid: str, msgstr: str, *flags: str) -> polib.POEntry:
-    return polib.POEntry(msgid=msgid, msgstr=msgstr, flags=list(flags))
+def entry(msgid: str, msgstr: str, *flags: str, kind: str = "") -> polib.POEntry:
+    return polib.POEntry(msgid=msgid, msgstr=msgstr, flags=list(flags), comment=kind)
 
 
-def found(msgid: str, msgstr: str, language: str, *flags: str) -> dict[str, str]:
+def found(msgid: str, msgstr: str, language: str, *flags: str, kind: str = "") -> dict[str, str]:
     """check name -> highest level reported."""
     result: dict[str, str] = {}
-    for problem in check_entry(entry(msgid, msgstr, *flags), language, GLOSSARY):
+    for problem in check_entry(entry(msgid, msgstr, *flags, kind=kind), language, GLOSSARY):
         if result.get(problem.check) != "error":
             result[problem.check] = problem.level
     return result
@@ -150,6 +150,11 @@ CASES = [
     ("end-exclamation", "Wir bleiben!", "We stay.", "en", "warning"),
     ("end-colon", "Er sagte:", "He said:", "en", None),
     ("end-colon", "Er sagte:", "He said", "en", "warning"),
+    # headline case (titles and headings only, see CASE_KINDS)
+    ("headline-case", "Vorsichtige Distanzierung von Russland", "Cautious Distancing from Russia",
+     "en", None),
+    ("headline-case", "Vorsichtige Distanzierung von Russland", "Cautious distancing from Russia",
+     "en", "warning"),
     # length ratio
     ("length-ratio", "Ein Satz, der etwas länger ist als die anderen.",
      "A sentence that is somewhat longer than the others.", "en", None),
@@ -161,9 +166,14 @@ CASES = [
 ]  # fmt: skip
 
 
+#: the kind of unit a check's cases stand for, where the check looks at it
+CASE_KINDS = {"headline-case": "heading"}
+
+
 @pytest.mark.parametrize(("check", "msgid", "msgstr", "language", "expected"), CASES)
 def test_check(check: str, msgid: str, msgstr: str, language: str, expected: str | None) -> None:
-    assert found(msgid, msgstr, language).get(check) == expected
+    kind = CASE_KINDS.get(check, "")
+    assert found(msgid, msgstr, language, kind=kind).get(check) == expected
 
 
 def test_every_check_has_a_failing_and_a_passing_case() -> None:

@@ -14,8 +14,9 @@ Errors (must not reach readers): ``numbers`` (a figure missing, changed or misre
 ``placeholders``, ``md-syntax`` (code spans, unpaired emphasis, new block structure),
 ``safe-html`` (HTML, script, new links).  Everything else is a warning: ``numbers``
 (figures written as words), ``md-syntax`` (emphasis count), ``glossary``, ``same``,
-``quotes``, ``brackets``, ``double-space``, ``end-stop`` / ``end-question`` /
-``end-exclamation`` / ``end-colon``, ``length-ratio``.
+``quotes``, ``brackets``, ``double-space``, ``headline-case`` (English titles and
+headings), ``end-stop`` / ``end-question`` / ``end-exclamation`` / ``end-colon``,
+``length-ratio``.
 
 Silencing: the flag ``ignore-<check>`` on an entry (``#, ignore-numbers``) turns that
 check off for that entry, as in Weblate; ``ignore-end-punctuation`` silences the four
@@ -29,6 +30,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from babelpress.qa.headline_case import check_headline_case
 from babelpress.qa.markup import check_md_syntax, check_placeholders, check_safe_html
 from babelpress.qa.model import ERROR, IGNORE_PREFIX, WARNING, Check, Context, Finding, Problem
 from babelpress.qa.numbers import check_numbers
@@ -65,6 +67,7 @@ CHECKS: tuple[Check, ...] = (
     Check("quotes", check_quotes, can_error=False),
     Check("brackets", check_brackets, can_error=False),
     Check("double-space", check_double_space, can_error=False),
+    Check("headline-case", check_headline_case, can_error=False),
     Check(
         "end-punctuation",
         check_end_punctuation,
@@ -117,7 +120,7 @@ def check_entry(
     entry: Any, language: str, glossary: Any = None, *, source_language: str = "de"
 ) -> list[Problem]:
     """Every problem of *entry*'s translation into *language* (none for an empty msgstr)."""
-    context = Context(language, source_language, glossary)
+    context = Context(language, source_language, glossary, Context.kinds_of(entry))
     return _run(CHECKS, entry, context, errors_only=False)
 
 

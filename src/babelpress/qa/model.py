@@ -85,6 +85,20 @@ class Context:
     source_language: str = "de"
     #: a loaded glossary (see :mod:`babelpress.glossary`), or None
     glossary: object | None = None
+    #: the kinds of unit the entry stands for (``title``, ``heading``, ``sentence`` ...),
+    #: from the first line of its ``#.`` comment; empty when not known
+    kinds: tuple[str, ...] = ()
+
+    @staticmethod
+    def kinds_of(entry: object) -> tuple[str, ...]:
+        """The kinds of unit named on the first line of *entry*'s ``#.`` comment.
+
+        ``babelpress extract`` writes them there (``title``, ``heading, title`` ...); the
+        lines after it list link placeholders.
+        """
+        comment = getattr(entry, "comment", "") or ""
+        first = comment.split("\n", 1)[0]
+        return tuple(kind.strip() for kind in first.split(",") if kind.strip())
 
 
 CheckFunction = Callable[[str, str, Context], "list[Problem]"]
