@@ -15,7 +15,8 @@ Errors (must not reach readers): ``numbers`` (a figure missing, changed or misre
 ``safe-html`` (HTML, script, new links).  Everything else is a warning: ``numbers``
 (figures written as words), ``md-syntax`` (emphasis count), ``glossary``, ``same``,
 ``quotes``, ``brackets``, ``double-space``, ``end-stop`` / ``end-question`` /
-``end-exclamation`` / ``end-colon``, ``length-ratio``.
+``end-exclamation`` / ``end-colon``, ``length-ratio``, and for Russian ``ru-style``
+(:mod:`babelpress.qa.russian_style`).
 
 Silencing: the flag ``ignore-<check>`` on an entry (``#, ignore-numbers``) turns that
 check off for that entry, as in Weblate; ``ignore-end-punctuation`` silences the four
@@ -32,6 +33,8 @@ from typing import Any
 from babelpress.qa.markup import check_md_syntax, check_placeholders, check_safe_html
 from babelpress.qa.model import ERROR, IGNORE_PREFIX, WARNING, Check, Context, Finding, Problem
 from babelpress.qa.numbers import check_numbers
+from babelpress.qa.russian_style import NAMES as RUSSIAN_STYLE_NAMES
+from babelpress.qa.russian_style import check_russian_style
 from babelpress.qa.text import (
     check_brackets,
     check_double_space,
@@ -72,6 +75,7 @@ CHECKS: tuple[Check, ...] = (
         names=("end-stop", "end-question", "end-exclamation", "end-colon"),
     ),
     Check("length-ratio", check_length_ratio, can_error=False),
+    Check("ru-style", check_russian_style, can_error=False, names=RUSSIAN_STYLE_NAMES),
 )
 _BLOCKING = tuple(check for check in CHECKS if check.can_error)
 
