@@ -1,7 +1,7 @@
 """The mechanical rules of the Russian style sheet (``locale/style-ru.md``).
 
 One check, ``ru-style``, runs on Russian translations only and reports warnings under
-four names, each silenced on its own by ``ignore-<name>`` (or all by ``ignore-ru-style``):
+three names, each silenced on its own by ``ignore-<name>`` (or all by ``ignore-ru-style``):
 
 ``ru-omission``
     Text left out of a quotation is marked ``<…>`` in Russian: not the German or
@@ -17,9 +17,6 @@ four names, each silenced on its own by ``ignore-<name>`` (or all by ``ignore-ru
 ``ru-quotes``
     «Ёлочки» outside, „лапки“ inside: a « opened inside another «…», or German-style
     „…“ as the only quotation marks where the German has a quotation of its own.
-``ru-numbers``
-    A four-digit number is written solid (1400, 2500); only five digits and more are
-    grouped by thousands (36 000).
 
 The rules look at the characters of the two texts, never at a list of sentences, so
 they hold for pages that are not written yet.
@@ -34,8 +31,7 @@ from babelpress.qa.model import WARNING, Context, Problem
 OMISSION = "ru-omission"
 TITLE_CASE = "ru-title-case"
 QUOTES = "ru-quotes"
-NUMBERS = "ru-numbers"
-NAMES = (OMISSION, TITLE_CASE, QUOTES, NUMBERS)
+NAMES = (OMISSION, TITLE_CASE, QUOTES)
 
 _DOTS = r"(?:…|\.\.\.)"
 _BRACKETED = re.compile(rf"(?:\(|\\?\[)\s*{_DOTS}\s*(?:\)|\\?\])")
@@ -54,9 +50,6 @@ _SENTENCE_END = ".?!…"
 _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
 _CYRILLIC = re.compile("[а-яёА-ЯЁ]")
 
-_FOUR_DIGITS_SPACED = re.compile(
-    r"(?<![\d.,])(?<![\d][ \u00a0\u202f])\d[ \u00a0\u202f]\d{3}(?![\d])(?![ \u00a0\u202f]\d{3})"
-)
 
 
 def check_russian_style(source: str, target: str, context: Context) -> list[Problem]:
@@ -67,7 +60,6 @@ def check_russian_style(source: str, target: str, context: Context) -> list[Prob
         *_omission(target),
         *_title_case(source, target),
         *_quotes(source, target),
-        *_numbers(target),
     ]
     return [Problem(WARNING, name, message) for name, message in found]
 
@@ -146,10 +138,3 @@ def _nested_guillemets(text: str) -> bool:
             depth = max(depth - 1, 0)
     return False
 
-
-def _numbers(target: str) -> list[tuple[str, str]]:
-    spaced = [m.group() for m in _FOUR_DIGITS_SPACED.finditer(target)]
-    if not spaced:
-        return []
-    listed = ", ".join(dict.fromkeys(spaced))
-    return [(NUMBERS, f"a four-digit number is written solid in Russian: {listed}")]
