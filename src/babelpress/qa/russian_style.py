@@ -51,7 +51,6 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
 _CYRILLIC = re.compile("[а-яёА-ЯЁ]")
 
 
-
 def check_russian_style(source: str, target: str, context: Context) -> list[Problem]:
     """Every rule of the module docstring that *target* breaks (Russian only)."""
     if context.language != "ru":
@@ -137,4 +136,3 @@ def _nested_guillemets(text: str) -> bool:
             # a sentence may close a quotation opened in the sentence before it
             depth = max(depth - 1, 0)
     return False
-
