@@ -128,6 +128,15 @@ CASES = [
     ("quotes", "Er sagte: „Wir kommen.“", "He said: „We are coming.“", "en", "warning"),
     ("quotes", "Er sagte: „Wir kommen.“", "Он сказал: “Мы придём”.", "ru", "warning"),
     ("quotes", "Die Parade fiel aus.", "The ‘parade was cancelled.", "en", "warning"),
+    # Russian style sheet (more cases in test_qa_russian_style.py)
+    ("ru-omission", "(…) Man gewinnt.", "<…> Складывается.", "ru", None),
+    ("ru-omission", "(…) Man gewinnt.", "(…) One gains.", "en", None),
+    ("ru-omission", "(…) Man gewinnt.", "(…) Складывается.", "ru", "warning"),
+    ("ru-title-case", "Ein gefährliches Spiel?", "Опасная игра?", "ru", None),
+    ("ru-title-case", "Ein Austritt aus der OVKS?", "Выход Из ОДКБ?", "ru", "warning"),
+    ("ru-quotes", "Er sagte: „Wir kommen „bald“.“", "Он сказал: «Мы придём „скоро“».", "ru", None),
+    ("ru-quotes", "Er sagte: „Wir kommen „bald“.“", "Он сказал: «Мы придём «скоро»».", "ru",
+     "warning"),
     # brackets
     ("brackets", "der Vertrag (OVKS) gilt", "the treaty (CSTO) applies", "en", None),
     ("brackets", "so viele \\[Russen\\] wie", "as many \\[Russians\\] as", "en", None),

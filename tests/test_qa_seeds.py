@@ -129,7 +129,7 @@ PAIRS = [
         "sie sich nicht auf Seiten unserer Gegner stellen.",
         "Even though it has a noticeable impact on them (…) We can expect them not to side "
         "with our opponents.",
-        "Хотя она ощутимо на них влияет (…) Мы можем ожидать от них, что они не встанут на "
+        "Хотя она ощутимо на них влияет <…> Мы можем ожидать от них, что они не встанут на "
         "сторону наших противников.",
     ),
     (
@@ -186,6 +186,7 @@ def test_careful_translations_raise_nothing(german: str, english: str, russian: 
         (8, "en", "?", ".", "end-question"),
         (5, "en", "institution,", "institution,  ", "double-space"),
         (12, "en", "(…)", "(…", "brackets"),
+        (12, "ru", "<…>", "(…)", "ru-omission"),
         (2, "en", "Abkhazia.", "Abkhazia.<script>alert(document.cookie)</script>", "safe-html"),
     ],
 )

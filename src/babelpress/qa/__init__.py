@@ -16,7 +16,7 @@ Errors (must not reach readers): ``numbers`` (a figure missing, changed or misre
 (figures written as words), ``md-syntax`` (emphasis count), ``glossary``, ``same``,
 ``quotes``, ``brackets``, ``double-space``, ``headline-case`` (English titles and
 headings), ``end-stop`` / ``end-question`` / ``end-exclamation`` / ``end-colon``,
-``length-ratio``.
+``length-ratio``, and for Russian ``ru-style`` (:mod:`babelpress.qa.russian_style`).
 
 Silencing: the flag ``ignore-<check>`` on an entry (``#, ignore-numbers``) turns that
 check off for that entry, as in Weblate; ``ignore-end-punctuation`` silences the four
@@ -34,6 +34,8 @@ from babelpress.qa.headline_case import check_headline_case
 from babelpress.qa.markup import check_md_syntax, check_placeholders, check_safe_html
 from babelpress.qa.model import ERROR, IGNORE_PREFIX, WARNING, Check, Context, Finding, Problem
 from babelpress.qa.numbers import check_numbers
+from babelpress.qa.russian_style import NAMES as RUSSIAN_STYLE_NAMES
+from babelpress.qa.russian_style import check_russian_style
 from babelpress.qa.text import (
     check_brackets,
     check_double_space,
@@ -75,6 +77,7 @@ CHECKS: tuple[Check, ...] = (
         names=("end-stop", "end-question", "end-exclamation", "end-colon"),
     ),
     Check("length-ratio", check_length_ratio, can_error=False),
+    Check("ru-style", check_russian_style, can_error=False, names=RUSSIAN_STYLE_NAMES),
 )
 _BLOCKING = tuple(check for check in CHECKS if check.can_error)
 
