@@ -192,7 +192,7 @@ def _merge_header(result: polib.POFile, template: polib.POFile, old: polib.POFil
 
 
 def _copy(entry: polib.POEntry, **changes: object) -> polib.POEntry:
-    values = {
+    values: dict[str, object] = {
         "msgid": entry.msgid,
         "msgctxt": entry.msgctxt,
         "msgid_plural": entry.msgid_plural,

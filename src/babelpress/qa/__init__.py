@@ -30,6 +30,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+import polib
+
+from babelpress.glossary import Glossary
 from babelpress.qa.headline_case import check_headline_case
 from babelpress.qa.markup import check_md_syntax, check_placeholders, check_safe_html
 from babelpress.qa.model import ERROR, IGNORE_PREFIX, WARNING, Check, Context, Finding, Problem
@@ -82,7 +85,7 @@ CHECKS: tuple[Check, ...] = (
 _BLOCKING = tuple(check for check in CHECKS if check.can_error)
 
 
-def _pairs(entry: Any) -> list[tuple[str, str]]:
+def _pairs(entry: polib.POEntry) -> list[tuple[str, str]]:
     """(German, translation) for every non-empty msgstr of *entry* (plural forms too)."""
     if getattr(entry, "obsolete", False) or not entry.msgid:
         return []
@@ -96,7 +99,9 @@ def _pairs(entry: Any) -> list[tuple[str, str]]:
     ]
 
 
-def _run(checks: Iterable[Check], entry: Any, context: Context, errors_only: bool) -> list[Problem]:
+def _run(
+    checks: Iterable[Check], entry: polib.POEntry, context: Context, errors_only: bool
+) -> list[Problem]:
     pairs = _pairs(entry)
     if not pairs:
         return []
@@ -120,14 +125,20 @@ def _context(language: str) -> Context:
 
 
 def check_entry(
-    entry: Any, language: str, glossary: Any = None, *, source_language: str = "de"
+    entry: polib.POEntry,
+    language: str,
+    glossary: Glossary | None = None,
+    *,
+    source_language: str = "de",
 ) -> list[Problem]:
     """Every problem of *entry*'s translation into *language* (none for an empty msgstr)."""
     context = Context(language, source_language, glossary, Context.kinds_of(entry))
     return _run(CHECKS, entry, context, errors_only=False)
 
 
-def render_blockers(entry: Any, language: str, glossary: Any = None) -> list[Problem]:
+def render_blockers(
+    entry: polib.POEntry, language: str, glossary: Glossary | None = None
+) -> list[Problem]:
     """The error-level problems of *entry*: rendering must show the German instead.
 
     Cheap: only the checks that can report errors run, and they skip their expensive

@@ -30,6 +30,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+import polib
+
 _WORD = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
 
 
@@ -92,7 +94,7 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(PLACEHOLDER_RE.sub(" ", text)))
 
 
-def _state(entry: Any) -> str:
+def _state(entry: polib.POEntry) -> str:
     plural = entry.msgstr_plural
     first = plural.get(0, "") if plural else entry.msgstr
     if not first:
@@ -124,7 +126,7 @@ def empty_header(text: str) -> bool:
 
 
 def status_of(
-    catalogue: Any, name: str, language: str, *, header_empty: bool = False
+    catalogue: polib.POFile, name: str, language: str, *, header_empty: bool = False
 ) -> CatalogueStatus:
     """Counts for a parsed catalogue (a ``polib.POFile``; see the module docstring)."""
     result = CatalogueStatus(catalogue=name, language=language)
@@ -142,7 +144,7 @@ def status_of(
     return result
 
 
-def _language_of(path: Path, catalogue: Any) -> str:
+def _language_of(path: Path, catalogue: polib.POFile) -> str:
     if path.parent.name == "LC_MESSAGES":
         return path.parent.parent.name
     for parent in path.parents:

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import polib
+
 from babelpress.config import Settings
 from babelpress.markdown.units import Document, Segment
 from babelpress.qa import render_blockers
@@ -132,7 +134,7 @@ def msgkey(segment: Segment) -> MsgKey:
     return (segment.context or None, segment.msgid)
 
 
-def index_catalog(entries: Iterable[Any]) -> dict[MsgKey, Any]:
+def index_catalog(entries: Iterable[polib.POEntry]) -> dict[MsgKey, polib.POEntry]:
     """Index PO entries by ``(msgctxt, msgid)``; obsolete entries and the header are left out."""
     index: dict[MsgKey, Any] = {}
     for entry in entries:
@@ -143,7 +145,7 @@ def index_catalog(entries: Iterable[Any]) -> dict[MsgKey, Any]:
 
 
 def _state(
-    entry: Any,
+    entry: polib.POEntry | None,
     language: str,
     warnings: list[str],
     catalog_path: str | None,

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+
+import polib
 
 from babelpress.translate.protect import Protected, protect
 
@@ -38,7 +39,7 @@ class Unit:
     problems: list[str] = field(default_factory=list)
 
 
-def needs_draft(entry: Any) -> bool:
+def needs_draft(entry: polib.POEntry) -> bool:
     """Empty msgstr, and an entry a draft can go into."""
     return (
         not entry.obsolete
@@ -55,7 +56,7 @@ class UnitIndex:
     def __init__(self) -> None:
         self.units: dict[str, Unit] = {}
 
-    def add(self, index: int, po: Iterable[Any]) -> tuple[list[Unit], list[Unit]]:
+    def add(self, index: int, po: Iterable[polib.POEntry]) -> tuple[list[Unit], list[Unit]]:
         """Record catalogue *index*; its units, and those of them seen for the first time."""
         needed: list[Unit] = []
         new: list[Unit] = []

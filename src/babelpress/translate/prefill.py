@@ -45,6 +45,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import polib
+
 from babelpress import project
 from babelpress.config import Settings
 from babelpress.errors import ProviderError
@@ -256,7 +258,7 @@ class _Run:
                     complete.append(number)
         return complete
 
-    def _fill(self, language: _Language, po: Any) -> bool:
+    def _fill(self, language: _Language, po: polib.POFile) -> bool:
         """Put the drafts there are into *po*'s empty entries; whether any went in."""
         filled = False
         for entry in po:
@@ -270,6 +272,7 @@ class _Run:
                 if answer is None:
                     continue
                 self._make_draft(language, unit, answer)
+            assert unit.draft is not None  # _make_draft always leaves one
             entry.msgstr = unit.draft
             if "fuzzy" not in entry.flags:
                 entry.flags.insert(0, "fuzzy")  # first, as GNU gettext writes it
