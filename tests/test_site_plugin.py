@@ -6,7 +6,9 @@ import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
+import jinja2
 import pytest
 from mkdocs.config.base import load_config
 
@@ -292,3 +294,34 @@ def test_plugin_leaves_another_theme_alone_and_says_so(tmp_path: Path, caplog) -
     assert cfg.theme.dirs == before and str(configure.THEME_DIR) not in before
     assert "attr_list" in cfg.markdown_extensions
     assert "extend the 'material' theme, not 'mkdocs'" in caplog.text
+
+
+def theme_template(name: str) -> jinja2.Template:
+    """One of the package's templates, in an environment like MkDocs' (no autoescape)."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(configure.THEME_DIR))
+    return env.get_template(name)
+
+
+def test_byline_template_escapes_every_value() -> None:
+    item = {
+        "key": 'author"><x',
+        "label": "Autor<in>",
+        "text": "<script>alert(1)</script>",
+        "href": 'https://example.org/?a="b"&c',
+    }
+    out = theme_template("partials/babelpress-byline.html").render(babelpress={"byline": [item]})
+    assert "<script>" not in out and "<in>" not in out and '"><x' not in out
+    assert "<dt>Autor&lt;in&gt;</dt>" in out
+    assert 'href="https://example.org/?a=&#34;b&#34;&amp;c"' in out
+    assert ">&lt;script&gt;alert(1)&lt;/script&gt;</a>" in out
+
+
+def test_sitemap_without_i18n_lists_the_pages_of_the_build() -> None:
+    page = SimpleNamespace(is_link=False, meta={"date": dt.date(2024, 5, 9)})
+    pages = [SimpleNamespace(page=page, url="a&b/"), SimpleNamespace(page=page, url="./")]
+    out = theme_template("sitemap.xml").render(
+        config={"site_url": "https://example.org/"}, pages=pages
+    )
+    assert "<loc>https://example.org/a&amp;b/</loc>" in out
+    assert "<loc>https://example.org/</loc>" in out
+    assert out.count("<lastmod>2024-05-09</lastmod>") == 2
