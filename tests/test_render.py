@@ -89,10 +89,9 @@ def split(markdown: str) -> tuple[dict, str]:
 
 
 def html(markdown: str) -> str:
+    """The page body as MkDocs converts it with only what the plugin enables (no admonition)."""
     _, body = split(markdown)
-    md = pymarkdown.Markdown(
-        extensions=["attr_list", "md_in_html", "admonition", "toc"],
-    )
+    md = pymarkdown.Markdown(extensions=["attr_list", "toc"])
     return md.convert(body)
 
 
@@ -144,7 +143,10 @@ def test_drafts_show_a_notice_with_the_reviewed_share_of_german_characters() -> 
     # the notice sits right under the title
     assert body.startswith(
         "\n# Is an invasion looming?\n\n"
-        f'!!! warning bp-notice "Machine translation, not yet reviewed: {share} reviewed"\n'
+        '<div class="admonition warning bp-notice">\n'
+        f'<p class="admonition-title">Machine translation, not yet reviewed: {share} reviewed</p>\n'
+        "<p>Parts of this page were translated by machine and have not yet been checked by an "
+        "editor.</p>\n</div>\n\n"
     )
     assert "Keosajan is a **pro-regime** journalist." in body
     assert f"{int(expected)}%" == share
@@ -164,7 +166,7 @@ def test_missing_sentence_falls_back_to_german_marked_lang_de() -> None:
     _, body = split(page.markdown)
     assert f'<span lang="de">{S2.source}</span>' in body
     assert '## <span lang="de">Die *Lage*</span>' in body
-    assert 'bp-notice "Translation in progress:' in body
+    assert '<p class="admonition-title">Translation in progress:' in body
     out = html(page.markdown)
     assert (
         '<span lang="de">Er sprach im <a href="https://example.org/podcast">Podcast</a> '
@@ -172,6 +174,37 @@ def test_missing_sentence_falls_back_to_german_marked_lang_de() -> None:
     )
     assert '<h2 id="die-lage"><span lang="de">Die <em>Lage</em></span></h2>' in out
     assert '<div class="admonition info bp-notice">' in out
+
+
+def test_notice_is_the_markup_the_admonition_extension_writes() -> None:
+    """Plain HTML needs no extension, and material styles it as it styled the admonition."""
+    page = render.render_page(make_doc(), catalog({S1: "fuzzy"}), "en", SETTINGS, mode="serve")
+    words = sitetext.texts("en")
+    share = sitetext.percent(page.reviewed_share, "en")
+    admonition = (
+        f'!!! warning bp-notice "{words["draft.title"].format(share=share)}"\n'
+        f"    {words['draft.body']}\n\n    {words['preview']}\n"
+    )
+    expected = pymarkdown.markdown(admonition, extensions=["admonition"])
+    out = html(page.markdown)
+    start = out.index('<div class="admonition')
+    notice = out[start : out.index("</div>", start) + len("</div>")]
+    assert notice == expected
+    assert "!!!" not in out
+
+
+def test_notice_words_are_escaped(monkeypatch) -> None:
+    hostile = {
+        **sitetext.texts("en"),
+        "partial.title": 'Done: {share} <script>alert("x")</script>',
+        "partial.body": "Fish & chips <b>bold</b>",
+    }
+    monkeypatch.setattr(render_page_module.sitetext, "texts", lambda language: hostile)
+    page = render.render_page(make_doc(), catalog({S2: ""}), "en", SETTINGS)
+    out = html(page.markdown)
+    assert "<script>" not in out and "<b>" not in out
+    assert '&lt;script&gt;alert("x")&lt;/script&gt;</p>' in out
+    assert "<p>Fish &amp; chips &lt;b&gt;bold&lt;/b&gt;</p>" in out
 
 
 def test_publish_drafts_off_uses_german_for_fuzzy_entries() -> None:
@@ -191,7 +224,7 @@ def test_page_below_min_reviewed_is_published_in_german_with_a_notice() -> None:
     assert front["title"] == TITLE.source and front["lang"] == "en"
     assert front["babelpress"]["published"] is False
     assert front["babelpress"]["title_lang"] == "de"
-    assert 'bp-notice "Not yet available in English"' in body
+    assert '<p class="admonition-title">Not yet available in English</p>' in body
     assert "pro-regime" not in body and "invasion" not in body
     assert '# <span lang="de">Droht ein Einmarsch?</span>' in body
     assert page.fallbacks == len(list(make_doc().segments()))
@@ -214,7 +247,8 @@ def test_serve_mode_highlights_drafts_and_fallbacks_and_ignores_minimum() -> Non
 def test_untranslated_page_says_not_yet_available() -> None:
     page = render.render_page(make_doc(), {}, "ru", SETTINGS)
     assert page.reviewed_share == 0.0 and page.published
-    assert 'bp-notice "Пока недоступно на русском языке"' in page.markdown
+    assert '<div class="admonition note bp-notice">' in page.markdown
+    assert '<p class="admonition-title">Пока недоступно на русском языке</p>' in page.markdown
 
 
 def test_only_drafts_with_publish_drafts_off_says_not_yet_available() -> None:
@@ -222,7 +256,7 @@ def test_only_drafts_with_publish_drafts_off_says_not_yet_available() -> None:
     fuzzy = {segment: "fuzzy" for segment in EN}
     page = render.render_page(make_doc(), catalog(fuzzy), "en", settings)
     assert page.has_drafts and page.fallbacks == len(EN)
-    assert 'bp-notice "Not yet available in English"' in page.markdown
+    assert '<p class="admonition-title">Not yet available in English</p>' in page.markdown
 
 
 def test_translation_line_breaks_do_not_break_a_heading(monkeypatch) -> None:
@@ -266,6 +300,9 @@ def test_notice_goes_under_an_opening_kicker() -> None:
     )  # fmt: skip
     page = render.render_page(doc, catalog({S3: "fuzzy"}), "en", SETTINGS)
     _, body = split(page.markdown)
-    assert body.startswith('\n**<span lang="de">Analyse</span>**\n{: .kicker }\n\n!!! warning')
-    assert body.endswith("    Parts of this page were translated by machine and have not yet "
-                         "been checked by an editor.\n\nThe hardliners are angry.\n")
+    assert body.startswith(
+        '\n**<span lang="de">Analyse</span>**\n{: .kicker }\n\n'
+        '<div class="admonition warning bp-notice">\n'
+    )
+    assert body.endswith("<p>Parts of this page were translated by machine and have not yet "
+                         "been checked by an editor.</p>\n</div>\n\nThe hardliners are angry.\n")

@@ -6,7 +6,9 @@ import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
+import jinja2
 import pytest
 from mkdocs.config.base import load_config
 
@@ -15,6 +17,7 @@ from babelpress import project as layout
 from babelpress.plugin import BabelpressPlugin, _PluginConfig
 from babelpress.render import all_pages as render
 from babelpress.site import build as sitebuild
+from babelpress.site import configure
 from babelpress.site import words as sitetext
 
 
@@ -209,3 +212,116 @@ def test_permalinks_are_titled_in_the_page_language() -> None:
     assert localised.count('title="Постоянная ссылка"') == 1
     assert localised.endswith('<a href="#a" title="Permanent link">x</a></p>')
     assert sitebuild.localise_permalinks(content, "en") == content
+
+
+# ------------------------------------------------------------------ the packaged theme
+def test_theme_goes_after_the_custom_dir_and_before_everything_else() -> None:
+    ours = str(configure.THEME_DIR)
+    # as mkdocs-static-i18n leaves them: its sitemap folder in front, once per language
+    dirs = ["/i18n/sitemap", "/i18n/sitemap", "/project/overrides", "/material", "/mkdocs"]
+    placed = configure.theme_dirs(dirs, "/project/overrides")
+    assert placed == ["/project/overrides", ours, "/i18n/sitemap", "/material", "/mkdocs"]
+    assert configure.theme_dirs(placed, "/project/overrides") == placed
+    assert configure.theme_dirs(["/material", "/mkdocs"], None) == [ours, "/material", "/mkdocs"]
+
+
+def test_theme_folder_holds_what_the_plugin_promises() -> None:
+    promised = [
+        "main.html",
+        "404.html",
+        "sitemap.xml",
+        "partials/content.html",
+        "partials/babelpress-byline.html",
+        "partials/copyright.html",
+        configure.STYLESHEET,
+        "assets/javascripts/workers/babelpress-search.js",
+    ]
+    for name in promised:
+        assert (configure.THEME_DIR / name).is_file(), name
+
+
+def test_stylesheet_comes_first_once() -> None:
+    assert configure.stylesheets([]) == [configure.STYLESHEET]
+    mine = ["css/mine.css", configure.STYLESHEET]
+    assert configure.stylesheets(mine) == [configure.STYLESHEET, "css/mine.css"]
+    twice = configure.stylesheets(configure.stylesheets(mine))
+    assert twice == [configure.STYLESHEET, "css/mine.css"]
+
+
+def test_attr_list_is_added_unless_present_under_either_name() -> None:
+    assert configure.markdown_extensions(["toc", "tables"]) == ["toc", "tables", "attr_list"]
+    for present in ("attr_list", "markdown.extensions.attr_list"):
+        assert configure.markdown_extensions(["toc", present]) == ["toc", present]
+    from markdown.extensions.attr_list import AttrListExtension
+
+    instance = AttrListExtension()
+    assert configure.markdown_extensions([instance]) == [instance]
+
+
+def test_plugin_installs_the_theme_after_i18n_once_per_language(tmp_path: Path) -> None:
+    (tmp_path / "docs" / "de").mkdir(parents=True)
+    (tmp_path / "docs" / "de" / "index.md").write_text("# Start\n", encoding="utf-8")
+    (tmp_path / "overrides").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\ntheme:\n  name: material\n  custom_dir: overrides\n"
+        "plugins:\n  - babelpress:\n      languages: [en]\n"
+        "  - i18n:\n      docs_structure: folder\n"
+        "      languages:\n        - locale: de\n          default: true\n          name: Deutsch\n"
+        "        - locale: en\n          name: English\n",
+        encoding="utf-8",
+    )
+    cfg = load_config(str(tmp_path / "mkdocs.yml"))
+    for _ in range(2):  # i18n runs on_config again for every language
+        cfg = cfg.plugins.on_config(cfg)
+    dirs = cfg.theme.dirs
+    assert dirs[0] == str(tmp_path / "overrides") and dirs[1] == str(configure.THEME_DIR)
+    assert any(d.endswith("custom_i18n_sitemap") for d in dirs[2:])
+    assert len(dirs) == len(set(dirs))
+    assert cfg.extra_css == [configure.STYLESHEET]
+    assert cfg.markdown_extensions.count("attr_list") == 1
+
+
+def test_plugin_leaves_another_theme_alone_and_says_so(tmp_path: Path, caplog) -> None:
+    (tmp_path / "docs" / "de").mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\ntheme: mkdocs\nplugins:\n  - babelpress:\n      languages: [en]\n",
+        encoding="utf-8",
+    )
+    cfg = load_config(str(tmp_path / "mkdocs.yml"))
+    before = list(cfg.theme.dirs)
+    with caplog.at_level("WARNING"):
+        cfg = cfg.plugins.on_config(cfg)
+    assert cfg.theme.dirs == before and str(configure.THEME_DIR) not in before
+    assert "attr_list" in cfg.markdown_extensions
+    assert "extend the 'material' theme, not 'mkdocs'" in caplog.text
+
+
+def theme_template(name: str) -> jinja2.Template:
+    """One of the package's templates, in an environment like MkDocs' (no autoescape)."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(configure.THEME_DIR))
+    return env.get_template(name)
+
+
+def test_byline_template_escapes_every_value() -> None:
+    item = {
+        "key": 'author"><x',
+        "label": "Autor<in>",
+        "text": "<script>alert(1)</script>",
+        "href": 'https://example.org/?a="b"&c',
+    }
+    out = theme_template("partials/babelpress-byline.html").render(babelpress={"byline": [item]})
+    assert "<script>" not in out and "<in>" not in out and '"><x' not in out
+    assert "<dt>Autor&lt;in&gt;</dt>" in out
+    assert 'href="https://example.org/?a=&#34;b&#34;&amp;c"' in out
+    assert ">&lt;script&gt;alert(1)&lt;/script&gt;</a>" in out
+
+
+def test_sitemap_without_i18n_lists_the_pages_of_the_build() -> None:
+    page = SimpleNamespace(is_link=False, meta={"date": dt.date(2024, 5, 9)})
+    pages = [SimpleNamespace(page=page, url="a&b/"), SimpleNamespace(page=page, url="./")]
+    out = theme_template("sitemap.xml").render(
+        config={"site_url": "https://example.org/"}, pages=pages
+    )
+    assert "<loc>https://example.org/a&amp;b/</loc>" in out
+    assert "<loc>https://example.org/</loc>" in out
+    assert out.count("<lastmod>2024-05-09</lastmod>") == 2

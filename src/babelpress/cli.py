@@ -62,8 +62,11 @@ def run(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = Path(args.root or Path.cwd())
     try:
-        _check_project(root)
-        settings = config.load(root)
+        if getattr(args, "needs_project", True):
+            _check_project(root)
+            settings = config.load(root)
+        else:
+            settings = config.Settings(root=root.resolve())
         return int(args.func(args, settings))
     except ConfigError as exc:
         print(f"babelpress: error: {exc.shown_from(root)}", file=sys.stderr)

@@ -36,7 +36,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -93,6 +93,11 @@ class Glossary:
             return
         for match in pattern.finditer(text):
             yield self.terms[owner[match.group(1)]], match.group(1)
+
+
+def header_row(languages: Iterable[str]) -> str:
+    """The header line of an empty glossary for *languages* (the German column first)."""
+    return ",".join([COLUMNS[0], *languages, COLUMNS[-1]]) + "\n"
 
 
 def load_glossary(path: str | Path) -> Glossary:

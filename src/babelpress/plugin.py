@@ -10,6 +10,9 @@ List it before ``i18n`` (mkdocs-static-i18n) in ``mkdocs.yml``.  Its events:
   their language folders like hand-written ones.  Files are written only when
   their content changes, and rendering is skipped when no input changed, so the
   per-language rebuilds of i18n and the live-reload watcher never loop.
+  A second ``on_config`` handler, after i18n's, installs the package's theme
+  folder, stylesheet and Markdown extension (see :mod:`babelpress.site.configure`),
+  so a project needs no ``custom_dir`` of its own.
 - ``on_serve`` adds ``locale/`` to the watched paths: a saved PO file triggers a
   rebuild, which re-renders the pages.
 - ``on_page_content`` titles the headings' permalinks in the page's language;
@@ -47,6 +50,7 @@ from babelpress import config as bp_config
 from babelpress.errors import BabelpressError
 from babelpress.render import all_pages as render
 from babelpress.site import build as sitebuild
+from babelpress.site import configure
 
 log = get_plugin_logger(__name__)
 
@@ -77,16 +81,37 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
         self._signature: tuple[Any, ...] | None = None
         self._depth = 0
         self._not_found: bytes | None = None
+        self._warned_theme = False
 
     # ------------------------------------------------------------ life cycle
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.mode = "serve" if command == "serve" else "build"
         self._signature = None
 
-    def on_config(self, config: Any) -> Any:
+    def _render_pages(self, config: Any) -> Any:
         self.settings = self._settings(config)
         self._render(self.settings)
         return config
+
+    @event_priority(-150)
+    def _install_theme(self, config: Any) -> Any:
+        """The package's templates, stylesheet and Markdown needs, after i18n reconfigured."""
+        config.markdown_extensions = configure.markdown_extensions(config.markdown_extensions)
+        theme = config.theme
+        if theme.name != configure.THEME_NAME:
+            if not self._warned_theme:
+                log.warning(
+                    f"babelpress's templates extend the {configure.THEME_NAME!r} theme, not "
+                    f"{theme.name!r}: pages are rendered, but without the article's metadata "
+                    "line, the review notices' styling, per-language search and 404 pages"
+                )
+                self._warned_theme = True
+            return config
+        theme.dirs[:] = configure.theme_dirs(theme.dirs, theme.custom_dir)
+        config.extra_css = configure.stylesheets(config.extra_css)
+        return config
+
+    on_config = CombinedEvent(_render_pages, _install_theme)
 
     def on_pre_build(self, *, config: Any) -> None:
         self._depth += 1

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from babelpress.commands import check, extract, normalise, render, status, translate
+from babelpress.commands import check, extract, init, normalise, render, status, translate
 
 # one import and one list entry per command, in pipeline order
 
-COMMANDS: list[ModuleType] = [normalise, extract, translate, render, status, check]
+COMMANDS: list[ModuleType] = [init, normalise, extract, translate, render, status, check]

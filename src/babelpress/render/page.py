@@ -10,6 +10,7 @@ what the caller reports about it (:class:`PageSummary`).
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -34,6 +35,8 @@ _H1 = re.compile(r"^#[ \t]+\S.*\n(?:[ \t]*\n)?", re.MULTILINE)
 _KICKER = re.compile(r"\A\n*(?:[^\n]+\n)+?\{:[^}\n]*\.kicker\b[^}\n]*\}[ \t]*\n(?:[ \t]*\n)?")
 
 REVIEWED, DRAFT, MISSING = "reviewed", "draft", "missing"
+#: the admonition type of each notice, which gives it material's colour and icon
+_NOTICE_CLASSES = {"unavailable": "note", "draft": "warning", "partial": "info"}
 
 
 @dataclass(frozen=True)
@@ -192,21 +195,38 @@ def _wrap(segment: Segment, state: str, text: str, mode: Mode, source_language: 
 
 # ------------------------------------------------------------ notice, front matter
 def _notice(kind: str, language: str, share: float, settings: Settings, mode: Mode) -> str:
-    """The review notice of *kind* as a Markdown admonition ("" for no notice)."""
+    """The review notice of *kind* as an HTML block ("" for no notice).
+
+    Plain HTML, not the admonition extension's ``!!!`` syntax: it needs no Markdown
+    extension, so it shows the same under any MkDocs configuration, and it is exactly
+    the markup the admonition extension writes, which mkdocs-material styles by its
+    classes alone.  Every text is escaped.
+    """
     if not kind:
         return ""
     words = sitetext.texts(language)
-    css = {"unavailable": "note", "draft": "warning", "partial": "info"}[kind]
+    css = _NOTICE_CLASSES[kind]
     percent = sitetext.percent(share, language)
     title = words[f"{kind}.title"].format(share=percent)
-    lines = [f'!!! {css} bp-notice "{title}"', f"    {words[f'{kind}.body']}"]
+    paragraphs = [words[f"{kind}.body"]]
     if mode == "serve":
         preview = words["preview"]
         if settings.min_reviewed > 0:
             minimum = sitetext.percent(settings.min_reviewed, language)
             preview += " " + words["preview.min"].format(min=minimum)
-        lines += ["", f"    {preview}"]
+        paragraphs.append(preview)
+    lines = [
+        f'<div class="admonition {css} bp-notice">',
+        f'<p class="admonition-title">{_text(title)}</p>',
+        *(f"<p>{_text(paragraph)}</p>" for paragraph in paragraphs),
+        "</div>",
+    ]
     return "\n".join(lines) + "\n\n"
+
+
+def _text(text: str) -> str:
+    """*text* as HTML element content (quotes need no escaping there)."""
+    return html.escape(text, quote=False)
 
 
 def _insert_notice(body: str, notice: str) -> str:

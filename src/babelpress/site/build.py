@@ -25,7 +25,7 @@ of that wrong, and are put right here after the last language is built:
    folder has none, so every page view made three or four requests that failed
    with 404.  :func:`drop_head_alternates` removes them; the alternates of every
    page, absolute and with ``x-default``, are in ``/sitemap.xml``
-   (``overrides/sitemap.xml``), and the language switcher is unchanged.
+   (the package theme's ``sitemap.xml``), and the language switcher is unchanged.
 
 It also prepares the template context: the words of the page's language and the
 article's metadata line (author, date, source, translator) from ``page.meta``;

@@ -8,7 +8,7 @@
  * term is stemmed first ("дипломатии*" -> "дипломат*"), so "Kasachstans" finds
  * "Kasachstan" and "дипломатии" finds "дипломатия".
  *
- * Loaded instead of material's worker (see overrides/main.html), whose file name
+ * Loaded instead of material's worker (see the theme's main.html), whose file name
  * arrives as the "worker" query parameter; both live in the same folder, so the
  * worker finds its lunr language files where it expects them.
  */
