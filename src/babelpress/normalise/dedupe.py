@@ -32,6 +32,9 @@ from babelpress.normalise.structure import Line
 from babelpress.normalise.text import comparable, sentences
 
 MIN_DUPLICATE_WORDS = 6
+#: a paragraph this short is never a pull quote: "Nein." beside a paragraph saying
+#: "nein" is an answer, not a copy
+MIN_PULL_QUOTE_WORDS = 5
 #: letters of a word compared to find it elsewhere in the article (see :func:`_stem`)
 STEM_LETTERS = 4
 
@@ -62,6 +65,8 @@ def find_pull_quotes(blocks: list[Block], rules: Rules) -> set[int]:
         if block.kind != "paragraph" or not _short(block.text, rules):
             continue
         words = _form(forms, index, block).words
+        if len(words) < MIN_PULL_QUOTE_WORDS:
+            continue
         own = _prefixes(words)
         if any(vocabulary[_stem(word)] <= own[_stem(word)] for word in words):
             continue  # says something in words the rest of the article does not use
