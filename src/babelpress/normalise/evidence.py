@@ -33,6 +33,8 @@ from functools import cached_property
 _WORD = re.compile(r"[^\W\d_]+")
 _TRAILING = "“”\"'»«)’]* "
 _SEPARATORS = re.compile(r"\s[|›»>•·/]\s|\t")
+#: a line of this many words, most not the site's, is shaped like a headline
+HEADLINE_WORDS = 4
 #: compound words are searched for site words this long or longer at their end
 COMPOUND_MIN = 6
 
@@ -103,6 +105,8 @@ class Evidence:
     score: float
     signs: tuple[str, ...]
     sentence: bool
+    #: share of the line's words that are site words (weighted)
+    site_share: float = 0.0
 
     def describe(self) -> str:
         return f"score {self.score:.1f}: " + ", ".join(self.signs) if self.signs else "no signs"
@@ -148,9 +152,9 @@ def assess(
     signs: list[tuple[str, float]] = []
     w = rules.weights
     site = [t for t in tokens if _site_weight(t, rules)]
+    site_share = sum(_site_weight(t, rules) for t in site) / len(tokens) if site else 0.0
     if site:
-        share = sum(_site_weight(t, rules) for t in site) / len(tokens)
-        signs.append((f"site words {', '.join(dict.fromkeys(site))}", w.site_words * share))
+        signs.append((f"site words {', '.join(dict.fromkeys(site))}", w.site_words * site_share))
     counter = bool(rules.any_counter.search(text.strip().casefold()))
     sentence = reads_as_sentence(text) and not counter
     position = {HEAD: w.before_article, TAIL: w.after_article, BODY: w.inside_article}
@@ -159,7 +163,7 @@ def assess(
         if talk and zone != BODY:
             talk.append((zone, w.before_article))
         signs.extend(talk)
-        return _total(signs, sentence)
+        return _total(signs, sentence, site_share)
     if counter:
         signs.append(("counter", w.counter))
     if neighbours:
@@ -171,7 +175,7 @@ def assess(
     share = function_share(tokens, rules)
     if share:
         signs.append((f"function words {share:.0%}", w.function_words * share))
-    return _total(signs, sentence)
+    return _total(signs, sentence, site_share)
 
 
 def verdict(evidence: Evidence, rules: EvidenceRules) -> str:
@@ -184,10 +188,20 @@ def verdict(evidence: Evidence, rules: EvidenceRules) -> str:
     return "doubt" if evidence.score >= doubt_at else "keep"
 
 
-def _total(signs: list[tuple[str, float]], sentence: bool) -> Evidence:
+def _total(signs: list[tuple[str, float]], sentence: bool, site_share: float) -> Evidence:
     score = round(sum(value for _, value in signs), 3)
     shown = tuple(f"{name} ({value:+.1f})" for name, value in signs if value)
-    return Evidence(score, shown, sentence)
+    return Evidence(score, shown, sentence, site_share)
+
+
+def headline_shaped(text: str, evidence: Evidence) -> bool:
+    """Four words or more, most of them not the site's, no counter, link or button: a
+    headline or a heading (or a teaser, which its label's rule removes)."""
+    return (
+        len(text.split()) >= HEADLINE_WORDS
+        and evidence.site_share < 0.5
+        and not any(s.startswith(("counter", "link", "button")) for s in evidence.signs)
+    )
 
 
 def _site_weight(token: str, rules: EvidenceRules) -> float:

@@ -14,8 +14,11 @@ Contract of :func:`sweep` (after metadata, before the headline), in this order:
 3. **Teasers.** The lines that follow a bare teaser label ("Mehr zum Thema", "Weitere
    Artikel") in the same block and read as headlines, not sentences, are removed.
 4. **Evidence.** Every other line is judged by :func:`~.evidence.assess`: removed,
-   kept, or kept and reported as uncertain.  Captions, list boxes and bulleted lines
-   are left to the structure rules.
+   kept, or kept and reported as uncertain.  Above or inside the article, a line shaped
+   like a headline (four words or more, most not the site's) is never removed on the
+   evidence alone: it may be the title or a heading.  An uncertain line in a block of
+   lines that are all furniture goes with them.  Captions, list boxes and bulleted
+   lines are left to the structure rules.
 
 :class:`Zones` says where the article begins (its first paragraph of prose) and ends
 (its last line that reads as a sentence); it is computed once on the page as pasted,
@@ -28,11 +31,22 @@ from collections import Counter
 from dataclasses import dataclass
 
 from babelpress.normalise.article import Doubt, Removal
-from babelpress.normalise.evidence import BODY, HEAD, TAIL, Evidence, assess, is_prose, verdict
+from babelpress.normalise.evidence import (
+    BODY,
+    HEAD,
+    TAIL,
+    Evidence,
+    assess,
+    headline_shaped,
+    is_prose,
+    verdict,
+)
 from babelpress.normalise.rules import Rules
 from babelpress.normalise.structure import Line, caption_parts
 from babelpress.normalise.text import comparable
 
+#: a button has at most this many words (only those count as a row beside the byline)
+BUTTON_WORDS = 3
 #: a teaser label is followed by at most this many teaser lines
 MAX_TEASERS = 6
 
@@ -82,7 +96,7 @@ def sweep(
     lines = _trailer(lines, rules, zones, removed, doubts)
     repeats = Counter(comparable(line.text) for line in lines)
     kept: list[Line] = []
-    unsure: list[tuple[Line, bool]] = []
+    unsure: list[tuple[Line, bool, Evidence]] = []
     label: Line | None = None
     for line in lines:
         if any(p.search(line.text) for p in rules.keep):
@@ -101,17 +115,24 @@ def sweep(
         if _protected(line, rules):
             kept.append(line)
             continue
-        beside = "beside the byline" if {line.number - 1, line.number + 1} & byline else ""
+        short = len(line.text.split()) <= BUTTON_WORDS
+        beside = (
+            "beside the byline" if short and {line.number - 1, line.number + 1} & byline else ""
+        )
         repeated = repeats[comparable(line.text)] > 1
-        evidence = assess(line.text, zones.of(line), repeated, rules.evidence, neighbours=beside)
+        zone = zones.of(line)
+        evidence = assess(line.text, zone, repeated, rules.evidence, neighbours=beside)
         decision = verdict(evidence, rules.evidence)
+        shaped = not evidence.sentence and headline_shaped(line.text, evidence)
+        if decision == "remove" and zone != TAIL and shaped:
+            decision = "doubt"  # a headline or heading is not removed on the evidence alone
         if decision == "remove":
             removed.append(Removal("furniture", line.text, line.number, evidence.describe()))
             if beside:
                 byline.add(line.number)  # a row of buttons under the byline
             continue
         if decision == "doubt":
-            unsure.append((line, repeated))
+            unsure.append((line, repeated, evidence))
         kept.append(line)
     groups = {line.number: line.group for line in lines}
     return _second_look(kept, unsure, groups, rules, zones, removed, doubts)
@@ -119,7 +140,7 @@ def sweep(
 
 def _second_look(
     kept: list[Line],
-    unsure: list[tuple[Line, bool]],
+    unsure: list[tuple[Line, bool, Evidence]],
     groups: dict[int, int],
     rules: Rules,
     zones: Zones,
@@ -129,21 +150,26 @@ def _second_look(
     """Uncertain lines in a block of lines whose other lines are all furniture (at least
     one of them certain) are furniture too: buttons and menus come in rows."""
     gone_groups = {groups[r.line] for r in removed if r.line in groups}
-    doubtful = {line.number for line, _ in unsure}
+    doubtful = {line.number for line, _, _ in unsure}
     blocks: dict[int, list[Line]] = {}
     for line in kept:
         blocks.setdefault(line.group, []).append(line)
     dropped: set[int] = set()
-    for line, repeated in unsure:
+    for line, repeated, first in unsure:
         mates = [x.number for x in blocks[line.group] if x is not line]
-        in_row = line.group in gone_groups and all(n in doubtful for n in mates)
-        sign = "in a block of furniture" if in_row else ""
-        evidence = assess(line.text, zones.of(line), repeated, rules.evidence, neighbours=sign)
-        if sign and verdict(evidence, rules.evidence) == "remove":
-            removed.append(Removal("furniture", line.text, line.number, evidence.describe()))
-            dropped.add(line.number)
-        else:
-            doubts.append(Doubt(line.number, line.text, "kept", evidence.describe()))
+        in_row = (
+            not first.sentence
+            and line.group in gone_groups
+            and all(n in doubtful for n in mates)
+        )
+        if in_row and (zones.of(line) == TAIL or not headline_shaped(line.text, first)):
+            sign = "in a block of furniture"
+            evidence = assess(line.text, zones.of(line), repeated, rules.evidence, neighbours=sign)
+            if verdict(evidence, rules.evidence) == "remove":
+                removed.append(Removal("furniture", line.text, line.number, evidence.describe()))
+                dropped.add(line.number)
+                continue
+        doubts.append(Doubt(line.number, line.text, "kept", first.describe()))
     return [line for line in kept if line.number not in dropped]
 
 

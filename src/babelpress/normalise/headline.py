@@ -58,7 +58,8 @@ def take_headline(
     chosen = _choose(candidates, lines)
     title_line = lines[chosen]
     kicker, above = _topline(lines, chosen, candidates, rules)
-    gone_numbers = {line.number for line in above}
+    # the headline and what is removed above it need no doubt of the evidence
+    gone_numbers = {line.number for line in above} | {title_line.number}
     doubts[:] = [d for d in doubts if d.line not in gone_numbers]
     for line in above:
         removed.append(Removal("navigation", line.text, line.number, "above the headline"))
