@@ -18,7 +18,8 @@ Contract:
   with a word found nowhere else in the article ("Milch" beside "Brot", "leicht" beside
   "deutlich"; words compared by their first :data:`STEM_LETTERS` letters, so that a
   paraphrase may change an ending): a pull quote only reuses the article's own words.
-  Only the short copy goes; the body keeps every sentence.
+  Only the short copy goes; the body keeps every sentence.  A paragraph of fewer than
+  :data:`MIN_PULL_QUOTE_WORDS` words is never a pull quote ("Nein." is an answer).
 """
 
 from __future__ import annotations

@@ -10,8 +10,9 @@ Contract:
   ``updated`` (ISO 8601 :class:`datetime.date`); other groups (``place``) only help to
   match.  A line whose date cannot be read is *not* metadata (it stays in the text).
 * :func:`take_metadata` runs over the lines of a page: a label alone on its line
-  ("Autorin/Autor") is read together with the next line, and a name alone on its line
-  at the edge of the article is the byline when a metadata line stands next to it.
+  ("Autorin/Autor") is read together with the next line; the edge patterns also hold
+  right beside a date or byline line ("Petra Hofer, Wien" above "24. Jänner 2024"); a
+  name alone on its line is the byline when a metadata line stands right next to it.
 * :func:`merge_fields` adds one line's fields to those found so far: the first value of
   a field wins, further contributors are appended.  ``updated`` is the date only when
   no publication date is found (:func:`finish_fields`).
@@ -91,7 +92,7 @@ def take_metadata(
             index += 1 if pair is None else 2
             continue
         index += 1
-    _take_byline_names(lines, rules, at_edge, taken, fields, removed)
+    _take_byline_names(lines, rules, taken, fields, removed)
     return [line for line in lines if id(line) not in taken]
 
 
@@ -108,7 +109,6 @@ def _by_date(lines: list[Line], index: int, rules: Rules) -> bool:
 def _take_byline_names(
     lines: list[Line],
     rules: Rules,
-    at_edge: Callable[[Line], bool],
     taken: set[int],
     fields: dict[str, Any],
     removed: list[Removal],

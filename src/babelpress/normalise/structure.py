@@ -23,7 +23,11 @@ Contract, in the order the rules apply (thresholds and patterns come from :class
    several words keep their capitals, since their proper case cannot be known.  The
    closing ``.`` is typography and dropped.
 6. **Headings.** A short line that does not end like a sentence (``?`` and ``!`` may end
-   a heading), with text before and after it, is a ``##`` heading.
+   a heading), with text before and after it, is a ``##`` heading -- except a question in
+   an interview, or one put by a named speaker ("SPIEGEL: …") or to someone ("Frau
+   Albers, …"): that is content, a paragraph (and a speaker's name in capitals is no
+   kicker).  Lists and boxes come first (:mod:`.lists`); a photo credit alone on its line
+   joins the caption right above it (or the short line right below it).
 7. Everything else is a paragraph.
 """
 
