@@ -21,6 +21,9 @@ Block forms (the segmenter relies on them)::
     Foto: Пресс-служба Президента РФ / CC-BY-4.0
     {: .credit }
 
+    - An item of a box such as "Das Wichtigste in Kürze".
+    - Another item.
+
 Block text is stored literally and escaped on output (:mod:`.escape`).
 :meth:`Article.to_text` gives the article back as raw text of the kind normalising reads,
 so ``normalise(article.to_text())`` reproduces the same Markdown (idempotence).
@@ -50,7 +53,7 @@ FRONT_MATTER_ORDER = (
     "seed",
 )
 
-BLOCK_KINDS = ("paragraph", "heading", "kicker", "quote", "caption")
+BLOCK_KINDS = ("paragraph", "heading", "kicker", "quote", "caption", "list")
 
 #: label put before a caption in :meth:`Article.to_text`, so it is read as one again
 CAPTION_LABEL = "Legende: "
@@ -66,8 +69,11 @@ class Block:
     attribution: str = ""
     #: caption: photo credit, as written
     credit: str = ""
-    #: kicker: the words as they stood in the raw text (``ENTSCHLÜSSELUNG``)
+    #: kicker: the words as they stood in the raw text (``ENTSCHLÜSSELUNG``); empty for
+    #: the topline above the headline
     raw: str = ""
+    #: list: the items, literal text each
+    items: tuple[str, ...] = ()
     #: line of the cleaned raw text the block comes from (for messages; not compared)
     line: int = field(default=0, compare=False)
 
@@ -85,9 +91,13 @@ class Block:
             if self.credit:
                 parts.append(f"{escape(self.credit)}\n{{: .credit }}")
             return "\n\n".join(parts)
+        if self.kind == "list":
+            return "\n".join(f"- {escape(item)}" for item in self.items)
         return escape(self.text)
 
     def to_text(self) -> str:
+        if self.kind == "list":
+            return "\n".join(f"• {item}" for item in self.items)
         if self.kind == "kicker":
             return f"{self.raw or self.text.upper()}."
         if self.kind == "quote":
@@ -100,11 +110,35 @@ class Block:
 
 @dataclass(frozen=True)
 class Removal:
-    """A line normalising left out, and why (shown in the report)."""
+    """A line normalising left out (or moved into the front matter), and why."""
 
     reason: str
     text: str
     line: int
+    #: the evidence, the rule or the field it went to (for ``--explain``)
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """A decision normalising was unsure of: what it did, and why it was unsure."""
+
+    line: int
+    text: str
+    decision: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Corrected:
+    """An editor's correction applied to the text (``seeds/corrections.yml``)."""
+
+    line: int
+    wrong: str
+    right: str
+    note: str = ""
+    #: line of the entry in corrections.yml
+    entry: int = 0
 
 
 @dataclass
@@ -115,6 +149,8 @@ class Article:
     blocks: list[Block]
     removed: list[Removal] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    doubts: list[Doubt] = field(default_factory=list)
+    corrected: list[Corrected] = field(default_factory=list)
 
     @property
     def slug(self) -> str:
@@ -137,8 +173,13 @@ class Article:
         return f"---\n{dump_yaml(self.front_matter())}---\n\n{body}\n"
 
     def to_text(self) -> str:
-        """Raw text that normalises back to this article (title line first)."""
-        parts = [self.title, *(_joined_kicker(self.blocks))]
+        """Raw text that normalises back to this article (title line first; a topline
+        kicker on the line above it)."""
+        blocks = self.blocks
+        head = self.title
+        if blocks and blocks[0].kind == "kicker" and not blocks[0].raw:
+            head, blocks = f"{blocks[0].text}\n{self.title}", blocks[1:]
+        parts = [head, *(_joined_kicker(blocks))]
         return "\n\n".join(parts) + "\n"
 
 

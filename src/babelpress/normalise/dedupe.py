@@ -18,7 +18,8 @@ Contract:
   with a word found nowhere else in the article ("Milch" beside "Brot", "leicht" beside
   "deutlich"; words compared by their first :data:`STEM_LETTERS` letters, so that a
   paraphrase may change an ending): a pull quote only reuses the article's own words.
-  Only the short copy goes; the body keeps every sentence.
+  Only the short copy goes; the body keeps every sentence.  A paragraph of fewer than
+  :data:`MIN_PULL_QUOTE_WORDS` words is never a pull quote ("Nein." is an answer).
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ from babelpress.normalise.structure import Line
 from babelpress.normalise.text import comparable, sentences
 
 MIN_DUPLICATE_WORDS = 6
+#: a paragraph this short is never a pull quote: "Nein." beside a paragraph saying
+#: "nein" is an answer, not a copy
+MIN_PULL_QUOTE_WORDS = 5
 #: letters of a word compared to find it elsewhere in the article (see :func:`_stem`)
 STEM_LETTERS = 4
 
@@ -62,6 +66,8 @@ def find_pull_quotes(blocks: list[Block], rules: Rules) -> set[int]:
         if block.kind != "paragraph" or not _short(block.text, rules):
             continue
         words = _form(forms, index, block).words
+        if len(words) < MIN_PULL_QUOTE_WORDS:
+            continue
         own = _prefixes(words)
         if any(vocabulary[_stem(word)] <= own[_stem(word)] for word in words):
             continue  # says something in words the rest of the article does not use

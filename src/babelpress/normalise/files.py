@@ -2,8 +2,10 @@
 
 Contract of :func:`normalise_all`:
 
-* Reads ``seeds/rules.yml`` (extra rules) and ``seeds/meta.yml`` (editorial metadata);
-  errors in them are :class:`ConfigError` and stop the run.
+* Reads ``seeds/rules.yml`` (extra rules), ``seeds/meta.yml`` (editorial metadata) and
+  ``seeds/corrections.yml`` (editors' corrections of the seeds' text); errors in them
+  are :class:`ConfigError` and stop the run.  A correction that no longer matches its
+  seed, or names no seed, is a warning naming the file and the entry's line.
 * Every ``seeds/*.txt`` is decoded and normalised on its own: a file that cannot be
   decoded is recorded as an error in the report and the others are still processed.
   ``index.md`` is then left as it is (it would lose the failed article).
@@ -13,13 +15,14 @@ Contract of :func:`normalise_all`:
   bytes no longer match that record (or that exists but was never generated) was edited
   by hand: it is not overwritten, unless ``force``.  With ``check``, nothing is written
   and the report says what would change.
+
+:func:`explain_seeds` normalises without writing anything, for ``--explain``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,10 +31,17 @@ from babelpress.config import Settings, parse_yaml_mapping
 from babelpress.errors import BabelpressError, ConfigError, InputError
 from babelpress.fsutil import atomic_write
 from babelpress.normalise.article import Article, Removal
+from babelpress.normalise.corrections import (
+    CORRECTIONS_FILE,
+    Correction,
+    for_seed,
+    load_corrections,
+    stale,
+)
 from babelpress.normalise.decode import decode
 from babelpress.normalise.index import index_markdown
 from babelpress.normalise.normaliser import normalise_text
-from babelpress.normalise.rules import PROJECT_RULES, Rules, load_rules
+from babelpress.normalise.rules import PROJECT_RULES, load_rules
 from babelpress.normalise.verify import rendering_problems
 
 META_FILE = "meta.yml"
@@ -52,6 +62,8 @@ class FileResult:
     notes: tuple[str, ...] = ()
     warnings: list[str] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
+    #: the normalised article of a seed (for the summary and --explain)
+    article: Article | None = None
 
 
 @dataclass
@@ -72,19 +84,11 @@ class Report:
 
 def normalise_all(settings: Settings, *, force: bool = False, check: bool = False) -> Report:
     """Normalise every seed of the project (see the module docstring)."""
+    inputs = _Inputs(settings)
+    report = Report(warnings=list(inputs.warnings))
     seeds = settings.seeds_path
-    if not seeds.is_dir():
-        raise InputError("no seeds folder", path=seeds)
-    rules = load_rules(seeds / PROJECT_RULES)
-    meta = load_meta(seeds / META_FILE)
     manifest = Manifest(seeds / MANIFEST_FILE, settings.root)
-    report = Report()
-    sources = sorted(seeds.glob("*.txt"))
-    report.warnings.extend(
-        f"{_rel(seeds / META_FILE, settings.root)}: no seed named {name!r}"
-        for name in sorted(set(meta) - {p.name for p in sources})
-    )
-    articles = _normalise_seeds(sources, meta, rules, settings, report)
+    articles = _normalise_seeds(inputs, inputs.sources, report)
     writer = _Writer(settings, manifest, report, force=force, check=check)
     for article, result in articles:
         writer.put(settings.source_docs_path / f"{article.slug}.md", article.to_markdown(), result)
@@ -92,7 +96,7 @@ def normalise_all(settings: Settings, *, force: bool = False, check: bool = Fals
     if report.errors:
         report.warnings.append(f"{_rel(index_path, settings.root)} not updated: seeds have errors")
     else:
-        markdown = index_markdown([a for a, _ in articles], rules, settings.source_language)
+        markdown = index_markdown([a for a, _ in articles], inputs.rules, settings.source_language)
         writer.put(index_path, markdown, FileResult(_rel(index_path, settings.root), ""))
     if manifest.dirty:
         status = WOULD_WRITE if check else WRITTEN
@@ -102,13 +106,62 @@ def normalise_all(settings: Settings, *, force: bool = False, check: bool = Fals
     return report
 
 
+def explain_seeds(settings: Settings, seed: str | None = None) -> Report:
+    """Normalise every seed (or the one named *seed*) without writing anything."""
+    inputs = _Inputs(settings)
+    sources = inputs.sources
+    if seed is not None:
+        name = Path(seed).name
+        name = name if name.endswith(".txt") else f"{name}.txt"
+        sources = [p for p in sources if p.name == name]
+        if not sources:
+            folder = _rel(settings.seeds_path, settings.root)
+            raise InputError(f"no seed named {name!r}", path=folder)
+    report = Report(warnings=list(inputs.warnings))
+    for _, result in _normalise_seeds(inputs, sources, report):
+        report.results.append(result)
+    return report
+
+
+class _Inputs:
+    """What every run reads besides the seeds: rules, meta.yml, corrections.yml."""
+
+    def __init__(self, settings: Settings) -> None:
+        seeds = settings.seeds_path
+        if not seeds.is_dir():
+            raise InputError("no seeds folder", path=seeds)
+        self.settings = settings
+        self.rules = load_rules(seeds / PROJECT_RULES)
+        self.meta = load_meta(seeds / META_FILE)
+        self.corrections_shown = _rel(seeds / CORRECTIONS_FILE, settings.root)
+        self.corrections = load_corrections(seeds / CORRECTIONS_FILE, self.corrections_shown)
+        self.sources = sorted(seeds.glob("*.txt"))
+        names = {p.name for p in self.sources}
+        self.warnings = [
+            f"{_rel(seeds / META_FILE, settings.root)}: no seed named {name!r}"
+            for name in sorted(set(self.meta) - names)
+        ]
+        self.warnings.extend(
+            f"{self.corrections_shown}:{c.entry}: no seed named {c.seed!r}"
+            for c in self.corrections
+            if c.seed not in names
+        )
+
+    def stale_warnings(
+        self, seed: str, corrections: list[Correction], article: Article
+    ) -> list[str]:
+        return [
+            f"{self.corrections_shown}:{c.entry}: correction for {seed} no longer matches: "
+            f"{c.wrong!r} is not in the seed (corrected there, or the text changed); "
+            "update or remove the entry"
+            for c in stale(corrections, article.corrected)
+        ]
+
+
 def _normalise_seeds(
-    sources: list[Path],
-    meta: Mapping[str, Mapping[str, Any]],
-    rules: Rules,
-    settings: Settings,
-    report: Report,
+    inputs: _Inputs, sources: list[Path], report: Report
 ) -> list[tuple[Article, FileResult]]:
+    settings = inputs.settings
     articles: list[tuple[Article, FileResult]] = []
     slugs: set[str] = set()
     for source in sources:
@@ -121,14 +174,19 @@ def _normalise_seeds(
         except OSError as exc:
             report.errors.append(InputError(f"cannot read: {exc.strerror or exc}", path=shown))
             continue
+        corrections = for_seed(inputs.corrections, source.name)
         article = normalise_text(
             decoded.text,
             seed=source.name,
-            meta=meta.get(source.name) or {},
-            rules=rules,
+            meta=inputs.meta.get(source.name) or {},
+            rules=inputs.rules,
             lang=settings.source_language,
+            corrections=corrections,
         )
-        result = FileResult("", "", seed=shown, notes=decoded.notes, removed=article.removed)
+        report.warnings.extend(inputs.stale_warnings(source.name, corrections, article))
+        result = FileResult(
+            "", "", seed=shown, notes=decoded.notes, removed=article.removed, article=article
+        )
         result.warnings.extend(article.warnings)
         result.warnings.extend(f"markdown check: {p}" for p in rendering_problems(article))
         _unique_slug(article, slugs, result)

@@ -1,27 +1,44 @@
-"""Metadata lines (bylines, dates, translator) to front-matter fields.
+"""Metadata lines (bylines, dates, translator, agencies) to front-matter fields.
 
-Contract: :func:`match_metadata` tries the ``metadata`` patterns of the rules on one line.
-A pattern's named groups become fields: ``author``, ``source``, ``translator`` (strings),
-``contributors`` (a list, split at commas and "und"/"and"/"&") and ``date`` (an ISO
-8601 :class:`datetime.date`).  A line whose date cannot be read is *not* metadata (it
-stays in the text).  :func:`merge_fields` adds one line's fields to those found so far:
-the first value of a field wins, further contributors are appended.
+Contract:
+
+* :func:`match_metadata` tries the ``metadata`` patterns of the rules on one line (and,
+  with ``edge``, the ``metadata_edge`` patterns, which only hold above the first or
+  below the last paragraph of prose: "Name, Wien", "Quelle: dpa").  A pattern's named
+  groups become fields: ``author``, ``source``, ``translator`` (strings),
+  ``contributors`` (a list, split at commas, slashes and "und"/"and"/"&"), ``date`` and
+  ``updated`` (ISO 8601 :class:`datetime.date`); other groups (``place``) only help to
+  match.  A line whose date cannot be read is *not* metadata (it stays in the text).
+* :func:`take_metadata` runs over the lines of a page: a label alone on its line
+  ("Autorin/Autor") is read together with the next line; the edge patterns also hold
+  right beside a date or byline line ("Petra Hofer, Wien" above "24. Jänner 2024"); a
+  name alone on its line is the byline when a metadata line stands right next to it.
+* :func:`merge_fields` adds one line's fields to those found so far: the first value of
+  a field wins, further contributors are appended.  ``updated`` is the date only when
+  no publication date is found (:func:`finish_fields`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
+from babelpress.normalise.article import Removal
 from babelpress.normalise.rules import Rules
+from babelpress.normalise.structure import Line
 
-_SPLIT_NAMES = re.compile(r"\s*(?:,|\bund\b|\band\b|&)\s*")
+_SPLIT_NAMES = re.compile(r"\s*(?:,|/|\bund\b|\band\b|&)\s*")
+_FIELDS = ("author", "source", "translator", "contributors", "date", "updated")
 
 
-def match_metadata(line: str, rules: Rules) -> dict[str, Any] | None:
+def match_metadata(line: str, rules: Rules, *, edge: bool = False) -> dict[str, Any] | None:
     """The fields *line* states, or None if it is not a metadata line."""
-    for pattern in rules.metadata:
+    if not rules.any_metadata.search(line):
+        return None
+    patterns = rules.metadata + (rules.metadata_edge if edge else ())
+    for pattern in patterns:
         match = pattern.search(line)
         if not match:
             continue
@@ -34,19 +51,93 @@ def match_metadata(line: str, rules: Rules) -> dict[str, Any] | None:
 def _fields(groups: dict[str, str | None], rules: Rules) -> dict[str, Any] | None:
     fields: dict[str, Any] = {}
     for name, value in groups.items():
-        if value is None:
+        if value is None or name not in _FIELDS:
             continue
         value = value.strip()
-        if name == "date":
+        if name in ("date", "updated"):
             date = parse_date_text(value, rules.months)
             if date is None:
                 return None
-            fields["date"] = date
+            fields[name] = date
         elif name == "contributors":
             fields["contributors"] = [n for n in _SPLIT_NAMES.split(value) if n]
         else:
             fields[name] = value
     return fields
+
+
+def take_metadata(
+    lines: list[Line],
+    rules: Rules,
+    at_edge: Callable[[Line], bool],
+    fields: dict[str, Any],
+    removed: list[Removal],
+) -> list[Line]:
+    """The lines that are not metadata; the others' fields go into *fields*."""
+    taken: set[int] = set()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        edge = at_edge(line) or _by_date(lines, index, rules)
+        found = match_metadata(line.text, rules, edge=edge)
+        pair = None
+        if found is None and rules.metadata_label.match(line.text) and index + 1 < len(lines):
+            pair = lines[index + 1]
+            found = match_metadata(f"{line.text} {pair.text}", rules, edge=at_edge(line))
+        if found is not None:
+            merge_fields(fields, found)
+            for part in (line, pair) if pair else (line,):
+                removed.append(Removal("metadata", part.text, part.number, _describe(found)))
+                taken.add(id(part))
+            index += 1 if pair is None else 2
+            continue
+        index += 1
+    _take_byline_names(lines, rules, taken, fields, removed)
+    return [line for line in lines if id(line) not in taken]
+
+
+def _by_date(lines: list[Line], index: int, rules: Rules) -> bool:
+    """The line right above or below states a date or a byline: a byline block."""
+    return any(
+        0 <= other < len(lines)
+        and abs(lines[other].number - lines[index].number) == 1
+        and match_metadata(lines[other].text, rules) is not None
+        for other in (index - 1, index + 1)
+    )
+
+
+def _take_byline_names(
+    lines: list[Line],
+    rules: Rules,
+    taken: set[int],
+    fields: dict[str, Any],
+    removed: list[Removal],
+) -> None:
+    """A name alone on its line, right next to a metadata line: the byline."""
+    for index, line in enumerate(lines):
+        if id(line) in taken or "author" in fields:
+            continue
+        match = rules.byline_name.match(line.text)
+        neighbours = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
+        if match and any(id(other) in taken for other in neighbours):
+            fields["author"] = match.group("author")
+            why = "author: a name beside the byline"
+            removed.append(Removal("metadata", line.text, line.number, why))
+            taken.add(id(line))
+
+
+def _describe(found: dict[str, Any]) -> str:
+    return "; ".join(
+        f"{key}: {', '.join(value) if isinstance(value, list) else value}"
+        for key, value in found.items()
+    )
+
+
+def finish_fields(fields: dict[str, Any]) -> None:
+    """The update date stands in for a publication date the page does not give."""
+    updated = fields.pop("updated", None)
+    if updated is not None:
+        fields.setdefault("date", updated)
 
 
 def merge_fields(found: dict[str, Any], new: dict[str, Any]) -> None:

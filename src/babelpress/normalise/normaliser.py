@@ -2,32 +2,41 @@
 
 Contract of :func:`normalise_text` (no I/O; same input, same article):
 
-1. :func:`~.text.clean` applies the permitted text fixes (whitespace, NFC, the missing
-   space after a closing quote); nothing else changes the author's words.
-2. Metadata lines (bylines, "Mit Ergänzungen von …", "Aus dem Französischen von …",
-   "Last Updated on …") are removed and become front-matter fields.
-3. A trailer marker ("Kommentare", "Leave a Reply") ends the article; boilerplate lines
-   (breadcrumbs, "Lest auch auf …", donation, newsletter, social-media and comment-form
-   text) are removed.  See ``data/normalise_rules.yml``.
-4. Title, repeated paragraphs, captions, quotes, kickers and headings: :mod:`.structure`
-   and :mod:`.dedupe`.  Pull quotes are removed last, compared with the finished body.
-5. Front matter: inferred fields, then every field of the seed's ``meta.yml`` entry on
+1. :func:`~.text.clean` applies the permitted text fixes (whitespace, NFC, zero-width
+   characters and soft hyphens, the missing space after a closing quote); then the
+   editors' corrections of the seed (:mod:`.corrections`).  Nothing else changes the
+   author's words.
+2. Where the article's prose begins and ends is found once (:class:`~.furniture.Zones`).
+3. Metadata lines (bylines, dates, agencies, "Mit Ergänzungen von …", "Aus dem
+   Französischen von …") are removed and become front-matter fields (:mod:`.metadata`).
+4. The site's furniture goes: a trailer ends the article only where no prose of it
+   follows; boilerplate by the rules; the rest by the evidence (:mod:`.furniture`).
+5. The headline, its topline and the navigation above them (:mod:`.headline`).
+6. Repeated paragraphs, lists, captions, quotes, kickers, headings (interview questions
+   stay paragraphs): :mod:`.structure`, :mod:`.lists` and :mod:`.dedupe`.  Pull quotes
+   are removed last, compared with the finished body.
+7. Front matter: inferred fields, then every field of the seed's ``meta.yml`` entry on
    top.  With no title in either, one is guessed from the lead and a warning recorded.
    ``description`` is the lead (the first paragraph); ``slug`` comes from the title.
 
-Every removed line is recorded in :attr:`Article.removed` with its reason.
+Every removed or moved line is recorded in :attr:`Article.removed` with its reason and
+evidence, every uncertain decision in :attr:`Article.doubts`, every correction in
+:attr:`Article.corrected`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from babelpress.normalise.article import Article, Block, Removal, parse_date
+from babelpress.normalise.article import Article, Block, Doubt, Removal, parse_date
+from babelpress.normalise.corrections import Correction, apply_corrections
 from babelpress.normalise.dedupe import drop_duplicates, find_pull_quotes
-from babelpress.normalise.metadata import match_metadata, merge_fields
+from babelpress.normalise.furniture import Zones, sweep
+from babelpress.normalise.headline import take_headline
+from babelpress.normalise.metadata import finish_fields, take_metadata
 from babelpress.normalise.rules import Rules, load_rules
-from babelpress.normalise.structure import Line, classify, split_lines, take_title
+from babelpress.normalise.structure import classify, is_interview, split_lines
 from babelpress.normalise.text import clean, sentences, slugify
 
 _DEFAULT_RULES: Rules | None = None
@@ -48,60 +57,35 @@ def normalise_text(
     meta: Mapping[str, Any] | None = None,
     rules: Rules | None = None,
     lang: str = "de",
+    corrections: Sequence[Correction] = (),
 ) -> Article:
     """Normalise one raw article (already decoded) into an :class:`Article`."""
     rules = rules or default_rules()
     removed: list[Removal] = []
+    doubts: list[Doubt] = []
     fields: dict[str, Any] = {}
-    lines = split_lines(clean(raw), rules)
-    lines = _take_metadata(lines, rules, fields, removed)
-    lines = _drop_trailer(lines, rules, removed)
-    lines = _drop_boilerplate(lines, rules, removed)
-    title, lines = take_title(lines, rules)
-    lines, repeated = drop_duplicates(lines)
+    text, corrected = apply_corrections(clean(raw), corrections)
+    lines = split_lines(text, rules)
+    interview = is_interview(lines, rules)
+    zones = Zones.of_page(lines, rules)
+    lines = take_metadata(lines, rules, zones.at_edge, fields, removed)
+    finish_fields(fields)
+    lines = sweep(lines, rules, zones, removed, doubts)
+    headline = take_headline(lines, rules, zones.prose, removed, doubts)
+    lines, repeated = drop_duplicates(headline.lines)
     removed.extend(Removal("repeated paragraph", line.text, line.number) for line in repeated)
-    blocks, alt_texts = classify(lines, rules)
+    blocks, alt_texts = classify(lines, rules, interview=interview)
     removed.extend(Removal("image alt text", line.text, line.number) for line in alt_texts)
     pulled = find_pull_quotes(blocks, rules)
     removed.extend(Removal("pull quote", blocks[i].text, blocks[i].line) for i in sorted(pulled))
     blocks = [block for i, block in enumerate(blocks) if i not in pulled]
+    if headline.kicker is not None:
+        blocks.insert(0, headline.kicker)
     removed.sort(key=lambda r: r.line)
-    article = Article(meta={}, blocks=blocks, removed=removed)
-    article.meta = _front_matter(article, title, fields, meta or {}, seed, lang, rules)
+    doubts.sort(key=lambda d: d.line)
+    article = Article(meta={}, blocks=blocks, removed=removed, doubts=doubts, corrected=corrected)
+    article.meta = _front_matter(article, headline.title, fields, meta or {}, seed, lang, rules)
     return article
-
-
-def _take_metadata(
-    lines: list[Line], rules: Rules, fields: dict[str, Any], removed: list[Removal]
-) -> list[Line]:
-    kept = []
-    for line in lines:
-        found = match_metadata(line.text, rules)
-        if found is None:
-            kept.append(line)
-            continue
-        merge_fields(fields, found)
-        removed.append(Removal("metadata", line.text, line.number))
-    return kept
-
-
-def _drop_trailer(lines: list[Line], rules: Rules, removed: list[Removal]) -> list[Line]:
-    for index, line in enumerate(lines):
-        if index and any(p.search(line.text) for p in rules.trailer):
-            removed.extend(Removal("comments", rest.text, rest.number) for rest in lines[index:])
-            return lines[:index]
-    return lines
-
-
-def _drop_boilerplate(lines: list[Line], rules: Rules, removed: list[Removal]) -> list[Line]:
-    kept = []
-    for line in lines:
-        kind = rules.boilerplate_kind(line.text)
-        if kind is None:
-            kept.append(line)
-        else:
-            removed.append(Removal(kind.replace("_", " "), line.text, line.number))
-    return kept
 
 
 def _front_matter(
@@ -145,7 +129,7 @@ def block_texts(article: Article) -> list[str]:
     """Every literal text of the body, in order (for tests and checks)."""
     out: list[str] = []
     for block in article.blocks:
-        out.extend(t for t in (block.text, block.attribution, block.credit) if t)
+        out.extend(t for t in (block.text, block.attribution, block.credit, *block.items) if t)
     return out
 
 

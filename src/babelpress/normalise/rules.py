@@ -16,13 +16,16 @@ Contract:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from babelpress.config import parse_yaml_mapping
 from babelpress.errors import ConfigError
+from babelpress.normalise.evidence import EvidenceRules, Weights
 
 DEFAULT_RULES = "normalise_rules.yml"
 PROJECT_RULES = "rules.yml"
@@ -34,7 +37,15 @@ class Rules:
 
     boilerplate: tuple[tuple[str, re.Pattern[str]], ...]
     trailer: tuple[re.Pattern[str], ...]
+    #: lines after a trailer marker that show comments or an offer, not the article
+    trailer_context: tuple[re.Pattern[str], ...]
+    #: lines the evidence never removes
+    keep: tuple[re.Pattern[str], ...]
     metadata: tuple[re.Pattern[str], ...]
+    #: metadata read only above the first or below the last paragraph of prose
+    metadata_edge: tuple[re.Pattern[str], ...]
+    byline_name: re.Pattern[str]
+    metadata_label: re.Pattern[str]
     months: dict[str, int]
     caption_label: re.Pattern[str]
     credit: tuple[re.Pattern[str], ...]
@@ -51,13 +62,40 @@ class Rules:
     fact_words: frozenset[str]
     index_title: str
     source_label: str
+    evidence: EvidenceRules
+    box_heading: tuple[re.Pattern[str], ...]
+    bullet: re.Pattern[str]
+    interview_markers: tuple[re.Pattern[str], ...]
+    speaker: re.Pattern[str]
+    address: re.Pattern[str]
+
+    @cached_property
+    def _any_boilerplate(self) -> re.Pattern[str]:
+        return _any_of(pattern for _, pattern in self.boilerplate)
+
+    @cached_property
+    def any_metadata(self) -> re.Pattern[str]:
+        """Matches every line that some metadata pattern matches (a quick first test)."""
+        return _any_of((*self.metadata, *self.metadata_edge, self.metadata_label))
+
+    @cached_property
+    def any_trailer(self) -> re.Pattern[str]:
+        return _any_of(self.trailer)
 
     def boilerplate_kind(self, line: str) -> str | None:
         """The boilerplate kind *line* belongs to, or None."""
+        if not self._any_boilerplate.search(line):
+            return None
         for kind, pattern in self.boilerplate:
             if pattern.search(line):
                 return kind
         return None
+
+
+def _any_of(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
+    """One pattern that matches where any of *patterns* does (named groups renamed)."""
+    sources = [re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in patterns]
+    return re.compile("|".join(f"(?:{s})" for s in sources) or "$^", re.IGNORECASE)
 
 
 def load_rules(project_file: str | Path | None = None) -> Rules:
@@ -104,10 +142,18 @@ def compile_rules(data: dict[str, Any], origin: str = DEFAULT_RULES) -> Rules:
     captions = get.mapping("captions")
     index = get.mapping("index")
     months = {str(k).lower(): int(v) for k, v in get.mapping("months").items()}
+    parts = {str(k): str(v) for k, v in get.mapping("metadata_parts").items()}
+    lists = get.mapping("lists")
+    interview = get.mapping("interview")
     return Rules(
         boilerplate=boilerplate,
         trailer=get.patterns("trailer", data.get("trailer", [])),
-        metadata=get.patterns("metadata", data.get("metadata", [])),
+        trailer_context=get.patterns("trailer_context", data.get("trailer_context", [])),
+        keep=get.patterns("keep", data.get("keep") or []),
+        metadata=get.patterns("metadata", _filled(data.get("metadata", []), parts)),
+        metadata_edge=get.patterns("metadata_edge", _filled(data.get("metadata_edge", []), parts)),
+        byline_name=get.pattern("byline_name", data.get("byline_name", "$^")),
+        metadata_label=get.pattern("metadata_label", data.get("metadata_label", "$^")),
         months=months,
         caption_label=get.pattern("captions.caption_label", captions.get("caption_label", "$^")),
         credit=get.patterns("captions.credit", captions.get("credit", [])),
@@ -123,6 +169,59 @@ def compile_rules(data: dict[str, Any], origin: str = DEFAULT_RULES) -> Rules:
         fact_words=frozenset(str(w).casefold() for w in pull.get("fact_words") or []) | set(months),
         index_title=str(index.get("title", "Artikel")),
         source_label=str(index.get("source_label", "Quelle")),
+        evidence=_evidence(get),
+        box_heading=get.patterns("lists.box_heading", lists.get("box_heading", [])),
+        bullet=get.pattern("lists.bullet", lists.get("bullet", "$^")),
+        interview_markers=get.patterns("interview.markers", interview.get("markers", [])),
+        speaker=get.pattern("interview.speaker", interview.get("speaker", "$^")),
+        address=get.pattern("interview.address", interview.get("address", "$^")),
+    )
+
+
+def _filled(sources: Any, parts: dict[str, str]) -> Any:
+    """Patterns with ``{DATE}``-style pieces of ``metadata_parts`` put in."""
+    if not isinstance(sources, list):
+        return sources
+    out = []
+    for source in sources:
+        for name, piece in parts.items():
+            if isinstance(source, str):
+                source = source.replace("{" + name + "}", f"(?:{piece})")
+        out.append(source)
+    return out
+
+
+def _evidence(get: _Getter) -> EvidenceRules:
+    section = get.mapping("evidence")
+    key = "evidence"
+    raw_weights = section.get("weights") or {}
+    if not isinstance(raw_weights, dict):
+        raise ConfigError("rules key 'evidence.weights' must be a mapping", path=get.origin)
+    weights = Weights(
+        **{
+            name: float(get.number(f"{key}.weights.{name}", raw_weights, getattr(Weights(), name)))
+            for name in Weights.__dataclass_fields__
+        }
+    )
+    site_words: dict[str, float] = {}
+    for weight, names in (section.get("site_words") or {}).items():
+        site_words.update({str(n).casefold(): float(weight) for n in get.words(key, names)})
+    return EvidenceRules(
+        weights=weights,
+        site_words=site_words,
+        platforms=get.words(f"{key}.platforms", section.get("platforms")),
+        site_verbs=get.words(f"{key}.site_verbs", section.get("site_verbs")),
+        site_nouns=get.words(f"{key}.site_nouns", section.get("site_nouns")),
+        function_words=get.words(f"{key}.function_words", section.get("function_words")),
+        counters=get.patterns(f"{key}.counters", section.get("counters", [])),
+        codes=get.patterns(f"{key}.codes", section.get("codes", [])),
+        reader_address=get.pattern(f"{key}.reader_address", section.get("reader_address", "$^")),
+        call_to_action=get.pattern(f"{key}.call_to_action", section.get("call_to_action", "$^")),
+        remove_at=float(get.number(f"{key}.remove_at", section, 1.0)),
+        doubt_at=float(get.number(f"{key}.doubt_at", section, 0.5)),
+        sentence_remove_at=float(get.number(f"{key}.sentence_remove_at", section, 1.5)),
+        sentence_doubt_at=float(get.number(f"{key}.sentence_doubt_at", section, 0.8)),
+        prose_min_words=int(get.number(f"{key}.prose_min_words", section, 6)),
     )
 
 
@@ -155,6 +254,13 @@ class _Getter:
         if not isinstance(sources, list):
             raise ConfigError(f"rules key {key!r} must be a list of patterns", path=self.origin)
         return tuple(self.pattern(key, source) for source in sources)
+
+    def words(self, key: str, values: Any) -> frozenset[str]:
+        if values is None:
+            return frozenset()
+        if not isinstance(values, list):
+            raise ConfigError(f"rules key {key!r} must be a list of words", path=self.origin)
+        return frozenset(str(value).casefold() for value in values)
 
     def number(self, key: str, mapping: dict[str, Any], default: float) -> Any:
         value = mapping.get(key.rsplit(".", 1)[-1], default)

@@ -5,7 +5,7 @@ Contract, in the order the rules apply (thresholds and patterns come from :class
 1. **Lines.** Blank lines separate groups.  Inside a group every line is its own
    paragraph, unless the group is hard-wrapped prose (no line longer than ``wrap_width``,
    most ending mid-sentence, and some continuing in lower case): then its lines are joined
-   with spaces.
+   with spaces.  (Lines shorter than :data:`MIN_WRAPPED` are buttons or menu items.)
 2. **Title.** The first line is the title when it is short (``heading_max_words`` /
    ``heading_max_chars``), does not end like a sentence, and more text follows.  Copies of
    it right after it are dropped.  (Breadcrumbs are removed before, as boilerplate.)
@@ -23,7 +23,11 @@ Contract, in the order the rules apply (thresholds and patterns come from :class
    several words keep their capitals, since their proper case cannot be known.  The
    closing ``.`` is typography and dropped.
 6. **Headings.** A short line that does not end like a sentence (``?`` and ``!`` may end
-   a heading), with text before and after it, is a ``##`` heading.
+   a heading), with text before and after it, is a ``##`` heading -- except a question in
+   an interview, or one put by a named speaker ("SPIEGEL: …") or to someone ("Frau
+   Albers, …"): that is content, a paragraph (and a speaker's name in capitals is no
+   kicker).  Lists and boxes come first (:mod:`.lists`); a photo credit alone on its line
+   joins the caption right above it (or the short line right below it).
 7. Everything else is a paragraph.
 """
 
@@ -34,6 +38,11 @@ from dataclasses import dataclass
 from babelpress.normalise.article import Block
 from babelpress.normalise.rules import Rules
 from babelpress.normalise.text import comparable, ends_sentence, is_short_line, words
+
+#: a line of hard-wrapped prose (but the last) is at least this long
+MIN_WRAPPED = 25
+#: a caption above its credit line is at most twice this long
+MAX_CAPTION_LINE = 150
 
 
 @dataclass
@@ -66,6 +75,8 @@ def split_lines(text: str, rules: Rules) -> list[Line]:
 def _unwrap(group: list[Line], rules: Rules) -> list[Line]:
     if len(group) < 2 or any(len(line.text) > rules.wrap_width for line in group):
         return group
+    if any(len(line.text) < MIN_WRAPPED for line in group[:-1]):
+        return group  # a column of buttons or menu items, not a wrapped paragraph
     mid_sentence = sum(not ends_sentence(line.text) for line in group[:-1])
     if mid_sentence * 2 < len(group) - 1:
         return group
@@ -85,7 +96,7 @@ def take_title(lines: list[Line], rules: Rules) -> tuple[str | None, list[Line]]
     """Rule 2: the title (or None) and the remaining lines."""
     if len(lines) < 2 or not is_heading_like(lines[0].text, rules):
         return None, lines
-    if _caption_parts(lines[0].text, rules) is not None:
+    if caption_parts(lines[0].text, rules) is not None:
         return None, lines
     title = lines[0].text
     rest = lines[1:]
@@ -94,32 +105,90 @@ def take_title(lines: list[Line], rules: Rules) -> tuple[str | None, list[Line]]
     return title, rest
 
 
-def classify(lines: list[Line], rules: Rules) -> tuple[list[Block], list[Line]]:
+def classify(
+    lines: list[Line], rules: Rules, *, interview: bool = False
+) -> tuple[list[Block], list[Line]]:
     """Rules 3-7: blocks, and the lines dropped as alt text."""
+    from babelpress.normalise.lists import list_at
+
     blocks: list[Block] = []
     dropped: list[Line] = []
     i = 0
     while i < len(lines):
         line = lines[i]
         following = lines[i + 1] if i + 1 < len(lines) else None
+        found = list_at(lines, i, rules)
+        if found is not None:
+            blocks.extend(found.blocks)
+            i = found.end
+            continue
+        credit = _credit_only(line, rules)
+        if credit and _caption_before(blocks, lines, i):
+            blocks[-1] = Block("caption", blocks[-1].text, credit=credit, line=blocks[-1].line)
+            i += 1
+            continue
+        if credit and following and following.group == line.group and is_heading_like(
+            following.text, rules
+        ):
+            blocks.append(Block("caption", following.text, credit=credit, line=following.number))
+            i += 2
+            continue
         if following and _is_alt_text(line, following, rules):
             dropped.append(line)
-            text, credit = _caption_parts(following.text, rules) or (following.text, "")
+            text, credit = caption_parts(following.text, rules) or (following.text, "")
             blocks.append(Block("caption", text, credit=credit, line=following.number))
             i += 2
             continue
-        caption = _caption_parts(line.text, rules)
+        caption = caption_parts(line.text, rules)
         if caption is not None:
             blocks.append(Block("caption", caption[0], credit=caption[1], line=line.number))
         elif following and _is_quote(line.text) and is_attribution(following.text, rules):
             blocks.append(Block("quote", line.text, attribution=following.text, line=line.number))
             i += 1
-        elif 0 < i < len(lines) - 1 and _is_heading(line.text, rules):
+        elif (
+            0 < i < len(lines) - 1
+            and _is_heading(line.text, rules)
+            and not _spoken(line.text, rules, interview)
+        ):
             blocks.append(Block("heading", line.text, line=line.number))
         else:
-            blocks.extend(_paragraph(line, rules))
+            blocks.extend(_paragraph(line, rules, interview))
         i += 1
     return blocks, dropped
+
+
+def _credit_only(line: Line, rules: Rules) -> str:
+    """The credit of a line that is a photo credit and nothing else, or ""."""
+    parts = caption_parts(line.text, rules)
+    return parts[1] if parts and not parts[0] and parts[1] else ""
+
+
+def _caption_before(blocks: list[Block], lines: list[Line], i: int) -> bool:
+    """The block before a credit line is the caption it credits: the line right above,
+    in the same block of lines, a short paragraph or heading."""
+    if not blocks or i == 0 or lines[i - 1].group != lines[i].group:
+        return False
+    last = blocks[-1]
+    return (
+        last.kind in ("paragraph", "heading")
+        and last.line == lines[i - 1].number
+        and len(last.text) <= 2 * MAX_CAPTION_LINE
+    )
+
+
+def _spoken(text: str, rules: Rules, interview: bool) -> bool:
+    """A question put in an interview (or to someone, or by a named speaker): content."""
+    if rules.speaker.match(text) or rules.address.match(text):
+        return True
+    return interview and text.rstrip("“”\"'»«)’ ").endswith("?")
+
+
+def is_interview(lines: list[Line], rules: Rules) -> bool:
+    """The page says it is an interview, or puts two questions by a named speaker."""
+    if any(p.search(line.text) for line in lines for p in rules.interview_markers):
+        return True
+    asked = [x for x in lines if rules.speaker.match(x.text) and x.text.rstrip().endswith("?")]
+    return len(asked) >= 2
 
 
 def _is_heading(text: str, rules: Rules) -> bool:
@@ -135,7 +204,7 @@ def is_attribution(text: str, rules: Rules) -> bool:
     return any(pattern.search(text) for pattern in rules.attribution)
 
 
-def _caption_parts(text: str, rules: Rules) -> tuple[str, str] | None:
+def caption_parts(text: str, rules: Rules) -> tuple[str, str] | None:
     """(caption, credit) if *text* is a caption line, else None."""
     label = rules.caption_label.match(text)
     body = text[label.end() :] if label else text
@@ -158,13 +227,16 @@ def _is_alt_text(line: Line, following: Line, rules: Rules) -> bool:
         return False
     if len(following.text) > 2 * rules.heading_max_chars:
         return False
-    return not ends_sentence(following.text) or _caption_parts(following.text, rules) is not None
+    return not ends_sentence(following.text) or caption_parts(following.text, rules) is not None
 
 
-def _paragraph(line: Line, rules: Rules) -> list[Block]:
-    """Rule 5 then 7: a paragraph, with its kicker split off."""
+def _paragraph(line: Line, rules: Rules, interview: bool = False) -> list[Block]:
+    """Rule 5 then 7: a paragraph, with its kicker split off (in an interview, a name in
+    capitals before a colon is the speaker, not a kicker)."""
     text = line.text
     match = rules.kicker.match(text)
+    if match and interview and text[match.end("kicker")] == ":":
+        match = None
     if not match:
         return [Block("paragraph", text, line=line.number)]
     raw = match.group("kicker")

@@ -2,11 +2,11 @@
 
 Contract:
 
-* :func:`clean` applies the permitted text fixes and nothing else: Unicode NFC; zero-width
-  characters removed; runs of spaces and tabs collapsed to one space (no-break and other
-  special spaces are kept, they carry typographic meaning); lines stripped; a missing space
-  after a closing quotation mark that follows sentence-final punctuation restored
-  (``darstellen.“Mit`` -> ``darstellen.“ Mit``).
+* :func:`clean` applies the permitted text fixes and nothing else: Unicode NFC;
+  zero-width characters and soft hyphens removed; runs of spaces and tabs collapsed to
+  one space (no-break and other special spaces are kept, they carry typographic
+  meaning); lines stripped; a missing space after a closing quotation mark that follows
+  sentence-final punctuation restored (``darstellen.“Mit`` -> ``darstellen.“ Mit``).
 * :func:`sentences` is a rough splitter for *comparing* text (duplicates, pull quotes,
   tests); it never decides what is written.
 * :func:`slugify` makes a readable ASCII slug (German umlauts transliterated).
@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\f\v]+")
 _QUOTE_SPACE = re.compile(r"(?<=[.!?…][“”\"»«])(?=[A-ZÄÖÜ])")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[“”\"»«)]*\s+(?=[„“\"»«(]?[A-ZÄÖÜ0-9])")

@@ -25,6 +25,10 @@ _BLOCK_TOKENS = {
     "heading_close",
     "blockquote_open",
     "blockquote_close",
+    "bullet_list_open",
+    "bullet_list_close",
+    "list_item_open",
+    "list_item_close",
     "inline",
 }
 _INLINE_MARKUP = {"strong_open", "strong_close"}
@@ -42,6 +46,8 @@ def expected_texts(article: Article) -> list[str]:
             out += [block.text, f"— {block.attribution}"]
         elif block.kind == "caption":
             out += [t for t in (block.text, block.credit) if t]
+        elif block.kind == "list":
+            out += list(block.items)
         else:
             out.append(block.text)
     return out

@@ -1,0 +1,127 @@
+"""Editors' corrections of the original text: ``seeds/corrections.yml``.
+
+Contract:
+
+* The file is a YAML list; each entry names the ``seed`` (file name in ``seeds/``), the
+  ``wrong`` text as it stands in the seed, the ``right`` text and an optional ``note``.
+  An empty file (or one with only comments) has no corrections.  A malformed entry is
+  a :class:`~babelpress.errors.ConfigError` naming the file and the entry's line.
+* :func:`apply_corrections` replaces every occurrence of ``wrong`` in the cleaned text
+  of the seed (both compared after the same cleaning: NFC, spaces collapsed) and
+  returns one :class:`~.article.Corrected` per occurrence.  The seed file itself is
+  never changed.  An entry that matches nothing is *stale*: the caller reports it with
+  the file and the entry's line (the typo may have been fixed in the seed).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from babelpress.errors import ConfigError
+from babelpress.normalise.article import Corrected
+
+CORRECTIONS_FILE = "corrections.yml"
+_KEYS = {"seed", "wrong", "right", "note"}
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One entry of ``corrections.yml``; ``entry`` is its line in that file."""
+
+    seed: str
+    wrong: str
+    right: str
+    note: str = ""
+    entry: int = 0
+
+
+def load_corrections(path: Path, shown: str | None = None) -> list[Correction]:
+    """The entries of *path* (none if the file does not exist)."""
+    shown = shown or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read: {exc}", path=shown) from exc
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        raise ConfigError(f"not valid YAML: {exc}", path=shown, line=_one(line)) from exc
+    if node is None:
+        return []
+    if not isinstance(node, yaml.SequenceNode):
+        raise ConfigError(
+            "must be a list of corrections", path=shown, line=_one(node.start_mark.line)
+        )
+    return [_entry(item, shown) for item in node.value]
+
+
+def _one(line: int | None) -> int | None:
+    return None if line is None else line + 1
+
+
+def _entry(node: yaml.Node, shown: str) -> Correction:
+    line = node.start_mark.line + 1
+    if not isinstance(node, yaml.MappingNode):
+        raise ConfigError(
+            "a correction must be a mapping (seed, wrong, right, note)", path=shown, line=line
+        )
+    fields: dict[str, str] = {}
+    for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode) or not isinstance(value, yaml.ScalarNode):
+            raise ConfigError("keys and values must be plain text", path=shown, line=line)
+        if key.value not in _KEYS:
+            raise ConfigError(
+                f"unknown key {key.value!r} (use {', '.join(sorted(_KEYS))})",
+                path=shown,
+                line=key.start_mark.line + 1,
+            )
+        fields[key.value] = value.value
+    missing = [k for k in ("seed", "wrong", "right") if not fields.get(k, "").strip()]
+    if missing:
+        raise ConfigError(f"correction without {', '.join(missing)}", path=shown, line=line)
+    wrong, right = _cleaned(fields["wrong"]), _cleaned(fields["right"])
+    if wrong == right:
+        raise ConfigError("'wrong' and 'right' are the same text", path=shown, line=line)
+    if "\n" in wrong or "\n" in right:
+        raise ConfigError("a correction stays within one line", path=shown, line=line)
+    return Correction(fields["seed"].strip(), wrong, right, fields.get("note", "").strip(), line)
+
+
+def _cleaned(text: str) -> str:
+    """The form the seed's text has when corrections are applied (see :func:`.text.clean`)."""
+    return " ".join(unicodedata.normalize("NFC", text).split(" ")).strip(" \t")
+
+
+def for_seed(corrections: Iterable[Correction], seed: str) -> list[Correction]:
+    return [c for c in corrections if c.seed == seed]
+
+
+def apply_corrections(text: str, corrections: Sequence[Correction]) -> tuple[str, list[Corrected]]:
+    """*text* with every correction applied, and where each one was."""
+    applied: list[Corrected] = []
+    for correction in corrections:
+        start = text.find(correction.wrong)
+        while start != -1:
+            line = text.count("\n", 0, start) + 1
+            applied.append(
+                Corrected(
+                    line, correction.wrong, correction.right, correction.note, correction.entry
+                )
+            )
+            text = text[:start] + correction.right + text[start + len(correction.wrong) :]
+            start = text.find(correction.wrong, start + len(correction.right))
+    return text, applied
+
+
+def stale(corrections: Sequence[Correction], applied: Sequence[Corrected]) -> list[Correction]:
+    """The corrections that matched nothing."""
+    used = {a.entry for a in applied}
+    return [c for c in corrections if c.entry not in used]

@@ -1,0 +1,245 @@
+"""Evidence about one line of a pasted page: the article's text, or the site's furniture?
+
+Contract of :func:`assess` (pure; the weights and word lists are data, the ``evidence``
+section of the rules):
+
+1. A line's *score* is the sum of its signs, each with a weight: the weighted share of
+   site words (Facebook, Cookies, Newsletter, Abonnieren …), two or more platform names
+   (a share bar), a counter or duration ("Bild 1 von 5", "04:12 min"), a link, a short
+   line ending in a site verb (a button: "Video abspielen"), separators between short
+   items (a menu), where the line stands (above the first or below the last paragraph
+   of prose; between them counts against furniture; right beside the byline and date,
+   or between two lines of furniture),
+   a short line found again on the page, and the share of German function words (which
+   counts against furniture).
+2. A line that *reads as a sentence* (ends in ``.``, ``!``, ``?`` or ``…``; a longer
+   one in ``:``) is judged only on what it says: its site words, and whether it speaks
+   to the reader about the site ("Mit dem Newsletter bleiben Sie …", "Laden Sie die
+   App …"); where it stands adds to that evidence only.  Being short or standing at the
+   edge never counts against a sentence by itself.  A counter ("32:15 Min.") is no
+   sentence.
+3. :class:`Evidence` carries the score, the signs that made it (for the explain
+   output) and whether the line reads as a sentence; :func:`verdict` turns it into
+   ``"remove"``, ``"doubt"`` or ``"keep"`` with the thresholds of the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+_WORD = re.compile(r"[^\W\d_]+")
+_TRAILING = "“”\"'»«)’]* "
+_SEPARATORS = re.compile(r"\s[|›»>•·/]\s|\t")
+#: a line of this many words, most not the site's, is shaped like a headline
+HEADLINE_WORDS = 4
+#: compound words are searched for site words this long or longer at their end
+COMPOUND_MIN = 6
+
+HEAD, BODY, TAIL = "before the article", "inside the article", "after the article"
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each sign counts (see ``evidence.weights`` in the rules)."""
+
+    site_words: float = 1.6
+    share_bar: float = 1.0
+    counter: float = 1.5
+    button: float = 0.5
+    separators: float = 0.5
+    before_article: float = 0.4
+    after_article: float = 0.8
+    inside_article: float = -0.3
+    repeated: float = 0.5
+    function_words: float = -0.5
+    reader_talk: float = 1.2
+    reader_talk_more: float = 0.6
+    call_to_action: float = 0.5
+    neighbours: float = 0.5
+
+
+@dataclass(frozen=True)
+class EvidenceRules:
+    """The compiled ``evidence`` section of the rules."""
+
+    weights: Weights
+    site_words: Mapping[str, float]
+    platforms: frozenset[str]
+    site_verbs: frozenset[str]
+    site_nouns: frozenset[str]
+    function_words: frozenset[str]
+    counters: tuple[re.Pattern[str], ...]
+    codes: tuple[re.Pattern[str], ...]
+    reader_address: re.Pattern[str]
+    call_to_action: re.Pattern[str]
+    remove_at: float = 1.0
+    doubt_at: float = 0.5
+    sentence_remove_at: float = 1.5
+    sentence_doubt_at: float = 0.8
+    prose_min_words: int = 6
+
+    @cached_property
+    def any_counter(self) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in self.counters) or "$^", re.I)
+
+    @cached_property
+    def compound(self) -> re.Pattern[str]:
+        """A word ending in a strong site word ("bildergalerie" in "Fotobildergalerie")."""
+        long = sorted(w for w, v in self.site_words.items() if v >= 1.0 and len(w) >= COMPOUND_MIN)
+        return re.compile(".(?:" + "|".join(map(re.escape, long)) + ")$" if long else "$^")
+
+    @cached_property
+    def noun_suffix(self) -> re.Pattern[str]:
+        """A compound ending in a site noun ("News-App" gives "app"; "Nutzer-Newsletter")."""
+        nouns = sorted(n for n in self.site_nouns if len(n) >= 3)
+        return re.compile(r"^\w{3,}(?:" + "|".join(map(re.escape, nouns)) + ")$" if nouns else "$^")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The score of a line, the signs that made it, and whether it reads as a sentence."""
+
+    score: float
+    signs: tuple[str, ...]
+    sentence: bool
+    #: share of the line's words that are site words (weighted)
+    site_share: float = 0.0
+
+    def describe(self) -> str:
+        return f"score {self.score:.1f}: " + ", ".join(self.signs) if self.signs else "no signs"
+
+
+def words(text: str) -> list[str]:
+    """The letter words of *text*, lower case; hyphenated compounds give their parts."""
+    return _WORD.findall(text.casefold())
+
+
+def reads_as_sentence(text: str) -> bool:
+    """Ends like a sentence; a line ending in a colon or semicolon needs four words."""
+    stripped = text.rstrip(_TRAILING)
+    if not stripped or not _WORD.search(stripped):
+        return False
+    if stripped[-1] in ".!?…":
+        return True
+    return stripped[-1] in ":;" and len(stripped.split()) >= 4
+
+
+def function_share(tokens: list[str], rules: EvidenceRules) -> float:
+    return sum(t in rules.function_words for t in tokens) / len(tokens) if tokens else 0.0
+
+
+def is_prose(text: str, rules: EvidenceRules, evidence: Evidence | None = None) -> bool:
+    """A paragraph of the article's prose: a sentence of several words, mostly running
+    German text, that does not speak to the reader about the site (*evidence*: the
+    line's evidence inside the article, if already known)."""
+    tokens = words(text)
+    if len(tokens) < rules.prose_min_words or not reads_as_sentence(text):
+        return False
+    if function_share(tokens, rules) < 0.15:
+        return False
+    evidence = evidence or assess(text, BODY, False, rules)
+    return verdict(evidence, rules) == "keep"
+
+
+def assess(
+    text: str, zone: str, repeated: bool, rules: EvidenceRules, *, neighbours: str = ""
+) -> Evidence:
+    """The evidence that *text*, standing in *zone*, is furniture (see the contract)."""
+    tokens = words(text)
+    signs: list[tuple[str, float]] = []
+    w = rules.weights
+    site = [t for t in tokens if _site_weight(t, rules)]
+    site_share = sum(_site_weight(t, rules) for t in site) / len(tokens) if site else 0.0
+    if site:
+        signs.append((f"site words {', '.join(dict.fromkeys(site))}", w.site_words * site_share))
+    counter = bool(rules.any_counter.search(text.strip().casefold()))
+    sentence = reads_as_sentence(text) and not counter
+    position = {HEAD: w.before_article, TAIL: w.after_article, BODY: w.inside_article}
+    if sentence:
+        talk = _reader_talk(text, tokens, rules)
+        if talk and zone != BODY:
+            talk.append((zone, w.before_article))
+        signs.extend(talk)
+        return _total(signs, sentence, site_share)
+    if counter:
+        signs.append(("counter", w.counter))
+    if neighbours:
+        signs.append((neighbours, w.neighbours))
+    signs.extend(_shape_signs(text, tokens, rules))
+    if repeated and len(tokens) <= 6:
+        signs.append(("found again on the page", w.repeated))
+    signs.append((zone, position[zone]))
+    share = function_share(tokens, rules)
+    if share:
+        signs.append((f"function words {share:.0%}", w.function_words * share))
+    return _total(signs, sentence, site_share)
+
+
+def verdict(evidence: Evidence, rules: EvidenceRules) -> str:
+    """``remove``, ``doubt`` (keep, but say so) or ``keep``."""
+    remove_at, doubt_at = rules.remove_at, rules.doubt_at
+    if evidence.sentence:
+        remove_at, doubt_at = rules.sentence_remove_at, rules.sentence_doubt_at
+    if evidence.score >= remove_at:
+        return "remove"
+    return "doubt" if evidence.score >= doubt_at else "keep"
+
+
+def _total(signs: list[tuple[str, float]], sentence: bool, site_share: float) -> Evidence:
+    score = round(sum(value for _, value in signs), 3)
+    shown = tuple(f"{name} ({value:+.1f})" for name, value in signs if value)
+    return Evidence(score, shown, sentence, site_share)
+
+
+def headline_shaped(text: str, evidence: Evidence) -> bool:
+    """Four words or more, most of them not the site's, no counter, link or button: a
+    headline or a heading (or a teaser, which its label's rule removes)."""
+    return (
+        len(text.split()) >= HEADLINE_WORDS
+        and evidence.site_share < 0.5
+        and not any(s.startswith(("counter", "link", "button")) for s in evidence.signs)
+    )
+
+
+def _site_weight(token: str, rules: EvidenceRules) -> float:
+    weight = rules.site_words.get(token)
+    if weight is not None:
+        return weight
+    return 1.0 if rules.compound.search(token) else 0.0
+
+
+def _shape_signs(text: str, tokens: list[str], rules: EvidenceRules) -> list[tuple[str, float]]:
+    w = rules.weights
+    signs: list[tuple[str, float]] = []
+    platforms = {t for t in tokens if t in rules.platforms}
+    if len(platforms) >= 2:
+        signs.append(("share bar", w.share_bar))
+    if any(p.search(text) for p in rules.codes):
+        signs.append(("link", w.counter))
+    if tokens and len(text.split()) <= 4 and tokens[-1] in rules.site_verbs:
+        signs.append((f"button ({tokens[-1]})", w.button))
+    if len(_SEPARATORS.findall(f" {text} ")) >= 2:
+        signs.append(("separators", w.separators))
+    return signs
+
+
+def _reader_talk(text: str, tokens: list[str], rules: EvidenceRules) -> list[tuple[str, float]]:
+    """Signs that a sentence is the site speaking to its reader."""
+    w = rules.weights
+    nouns = {t for t in tokens if t in rules.site_nouns or _ends_in_noun(t, rules)}
+    addressed = rules.reader_address.search(text) or rules.call_to_action.search(text)
+    if not nouns or not addressed:
+        return []
+    signs = [(f"speaks to the reader about {', '.join(sorted(nouns))}", w.reader_talk)]
+    if len(nouns) >= 2:
+        signs.append(("names several site things", w.reader_talk_more))
+    if rules.call_to_action.search(text):
+        signs.append(("call to action", w.call_to_action))
+    return signs
+
+
+def _ends_in_noun(token: str, rules: EvidenceRules) -> bool:
+    return bool(rules.noun_suffix.match(token))

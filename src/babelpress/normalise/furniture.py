@@ -1,0 +1,234 @@
+"""The site's furniture around an article: found by the rules, then by the evidence.
+
+Contract of :func:`sweep` (after metadata, before the headline), in this order:
+
+1. **Trailer.** A ``trailer`` line ("Kommentare", "Jetzt weiterlesen mit …") ends the
+   article and everything after it is removed, but only when prose of the article
+   stands before it and none follows it, or when what follows shows the signs of a
+   comment section or an offer (``trailer_context``: "Antworten", "vor 2 Stunden",
+   "Jederzeit kündbar" …; two or more of them, with at most one paragraph of prose
+   before the first).  Otherwise nothing is cut and the decision is reported as
+   uncertain: no rule ends the article while its prose goes on.
+2. **Rules.** A line matching a ``keep`` pattern stays; a ``boilerplate`` line is
+   removed under its kind.  The rules win over the evidence.
+3. **Teasers.** The lines that follow a bare teaser label ("Mehr zum Thema", "Weitere
+   Artikel") in the same block and read as headlines, not sentences, are removed.
+4. **Evidence.** Every other line is judged by :func:`~.evidence.assess`: removed,
+   kept, or kept and reported as uncertain.  Above or inside the article, a line shaped
+   like a headline (four words or more, most not the site's) is never removed on the
+   evidence alone: it may be the title or a heading.  An uncertain line in a block of
+   lines that are all furniture goes with them.  Captions, list boxes and bulleted
+   lines are left to the structure rules.
+
+:class:`Zones` says where the article begins (its first paragraph of prose) and ends
+(its last line that reads as a sentence); it is computed once on the page as pasted,
+before anything is removed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from babelpress.normalise.article import Doubt, Removal
+from babelpress.normalise.evidence import (
+    BODY,
+    HEAD,
+    TAIL,
+    Evidence,
+    assess,
+    headline_shaped,
+    is_prose,
+    verdict,
+)
+from babelpress.normalise.rules import Rules
+from babelpress.normalise.structure import Line, caption_parts
+from babelpress.normalise.text import comparable
+
+#: a button has at most this many words (only those count as a row beside the byline)
+BUTTON_WORDS = 3
+#: a teaser label is followed by at most this many teaser lines
+MAX_TEASERS = 6
+
+
+@dataclass(frozen=True)
+class Zones:
+    """Line numbers of the first and last paragraph of prose (None: no prose)."""
+
+    first: int | None
+    last: int | None
+    #: line numbers of the paragraphs of prose
+    prose: frozenset[int] = frozenset()
+
+    @classmethod
+    def of_page(cls, lines: list[Line], rules: Rules) -> Zones:
+        """From the first paragraph of prose to the last line that reads as a sentence
+        of the article (a short last sentence still belongs to it)."""
+        text = [line for line in lines if rules.boilerplate_kind(line.text) is None]
+        judged = [(line, assess(line.text, BODY, False, rules.evidence)) for line in text]
+        prose = [line.number for line, ev in judged if is_prose(line.text, rules.evidence, ev)]
+        if not prose:
+            return cls(None, None)
+        said = [line.number for line, ev in judged if _said(ev, rules)]
+        last = max(prose[-1], *said) if said else prose[-1]
+        return cls(prose[0], last, frozenset(prose))
+
+    def of(self, line: Line) -> str:
+        if self.first is None or self.last is None:
+            return BODY
+        if line.number < self.first:
+            return HEAD
+        return TAIL if line.number > self.last else BODY
+
+    def at_edge(self, line: Line) -> bool:
+        return self.of(line) != BODY
+
+
+def _said(evidence: Evidence, rules: Rules) -> bool:
+    return evidence.sentence and verdict(evidence, rules.evidence) == "keep"
+
+
+def sweep(
+    lines: list[Line], rules: Rules, zones: Zones, removed: list[Removal], doubts: list[Doubt]
+) -> list[Line]:
+    """The lines that are not furniture (see the module docstring)."""
+    byline = {r.line for r in removed if r.reason == "metadata"}
+    lines = _trailer(lines, rules, zones, removed, doubts)
+    repeats = Counter(comparable(line.text) for line in lines)
+    kept: list[Line] = []
+    unsure: list[tuple[Line, bool, Evidence]] = []
+    label: Line | None = None
+    for line in lines:
+        if any(p.search(line.text) for p in rules.keep):
+            kept.append(line)
+            label = None
+            continue
+        kind = rules.boilerplate_kind(line.text)
+        if kind is not None:
+            removed.append(Removal(kind.replace("_", " "), line.text, line.number, "rule"))
+            label = line if _teaser_label(line, kind) else None
+            continue
+        if label and _teaser(line, label, rules):
+            removed.append(Removal("teaser", line.text, line.number, f"under {label.text!r}"))
+            continue
+        label = None
+        if _protected(line, rules):
+            kept.append(line)
+            continue
+        short = len(line.text.split()) <= BUTTON_WORDS
+        beside = (
+            "beside the byline" if short and {line.number - 1, line.number + 1} & byline else ""
+        )
+        repeated = repeats[comparable(line.text)] > 1
+        zone = zones.of(line)
+        evidence = assess(line.text, zone, repeated, rules.evidence, neighbours=beside)
+        decision = verdict(evidence, rules.evidence)
+        shaped = not evidence.sentence and headline_shaped(line.text, evidence)
+        if decision == "remove" and zone != TAIL and shaped:
+            decision = "doubt"  # a headline or heading is not removed on the evidence alone
+        if decision == "remove":
+            removed.append(Removal("furniture", line.text, line.number, evidence.describe()))
+            if beside:
+                byline.add(line.number)  # a row of buttons under the byline
+            continue
+        if decision == "doubt":
+            unsure.append((line, repeated, evidence))
+        kept.append(line)
+    groups = {line.number: line.group for line in lines}
+    return _second_look(kept, unsure, groups, rules, zones, removed, doubts)
+
+
+def _second_look(
+    kept: list[Line],
+    unsure: list[tuple[Line, bool, Evidence]],
+    groups: dict[int, int],
+    rules: Rules,
+    zones: Zones,
+    removed: list[Removal],
+    doubts: list[Doubt],
+) -> list[Line]:
+    """Uncertain lines in a block of lines whose other lines are all furniture (at least
+    one of them certain) are furniture too: buttons and menus come in rows."""
+    gone_groups = {groups[r.line] for r in removed if r.line in groups}
+    doubtful = {line.number for line, _, _ in unsure}
+    blocks: dict[int, list[Line]] = {}
+    for line in kept:
+        blocks.setdefault(line.group, []).append(line)
+    dropped: set[int] = set()
+    for line, repeated, first in unsure:
+        mates = [x.number for x in blocks[line.group] if x is not line]
+        in_row = (
+            not first.sentence
+            and line.group in gone_groups
+            and all(n in doubtful for n in mates)
+        )
+        if in_row and (zones.of(line) == TAIL or not headline_shaped(line.text, first)):
+            sign = "in a block of furniture"
+            evidence = assess(line.text, zones.of(line), repeated, rules.evidence, neighbours=sign)
+            if verdict(evidence, rules.evidence) == "remove":
+                removed.append(Removal("furniture", line.text, line.number, evidence.describe()))
+                dropped.add(line.number)
+                continue
+        doubts.append(Doubt(line.number, line.text, "kept", first.describe()))
+    return [line for line in kept if line.number not in dropped]
+
+
+def _teaser(line: Line, label: Line, rules: Rules) -> bool:
+    """A headline listed under a teaser label, in the same block of lines."""
+    return (
+        line.group == label.group
+        and line.number - label.number <= MAX_TEASERS
+        and not _reads_on(line.text)
+        and len(line.text.split()) <= rules.heading_max_words
+    )
+
+
+def _teaser_label(line: Line, kind: str) -> bool:
+    return kind == "read_also" and len(line.text.split()) <= 6 and ":" not in line.text.rstrip(":")
+
+
+def _reads_on(text: str) -> bool:
+    return text.rstrip("“”\"'»«)’ ").endswith((".", "!", "…"))
+
+
+def _protected(line: Line, rules: Rules) -> bool:
+    """Lines the structure rules decide on: captions, credits, list boxes, bullets."""
+    return (
+        caption_parts(line.text, rules) is not None
+        or any(p.match(line.text) for p in rules.box_heading)
+        or bool(rules.bullet.match(line.text))
+    )
+
+
+def _trailer(
+    lines: list[Line], rules: Rules, zones: Zones, removed: list[Removal], doubts: list[Doubt]
+) -> list[Line]:
+    for index, line in enumerate(lines):
+        if not index or not rules.any_trailer.search(line.text):
+            continue
+        if zones.first is None or line.number < zones.first:
+            continue  # above the article: a link in the page head, not its end
+        after = lines[index + 1 :]
+        prose = [x for x in after if x.number in zones.prose]
+        context = [x for x in after if any(p.search(x.text) for p in rules.trailer_context)]
+        # the article goes on when its prose follows before any sign of comments or an
+        # offer: more than one paragraph of it, or any when no such sign follows
+        ahead = [x for x in prose if not context or x.number < context[0].number]
+        if prose and (len(context) < 2 or len(ahead) > 1):
+            doubts.append(
+                Doubt(
+                    line.number,
+                    line.text,
+                    "not treated as the end of the article",
+                    f"{len(prose)} paragraph(s) of prose follow it, from line {prose[0].number}",
+                )
+            )
+            continue
+        why = f"after {line.text!r}, the end of the article"
+        reason = "comments" if rules.boilerplate_kind(line.text) == "comments" else "end of article"
+        removed.extend(Removal(reason, x.text, x.number, why) for x in lines[index:])
+        return lines[:index]
+    return lines
+
+
+__all__ = ["BODY", "HEAD", "TAIL", "Zones", "sweep"]

@@ -1,0 +1,128 @@
+"""The headline of a pasted page, its topline, and the navigation above them.
+
+Contract of :func:`take_headline` (after the furniture is gone, on the lines above the
+first paragraph of prose, the *head*):
+
+1. Candidates are the head's lines that look like a title (short, not ending like a
+   sentence), except captions, list boxes and bulleted lines.
+2. A candidate of at most :data:`NAV_WORDS` words followed by a longer candidate is
+   navigation or a topline, not the headline ("Ausland", "Zürich und Region"); the
+   headline is the first other candidate.  With no prose on the page, or no head, the
+   rule of :func:`~.structure.take_title` applies (the first line, if title-like).
+3. The candidate right above the headline, in the same block of lines, with no sign of
+   furniture, is its topline ("EU-Asylreform", "Wohnungsbau:"): a kicker block (the
+   closing colon dropped).  The other lines above the headline that do not read as
+   sentences are the site's navigation and removed; a sentence there is kept and
+   reported as uncertain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from babelpress.normalise.article import Block, Doubt, Removal
+from babelpress.normalise.evidence import HEAD, assess, reads_as_sentence, verdict
+from babelpress.normalise.rules import Rules
+from babelpress.normalise.structure import Line, caption_parts, is_heading_like, take_title
+from babelpress.normalise.text import comparable
+
+#: a candidate this short, followed by a longer one, is navigation or a topline
+NAV_WORDS = 3
+#: a topline has at most this many words
+TOPLINE_WORDS = 4
+
+
+@dataclass
+class Headline:
+    """The title, the topline kicker (if any) and the lines left for the body."""
+
+    title: str | None
+    kicker: Block | None
+    lines: list[Line]
+
+
+def take_headline(
+    lines: list[Line],
+    rules: Rules,
+    prose: frozenset[int],
+    removed: list[Removal],
+    doubts: list[Doubt],
+) -> Headline:
+    """The headline of *lines* (see the module docstring); *prose* holds the line numbers
+    of the paragraphs of prose."""
+    first = next((i for i, x in enumerate(lines) if x.number in prose), None)
+    candidates = [i for i in range(first or 0) if _candidate(lines[i], rules)]
+    if not candidates:
+        title, rest = take_title(lines, rules)
+        return Headline(title, None, rest)
+    chosen = _choose(candidates, lines)
+    title_line = lines[chosen]
+    kicker, above = _topline(lines, chosen, candidates, rules)
+    # the headline and what is removed above it need no doubt of the evidence
+    gone_numbers = {line.number for line in above} | {title_line.number}
+    doubts[:] = [d for d in doubts if d.line not in gone_numbers]
+    for line in above:
+        removed.append(Removal("navigation", line.text, line.number, "above the headline"))
+    for line in lines[:chosen]:
+        if reads_as_sentence(line.text):
+            doubts.append(Doubt(line.number, line.text, "kept", "a sentence above the headline"))
+    gone = {id(line) for line in above} | ({id(lines[chosen - 1])} if kicker else set())
+    rest = [line for line in lines[:chosen] if id(line) not in gone] + lines[chosen + 1 :]
+    while rest and comparable(rest[0].text) == comparable(title_line.text):
+        rest = rest[1:]
+    return Headline(title_line.text, kicker, rest)
+
+
+def _candidate(line: Line, rules: Rules) -> bool:
+    return (
+        is_heading_like(line.text.rstrip(" :"), rules)
+        and caption_parts(line.text, rules) is None
+        and not any(p.match(line.text) for p in rules.box_heading)
+        and not rules.bullet.match(line.text)
+    )
+
+
+def _picture(line: Line, rules: Rules) -> bool:
+    """A caption, or a labelled photo credit ("Foto: …"); a bare row of names between
+    bars above the headline is a menu, whatever the credit pattern says."""
+    parts = caption_parts(line.text, rules)
+    return parts is not None and (bool(parts[0]) or "|" not in parts[1])
+
+
+def _choose(candidates: list[int], lines: list[Line]) -> int:
+    for position, index in enumerate(candidates):
+        following = candidates[position + 1 :]
+        short = len(lines[index].text.split()) <= NAV_WORDS
+        if not (short and any(_longer(lines[i], lines[index]) for i in following)):
+            return index
+    return candidates[-1]
+
+
+def _longer(one: Line, other: Line) -> bool:
+    return len(one.text.split()) > len(other.text.split())
+
+
+def _topline(
+    lines: list[Line], chosen: int, candidates: list[int], rules: Rules
+) -> tuple[Block | None, list[Line]]:
+    """The topline kicker above the headline, and the other lines above it."""
+    above = [
+        line
+        for line in lines[:chosen]
+        if not reads_as_sentence(line.text)
+        and not _picture(line, rules)
+        and not rules.bullet.match(line.text)
+    ]
+    if chosen - 1 not in candidates:
+        return None, above
+    line, title = lines[chosen - 1], lines[chosen]
+    fits = (
+        line.group == title.group
+        and line.number == title.number - 1
+        and len(line.text.split()) <= TOPLINE_WORDS
+        and verdict(assess(line.text, HEAD, False, rules.evidence), rules.evidence) == "keep"
+    )
+    if not fits:
+        return None, above
+    text = line.text.rstrip(" :|–-")
+    return Block("kicker", text, line=line.number), [x for x in above if x is not line]
