@@ -52,8 +52,7 @@ def write_plain_config(root: Path) -> Path:
     """``mkdocs-plain.yml``: inherits mkdocs.yml, with every plugin but babelpress."""
     from babelpress import config
 
-    data = yaml.load((root / config.CONFIG_FILE).read_text(encoding="utf-8"),
-                     Loader=config._TolerantLoader)
+    data = config.read_mkdocs_yml(root / config.CONFIG_FILE)
     plugins = [
         entry for entry in data.get("plugins") or []
         if entry != config.PLUGIN_NAME

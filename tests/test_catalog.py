@@ -19,7 +19,7 @@ DATE = "2024-05-09 12:00+0000"
 
 
 def _settings(tmp_path: Path) -> Settings:
-    return Settings(root=tmp_path)
+    return Settings.defaults(tmp_path)
 
 
 def _doc(*segments: Segment, slug: str = "seite") -> Document:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
+import polib
 import pytest
 
 from babelpress import __version__
@@ -24,11 +26,17 @@ def test_python_m_and_version() -> None:
 
 def test_config_error_is_one_line_exit_2(tmp_path: Path, capsys) -> None:
     (tmp_path / "mkdocs.yml").write_text("plugins:\n  - babelpress:\n      nope: 1\n")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text("Titel\n\nEin Satz.\n", encoding="utf-8")
     code = run(["-C", str(tmp_path), "normalise"])
-    err = capsys.readouterr().err
-    assert code == 2
-    assert err.count("\n") == 1 and "unknown babelpress option(s): nope" in err
-    assert "Traceback" not in err
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert err == (
+        "babelpress: error: mkdocs.yml: babelpress option 'nope': unknown option (the options "
+        "are: source_language, languages, seeds_dir, locale_dir, unit, provider, provider_url, "
+        "batch_chars, publish_drafts, min_reviewed, project, bugs_address, copyright_holder)\n"
+    )
+    assert not (tmp_path / "docs").exists()
 
 
 MKDOCS = "site_name: t\nplugins:\n  - babelpress:\n      languages: [en, ru]\n"
@@ -69,23 +77,82 @@ def test_errors_name_the_file_as_check_does(tmp_path: Path, capsys, command: lis
 
 def test_missing_project_folder_is_a_usage_error(tmp_path: Path, capsys) -> None:
     code = run(["-C", str(tmp_path / "nowhere"), "status"])
-    err = capsys.readouterr().err
-    assert code == 2
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
     assert err == f"babelpress: error: {tmp_path / 'nowhere'}: no such project folder\n"
+    assert not (tmp_path / "nowhere").exists()
 
 
-def test_folder_without_mkdocs_yml_warns(tmp_path: Path, capsys) -> None:
-    assert run(["-C", str(tmp_path), "status"]) == 0
-    err = capsys.readouterr().err
-    assert "warning: no mkdocs.yml in" in err and "default settings" in err
+def test_folder_without_mkdocs_yml_warns_and_uses_the_defaults(tmp_path: Path, capsys) -> None:
+    assert run(["-C", str(tmp_path), "status", "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert err == (
+        f"babelpress: warning: no mkdocs.yml in {tmp_path}; using the default settings "
+        "(-C DIR names the project folder)\n"
+    )
+    assert json.loads(out) == []  # the default languages, no catalogues yet
+    assert list(tmp_path.iterdir()) == []
+
+
+def extracted(root: Path) -> Path:
+    """A project with one German page whose catalogues extract has just written."""
+    (root / "mkdocs.yml").write_text(MKDOCS)
+    (root / "docs" / "de").mkdir(parents=True)
+    (root / "docs" / "de" / "page.md").write_text("Ein Satz.\n", encoding="utf-8")
+    assert run(["-C", str(root), "extract"]) == 0
+    return root
 
 
 def test_text_and_json_formats_for_status_and_check(tmp_path: Path, capsys) -> None:
-    (tmp_path / "mkdocs.yml").write_text(MKDOCS)
-    for command in ("status", "check"):
-        for form in ("text", "json"):
-            assert run(["-C", str(tmp_path), command, "--format", form]) == 0, (command, form)
+    root = extracted(tmp_path)
     capsys.readouterr()
+    before = {p: p.read_bytes() for p in (root / "locale").rglob("*.po")}
+
+    assert run(["-C", str(root), "status", "--format", "text"]) == 0
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()]
+    # one untranslated message of two German words per language, 0% reviewed
+    for lang in ("en", "ru"):
+        assert [lang, "page", "0", "0", "1", "0", "0", "2", "0.0"] in rows
+        assert [lang, "total", "0", "0", "1", "0", "0", "2", "0.0"] in rows
+
+    assert run(["-C", str(root), "status", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [(r["language"], r["catalogue"]) for r in report] == [
+        ("en", "locale/en/LC_MESSAGES/page.po"),
+        ("ru", "locale/ru/LC_MESSAGES/page.po"),
+    ]
+    assert all(r["untranslated"] == 1 and r["reviewed_percent"] == 0.0 for r in report)
+
+    assert run(["-C", str(root), "check", "--format", "text"]) == 0
+    assert capsys.readouterr() == ("", "babelpress check: 0 errors, 0 warnings (en, ru)\n")
+    assert run(["-C", str(root), "check", "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == [] and err == "babelpress check: 0 errors, 0 warnings (en, ru)\n"
+    # reading commands write nothing
+    assert {p: p.read_bytes() for p in (root / "locale").rglob("*.po")} == before
+
+
+def test_translate_and_render_report_what_they_write(tmp_path: Path, capsys) -> None:
+    root = extracted(tmp_path)
+    capsys.readouterr()
+    assert run(["-C", str(root), "translate", "--provider", "pseudo", "--lang", "en"]) == 0
+    assert capsys.readouterr().out == (
+        "en (pseudo): 1 segment sent (9 characters), 0 from the translation memory; "
+        "1 draft written, 0 flagged\n"
+    )
+    po = polib.pofile(str(root / "locale/en/LC_MESSAGES/page.po"))
+    [entry] = po
+    assert entry.msgid == "Ein Satz." and entry.fuzzy and entry.msgstr != ""
+    assert polib.pofile(str(root / "locale/ru/LC_MESSAGES/page.po"))[0].msgstr == ""
+
+    assert run(["-C", str(root), "render"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "wrote docs/en/page.md (0% reviewed, machine drafts)",
+        "wrote docs/ru/page.md (0% reviewed, 1 in German)",
+        "render: 2 page(s), 2 written, 0 removed, 0 failed",
+    ]
+    assert entry.msgstr in (root / "docs/en/page.md").read_text(encoding="utf-8")
+    assert "Ein Satz." in (root / "docs/ru/page.md").read_text(encoding="utf-8")
 
 
 def test_help_names_exit_codes_and_api_keys(capsys) -> None:

@@ -21,14 +21,14 @@ def test_defaults_without_mkdocs_yml(tmp_path: Path) -> None:
     assert project.po_path(settings, "ru", "a/b") == tmp_path / "locale/ru/LC_MESSAGES/a/b.po"
 
 
-def test_reads_plugin_block_and_ignores_python_tags(tmp_path: Path) -> None:
+def test_reads_plugin_block_with_python_tags_as_mkdocs_does(tmp_path: Path) -> None:
     write(
         tmp_path,
         "site_name: x\n"
         "docs_dir: pages\n"
         "markdown_extensions:\n"
-        "  - pymdownx.emoji:\n"
-        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "  - toc:\n"
+        "      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}\n"
         "plugins:\n"
         "  - search\n"
         "  - babelpress:\n"
@@ -43,9 +43,22 @@ def test_reads_plugin_block_and_ignores_python_tags(tmp_path: Path) -> None:
     assert settings.docs_path == tmp_path / "pages"
 
 
+def test_plugins_as_a_mapping_and_enabled_false(tmp_path: Path) -> None:
+    """MkDocs accepts ``plugins`` as a mapping and takes ``enabled`` out of a block."""
+    write(tmp_path, "plugins:\n  babelpress:\n    enabled: false\n    languages: [ru]\n")
+    assert config.load(tmp_path).languages == ("ru",)
+
+
+def test_without_the_plugin_the_defaults_apply(tmp_path: Path) -> None:
+    write(tmp_path, "site_name: x\nplugins:\n  - search\n")
+    assert config.load(tmp_path) == config.Settings.defaults(tmp_path)
+
+
 def test_unknown_option_is_an_error_naming_the_file(tmp_path: Path) -> None:
     write(tmp_path, "plugins:\n  - babelpress:\n      langauges: [en]\n")
-    expected = r"mkdocs\.yml: unknown babelpress option\(s\): langauges"
+    expected = (
+        r"mkdocs\.yml: babelpress option 'langauges': unknown option \(did you mean 'languages'\?\)"
+    )
     with pytest.raises(ConfigError, match=expected):
         config.load(tmp_path)
 
@@ -54,18 +67,34 @@ def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
     write(tmp_path, "site_name: x\nplugins: [\n  - a\n")
     with pytest.raises(ConfigError) as info:
         config.load(tmp_path)
-    assert info.value.line is not None
-    assert str(info.value).startswith(str(tmp_path / "mkdocs.yml") + ":")
+    assert info.value.line == 3
+    assert str(info.value).startswith(str(tmp_path / "mkdocs.yml") + ":3: invalid YAML")
+
+
+def test_invalid_yaml_in_an_inherited_file_names_that_file(tmp_path: Path) -> None:
+    (tmp_path / "base.yml").write_text("site_name: x\nplugins: [\n", encoding="utf-8")
+    write(tmp_path, "INHERIT: base.yml\n")
+    with pytest.raises(ConfigError) as info:
+        config.load(tmp_path)
+    assert info.value.path == str(tmp_path / "base.yml") and info.value.line is not None
 
 
 def test_bad_values_are_all_reported_at_once(tmp_path: Path) -> None:
     write(tmp_path, "plugins:\n  - babelpress:\n      unit: word\n      min_reviewed: 120\n")
     with pytest.raises(ConfigError) as info:
         config.load(tmp_path)
-    assert "unit must be" in str(info.value) and "min_reviewed" in str(info.value)
+    assert str(info.value) == (
+        f"{tmp_path / 'mkdocs.yml'}: "
+        "babelpress option 'unit': expected 'sentence' or 'paragraph', not 'word'; "
+        "babelpress option 'min_reviewed': expected a number from 0 to 100, not 120"
+    )
 
 
-def test_replace_ignores_unset_options() -> None:
-    settings = config.Settings(root=Path("."))
+def test_replace_ignores_unset_options_and_validates() -> None:
+    settings = config.Settings.defaults(Path("."))
     assert settings.replace(provider=None, languages=["ru"]).languages == ("ru",)
     assert settings.replace(provider=None).provider == "google"
+    with pytest.raises(ConfigError, match="babelpress option 'min_reviewed'"):
+        settings.replace(min_reviewed=101)
+    with pytest.raises(TypeError, match="not a babelpress option: root"):
+        settings.replace(root=Path("/"))

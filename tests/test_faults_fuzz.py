@@ -111,7 +111,7 @@ def test_pasted_web_text_gives_a_valid_template(text: str) -> None:
     if markdown is None:
         return
     doc = parse(markdown, path="docs/de/x.md", slug="x")
-    pot = template_text(doc, Settings(), None)
+    pot = template_text(doc, Settings.defaults(), None)
     back = {(entry.msgctxt, entry.msgid) for entry in parse_po(pot.encode("utf-8"))}
     assert back == {(segment.context, segment.msgid) for segment in doc.segments()}
     checked = subprocess.run(

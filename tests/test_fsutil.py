@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import os
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from babelpress.errors import BabelpressError
 from babelpress.fsutil import atomic_write
 
 
@@ -29,9 +34,35 @@ def test_keeps_file_mode(tmp_path: Path) -> None:
     assert target.stat().st_mode & 0o777 == 0o640
 
 
-def test_failure_leaves_old_content_and_no_temp_file(tmp_path: Path) -> None:
+def _disk_full(*args: object) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def _interrupted(*args: object) -> None:
+    raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize(
+    ("step", "failure", "raised"),
+    [
+        ("fsync", _disk_full, BabelpressError),  # while the new content is flushed
+        ("replace", _disk_full, BabelpressError),  # at the rename
+        ("replace", _interrupted, KeyboardInterrupt),  # Ctrl-C: re-raised, still cleaned up
+    ],
+)
+def test_failure_leaves_old_content_and_no_temp_file(
+    tmp_path: Path, monkeypatch, step: str, failure: Callable[..., None], raised: type
+) -> None:
     target = tmp_path / "a.txt"
     target.write_text("alt")
+    monkeypatch.setattr(os, step, failure)
+    with pytest.raises(raised) as info:
+        atomic_write(target, "neu, aber nie ganz geschrieben\n")
+    monkeypatch.undo()
+    assert target.read_text() == "alt"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+    if raised is BabelpressError:
+        assert str(info.value) == f"{target}: cannot write: No space left on device"
 
 
 

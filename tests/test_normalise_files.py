@@ -107,7 +107,7 @@ def test_existing_page_never_generated_is_protected(root: Path) -> None:
     page = root / PAGE
     page.parent.mkdir(parents=True)
     page.write_text("# Von Hand geschrieben\n", encoding="utf-8")
-    report = normalise_all(Settings(root=root))
+    report = normalise_all(Settings.defaults(root))
     assert page.read_text("utf-8") == "# Von Hand geschrieben\n"
     assert [r.path for r in report.results if r.status == "hand-edited"] == [PAGE]
 
@@ -153,7 +153,7 @@ def test_unseen_article_gets_same_treatment(root: Path) -> None:
         "Der zweite Absatz schließt ab.\n\nKommentare\n\nSchön!\n",
         encoding="utf-8",
     )
-    assert normalise_all(Settings(root=root)).errors == []
+    assert normalise_all(Settings.defaults(root)).errors == []
     page = (root / "docs/de/neuer-artikel-ueber-almaty.md").read_text("utf-8")
     assert page.endswith(
         "---\n\nDer erste Absatz beschreibt die Lage in Almaty genau.\n\n"
@@ -182,6 +182,6 @@ def test_committed_pages_are_up_to_date(tmp_path: Path) -> None:
     project = tmp_path / "repo"
     shutil.copytree(REPO / "seeds", project / "seeds")
     shutil.copytree(REPO / "docs/de", project / "docs/de")
-    report = normalise_all(Settings(root=project), check=True)
+    report = normalise_all(Settings.defaults(project), check=True)
     assert report.errors == []
     assert not report.changed, [r.path for r in report.results if r.status != "unchanged"]

@@ -95,7 +95,7 @@ def html(markdown: str) -> str:
     return md.convert(body)
 
 
-SETTINGS = Settings(root=Path("."))
+SETTINGS = Settings.defaults(Path("."))
 
 
 def test_identity_round_trip_gives_the_german_body() -> None:

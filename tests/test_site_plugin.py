@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -14,23 +13,11 @@ from mkdocs.config.base import load_config
 
 from babelpress import config as bp_config
 from babelpress import project as layout
-from babelpress.plugin import BabelpressPlugin, _PluginConfig
+from babelpress.plugin import BabelpressPlugin
 from babelpress.render import all_pages as render
 from babelpress.site import build as sitebuild
 from babelpress.site import configure
 from babelpress.site import words as sitetext
-
-
-def test_plugin_options_mirror_the_settings() -> None:
-    fields = {f.name: f for f in dataclasses.fields(bp_config.Settings)}
-    scheme = dict(_PluginConfig._schema)
-    # root comes from mkdocs.yml's folder, docs_dir from mkdocs' own docs_dir
-    assert set(scheme) == set(fields) - {"root", "docs_dir"}
-    defaults = bp_config.Settings()
-    for name, option in scheme.items():
-        expected = getattr(defaults, name)
-        default = option.default
-        assert (tuple(default) if isinstance(default, list) else default) == expected, name
 
 
 def test_plugin_builds_settings_from_mkdocs_yml(tmp_path: Path) -> None:

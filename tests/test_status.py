@@ -199,7 +199,7 @@ def test_random_catalogues_match_msgfmt(tmp_path: Path, text: str) -> None:
 
 
 def test_collect_and_totals(tmp_path: Path) -> None:
-    settings_ = Settings(root=tmp_path, languages=("en", "ru"))
+    settings_ = Settings.defaults(tmp_path)
     write(project.po_path(settings_, "ru", "b"), VARIED)
     write(project.po_path(settings_, "ru", "a"), 'msgid ""\nmsgstr ""\n\nmsgid "x y"\nmsgstr "z"\n')
     write(project.po_path(settings_, "en", "a"), 'msgid ""\nmsgstr ""\n\nmsgid "x y"\nmsgstr ""\n')

@@ -1,6 +1,8 @@
 """The MkDocs plugin: render translated pages before every build, watch ``locale/``.
 
-List it before ``i18n`` (mkdocs-static-i18n) in ``mkdocs.yml``.  Its events:
+List it before ``i18n`` (mkdocs-static-i18n) in ``mkdocs.yml``.  Its options are
+:class:`babelpress.config.PluginConfig`, the schema ``babelpress …`` checks them with too.
+Its events:
 
 - ``on_startup`` remembers whether MkDocs serves (live preview: drafts always
   shown and highlighted) or builds.
@@ -41,8 +43,6 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
@@ -55,25 +55,7 @@ from babelpress.site import configure
 log = get_plugin_logger(__name__)
 
 
-class _PluginConfig(base.Config):
-    """The ``babelpress`` block of mkdocs.yml: the fields of :class:`config.Settings`."""
-
-    source_language = c.Type(str, default="de")
-    languages = c.ListOfItems(c.Type(str), default=["en", "ru"])
-    seeds_dir = c.Type(str, default="seeds")
-    locale_dir = c.Type(str, default="locale")
-    unit = c.Choice(("sentence", "paragraph"), default="sentence")
-    provider = c.Type(str, default="google")
-    provider_url = c.Optional(c.Type(str))
-    batch_chars = c.Type(int, default=5000)
-    publish_drafts = c.Type(bool, default=True)
-    min_reviewed = c.Type((int, float), default=0)
-    project = c.Type(str, default="babelpress")
-    bugs_address = c.Type(str, default="")
-    copyright_holder = c.Type(str, default="")
-
-
-class BabelpressPlugin(BasePlugin[_PluginConfig]):
+class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.mode: Literal["build", "serve"] = "build"
@@ -211,13 +193,10 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
         extra["alternate"] = homes
 
     def _settings(self, config: Any) -> bp_config.Settings:
+        """Settings from the block MkDocs has validated with :class:`config.PluginConfig`."""
         root = Path(config.config_file_path or ".").resolve().parent
-        docs_dir = os.path.relpath(config.docs_dir, root)
-        options = {key: value for key, value in self.config.items() if value is not None}
-        try:
-            return bp_config.from_options(root, options, docs_dir=Path(docs_dir).as_posix())
-        except BabelpressError as exc:
-            raise PluginError(str(exc)) from exc
+        docs_dir = Path(os.path.relpath(config.docs_dir, root)).as_posix()
+        return bp_config.Settings.from_config(self.config, root=root, docs_dir=docs_dir)
 
     def _render(self, settings: bp_config.Settings) -> None:
         if self._signature is not None and render.signature(settings, self.mode) == self._signature:
