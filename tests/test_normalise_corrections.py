@@ -85,7 +85,7 @@ def test_correction_for_a_missing_seed_is_reported(
 def test_bad_corrections_name_file_and_line(root: Path, content: str, line: int) -> None:
     correct(root, content)
     with pytest.raises(ConfigError) as info:
-        normalise_all(Settings(root=root))
+        normalise_all(Settings.defaults(root))
     assert info.value.line == line
     assert "corrections.yml" in str(info.value)
 

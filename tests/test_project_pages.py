@@ -41,7 +41,7 @@ def page(root: Path, slug: str, words: str) -> None:
 
 
 def test_the_project_lists_subfolders_and_leaves_hidden_paths_out(tmp_path: Path) -> None:
-    settings = config.Settings(root=tmp_path)
+    settings = config.Settings.defaults(tmp_path)
     page(tmp_path, SUB, "Unter")
     page(tmp_path, HIDDEN, "Versteckt")
     page(tmp_path, "a", "Oben")
@@ -57,7 +57,7 @@ def test_linked_folders_are_not_followed(tmp_path: Path) -> None:
     root = tmp_path / "project"
     page(root, "a", "Oben")
     (root / "docs" / "de" / "linked").symlink_to(outside / "docs" / "de")
-    assert [p.slug for p in layout.pages(config.Settings(root=root))] == ["a"]
+    assert [p.slug for p in layout.pages(config.Settings.defaults(root))] == ["a"]
 
 
 @pytest.mark.slow

@@ -66,7 +66,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             _check_project(root)
             settings = config.load(root)
         else:
-            settings = config.Settings(root=root.resolve())
+            settings = config.Settings.defaults(root.resolve())
         return int(args.func(args, settings))
     except ConfigError as exc:
         print(f"babelpress: error: {exc.shown_from(root)}", file=sys.stderr)

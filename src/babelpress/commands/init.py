@@ -22,7 +22,7 @@ from babelpress.errors import ConfigError
 
 
 def register(subparsers: Any) -> None:
-    defaults = Settings()
+    defaults = Settings.defaults()
     parser = subparsers.add_parser(
         "init",
         help="start a new project: mkdocs.yml, seeds/, docs/, locale/",
