@@ -58,17 +58,17 @@ def test_init_writes_a_project_every_reader_accepts(tmp_path: Path, capsys) -> N
 
 def test_init_into_the_current_folder_with_options(tmp_path: Path) -> None:
     code = run(
-        ["-C", str(tmp_path), "init", "--source-language", "de", "--languages", "pt-BR,uk",
+        ["-C", str(tmp_path), "init", "--source-language", "de", "--languages", "pt_BR,uk",
          "--site-name", 'Nachrichten: "Ost" # 1']
     )  # fmt: skip
     assert code == 0
     mkdocs = load_config(str(tmp_path / "mkdocs.yml"))
     assert mkdocs.site_name == 'Nachrichten: "Ost" # 1'
-    assert bp_config.load(tmp_path).languages == ("pt-BR", "uk")
+    assert bp_config.load(tmp_path).languages == ("pt_BR", "uk")
     languages = mkdocs.plugins["i18n"].config.languages
-    assert [lang.locale for lang in languages] == ["de", "pt-BR", "uk"]
+    assert [lang.locale for lang in languages] == ["de", "pt_BR", "uk"]
     assert languages[1].name == "Português (Brasil)" and languages[2].name == "Українська"
-    assert "/docs/pt-BR/\n/docs/uk/\n" in (tmp_path / ".gitignore").read_text()
+    assert "/docs/pt_BR/\n/docs/uk/\n" in (tmp_path / ".gitignore").read_text()
 
 
 def test_init_is_deterministic(tmp_path: Path) -> None:
@@ -100,13 +100,14 @@ def test_init_keeps_an_existing_gitignore(tmp_path: Path, capsys) -> None:
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        (["--languages", "en,../../x"], "'../../x' is not a language code"),
-        (["--languages", "e"], "'e' is not a language code"),
-        (["--languages", "qq"], "'qq' is not a language babel knows"),
+        (["--languages", "en,../../x"], "'../../x' is not a language code babel knows"),
+        (["--languages", "e"], "'e' is not a language code babel knows"),
+        (["--languages", "qq"], "'qq' is not a language code babel knows"),
         (["--languages", ""], "at least one target language"),
         (["--languages", "en,de"], "cannot also be a target language"),
         (["--languages", "en,ru,en"], "given twice: en"),
-        (["--source-language", "DE"], "'DE' is not a language code"),
+        (["--languages", "zh_Hans"], "mkdocs-static-i18n cannot name"),
+        (["--source-language", "DE"], "'DE' must be written as babel writes it: 'de'"),
     ],
 )
 def test_init_refuses_unusable_languages(

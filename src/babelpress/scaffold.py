@@ -11,7 +11,7 @@ Contract:
   source language's home page, ``docs/<source>/index.md``, is ``babelpress
   normalise``'s to write (it lists the articles), so ``init`` runs it afterwards.
 * :func:`check_languages` accepts only codes both babel and mkdocs-static-i18n
-  know (``en``, ``pt-BR``, ``zh-Hant``, ``en_US``), distinct, the source not among
+  know, written as babel writes them (``en``, ``pt_BR``), distinct, the source not among
   the targets; anything else is a :class:`ConfigError` naming the value.
 * :func:`write_project` refuses to overwrite: if any of the files (or the files
   the first ``normalise`` writes) exists, it writes nothing and raises
@@ -30,15 +30,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.core import Locale, UnknownLocaleError
+from babel.core import Locale
+from mkdocs.config.base import ValidationError
 
-from babelpress.config import CONFIG_FILE
+from babelpress.config import CONFIG_FILE, language_code
 from babelpress.errors import ConfigError
 from babelpress.fsutil import atomic_write
 from babelpress.glossary import header_row
 
-#: language codes mkdocs-static-i18n accepts: ``en``, ``en-US``, ``zh-Hant``, ``en_US``
-_LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:-[A-Za-z]{4})?(?:-[A-Z]{2})?|[a-z]{2}_[A-Z]{2}")
+#: the language codes mkdocs-static-i18n accepts (its RE_LOCALE)
+_I18N_LOCALE = re.compile(r"[a-z]{2}(?:-[A-Za-z]{4})?(?:-[A-Z]{2})?|[a-z]{2}_[A-Z]{2}")
 #: written by the first ``babelpress normalise`` that ``init`` runs
 NORMALISED = ("seeds/.normalised.json",)
 #: files a new project is better with but that may exist already: kept if they do
@@ -74,12 +75,13 @@ def check_languages(source: str, targets: Sequence[str]) -> None:
 
 
 def _code_problem(code: str) -> str:
-    if not _LANGUAGE_CODE.fullmatch(code):
-        return f"{code!r} is not a language code such as 'en', 'pt-BR' or 'en_US'"
+    """The settings' rule for a language code, and mkdocs-static-i18n's, so both accept it."""
     try:
-        Locale.parse(code.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        return f"{code!r} is not a language babel knows"
+        language_code(code)
+    except ValidationError as exc:
+        return str(exc)
+    if not _I18N_LOCALE.fullmatch(code):
+        return f"{code!r} is a language mkdocs-static-i18n cannot name (such as 'en' or 'pt_BR')"
     return ""
 
 
