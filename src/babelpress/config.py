@@ -16,6 +16,8 @@ Example block::
           provider: google
           publish_drafts: true
           min_reviewed: 0
+          front_page_articles: 10
+          archive_page_articles: 20
 """
 
 from __future__ import annotations
@@ -61,6 +63,10 @@ class Settings:
     bugs_address: str = ""
     #: Copyright holder named in catalogue headers.
     copyright_holder: str = ""
+    #: articles on the site's front page (and in its news feed), newest first.
+    front_page_articles: int = 10
+    #: articles on one page of the archive.
+    archive_page_articles: int = 20
 
     # ----------------------------------------------------------------- paths
     @property
@@ -108,6 +114,9 @@ class Settings:
             problems.append("min_reviewed must be a percentage between 0 and 100")
         if self.batch_chars < 100:
             problems.append("batch_chars must be at least 100")
+        for name in ("front_page_articles", "archive_page_articles"):
+            if getattr(self, name) < 1:
+                problems.append(f"{name} must be at least 1")
         if problems:
             raise ConfigError("; ".join(problems), path=self.root / CONFIG_FILE)
 

@@ -67,6 +67,8 @@ class _PluginConfig(base.Config):
     project = c.Type(str, default="babelpress")
     bugs_address = c.Type(str, default="")
     copyright_holder = c.Type(str, default="")
+    front_page_articles = c.Type(int, default=10)
+    archive_page_articles = c.Type(int, default=20)
 
 
 class BabelpressPlugin(BasePlugin[_PluginConfig]):
