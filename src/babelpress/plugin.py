@@ -12,6 +12,10 @@ List it before ``i18n`` (mkdocs-static-i18n) in ``mkdocs.yml``.  Its events:
   per-language rebuilds of i18n and the live-reload watcher never loop.
 - ``on_serve`` adds ``locale/`` to the watched paths: a saved PO file triggers a
   rebuild, which re-renders the pages.
+- ``on_files`` (after i18n's) adds the front page and the archive of the
+  language being built, ``on_nav`` makes the navigation the site's sections and
+  links each article to the next older and newer one, ``on_post_build`` writes
+  the language's news feed (see :mod:`babelpress.plugin_news`).
 - ``on_page_content`` titles the headings' permalinks in the page's language;
   ``on_post_page`` / ``on_post_template`` take the theme's relative hreflang
   links out of the head (the sitemap carries the alternates).
@@ -30,6 +34,8 @@ i18n plugin's ``on_files`` re-creates every documentation file from its source
 path under ``docs_dir`` (``folder.create_i18n_file``), so a generated page's
 content would be lost and a file without a source path is reported as an
 unhandled case.  The rendered folders are git-ignored and written only on change.
+The listing pages (front page, archive) *are* in-memory files: they are added in
+an ``on_files`` that runs after i18n's, so nothing re-creates them.
 """
 
 from __future__ import annotations
@@ -45,6 +51,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 
 from babelpress import config as bp_config
 from babelpress.errors import BabelpressError
+from babelpress.plugin_news import NewsSite
 from babelpress.render import all_pages as render
 from babelpress.site import build as sitebuild
 
@@ -79,6 +86,7 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
         self._signature: tuple[Any, ...] | None = None
         self._depth = 0
         self._not_found: bytes | None = None
+        self.news = NewsSite()
 
     # ------------------------------------------------------------ life cycle
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -101,6 +109,19 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
             server.watch(str(self.settings.locale_path))
         return server
 
+    # ------------------------------------------------------------ news pages
+    @event_priority(-110)  # after i18n's on_files (-100), which re-creates every file
+    def on_files(self, files: Any, *, config: Any) -> Any:
+        if self.settings is None:
+            return files
+        language = self._language(config)
+        for warning in self.news.add_pages(files, config, self.settings, language):
+            log.warning(warning)
+        return files
+
+    def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
+        return self.news.navigation(nav, files, config, self._language(config))
+
     # ------------------------------------------------------------ templates
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
         return sitebuild.localise_permalinks(html, self._language(config))
@@ -122,6 +143,11 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
         return sitebuild.drop_head_alternates(output_content)
 
     # ------------------------------------------------------------ after a build
+    @event_priority(50)
+    def _write_feed(self, *, config: Any) -> None:
+        if self.settings is not None:
+            self.news.write_feed(config, self.settings, self._language(config))
+
     @event_priority(50)
     def _keep_not_found(self, *, config: Any) -> None:
         """Each language build's 404 page goes to its folder (before i18n builds the next)."""
@@ -146,7 +172,7 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
             sitebuild.write_not_found(site_dir, self._default, self._default, self._not_found)
         sitebuild.split_search_index(site_dir, self._default, self._languages)
 
-    on_post_build = CombinedEvent(_keep_not_found, _finish)
+    on_post_build = CombinedEvent(_write_feed, _keep_not_found, _finish)
 
     # ------------------------------------------------------------ helpers
     @property
@@ -170,6 +196,7 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
             languages=self._languages,
             base_url=base_url,
             meta=meta,
+            feed=bool(config.site_url),
         )
 
     def _switch_to_home_pages(self, config: Any) -> None:
