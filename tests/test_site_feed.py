@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from xml.etree import ElementTree
 
 import feedparser
 
 from babelpress.site import words as sitetext
 from babelpress.site.articles import Article
-from babelpress.site.feed import atom_feed
+from babelpress.site.feed import atom_feed, feed_sitemap
 
 D = dt.datetime
 
@@ -20,7 +21,7 @@ def feed_of(articles: list[Article], language: str = "en") -> bytes:
         title="babelpress – News",
         description=sitetext.text(language, "feed.description", site="babelpress – News"),
         home_url="https://example.org/news/en/",
-        feed_url="https://example.org/news/en/feed.xml",
+        feed_url="https://example.org/news/en/feed/atom.xml",
         site_url="https://example.org/news/",
     )
 
@@ -64,3 +65,21 @@ def test_feed_drops_characters_xml_cannot_hold() -> None:
     data = feed_of([Article("a", "a/", "Bell\x07 title\x1b", D(2022, 1, 1), lead="x\x00y")])
     parsed = feedparser.parse(data)
     assert not parsed.bozo and parsed.entries[0].title == "Bell title"
+
+
+def test_feed_sitemap_lists_the_feed_articles() -> None:
+    articles = [
+        Article("a", "en/a/", "A", D(2021, 3, 1)),
+        Article("u", "en/u/", "Undated"),
+        Article("b", "en/b&c/", "B", D(2023, 3, 1, 12)),
+    ]
+    data = feed_sitemap(articles, site_url="https://example.org/news/")
+    root = ElementTree.fromstring(data)
+    space = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    assert root.tag == f"{space}urlset"
+    found = [(url.findtext(f"{space}loc"), url.findtext(f"{space}lastmod")) for url in root]
+    assert found == [
+        ("https://example.org/news/en/b&c/", "2023-03-01"),
+        ("https://example.org/news/en/a/", "2021-03-01"),
+    ]
+    assert ElementTree.fromstring(feed_sitemap([], site_url="https://x.org/")).tag.endswith("urlset")

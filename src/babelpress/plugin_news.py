@@ -20,8 +20,9 @@ other):
    ``nav`` set in ``mkdocs.yml`` is kept as it is.  Previous/next of an article
    follow the archive's order: *previous* is the next older article, *next* the
    next newer one; other pages have none.
-3. ``on_post_build``: the language's news feed, ``feed.xml`` in its folder
-   (only with ``site_url`` set: a feed's links must be absolute).
+3. ``on_post_build``: the language's news feed, ``feed/atom.xml`` in its folder,
+   and the sitemap of its articles beside it (only with ``site_url`` set: a
+   feed's links must be absolute).
 """
 
 from __future__ import annotations
@@ -154,7 +155,7 @@ class NewsSite:
 
     # ------------------------------------------------------------ on_post_build
     def write_feed(self, config: Any, settings: Settings, language: str) -> Path | None:
-        """Write the language's ``feed.xml`` (None: no ``site_url``, no feed)."""
+        """Write the language's feed and its sitemap (None: no ``site_url``, no feed)."""
         build = self.builds.get(language)
         if build is None or not config.site_url:
             return None
@@ -166,12 +167,14 @@ class NewsSite:
             title=str(config.site_name),
             description=sitetext.text(language, "feed.description", site=config.site_name),
             home_url=home,
-            feed_url=home + sitefeed.FEED_NAME,
+            feed_url=home + sitefeed.FEED_PATH,
             site_url=config.site_url,
         )
-        target = Path(config.site_dir) / prefix / sitefeed.FEED_NAME
-        atomic_write(target, data, durable=False)
-        return target
+        folder = Path(config.site_dir) / prefix
+        sitemap = sitefeed.feed_sitemap(build.latest, site_url=config.site_url)
+        atomic_write(folder / sitefeed.FEED_SITEMAP, sitemap, durable=False)
+        atomic_write(folder / sitefeed.FEED_PATH, data, durable=False)
+        return folder / sitefeed.FEED_PATH
 
 
 # ------------------------------------------------------------------ helpers

@@ -45,7 +45,7 @@ from urllib.parse import urlsplit
 
 from babelpress.fsutil import atomic_write
 from babelpress.site import words as sitetext
-from babelpress.site.feed import FEED_NAME
+from babelpress.site.feed import FEED_PATH
 from babelpress.site.feed import MEDIA_TYPE as FEED_TYPE
 
 SEARCH_INDEX = Path("search") / "search_index.json"
@@ -204,7 +204,7 @@ def _site_context(
         "texts": sitetext.texts(language),
         "search_base": search_base(base_url, language, default_language),
         "home_url": f"{root}/{prefix}",
-        "feed_url": f"{root}/{prefix}{FEED_NAME}" if feed else None,
+        "feed_url": f"{root}/{prefix}{FEED_PATH}" if feed else None,
         "feed_type": FEED_TYPE,
     }
 

@@ -12,6 +12,13 @@ published give the feed's bytes.
    empty feed), never the time of the build: building twice gives the same bytes.
 3. ``xml:lang`` is the language; text is written as text (feedgen escapes it);
    characters XML cannot hold (control characters) are dropped.
+4. The feed lives at ``feed/atom.xml`` in the language's folder, beside a small
+   sitemap of its entries' pages (:func:`feed_sitemap`).  The theme's script
+   fetches ``sitemap.xml`` from the folder of every ``<link rel="alternate">`` in
+   the page's head (it expects language versions there); with the feed in a
+   folder of its own that request finds a sitemap of the newest articles -- a
+   small file, of use to crawlers too -- instead of failing with 404 or loading
+   the whole site's sitemap on every page view.
 """
 
 from __future__ import annotations
@@ -19,10 +26,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from xml.sax.saxutils import escape
 
 from babelpress.site.articles import Article, ordered
 
-FEED_NAME = "feed.xml"
+#: the feed and the sitemap of its articles, in each language's folder
+FEED_PATH = "feed/atom.xml"
+FEED_SITEMAP = "feed/sitemap.xml"
 MEDIA_TYPE = "application/atom+xml"
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -68,6 +78,23 @@ def atom_feed(
         if article.lead:
             entry.summary(_xml(article.lead))
     return bytes(feed.atom_str(pretty=True))
+
+
+def feed_sitemap(articles: Iterable[Article], *, site_url: str) -> bytes:
+    """A sitemap (sitemaps.org) of the feed's articles: the same dated ones, same order."""
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
+    for article in ordered(articles):
+        if article.date is None:
+            continue
+        where = escape(absolute_url(site_url, article.url))
+        lines.append(
+            f"  <url><loc>{where}</loc><lastmod>{article.date.date().isoformat()}</lastmod></url>"
+        )
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def _utc(moment: dt.datetime | None) -> dt.datetime:
