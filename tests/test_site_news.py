@@ -47,6 +47,7 @@ SITE_NAMES = {
 }
 
 
+ACTIVE_ITEM = r'<li class="md-nav__item md-nav__item--active">\s*<a href="([^"]+)"'
 FEED_LINK = r'<link rel="alternate" type="application/atom\+xml" href="([^"]+)" title="([^"]+)"'
 
 
@@ -280,11 +281,17 @@ def test_navigation_is_the_sections_not_the_articles(news: Site, language: str) 
         assert set(targets) == set(sections), page
     html = news.page(language, "about").read_text(encoding="utf-8")
     assert sitetext.texts(language)["nav.archive"] in html
+    # on a page of a year, the archive is the active section; on an article, none is
+    year = page_file(news, language, "archive/2022/2")
+    active = re.findall(ACTIVE_ITEM, year.read_text(encoding="utf-8"))
+    assert {resolve(year, news.dir, href) for href in active} == {archive_page}
+    article = news.page(language, expected_order(news.root)[3])
+    assert re.findall(ACTIVE_ITEM, article.read_text(encoding="utf-8")) == []
 
 
 def test_every_page_links_its_language_feed(news: Site) -> None:
     for language in LANGUAGES:
-        feed = news.dir / PREFIX[language] / "feed.xml"
+        feed = news.dir / PREFIX[language] / "feed/atom.xml"
         for page in (news.dir / PREFIX[language]).rglob("index.html"):
             rel = page.relative_to(news.dir).as_posix()
             if language == "de" and rel.startswith(("en/", "ru/")):
@@ -297,7 +304,7 @@ def test_every_page_links_its_language_feed(news: Site) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_feed_per_language(news: Site, language: str) -> None:
-    parsed = feedparser.parse((news.dir / PREFIX[language] / "feed.xml").read_bytes())
+    parsed = feedparser.parse((news.dir / PREFIX[language] / "feed/atom.xml").read_bytes())
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert parsed.feed.language == language
     assert parsed.feed.title == SITE_NAMES[language]
@@ -314,6 +321,9 @@ def test_feed_per_language(news: Site, language: str) -> None:
     assert parsed.entries[0].summary.startswith(tag)
     dates = [entry.published for entry in parsed.entries]
     assert dates == sorted(dates, reverse=True)
+    # beside the feed, the sitemap of its articles (the theme fetches it, see site.feed)
+    sitemap = (news.dir / PREFIX[language] / "feed/sitemap.xml").read_text(encoding="utf-8")
+    assert re.findall(r"<loc>([^<]+)</loc>", sitemap) == [e.link for e in parsed.entries]
 
 
 def test_listing_pages_are_not_in_search_and_not_written_into_docs(news: Site) -> None:
@@ -324,7 +334,8 @@ def test_listing_pages_are_not_in_search_and_not_written_into_docs(news: Site) -
 
 
 def test_rebuild_gives_the_same_listing_pages_and_feeds(news: Site, tmp_path: Path) -> None:
-    names = ["feed.xml", "en/feed.xml", "ru/archive/2022/2/index.html", "archive/index.html"]
+    names = ["feed/atom.xml", "en/feed/atom.xml", "ru/feed/sitemap.xml", "archive/index.html"]
+    names += ["ru/archive/2022/2/index.html"]
     before = {name: (news.dir / name).read_bytes() for name in names}
     front = re.sub(r"\s+", " ", news.html("ru"))
     run([str(BIN / "mkdocs"), "build", "--strict"], news.root)

@@ -127,6 +127,7 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
         return sitebuild.localise_permalinks(html, self._language(config))
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        self.news.mark_section(page, self._language(config), active=True)
         context["babelpress"] = self._context(config, context.get("base_url", "."), page.meta)
         return context
 
@@ -137,6 +138,7 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        self.news.mark_section(page, self._language(config), active=False)
         return sitebuild.drop_head_alternates(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:

@@ -19,7 +19,8 @@ other):
    page's navigation is three or four links however large the archive.  A
    ``nav`` set in ``mkdocs.yml`` is kept as it is.  Previous/next of an article
    follow the archive's order: *previous* is the next older article, *next* the
-   next newer one; other pages have none.
+   next newer one; other pages have none.  While a page of a year is rendered,
+   the archive's section is marked active (``on_page_context``/``on_post_page``).
 3. ``on_post_build``: the language's news feed, ``feed/atom.xml`` in its folder,
    and the sitemap of its articles beside it (only with ``site_url`` set: a
    feed's links must be absolute).
@@ -51,6 +52,9 @@ class _Build:
     articles: list[str] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)
     listings: dict[str, str] = field(default_factory=dict)
+    year_pages: set[str] = field(default_factory=set)
+    #: the archive's page in the navigation (set by on_nav)
+    archive: Any = None
     latest: tuple[Article, ...] = ()
 
 
@@ -125,6 +129,8 @@ class NewsSite:
             files.append(file)
             added.append(file)
             build.listings[page.path] = file.src_uri
+            if page.kind == "year":
+                build.year_pages.add(file.src_uri)
         _register_for_sitemap(config, language, added)
         return warnings
 
@@ -148,10 +154,19 @@ class NewsSite:
         items = [page for page in (_page(files, uri) for uri in uris if uri) if page is not None]
         for page in items:
             page.parent = None
+        build.archive = _page(files, build.listings.get(archive.ARCHIVE, ""))
         nav.items = items
         nav.pages = list(items)
         nav.homepage = items[0] if items else None
         return nav
+
+    # ------------------------------------------------------------ on_page_context
+    def mark_section(self, page: Any, language: str, active: bool) -> None:
+        """Mark the archive's section (in)active while one of the year pages is rendered."""
+        build = self.builds.get(language)
+        if build is None or build.archive is None or page.file.src_uri not in build.year_pages:
+            return
+        build.archive.active = active
 
     # ------------------------------------------------------------ on_post_build
     def write_feed(self, config: Any, settings: Settings, language: str) -> Path | None:
