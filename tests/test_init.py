@@ -19,7 +19,6 @@ FILES = {
     "seeds/meta.yml",
     "seeds/.normalised.json",
     "locale/glossary.csv",
-    "docs/de/index.md",
 }
 
 
@@ -36,7 +35,7 @@ def test_init_writes_a_project_every_reader_accepts(tmp_path: Path, capsys) -> N
     assert run(["init", str(root)]) == 0
     out = capsys.readouterr().out
     assert set(tree(root)) == FILES
-    assert "wrote mkdocs.yml" in out and "wrote docs/de/index.md" in out
+    assert "wrote mkdocs.yml" in out and (root / "docs" / "de").is_dir()
     settings = bp_config.load(root)
     assert settings.source_language == "de" and settings.languages == ("en", "ru")
     # MkDocs' own loader validates material, the plugin and i18n's language list
@@ -52,8 +51,7 @@ def test_init_writes_a_project_every_reader_accepts(tmp_path: Path, capsys) -> N
     assert i18n.reconfigure_search is False
     assert load_glossary(root / "locale/glossary.csv").terms == ()
     assert (root / "locale/glossary.csv").read_text() == "de,en,ru,note\n"
-    home = (root / "docs/de/index.md").read_text(encoding="utf-8")
-    assert home.startswith("---\n") and "lang: de\n" in home
+    assert list((root / "docs/de").iterdir()) == []  # the front page is the site's
 
 
 def test_init_into_the_current_folder_with_options(tmp_path: Path) -> None:
@@ -77,7 +75,7 @@ def test_init_is_deterministic(tmp_path: Path) -> None:
     assert tree(tmp_path / "a") == tree(tmp_path / "b")
 
 
-@pytest.mark.parametrize("existing", ["mkdocs.yml", "locale/glossary.csv", "docs/de/index.md"])
+@pytest.mark.parametrize("existing", ["mkdocs.yml", "locale/glossary.csv", "seeds/meta.yml"])
 def test_init_never_overwrites_a_file(tmp_path: Path, capsys, existing: str) -> None:
     (tmp_path / existing).parent.mkdir(parents=True, exist_ok=True)
     (tmp_path / existing).write_text("mine\n")

@@ -136,7 +136,7 @@ def test_malformed_catalogue_is_an_error_naming_the_file(project: Path) -> None:
 def test_render_command(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.run(["-C", str(project), "render", "--lang", "ru"]) == 0
     out = capsys.readouterr().out
-    assert re.search(r"^wrote docs/ru/index\.md \(\d+% reviewed", out, re.MULTILINE)
+    assert re.search(r"^wrote docs/ru/about\.md \(\d+% reviewed", out, re.MULTILINE)
     assert "docs/en/" not in out
     assert cli.run(["-C", str(project), "render", "--lang", "ru", "--no-drafts"]) == 0
     assert "0 written" in capsys.readouterr().out

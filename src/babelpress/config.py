@@ -19,6 +19,8 @@ Example block::
           provider: google
           publish_drafts: true
           min_reviewed: 0
+          front_page_articles: 10
+          archive_page_articles: 20
 """
 
 from __future__ import annotations
@@ -232,6 +234,10 @@ class PluginConfig(base.Config):
     bugs_address = Text(default="")
     #: copyright holder named in catalogue headers.
     copyright_holder = Text(default="")
+    #: articles on the site's front page (and in its news feed), newest first.
+    front_page_articles = Number(10, low=1)
+    #: articles on one page of the archive.
+    archive_page_articles = Number(20, low=1)
 
     def validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
         """MkDocs' validation, then what it leaves out: every wrong value, not just the
@@ -310,6 +316,8 @@ class Settings:
     project: str
     bugs_address: str
     copyright_holder: str
+    front_page_articles: int
+    archive_page_articles: int
 
     @classmethod
     def from_config(cls, config: PluginConfig, *, root: Path, docs_dir: str) -> Settings:

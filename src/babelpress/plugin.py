@@ -17,6 +17,10 @@ Its events:
   so a project needs no ``custom_dir`` of its own.
 - ``on_serve`` adds ``locale/`` to the watched paths: a saved PO file triggers a
   rebuild, which re-renders the pages.
+- ``on_files`` (after i18n's) adds the front page and the archive of the
+  language being built, ``on_nav`` makes the navigation the site's sections and
+  links each article to the next older and newer one, ``on_post_build`` writes
+  the language's news feed (see :mod:`babelpress.site.news`).
 - ``on_page_content`` titles the headings' permalinks in the page's language;
   ``on_post_page`` / ``on_post_template`` take the theme's relative hreflang
   links out of the head (the sitemap carries the alternates).
@@ -35,6 +39,8 @@ i18n plugin's ``on_files`` re-creates every documentation file from its source
 path under ``docs_dir`` (``folder.create_i18n_file``), so a generated page's
 content would be lost and a file without a source path is reported as an
 unhandled case.  The rendered folders are git-ignored and written only on change.
+The listing pages (front page, archive) *are* in-memory files: they are added in
+an ``on_files`` that runs after i18n's, so nothing re-creates them.
 """
 
 from __future__ import annotations
@@ -51,6 +57,7 @@ from babelpress.errors import BabelpressError
 from babelpress.render import all_pages as render
 from babelpress.site import build as sitebuild
 from babelpress.site import configure
+from babelpress.site.news import NewsSite
 
 log = get_plugin_logger(__name__)
 
@@ -64,6 +71,7 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
         self._depth = 0
         self._not_found: bytes | None = None
         self._warned_theme = False
+        self.news = NewsSite()
 
     # ------------------------------------------------------------ life cycle
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -106,11 +114,25 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
             server.watch(str(self.settings.locale_path))
         return server
 
+    # ------------------------------------------------------------ news pages
+    @event_priority(-110)  # after i18n's on_files (-100), which re-creates every file
+    def on_files(self, files: Any, *, config: Any) -> Any:
+        if self.settings is None:
+            return files
+        language = self._language(config)
+        for warning in self.news.add_pages(files, config, self.settings, language):
+            log.warning(warning)
+        return files
+
+    def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
+        return self.news.navigation(nav, files, config, self._language(config))
+
     # ------------------------------------------------------------ templates
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
         return sitebuild.localise_permalinks(html, self._language(config))
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        self.news.mark_section(page, self._language(config), active=True)
         context["babelpress"] = self._context(config, context.get("base_url", "."), page.meta)
         return context
 
@@ -121,12 +143,18 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        self.news.mark_section(page, self._language(config), active=False)
         return sitebuild.drop_head_alternates(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
         return sitebuild.drop_head_alternates(output_content)
 
     # ------------------------------------------------------------ after a build
+    @event_priority(50)
+    def _write_feed(self, *, config: Any) -> None:
+        if self.settings is not None:
+            self.news.write_feed(config, self.settings, self._language(config))
+
     @event_priority(50)
     def _keep_not_found(self, *, config: Any) -> None:
         """Each language build's 404 page goes to its folder (before i18n builds the next)."""
@@ -151,7 +179,7 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
             sitebuild.write_not_found(site_dir, self._default, self._default, self._not_found)
         sitebuild.split_search_index(site_dir, self._default, self._languages)
 
-    on_post_build = CombinedEvent(_keep_not_found, _finish)
+    on_post_build = CombinedEvent(_write_feed, _keep_not_found, _finish)
 
     # ------------------------------------------------------------ helpers
     @property
@@ -175,6 +203,7 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
             languages=self._languages,
             base_url=base_url,
             meta=meta,
+            feed=bool(config.site_url),
         )
 
     def _switch_to_home_pages(self, config: Any) -> None:

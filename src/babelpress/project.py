@@ -18,6 +18,10 @@ command and the MkDocs plugin ask it, and nothing else walks the folders.
    every step visits pages in the same order on every machine.
 6. One lock file, ``locale/.babelpress.lock``, keeps two runs that write
    catalogues apart.
+7. The site generates its front page (``index``) and its archive (``archive/…``)
+   in every language: no page's slug is, or starts with, one of
+   :data:`GENERATED_NAMES` (a page there takes the generated page's place, with
+   a warning from the plugin).
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ from babelpress.errors import LockError
 LOCK_TIMEOUT = 300.0
 LOCK_NAME = ".babelpress.lock"
 PAGE_SUFFIX = ".md"
+#: first path components of the pages the site generates in every language
+GENERATED_NAMES = ("index", "archive")
 
 
 @dataclass(frozen=True)

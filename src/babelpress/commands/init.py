@@ -3,7 +3,7 @@
 Writes ``mkdocs.yml`` (mkdocs-material, babelpress, search, mkdocs-static-i18n),
 ``seeds/`` with a README and a commented ``meta.yml``, ``locale/glossary.csv`` with
 its header and a ``.gitignore`` (see :mod:`babelpress.scaffold`), then runs
-``normalise`` once, which writes the home page ``docs/<source>/index.md``.
+``normalise`` once, for the seeds that were already there.
 ``DIR`` (default: the current folder, or ``-C``) is created if missing.
 
 Exit codes: 0 done; 1 the first ``normalise`` failed (a seed that was already there
@@ -77,7 +77,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _normalise(settings: Settings) -> int:
-    """The first ``normalise``: the home page, listing the seeds already there (if any)."""
+    """The first ``normalise``: the seeds already there, if any."""
     from babelpress.normalise import normalise_all
     from babelpress.normalise.files import WRITTEN
 

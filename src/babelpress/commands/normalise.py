@@ -26,7 +26,7 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "normalise",
         help="turn the raw texts in seeds/ into German Markdown in docs/de/",
-        description="Turn every seeds/*.txt into docs/de/<slug>.md and write docs/de/index.md. "
+        description="Turn every seeds/*.txt into docs/de/<slug>.md. "
         "Files edited by hand since they were generated are left alone.",
     )
     parser.add_argument(

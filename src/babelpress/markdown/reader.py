@@ -108,6 +108,16 @@ def parse(text: str, *, path: str, slug: str, unit: str = "sentence") -> Documen
 
 
 # ------------------------------------------------------------ front matter
+def front_matter(text: str, *, path: str) -> tuple[dict[str, Any], str]:
+    """The page's front matter (``{}`` when it has none) and its body, as :func:`parse` reads them.
+
+    Front matter that starts like a mapping but is not valid YAML is an
+    :class:`~babelpress.errors.InputError` naming *path* and the line.
+    """
+    _, meta, body, _ = _split_front_matter(text, path)
+    return meta, body
+
+
 def _split_front_matter(text: str, path: str) -> tuple[str, dict[str, Any], str, int]:
     """Like MkDocs: a leading ``---`` block is front matter when it is a YAML mapping.
 

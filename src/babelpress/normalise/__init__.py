@@ -4,8 +4,8 @@ Public API:
 
 * :func:`normalise_text` -- raw text to an :class:`Article` (pure, no I/O);
 * :meth:`Article.to_markdown` -- the article as Markdown with YAML front matter;
-* :func:`normalise_all` -- every seed of a project to ``docs/de/<slug>.md`` plus
-  ``docs/de/index.md``, protecting hand-edited files, returning a :class:`Report`.
+* :func:`normalise_all` -- every seed of a project to ``docs/de/<slug>.md``,
+  protecting hand-edited files, returning a :class:`Report`.
 
 The rules are data (``babelpress/data/normalise_rules.yml`` plus ``seeds/rules.yml``);
 see :mod:`.normaliser` for the order in which they apply.

@@ -1,4 +1,4 @@
-"""Normalising a whole project: ``seeds/*.txt`` to ``docs/de/<slug>.md`` and ``index.md``.
+"""Normalising a whole project: ``seeds/*.txt`` to ``docs/de/<slug>.md``.
 
 Contract of :func:`normalise_all`:
 
@@ -8,7 +8,9 @@ Contract of :func:`normalise_all`:
   seed, or names no seed, is a warning naming the file and the entry's line.
 * Every ``seeds/*.txt`` is decoded and normalised on its own: a file that cannot be
   decoded is recorded as an error in the report and the others are still processed.
-  ``index.md`` is then left as it is (it would lose the failed article).
+* A slug is never one of the names of the pages the site generates
+  (:data:`babelpress.project.GENERATED_NAMES`: the front page and the archive are
+  made by the site from the articles' front matter, not by normalise).
 * Writes go through :func:`~babelpress.fsutil.atomic_write` (nothing written when the
   content is unchanged), so a second run writes nothing.
 * ``seeds/.normalised.json`` records the sha256 of every file as generated.  A file whose
@@ -27,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from babelpress import project
 from babelpress.config import Settings, parse_yaml_mapping
 from babelpress.errors import BabelpressError, ConfigError, InputError
 from babelpress.fsutil import atomic_write
@@ -39,14 +42,12 @@ from babelpress.normalise.corrections import (
     stale,
 )
 from babelpress.normalise.decode import decode
-from babelpress.normalise.index import index_markdown
 from babelpress.normalise.normaliser import normalise_text
 from babelpress.normalise.rules import PROJECT_RULES, load_rules
 from babelpress.normalise.verify import rendering_problems
 
 META_FILE = "meta.yml"
 MANIFEST_FILE = ".normalised.json"
-INDEX_FILE = "index.md"
 
 #: outcomes of one output file
 WRITTEN, UNCHANGED, HAND_EDITED, WOULD_WRITE = "written", "unchanged", "hand-edited", "would write"
@@ -92,12 +93,6 @@ def normalise_all(settings: Settings, *, force: bool = False, check: bool = Fals
     writer = _Writer(settings, manifest, report, force=force, check=check)
     for article, result in articles:
         writer.put(settings.source_docs_path / f"{article.slug}.md", article.to_markdown(), result)
-    index_path = settings.source_docs_path / INDEX_FILE
-    if report.errors:
-        report.warnings.append(f"{_rel(index_path, settings.root)} not updated: seeds have errors")
-    else:
-        markdown = index_markdown([a for a, _ in articles], inputs.rules, settings.source_language)
-        writer.put(index_path, markdown, FileResult(_rel(index_path, settings.root), ""))
     if manifest.dirty:
         status = WOULD_WRITE if check else WRITTEN
         report.results.append(FileResult(_rel(manifest.path, settings.root), status))
@@ -197,7 +192,7 @@ def _normalise_seeds(
 def _unique_slug(article: Article, taken: set[str], result: FileResult) -> None:
     base = article.slug
     slug, number = base, 2
-    while slug in taken or slug == INDEX_FILE[:-3]:
+    while slug in taken or slug in project.GENERATED_NAMES:
         slug, number = f"{base}-{number}", number + 1
     if slug != base:
         result.warnings.append(f"slug {base!r} is taken; using {slug!r} (set 'slug:' in meta.yml)")

@@ -60,8 +60,6 @@ class Rules:
     pull_quote_distance: int
     #: words whose change makes a near-repeat a different statement (plus months, digits)
     fact_words: frozenset[str]
-    index_title: str
-    source_label: str
     evidence: EvidenceRules
     box_heading: tuple[re.Pattern[str], ...]
     bullet: re.Pattern[str]
@@ -140,7 +138,6 @@ def compile_rules(data: dict[str, Any], origin: str = DEFAULT_RULES) -> Rules:
     structure = get.mapping("structure")
     pull = get.mapping("pull_quote")
     captions = get.mapping("captions")
-    index = get.mapping("index")
     months = {str(k).lower(): int(v) for k, v in get.mapping("months").items()}
     parts = {str(k): str(v) for k, v in get.mapping("metadata_parts").items()}
     lists = get.mapping("lists")
@@ -167,8 +164,6 @@ def compile_rules(data: dict[str, Any], origin: str = DEFAULT_RULES) -> Rules:
         pull_quote_max_chars=get.number("pull_quote.max_chars", pull, 400),
         pull_quote_distance=get.number("pull_quote.distance", pull, 8),
         fact_words=frozenset(str(w).casefold() for w in pull.get("fact_words") or []) | set(months),
-        index_title=str(index.get("title", "Artikel")),
-        source_label=str(index.get("source_label", "Quelle")),
         evidence=_evidence(get),
         box_heading=get.patterns("lists.box_heading", lists.get("box_heading", [])),
         bullet=get.pattern("lists.bullet", lists.get("bullet", "$^")),

@@ -45,6 +45,8 @@ from urllib.parse import urlsplit
 
 from babelpress.fsutil import atomic_write
 from babelpress.site import words as sitetext
+from babelpress.site.feed import FEED_PATH
+from babelpress.site.feed import MEDIA_TYPE as FEED_TYPE
 
 SEARCH_INDEX = Path("search") / "search_index.json"
 NOT_FOUND = "404.html"
@@ -175,15 +177,19 @@ def template_context(
     languages: Iterable[str],
     base_url: str,
     meta: Mapping[str, Any] | None = None,
+    feed: bool = False,
 ) -> dict[str, Any]:
-    """The ``babelpress`` variable of the theme templates for one page or template."""
-    context = _site_context(language, default_language, tuple(languages), base_url)
+    """The ``babelpress`` variable of the theme templates for one page or template.
+
+    With *feed*, ``feed_url`` is where the language's news feed is (else None).
+    """
+    context = _site_context(language, default_language, tuple(languages), base_url, feed)
     return {**context, "byline": byline(meta or {}, language, default_language)}
 
 
 @functools.lru_cache(maxsize=256)
 def _site_context(
-    language: str, default_language: str, languages: tuple[str, ...], base_url: str
+    language: str, default_language: str, languages: tuple[str, ...], base_url: str, feed: bool
 ) -> dict[str, Any]:
     """The part of :func:`template_context` that is the same for every page of a language.
 
@@ -198,6 +204,8 @@ def _site_context(
         "texts": sitetext.texts(language),
         "search_base": search_base(base_url, language, default_language),
         "home_url": f"{root}/{prefix}",
+        "feed_url": f"{root}/{prefix}{FEED_PATH}" if feed else None,
+        "feed_type": FEED_TYPE,
     }
 
 

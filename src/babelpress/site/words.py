@@ -1,8 +1,13 @@
 """Reader-facing words of the site, in each language the site is published in.
 
 The review notices written into rendered pages, the labels of the article's
-metadata line, the text of the 404 page, the title of the headings' permalinks
-and the footer's "Made with" come from :data:`TEXTS`, one mapping per language.
+metadata line, the text of the 404 page, the title of the headings' permalinks,
+the footer's "Made with", the navigation's sections, the front page, the
+archive and the news feed come from :data:`TEXTS`, one mapping per language.
+A word that depends on a number (``1 article``, ``2 articles``; Russian has
+three forms) has one key per plural category of CLDR, as babel names them
+(``archive.count.one``, ``.few``, ``.many``, ``.other``); :func:`count` picks
+the language's form, falling back to ``.other``.
 A language without its own entry gets the English words, so a new target
 language works at once and can be given its own words later.
 Numbers and dates are formatted with babel's locale data for the language
@@ -24,7 +29,7 @@ from typing import Any
 
 from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date
-from babel.numbers import format_percent
+from babel.numbers import format_decimal, format_percent
 
 TEXTS: dict[str, dict[str, str]] = {
     "de": {
@@ -50,6 +55,25 @@ TEXTS: dict[str, dict[str, str]] = {
         "404.home": "Zur Startseite",
         "permalink": "Link zu diesem Abschnitt",
         "footer.generator": "Erstellt mit",
+        "nav.front": "Startseite",
+        "nav.archive": "Archiv",
+        "front.title": "Neueste Artikel",
+        "front.more": "Alle Artikel im Archiv",
+        "front.empty": "Noch keine Artikel.",
+        "archive.title": "Archiv",
+        "archive.year": "Archiv {year}",
+        "archive.undated": "Ohne Datum",
+        "archive.undated.title": "Archiv: Artikel ohne Datum",
+        "archive.page": "Seite {page} von {pages}",
+        "archive.newer": "Neuere Artikel",
+        "archive.older": "Ältere Artikel",
+        "archive.pages": "Seiten",
+        "archive.years": "Jahrgänge",
+        "archive.count.one": "{count} Artikel",
+        "archive.count.other": "{count} Artikel",
+        "listing.by": "von {names}",
+        "feed.title": "Newsfeed",
+        "feed.description": "Die neuesten Artikel von {site}",
     },
     "en": {
         "draft.title": "Machine translation, not yet reviewed: {share} reviewed",
@@ -75,6 +99,25 @@ TEXTS: dict[str, dict[str, str]] = {
         "404.home": "Go to the home page",
         "permalink": "Permanent link",
         "footer.generator": "Made with",
+        "nav.front": "Front page",
+        "nav.archive": "Archive",
+        "front.title": "Latest articles",
+        "front.more": "All articles in the archive",
+        "front.empty": "No articles yet.",
+        "archive.title": "Archive",
+        "archive.year": "Archive {year}",
+        "archive.undated": "Undated",
+        "archive.undated.title": "Archive: undated articles",
+        "archive.page": "Page {page} of {pages}",
+        "archive.newer": "Newer articles",
+        "archive.older": "Older articles",
+        "archive.pages": "Pages",
+        "archive.years": "Years",
+        "archive.count.one": "{count} article",
+        "archive.count.other": "{count} articles",
+        "listing.by": "by {names}",
+        "feed.title": "News feed",
+        "feed.description": "The latest articles from {site}",
     },
     "ru": {
         "draft.title": "Машинный перевод, ещё не проверен: проверено {share}",
@@ -100,6 +143,27 @@ TEXTS: dict[str, dict[str, str]] = {
         "404.home": "На главную",
         "permalink": "Постоянная ссылка",
         "footer.generator": "Сделано с помощью",
+        "nav.front": "Главная",
+        "nav.archive": "Архив",
+        "front.title": "Последние статьи",
+        "front.more": "Все статьи в архиве",
+        "front.empty": "Статей пока нет.",
+        "archive.title": "Архив",
+        "archive.year": "Архив за {year} год",
+        "archive.undated": "Без даты",
+        "archive.undated.title": "Архив: статьи без даты",
+        "archive.page": "Страница {page} из {pages}",
+        "archive.newer": "Более новые статьи",
+        "archive.older": "Более старые статьи",
+        "archive.pages": "Страницы",
+        "archive.years": "Годы",
+        "archive.count.one": "{count} статья",
+        "archive.count.few": "{count} статьи",
+        "archive.count.many": "{count} статей",
+        "archive.count.other": "{count} статьи",
+        "listing.by": "автор: {names}",
+        "feed.title": "Лента новостей",
+        "feed.description": "Последние статьи сайта {site}",
     },
 }
 
@@ -122,6 +186,14 @@ def texts(language: str) -> Mapping[str, str]:
 def text(language: str, key: str, **values: Any) -> str:
     """One string for *language*, with ``{placeholders}`` filled from *values*."""
     return texts(language)[key].format(**values)
+
+
+def count(language: str, key: str, number: int) -> str:
+    """The words *key* for *number* things in *language*'s plural form (``3 статьи``)."""
+    words = texts(language)
+    form = _locale(language).plural_form(number)
+    template = words.get(f"{key}.{form}") or words[f"{key}.other"]
+    return template.format(count=format_decimal(number, locale=_locale(language)))
 
 
 def percent(share: float, language: str) -> str:

@@ -1,0 +1,221 @@
+"""The articles of one language's site, read from the pages' front matter, in archive order.
+
+What the front page, the archive, the news feed and the previous/next links of
+an article need to know about each page, and the one order they all share:
+
+1. A page is an **article** unless its front matter says ``layout: page``: a
+   page of its own (about, imprint) that the navigation lists as a section and
+   no listing shows.  The generated listing pages are not read here at all.
+2. An article's **date** is its front matter's ``date`` (a YAML date or
+   date-time, an ISO string, or material's ``date: {created: …}``).  A value that
+   is not a date is reported (file and field) and the article counts as undated.
+   A time of day orders articles of the same day; a time zone is converted to UTC.
+3. **Order**: dated articles first, newest first (same moment: by title, then by
+   path); then the undated ones by title (then by path).  Titles are compared
+   without case, accents and leading quotation marks (:func:`title_key`).  The
+   order does not depend on the order the pages were found in.
+4. Title: ``title`` of the front matter, else the page's first ``# `` heading,
+   else its file name (as MkDocs does).  Byline: ``author`` or ``authors`` (one
+   name or a list).  Lead: ``description``.  ``babelpress.title_lang`` (set by
+   render when the title is still in the source language) is kept, so listings
+   mark the title's language.
+
+Reading a page costs a file read and a YAML parse; :class:`ArticleReader` keeps
+what it read by the file's size and modification time, so a rebuild in
+``mkdocs serve`` reads only the pages that changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from babelpress.errors import BabelpressError
+from babelpress.markdown.reader import front_matter
+
+#: front matter ``layout`` of a page that is not an article
+PAGE_LAYOUT = "page"
+_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.M)
+_LEADING_MARKS = re.compile(r"^[\W_]+")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as its language's site shows it in listings."""
+
+    #: the page's path in its language folder, without ``.md`` (``dossier/teil-eins``)
+    path: str
+    #: site-relative URL of the page in this language (``en/dossier/teil-eins/``)
+    url: str
+    title: str
+    date: dt.datetime | None = None
+    authors: tuple[str, ...] = ()
+    lead: str = ""
+    #: the title's language when it differs from the page's (an untranslated title)
+    title_lang: str | None = None
+
+    @property
+    def year(self) -> int | None:
+        return self.date.year if self.date else None
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What one page's front matter says, before it is known where the page is published."""
+
+    is_article: bool
+    title: str
+    date: dt.datetime | None
+    authors: tuple[str, ...]
+    lead: str
+    title_lang: str | None
+    warnings: tuple[str, ...] = ()
+
+    def article(self, path: str, url: str) -> Article:
+        return Article(path, url, self.title, self.date, self.authors, self.lead, self.title_lang)
+
+
+# ------------------------------------------------------------------ order
+def sort_key(article: Article) -> tuple[Any, ...]:
+    """Dated before undated; newest first; then title and path (see the module docstring)."""
+    title = (title_key(article.title), article.title, article.path)
+    if article.date is None:
+        return (1, 0.0, *title)
+    moment = article.date.replace(tzinfo=dt.timezone.utc).timestamp()
+    return (0, -moment, *title)
+
+
+def title_key(title: str) -> str:
+    """*title* as it is alphabetised: without accents, case or leading quotation marks.
+
+    ``Ärger`` sorts with ``Arger`` (not after ``Zoll``), ``«Mission»`` with
+    ``Mission``, ``ёж`` with ``еж``: close to how readers of German, English and
+    Russian expect a list of titles, without a collation library.
+    """
+    decomposed = unicodedata.normalize("NFKD", title)
+    base = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _LEADING_MARKS.sub("", base).casefold()
+
+
+def ordered(articles: Iterable[Article]) -> list[Article]:
+    """*articles* in archive order."""
+    return sorted(articles, key=sort_key)
+
+
+# ------------------------------------------------------------------ reading
+def page_info(meta: Mapping[str, Any], body: str, path: str) -> PageInfo:
+    """What the front matter *meta* (and *body*, for a title) of the page *path* say."""
+    warnings: list[str] = []
+    date = _date(meta.get("date"), path, warnings)
+    title_lang = None
+    review = meta.get("babelpress")
+    if isinstance(review, Mapping) and isinstance(review.get("title_lang"), str):
+        title_lang = review["title_lang"]
+    return PageInfo(
+        is_article=meta.get("layout") != PAGE_LAYOUT,
+        title=_title(meta, body, path),
+        date=date,
+        authors=_names(meta.get("authors", meta.get("author"))),
+        lead=_text(meta.get("description")),
+        title_lang=title_lang,
+        warnings=tuple(warnings),
+    )
+
+
+def read_page_info(source: Path, path: str) -> PageInfo:
+    """:func:`page_info` of the file *source* (shown as *path* in warnings)."""
+    try:
+        text = source.read_text(encoding="utf-8")
+        meta, body = front_matter(text, path=path)
+    except (OSError, UnicodeDecodeError) as exc:
+        return _unreadable(path, f"{path}: cannot read: {exc}")
+    except BabelpressError as exc:
+        return _unreadable(path, str(exc))
+    return page_info(meta, body, path)
+
+
+def _unreadable(path: str, warning: str) -> PageInfo:
+    return PageInfo(True, _file_title(path), None, (), "", None, (warning,))
+
+
+@dataclass
+class ArticleReader:
+    """:func:`read_page_info` with what it read kept by file size and modification time."""
+
+    _known: dict[str, tuple[int, int, PageInfo]] = field(default_factory=dict)
+
+    def read(self, source: Path, path: str) -> PageInfo:
+        try:
+            stat = source.stat()
+        except OSError as exc:
+            return _unreadable(path, f"{path}: cannot read: {exc.strerror or exc}")
+        key = str(source)
+        known = self._known.get(key)
+        if known and known[:2] == (stat.st_mtime_ns, stat.st_size):
+            return known[2]
+        info = read_page_info(source, path)
+        self._known[key] = (stat.st_mtime_ns, stat.st_size, info)
+        return info
+
+
+# ------------------------------------------------------------------ fields
+def _date(value: Any, path: str, warnings: list[str]) -> dt.datetime | None:
+    if isinstance(value, Mapping):
+        value = value.get("created")
+    if value is None or value == "":
+        return None
+    moment = parse_moment(value)
+    if moment is None:
+        warnings.append(f"{path}: date {str(value)[:40]!r} is not a date; listed as undated")
+    return moment
+
+
+def parse_moment(value: Any) -> dt.datetime | None:
+    """A front-matter date as a naive UTC date-time (None: not a date)."""
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    return None
+
+
+def _title(meta: Mapping[str, Any], body: str, path: str) -> str:
+    title = _text(meta.get("title"))
+    if title:
+        return title
+    heading = _H1.search(body)
+    return heading.group(1).strip() if heading else _file_title(path)
+
+
+def _file_title(path: str) -> str:
+    """MkDocs' title for a page without one: its file name, capitalised."""
+    parts = path.removesuffix(".md").rsplit("/", 2)
+    name = parts[-2] if parts[-1] == "index" and len(parts) > 1 else parts[-1]
+    name = name.replace("-", " ").replace("_", " ")
+    return name[:1].upper() + name[1:]
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    if isinstance(value, (list, tuple)):
+        return tuple(text for text in (_text(item) for item in value) if text)
+    text = _text(value)
+    return (text,) if text else ()
+
+
+def _text(value: Any) -> str:
+    if value is None or isinstance(value, (Mapping, list, tuple)):
+        return ""
+    return " ".join(str(value).split())

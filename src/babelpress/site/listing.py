@@ -1,0 +1,215 @@
+"""The Markdown of a generated listing page: front matter and an HTML body.
+
+:func:`listing_page` is pure: a :class:`~babelpress.site.archive.Listing` of the
+:class:`~babelpress.site.archive.Plan`, the page's language and where the pages
+are published give the page's whole text.  The body is one HTML block, built
+here with every value escaped (titles, leads and names come from front matter
+and catalogues, which are outside input), so Markdown leaves it as it is and the
+headlines stay out of the page's table of contents.  Every word is the page's
+language's (:mod:`babelpress.site.words`), dates and counts are written by babel.
+
+Links are relative to the page, so the site works from any folder: listing
+pages link to each other by their paths (:func:`listing_url`) and to articles
+by the URLs MkDocs gave them (:attr:`Article.url`).  The front matter keeps the
+page out of the search index (the articles are there) and hides the empty table
+of contents.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from collections.abc import Callable
+
+import yaml
+
+from babelpress.site import words as sitetext
+from babelpress.site.archive import ARCHIVE, Listing, Plan, page_window
+from babelpress.site.articles import Article
+
+#: a listing page's source path -> its URL relative to the page being written
+_Link = Callable[[str], str]
+
+
+def listing_url(path: str, prefix: str, directory_urls: bool = True) -> str:
+    """Site-relative URL of the listing page at source *path* in the language at *prefix*."""
+    if not directory_urls:
+        return f"{prefix}{path[: -len('.md')]}.html"
+    folder = posixpath.dirname(path)
+    return f"{prefix}{folder}/" if folder else prefix
+
+
+def relative_url(target: str, page: str) -> str:
+    """*target* (site-relative) as seen from the page at *page* (site-relative)."""
+    base = page if page.endswith("/") or not page else posixpath.dirname(page)
+    rel = posixpath.relpath("/" + target, "/" + base)
+    if target.endswith("/") or not target:
+        return "./" if rel == "." else f"{rel}/"
+    return rel
+
+
+def title(listing: Listing, language: str) -> str:
+    """The page's title in *language*."""
+    words = sitetext.texts(language)
+    if listing.kind == "front":
+        return words["nav.front"]
+    if listing.kind == "archive":
+        return words["archive.title"]
+    if listing.year is None:
+        name = words["archive.undated.title"]
+    else:
+        name = words["archive.year"].format(year=listing.year)
+    if listing.pages > 1 and listing.number > 1:
+        page = words["archive.page"].format(page=listing.number, pages=listing.pages)
+        return f"{name} – {page}"
+    return name
+
+
+def listing_page(
+    listing: Listing, plan: Plan, language: str, *, prefix: str, directory_urls: bool = True
+) -> str:
+    """The Markdown source of *listing* in *language* (see the module docstring)."""
+    here = listing_url(listing.path, prefix, directory_urls)
+
+    def link(path: str) -> str:
+        return relative_url(listing_url(path, prefix, directory_urls), here)
+
+    if listing.kind == "front":
+        body = _front(listing, language, here, link)
+    elif listing.kind == "archive":
+        body = _archive(plan, language, link)
+    else:
+        body = _year(listing, plan, language, here, link)
+    meta = {"title": title(listing, language), "search": {"exclude": True}, "hide": ["toc"]}
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{front}---\n\n{body}\n"
+
+
+# ------------------------------------------------------------------ bodies
+def _front(listing: Listing, language: str, here: str, link: _Link) -> str:
+    words = sitetext.texts(language)
+    parts = [
+        '<div class="bp-listing bp-listing--front">',
+        f'<h1>{_e(words["front.title"])}</h1>',
+    ]
+    if listing.articles:
+        parts.append(_teasers(listing.articles, language, here))
+    else:
+        parts.append(f'<p class="bp-listing__empty">{_e(words["front.empty"])}</p>')
+    parts.append(
+        f'<p class="bp-listing__more"><a href="{_e(link(ARCHIVE))}">'
+        f"{_e(words['front.more'])}</a></p>"
+    )
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def _archive(plan: Plan, language: str, link: _Link) -> str:
+    parts = ['<div class="bp-listing bp-listing--archive">']
+    if plan.years:
+        parts.append('<ul class="bp-years">')
+        for year in plan.years:
+            count = sitetext.count(language, "archive.count", year.count)
+            parts.append(
+                f'<li><a href="{_e(link(year.path))}">{_e(_year_name(year.year, language))}</a>'
+                f' <span class="bp-years__count">{_e(count)}</span></li>'
+            )
+        parts.append("</ul>")
+    else:
+        empty = sitetext.text(language, "front.empty")
+        parts.append(f'<p class="bp-listing__empty">{_e(empty)}</p>')
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def _year(listing: Listing, plan: Plan, language: str, here: str, link: _Link) -> str:
+    parts = ['<div class="bp-listing bp-listing--year">']
+    parts.append(_year_bar(listing, plan, language, link))
+    parts.append(_teasers(listing.articles, language, here))
+    parts.append(_pager(listing, language, link))
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def _year_bar(listing: Listing, plan: Plan, language: str, link: _Link) -> str:
+    label = sitetext.text(language, "archive.years")
+    items = []
+    for year in plan.years:
+        name = _e(_year_name(year.year, language))
+        if year.year == listing.year:
+            items.append(f'<li><a href="{_e(link(year.path))}" aria-current="true">{name}</a></li>')
+        else:
+            items.append(f'<li><a href="{_e(link(year.path))}">{name}</a></li>')
+    return (
+        f'<nav class="bp-yearbar" aria-label="{_e(label)}"><ul>{"".join(items)}</ul></nav>'
+    )
+
+
+def _pager(listing: Listing, language: str, link: _Link) -> str:
+    words = sitetext.texts(language)
+    parts = [f'<nav class="bp-pager" aria-label="{_e(words["archive.pages"])}">']
+    if listing.newer:
+        parts.append(
+            f'<a class="bp-pager__newer" rel="prev" href="{_e(link(listing.newer))}">'
+            f'<span aria-hidden="true">← </span>{_e(words["archive.newer"])}</a>'
+        )
+    if listing.pages > 1:
+        where = words["archive.page"].format(page=listing.number, pages=listing.pages)
+        numbers = []
+        for number in page_window(listing.number, listing.pages):
+            if number is None:
+                numbers.append('<li class="bp-pager__gap" aria-hidden="true">…</li>')
+            elif number == listing.number:
+                numbers.append(f'<li><span aria-current="page">{number}</span></li>')
+            else:
+                target = _e(link(listing.siblings[number - 1]))
+                numbers.append(f'<li><a href="{target}">{number}</a></li>')
+        parts.append(
+            f'<ol class="bp-pager__pages" aria-label="{_e(where)}">{"".join(numbers)}</ol>'
+        )
+    if listing.older:
+        parts.append(
+            f'<a class="bp-pager__older" rel="next" href="{_e(link(listing.older))}">'
+            f'{_e(words["archive.older"])}<span aria-hidden="true"> →</span></a>'
+        )
+    parts.append("</nav>")
+    return "".join(parts)
+
+
+def _teasers(articles: tuple[Article, ...], language: str, here: str) -> str:
+    items = "\n".join(_teaser(article, language, here) for article in articles)
+    return f'<ol class="bp-teasers">\n{items}\n</ol>'
+
+
+def _teaser(article: Article, language: str, here: str) -> str:
+    lang = f' lang="{_e(article.title_lang)}"' if article.title_lang else ""
+    href = _e(relative_url(article.url, here))
+    lines = [
+        '<li class="bp-teaser">',
+        f'<h2 class="bp-teaser__title"><a href="{href}"{lang}>{_e(article.title)}</a></h2>',
+    ]
+    facts = []
+    if article.date is not None:
+        when = sitetext.date(article.date, language)
+        facts.append(f'<time datetime="{article.date.date().isoformat()}">{_e(when)}</time>')
+    if article.authors:
+        names = sitetext.text(language, "listing.by", names=", ".join(article.authors))
+        facts.append(f'<span class="bp-teaser__by">{_e(names)}</span>')
+    if facts:
+        lines.append(f'<p class="bp-teaser__meta">{" · ".join(facts)}</p>')
+    if article.lead:
+        lines.append(f'<p class="bp-teaser__lead">{_e(article.lead)}</p>')
+    lines.append("</li>")
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ helpers
+def _year_name(year: int | None, language: str) -> str:
+    if year is None:
+        return sitetext.text(language, "archive.undated")
+    return str(year)
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value), quote=True)
+

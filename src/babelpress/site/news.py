@@ -1,0 +1,252 @@
+"""The plugin's news pages: listing pages, navigation of sections, previous/next, feed.
+
+The MkDocs side of :mod:`babelpress.site.archive`, :mod:`~babelpress.site.listing`
+and :mod:`~babelpress.site.feed`; the plugin calls :class:`NewsSite` from its events.
+For each language build (mkdocs-static-i18n builds the languages one after the
+other):
+
+1. ``on_files``, after i18n's (which picks the language's files): read the front
+   matter of the language's pages, plan the listing pages and add them as
+   in-memory files (``File.generated``) at the same paths in every language --
+   nothing is written into ``docs/``, so ``mkdocs serve`` sees no change of its
+   own making.  i18n re-creates every file from its source path in *its*
+   ``on_files``, which is why the pages are added after it, with the attributes
+   i18n gives its own files (``alternates`` for the language switcher and the
+   sitemap, ``locale``).  A page of the project at the same place (a hand-kept
+   ``index.md``) wins, with a warning.
+2. ``on_nav``: the navigation is the sections -- front page, archive and the
+   pages that are not articles (``layout: page``) -- never the articles, so each
+   page's navigation is three or four links however large the archive.  A
+   ``nav`` set in ``mkdocs.yml`` is kept as it is.  Previous/next of an article
+   follow the archive's order: *previous* is the next older article, *next* the
+   next newer one; other pages have none.  While a page of a year is rendered,
+   the archive's section is marked active (``on_page_context``/``on_post_page``).
+3. ``on_post_build``: the language's news feed, ``feed/atom.xml`` in its folder,
+   and the sitemap of its articles beside it (only with ``site_url`` set: a
+   feed's links must be absolute).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.files import File, Files
+
+from babelpress.config import Settings
+from babelpress.fsutil import atomic_write
+from babelpress.site import archive, listing
+from babelpress.site import feed as sitefeed
+from babelpress.site import words as sitetext
+from babelpress.site.articles import Article, ArticleReader, ordered
+from babelpress.site.build import language_prefix
+
+
+@dataclass
+class _Build:
+    """What one language build planned, for its later events."""
+
+    articles: list[str] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)
+    listings: dict[str, str] = field(default_factory=dict)
+    year_pages: set[str] = field(default_factory=set)
+    #: the archive's page in the navigation (set by on_nav)
+    archive: Any = None
+    latest: tuple[Article, ...] = ()
+
+
+class NewsSite:
+    """The news pages of every language, across the builds of one MkDocs run."""
+
+    def __init__(self) -> None:
+        self.reader = ArticleReader()
+        self.builds: dict[str, _Build] = {}
+
+    # ------------------------------------------------------------ on_files
+    def add_pages(
+        self, files: Files, config: Any, settings: Settings, language: str
+    ) -> list[str]:
+        """Plan and add the listing pages of *language* to *files*; return warnings."""
+        build = _Build()
+        self.builds[language] = build
+        warnings: list[str] = []
+        articles: list[Article] = []
+        for file in files.documentation_pages():
+            if file.abs_src_path is None:
+                continue
+            shown = _shown(file.abs_src_path, settings.root)
+            info = self.reader.read(Path(file.abs_src_path), shown)
+            warnings.extend(info.warnings)
+            if info.is_article:
+                articles.append(info.article(_page_path(file), _url(file)))
+            else:
+                build.sections.append(file.src_uri)
+        by_url = {_url(file): file.src_uri for file in files.documentation_pages()}
+        build.articles = [by_url[article.url] for article in ordered(articles)]
+        plan = archive.plan(
+            articles,
+            front_page=settings.front_page_articles,
+            per_page=settings.archive_page_articles,
+        )
+        build.latest = plan.listings[0].articles
+        warnings += self._add_listings(files, config, settings, language, plan, build)
+        return warnings
+
+    def _add_listings(
+        self,
+        files: Files,
+        config: Any,
+        settings: Settings,
+        language: str,
+        plan: archive.Plan,
+        build: _Build,
+    ) -> list[str]:
+        default = settings.source_language
+        prefix = language_prefix(language, default)
+        taken = {file.dest_uri: file for file in files}
+        warnings = []
+        added = []
+        for page in plan.listings:
+            dest = _dest(page.path, prefix)
+            if dest in taken:
+                where = _shown(taken[dest].abs_src_path or taken[dest].src_uri, settings.root)
+                warnings.append(
+                    f"{where} takes the place of the generated page {page.path!r}; "
+                    "remove it to get the generated one"
+                )
+                build.listings[page.path] = taken[dest].src_uri
+                continue
+            text = listing.listing_page(
+                page, plan, language, prefix=prefix, directory_urls=config.use_directory_urls
+            )
+            file = File.generated(config, f"{language}/{page.path}", content=text)
+            file.dest_uri = dest
+            file.edit_uri = None
+            _as_i18n_file(file, page.path, language, [default, *settings.languages], config)
+            files.append(file)
+            added.append(file)
+            build.listings[page.path] = file.src_uri
+            if page.kind == "year":
+                build.year_pages.add(file.src_uri)
+        _register_for_sitemap(config, language, added)
+        return warnings
+
+    # ------------------------------------------------------------ on_nav
+    def navigation(self, nav: Any, files: Files, config: Any, language: str) -> Any:
+        """Sections instead of every article; previous/next by date (see the module docstring)."""
+        build = self.builds.get(language)
+        if build is None:
+            return nav
+        for file in files.documentation_pages():
+            if file.page is not None:
+                file.page.previous_page = file.page.next_page = None
+        pages = [_page(files, uri) for uri in build.articles]
+        for newer, older in pairwise(pages):
+            if newer is not None and older is not None:
+                newer.previous_page, older.next_page = older, newer
+        if config.nav is not None:
+            return nav
+        uris = [build.listings.get(archive.FRONT), build.listings.get(archive.ARCHIVE)]
+        uris += sorted(build.sections)
+        items = [page for page in (_page(files, uri) for uri in uris if uri) if page is not None]
+        for page in items:
+            page.parent = None
+        build.archive = _page(files, build.listings.get(archive.ARCHIVE, ""))
+        nav.items = items
+        nav.pages = list(items)
+        nav.homepage = items[0] if items else None
+        return nav
+
+    # ------------------------------------------------------------ on_page_context
+    def mark_section(self, page: Any, language: str, active: bool) -> None:
+        """Mark the archive's section (in)active while one of the year pages is rendered."""
+        build = self.builds.get(language)
+        if build is None or build.archive is None or page.file.src_uri not in build.year_pages:
+            return
+        build.archive.active = active
+
+    # ------------------------------------------------------------ on_post_build
+    def write_feed(self, config: Any, settings: Settings, language: str) -> Path | None:
+        """Write the language's feed and its sitemap (None: no ``site_url``, no feed)."""
+        build = self.builds.get(language)
+        if build is None or not config.site_url:
+            return None
+        prefix = language_prefix(language, settings.source_language)
+        home = sitefeed.absolute_url(config.site_url, prefix)
+        data = sitefeed.atom_feed(
+            build.latest,
+            language=language,
+            title=str(config.site_name),
+            description=sitetext.text(language, "feed.description", site=config.site_name),
+            home_url=home,
+            feed_url=home + sitefeed.FEED_PATH,
+            site_url=config.site_url,
+        )
+        folder = Path(config.site_dir) / prefix
+        sitemap = sitefeed.feed_sitemap(build.latest, site_url=config.site_url)
+        atomic_write(folder / sitefeed.FEED_SITEMAP, sitemap, durable=False)
+        atomic_write(folder / sitefeed.FEED_PATH, data, durable=False)
+        return folder / sitefeed.FEED_PATH
+
+
+# ------------------------------------------------------------------ helpers
+def _url(file: File) -> str:
+    """The file's site-relative URL, ``""`` for the site's root."""
+    return "" if file.url in ("./", ".") else file.url
+
+
+def _page_path(file: File) -> str:
+    """The page's path in its language folder, without ``.md``."""
+    uri = getattr(file, "norm_src_uri", None) or file.src_uri
+    return uri[: -len(".md")] if uri.endswith(".md") else uri
+
+
+def _dest(path: str, prefix: str) -> str:
+    """Where a listing page at source *path* (always an ``index.md``) is written."""
+    return f"{prefix}{path[: -len('.md')]}.html"
+
+
+def _page(files: Files, src_uri: str) -> Any:
+    file = files.get_file_from_path(src_uri) if src_uri else None
+    return file.page if file is not None else None
+
+
+def _shown(path: str, root: Path) -> str:
+    """*path* relative to the project root where it is inside it (for messages)."""
+    try:
+        return Path(os.path.relpath(path, root)).as_posix()
+    except ValueError:
+        return path
+
+
+def _as_i18n_file(file: File, path: str, language: str, languages: list[str], config: Any) -> None:
+    """Give a generated page what mkdocs-static-i18n gives the files it picked.
+
+    ``alternates`` maps each language to its version of the page (same path in
+    every language): the language switcher and the sitemap read it.
+    """
+    default = languages[0]
+    alternates = {language: file}
+    for other in languages:
+        if other != language:
+            alternates[other] = File(
+                f"{other}/{path}",
+                src_dir=None,
+                dest_dir=config.site_dir,
+                use_directory_urls=config.use_directory_urls,
+                dest_uri=_dest(path, language_prefix(other, default)),
+            )
+    file.alternates = alternates  # type: ignore[attr-defined]
+    file.locale = file.locale_alternate_of = file.localization = language  # type: ignore[attr-defined]
+    file.norm_src_uri = path  # type: ignore[attr-defined]
+
+
+def _register_for_sitemap(config: Any, language: str, added: list[File]) -> None:
+    """Add generated pages to i18n's per-language lists, which its sitemap template reads."""
+    i18n = config.plugins.get("i18n")
+    per_language = getattr(i18n, "i18n_files_per_language", None)
+    if isinstance(per_language, dict) and isinstance(per_language.get(language), list):
+        per_language[language].extend(added)

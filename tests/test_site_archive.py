@@ -1,0 +1,352 @@
+"""The news pages without MkDocs: article order, pagination, the listing pages' HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import random
+import re
+from html.parser import HTMLParser
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from babelpress import project
+from babelpress.site import archive, listing
+from babelpress.site import words as sitetext
+from babelpress.site.articles import (
+    Article,
+    ArticleReader,
+    ordered,
+    page_info,
+    parse_moment,
+    read_page_info,
+    title_key,
+)
+
+D = dt.datetime
+
+
+def art(path: str, title: str = "", date: D | None = None, **fields: object) -> Article:
+    return Article(path, f"{path}/", title or path, date, **fields)  # type: ignore[arg-type]
+
+
+def corpus(count: int, *, undated: int = 0, seed: int = 7) -> list[Article]:
+    """*count* dated articles over a few years (some on the same day) and *undated* others."""
+    rng = random.Random(seed)
+    found = [
+        art(f"a{i:03d}", f"Titel {rng.randint(0, 999):03d}", D(2019 + i % 4, 1 + i % 12, 1 + i % 3))
+        for i in range(count)
+    ]
+    found += [art(f"u{i:03d}", f"Ohne {rng.randint(0, 999):03d}") for i in range(undated)]
+    rng.shuffle(found)
+    return found
+
+
+# ------------------------------------------------------------------ order
+def test_dated_newest_first_then_undated_by_title() -> None:
+    articles = [
+        art("old", "Alt", D(2021, 5, 1)),
+        art("zebra", "Zebra"),
+        art("new", "Neu", D(2023, 1, 2)),
+        art("aal", "Aal"),
+        art("mid", "Mitte", D(2022, 7, 9)),
+    ]
+    assert [a.path for a in ordered(articles)] == ["new", "mid", "old", "aal", "zebra"]
+
+
+def test_same_day_by_time_then_title_then_path() -> None:
+    day = D(2022, 3, 3)
+    articles = [
+        art("b", "Beta", day),
+        art("a2", "Alpha", day),
+        art("a1", "Alpha", day),
+        art("late", "Zulu", day.replace(hour=18)),
+    ]
+    assert [a.path for a in ordered(articles)] == ["late", "a1", "a2", "b"]
+
+
+def test_order_does_not_depend_on_the_order_found() -> None:
+    articles = corpus(40, undated=9)
+    expected = ordered(articles)
+    for seed in range(5):
+        shuffled = list(articles)
+        random.Random(seed).shuffle(shuffled)
+        assert ordered(shuffled) == expected
+
+
+@pytest.mark.parametrize(
+    ("titles", "expected"),
+    [
+        (["Zoll", "Ärger", "apfel"], ["apfel", "Ärger", "Zoll"]),
+        (["Mission", "«Aufbruch»", "„Zeit“"], ["«Aufbruch»", "Mission", "„Zeit“"]),
+        (["Яблоко", "ёж", "Арбуз"], ["Арбуз", "ёж", "Яблоко"]),
+    ],
+)
+def test_titles_sort_without_case_accents_or_quotes(titles: list[str], expected: list[str]) -> None:
+    assert sorted(titles, key=title_key) == expected
+    found = ordered([art(f"p{i}", title) for i, title in enumerate(titles)])
+    assert [a.title for a in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (dt.date(2022, 4, 24), D(2022, 4, 24)),
+        ("2022-04-24", D(2022, 4, 24)),
+        (" 2022-04-24T10:30:00 ", D(2022, 4, 24, 10, 30)),
+        ("2022-04-24T10:30:00+02:00", D(2022, 4, 24, 8, 30)),
+        ("2022-04-24T10:30:00Z", D(2022, 4, 24, 10, 30)),
+        (D(2022, 4, 24, 1, tzinfo=dt.timezone(dt.timedelta(hours=3))), D(2022, 4, 23, 22)),
+        ("24. April 2022", None),
+        (2022, None),
+        (["2022-01-01"], None),
+    ],
+)
+def test_dates_from_front_matter(value: object, expected: D | None) -> None:
+    assert parse_moment(value) == expected
+
+
+# ------------------------------------------------------------------ reading pages
+def test_page_info_reads_the_listing_fields() -> None:
+    info = page_info(
+        {
+            "title": "  Ein   Titel ",
+            "date": "2022-04-24",
+            "author": ["Emma Collet", "", "Robin Roth"],
+            "description": "Der Vorspann.",
+            "babelpress": {"title_lang": "de"},
+        },
+        "",
+        "docs/en/a.md",
+    )
+    assert info.is_article and info.title == "Ein Titel"
+    assert info.date == D(2022, 4, 24) and info.authors == ("Emma Collet", "Robin Roth")
+    assert info.lead == "Der Vorspann." and info.title_lang == "de" and not info.warnings
+    assert page_info({"authors": "Eine Person"}, "", "x.md").authors == ("Eine Person",)
+    assert page_info({"date": {"created": dt.date(2020, 2, 2)}}, "", "x.md").date == D(2020, 2, 2)
+
+
+def test_layout_page_is_not_an_article() -> None:
+    assert not page_info({"layout": "page", "title": "Über uns"}, "", "about.md").is_article
+    assert page_info({"layout": "post"}, "", "a.md").is_article
+
+
+def test_title_from_heading_or_file_name() -> None:
+    assert page_info({}, "Text\n\n# Die Überschrift ##\n", "a.md").title == "Die Überschrift"
+    assert page_info({}, "Text\n", "dossier/teil-eins").title == "Teil eins"
+    assert page_info({}, "", "dossier/index").title == "Dossier"
+
+
+def test_a_date_that_is_no_date_is_reported_and_the_article_kept() -> None:
+    info = page_info({"title": "T", "date": "gestern"}, "", "docs/de/t.md")
+    assert info.is_article and info.date is None
+    assert info.warnings == ("docs/de/t.md: date 'gestern' is not a date; listed as undated",)
+
+
+def test_reading_files_and_keeping_what_was_read(tmp_path: Path) -> None:
+    page = tmp_path / "a.md"
+    page.write_text("---\ntitle: Erst\ndate: 2021-01-01\n---\n\nText\n", encoding="utf-8")
+    reader = ArticleReader()
+    assert reader.read(page, "docs/de/a.md").title == "Erst"
+    page.write_text("---\ntitle: Zweit\ndate: 2021-01-01\n---\n\nText\n", encoding="utf-8")
+    assert reader.read(page, "docs/de/a.md").title == "Zweit"  # size changed: read again
+    broken = tmp_path / "b.md"
+    broken.write_text("---\ntitle: [kaputt\n---\n", encoding="utf-8")
+    info = read_page_info(broken, "docs/de/b.md")
+    assert info.is_article and info.title == "B"
+    assert info.warnings and info.warnings[0].startswith("docs/de/b.md:")
+    assert reader.read(tmp_path / "fehlt.md", "docs/de/fehlt.md").warnings
+
+
+# ------------------------------------------------------------------ pagination
+@pytest.mark.parametrize(
+    ("count", "undated", "per_page"), [(0, 0, 3), (1, 0, 1), (37, 6, 4), (40, 0, 10), (5, 11, 20)]
+)
+def test_every_article_is_on_exactly_one_archive_page(
+    count: int, undated: int, per_page: int
+) -> None:
+    articles = corpus(count, undated=undated)
+    plan = archive.plan(articles, front_page=5, per_page=per_page)
+    years = [page for page in plan.listings if page.kind == "year"]
+    listed = [article for page in years for article in page.articles]
+    assert listed == ordered(articles)
+    assert all(0 < len(page.articles) <= per_page for page in years)
+    assert len({page.path for page in plan.listings}) == len(plan.listings)
+    assert sum(year.count for year in plan.years) == len(articles)
+
+
+def test_front_page_has_the_newest_articles() -> None:
+    articles = corpus(30, undated=3)
+    plan = archive.plan(articles, front_page=7, per_page=4)
+    assert plan.listings[0].path == archive.FRONT
+    assert list(plan.listings[0].articles) == ordered(articles)[:7]
+    small = archive.plan(articles[:2], front_page=7, per_page=4)
+    assert len(small.listings[0].articles) == 2
+
+
+def test_pages_per_year_and_paging_across_years() -> None:
+    articles = corpus(22, undated=5)
+    plan = archive.plan(articles, front_page=5, per_page=3)
+    years = [page for page in plan.listings if page.kind == "year"]
+    # each year (and the undated articles) starts a page of its own
+    for page in years:
+        assert {a.year for a in page.articles} == {page.year}
+        assert page.path == archive.year_path(page.year, page.number)
+        assert page.siblings[page.number - 1] == page.path and len(page.siblings) == page.pages
+    # newer/older chain through every page once, newest first
+    chain = [years[0].path]
+    by_path = {page.path: page for page in years}
+    while by_path[chain[-1]].older:
+        chain.append(by_path[chain[-1]].older or "")
+    assert chain == [page.path for page in years]
+    assert years[0].newer is None
+    assert all(by_path[b].newer == a for a, b in pairwise(chain))
+    assert [y.year for y in plan.years] == [2022, 2021, 2020, 2019, None]
+    assert plan.years[-1].path == "archive/undated/index.md"
+    assert "archive/2021/2/index.md" in by_path
+
+
+def test_listing_paths_are_the_same_whatever_the_titles() -> None:
+    """The language switcher maps archive pages by path: titles must not move them."""
+    german = corpus(25, undated=4)
+    english = [Article(a.path, "en/" + a.url, "EN " + a.title[::-1], a.date) for a in german]
+    paths = [p.path for p in archive.plan(german, front_page=5, per_page=4).listings]
+    assert paths == [p.path for p in archive.plan(english, front_page=5, per_page=4).listings]
+
+
+def test_generated_pages_are_under_the_reserved_names() -> None:
+    plan = archive.plan(corpus(9, undated=2), front_page=3, per_page=2)
+    for page in plan.listings:
+        assert page.path.split("/")[0].removesuffix(".md") in project.GENERATED_NAMES
+
+
+@pytest.mark.parametrize(
+    ("number", "pages", "expected"),
+    [
+        (1, 1, [1]),
+        (2, 4, [1, 2, 3, 4]),
+        (1, 9, [1, 2, 3, None, 9]),
+        (10, 50, [1, None, 8, 9, 10, 11, 12, None, 50]),
+        (50, 50, [1, None, 48, 49, 50]),
+    ],
+)
+def test_pager_window(number: int, pages: int, expected: list[int | None]) -> None:
+    assert archive.page_window(number, pages) == expected
+
+
+# ------------------------------------------------------------------ HTML
+class Anchors(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[dict[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self.links.append({k: v or "" for k, v in attrs})
+
+
+def anchors(text: str) -> list[dict[str, str]]:
+    parser = Anchors()
+    parser.feed(text)
+    return parser.links
+
+
+@pytest.mark.parametrize(
+    ("target", "page", "expected"),
+    [
+        ("en/a/", "en/archive/2022/", "../../a/"),
+        ("", "archive/", "../"),
+        ("en/", "en/", "./"),
+        ("archive/2022/2/", "archive/2022/", "2/"),
+        ("archive/2022/index.html", "archive/index.html", "2022/index.html"),
+        ("a.html", "archive/2022/index.html", "../../a.html"),
+    ],
+)
+def test_relative_urls(target: str, page: str, expected: str) -> None:
+    assert listing.relative_url(target, page) == expected
+
+
+def test_listing_urls() -> None:
+    assert listing.listing_url("index.md", "") == ""
+    assert listing.listing_url("index.md", "ru/") == "ru/"
+    assert listing.listing_url("archive/2022/2/index.md", "en/") == "en/archive/2022/2/"
+    assert listing.listing_url("archive/index.md", "en/", False) == "en/archive/index.html"
+
+
+def test_year_page_in_english_links_english_articles_and_its_neighbours() -> None:
+    articles = [
+        Article(f"a{i}", f"en/a{i}/", f"Story {i}", D(2022, 12 - i, 1), ("Ann",), f"Lead {i}")
+        for i in range(7)
+    ]
+    plan = archive.plan(articles, front_page=3, per_page=3)
+    page = plan.get("archive/2022/2/index.md")
+    assert page is not None
+    text = listing.listing_page(page, plan, "en", prefix="en/")
+    front, body = text.split("---\n", 2)[1:]
+    assert "title: Archive 2022 – Page 2 of 3\n" in front and "exclude: true" in front
+    links = anchors(body)
+    hrefs = [link["href"] for link in links]
+    assert "../../../a3/" in hrefs and "../../../a5/" in hrefs  # the articles of page 2
+    assert {"rel": "prev", "href": "../", "class": "bp-pager__newer"} in links
+    assert {"rel": "next", "href": "../3/", "class": "bp-pager__older"} in links
+    assert '<time datetime="2022-09-01">1 September 2022</time>' in body
+    assert "by Ann" in body and "Lead 4" in body
+    assert '<span aria-current="page">2</span>' in body
+
+
+@pytest.mark.parametrize("language", ["de", "en", "ru"])
+def test_listing_words_are_the_page_language(language: str) -> None:
+    articles = [art("a", "A", D(2020, 5, 4), authors=("X",)), art("b", "B")] * 1
+    articles += [art(f"c{i}", f"C{i}", D(2020, 1, 1)) for i in range(5)]
+    plan = archive.plan(articles, front_page=2, per_page=2)
+    words = sitetext.texts(language)
+    others = {
+        value
+        for lang in ("de", "en", "ru")
+        if lang != language
+        for key, value in sitetext.texts(lang).items()
+        if key.startswith(("front.", "archive.", "listing.", "nav.")) and value != words.get(key)
+    }
+    for page in plan.listings:
+        text = listing.listing_page(page, plan, language, prefix="")
+        visible = html.unescape(re.sub(r"<[^>]+>", " ", text))
+        for value in others:
+            plain = value.split("{")[0].strip()
+            if len(plain) > 3:
+                found = re.search(rf"(?<!\w){re.escape(plain)}(?!\w)", visible)
+                assert found is None, (language, page.path, value)
+    front = listing.listing_page(plan.listings[0], plan, language, prefix="")
+    assert words["front.title"] in front and words["front.more"] in front
+    assert sitetext.date(D(2020, 5, 4), language) in front
+    year = listing.listing_page(plan.get("archive/2020/index.md"), plan, language, prefix="")  # type: ignore[arg-type]
+    assert words["archive.older"] in year
+    assert sitetext.count(language, "archive.count", 6) in listing.listing_page(
+        plan.listings[1], plan, language, prefix=""
+    )
+
+
+def test_everything_from_outside_is_escaped() -> None:
+    evil = '<script>alert("x")</script> & "quotes"'
+    articles = [
+        Article("a", 'a/"onmouseover="x/', evil, D(2022, 1, 1), (evil,), evil, 'de" x="'),
+    ]
+    plan = archive.plan(articles, front_page=5, per_page=5)
+    for page in plan.listings:
+        text = listing.listing_page(page, plan, "en", prefix="")
+        assert "<script>" not in text and 'onmouseover="x' not in text and 'x="' not in text
+    front = listing.listing_page(plan.listings[0], plan, "en", prefix="")
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quotes&quot;" in front
+
+
+def test_untranslated_title_is_marked_with_its_language() -> None:
+    plan = archive.plan([art("a", "Deutscher Titel", title_lang="de")], front_page=1, per_page=1)
+    front = listing.listing_page(plan.listings[0], plan, "ru", prefix="ru/")
+    assert '<a href="../a/" lang="de">Deutscher Titel</a>' in front
+
+
+def test_empty_site_has_a_front_page_and_an_archive() -> None:
+    plan = archive.plan([], front_page=5, per_page=5)
+    assert [page.kind for page in plan.listings] == ["front", "archive"]
+    assert "Noch keine Artikel." in listing.listing_page(plan.listings[0], plan, "de", prefix="")
