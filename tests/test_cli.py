@@ -114,15 +114,19 @@ def test_one_segment_is_singular(tmp_path: Path, capsys) -> None:
 
 
 def test_extract_summary_counts_catalogues_up_to_date(tmp_path: Path, capsys) -> None:
-    """A second run reports every catalogue as up to date, not as pages 'skipped'."""
+    """A second run reports every catalogue as up to date, not as pages 'skipped'.
+
+    The site's own words are a template and a catalogue per language too (``_site``).
+    """
     (tmp_path / "mkdocs.yml").write_text(MKDOCS)
     (tmp_path / "docs" / "de").mkdir(parents=True)
     (tmp_path / "docs" / "de" / "page.md").write_text("Ein Satz.\n", encoding="utf-8")
     assert run(["-C", str(tmp_path), "extract"]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
-        "extract: 1 page, 3 catalogues written, 0 up to date"
+        "extract: 1 page, 6 catalogues written, 0 up to date"
     )
+    assert (tmp_path / "locale" / "ru" / "LC_MESSAGES" / "_site.po").is_file()
     assert run(["-C", str(tmp_path), "extract"]) == 0
-    assert capsys.readouterr().out == "extract: 1 page, 0 catalogues written, 3 up to date\n"
+    assert capsys.readouterr().out == "extract: 1 page, 0 catalogues written, 6 up to date\n"
     assert run(["-C", str(tmp_path), "extract", "--lang", "ru"]) == 0
-    assert capsys.readouterr().out == "extract: 1 page, 0 catalogues written, 2 up to date\n"
+    assert capsys.readouterr().out == "extract: 1 page, 0 catalogues written, 4 up to date\n"

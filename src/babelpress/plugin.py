@@ -16,7 +16,8 @@ List it before ``i18n`` (mkdocs-static-i18n) in ``mkdocs.yml``.  Its events:
   ``on_post_page`` / ``on_post_template`` take the theme's relative hreflang
   links out of the head (the sitemap carries the alternates).
 - ``on_page_context`` / ``on_template_context`` give the theme the ``babelpress``
-  variable (words of the page's language, the article's metadata line, where the
+  variable (the site's words in the page's language, read from
+  ``locale/<lang>/LC_MESSAGES/_site.po``; the article's metadata line; where the
   language's search index is); the 404 page's language switcher leads to the
   home pages.
 - ``on_post_build`` keeps one 404 page per language and, after the last language
@@ -47,6 +48,7 @@ from babelpress import config as bp_config
 from babelpress.errors import BabelpressError
 from babelpress.render import all_pages as render
 from babelpress.site import build as sitebuild
+from babelpress.site import words as sitetext
 
 log = get_plugin_logger(__name__)
 
@@ -101,7 +103,7 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
 
     # ------------------------------------------------------------ templates
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
-        return sitebuild.localise_permalinks(html, self._language(config))
+        return sitebuild.localise_permalinks(html, self._words(config))
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
         context["babelpress"] = self._context(config, context.get("base_url", "."), page.meta)
@@ -167,8 +169,21 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
             default_language=self._default,
             languages=self._languages,
             base_url=base_url,
+            words=self._words(config),
             meta=meta,
         )
+
+    def _words(self, config: Any) -> sitetext.Words:
+        """The site's words in the language being built (German without settings).
+
+        Read again after every render, so a saved ``_site.po`` shows in the preview;
+        errors in it were reported by the render.
+        """
+        language = self._language(config)
+        if self.settings is None:
+            return sitetext.load_german(language)
+        drafts = self.mode == "serve" or self.settings.publish_drafts
+        return sitetext.load(self.settings, language, drafts=drafts)
 
     def _switch_to_home_pages(self, config: Any) -> None:
         """Point the language switcher (``extra.alternate``) at each language's home page.
