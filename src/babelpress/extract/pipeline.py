@@ -23,7 +23,10 @@ merges it into each language's catalogue (:mod:`babelpress.extract.template`,
    even parsed.  Deleting that file is always safe;
 6. a new sentence looks for a reviewed translation on the other pages only when
    its own page has none, through :mod:`babelpress.extract.memory_index` (catalogues
-   unchanged since the last run are not parsed again).
+   unchanged since the last run are not parsed again);
+7. an empty entry for a name of the byline or a photo credit whose whole German is a
+   glossary spelling gets the glossary's rendering (:mod:`babelpress.extract.names`);
+   the glossary is part of every page's fingerprint.
 """
 
 from __future__ import annotations
@@ -45,7 +48,9 @@ from babelpress.errors import BabelpressError, CatalogError, InputError
 from babelpress.extract import memory_index
 from babelpress.extract import template as catalog
 from babelpress.extract.memory_index import MemoryIndex
+from babelpress.extract.names import prefill_names
 from babelpress.fsutil import atomic_write
+from babelpress.glossary import Glossary, load_glossary
 from babelpress.po.file import read_po
 from babelpress.po.format import format_po
 from babelpress.po.merge import TranslationMemory, merge
@@ -177,6 +182,8 @@ class _Run:
         self.code = _code_fingerprint(settings)
         self.memories: dict[str, TranslationMemory] = {}
         self.indexes: dict[str, MemoryIndex] = {}
+        self.glossary, glossary_bytes = _glossary(settings)
+        self.code = hashlib.sha256(self.code.encode() + glossary_bytes).hexdigest()
 
     def execute(self) -> Report:
         pages = project.pages(self.settings)
@@ -273,6 +280,7 @@ class _Run:
             memory=self.memory(language),
             new_header=catalog.language_header(self.settings, language, date),
         )
+        prefill_names(merged, language, self.glossary)
         self.output(path, format_po(merged), fingerprint)
         if not self.check and path.stem != project.SITE_WORDS:
             self.index(language).record(path, merged)  # the memory is of pages' text
@@ -320,6 +328,18 @@ class _Run:
                 if slug not in kept
             ]
         return found
+
+
+def _glossary(settings: Settings) -> tuple[Glossary, bytes]:
+    """The glossary and its bytes (a missing file: empty); a broken one is an error."""
+    path = settings.glossary_path
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return Glossary(), b""
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from exc
+    return load_glossary(path), data
 
 
 def extract(

@@ -1,8 +1,12 @@
 """German Markdown page -> :class:`~babelpress.markdown.units.Document`: literal text, segments.
 
-:func:`parse` reads the YAML front matter (``title`` and ``description`` become
-``Document.meta_segments``) and parses the body with markdown-it-py (CommonMark
-plus tables).  The translatable units are:
+:func:`parse` reads the YAML front matter and parses the body with markdown-it-py
+(CommonMark plus tables).  The front-matter values readers see become
+``Document.meta_segments`` (with their places in ``Document.meta_places``): ``title``,
+``description``, and the byline's ``author``, ``contributors`` (one unit per name),
+``translator`` and ``source`` (not when it is a web address), each of its key's kind,
+so a name can be written the way the reader's language writes it (``Эмма Колле``).
+The translatable units of the body are:
 
 1. headings (``heading``; the ``## `` prefix, closing hashes and a trailing
    attribute list ``{#id}`` stay literal), setext headings too;
@@ -92,7 +96,7 @@ def parse(text: str, *, path: str, slug: str, unit: str = "sentence") -> Documen
         raise InputError("carriage return in Markdown; save the file with LF line ends", path=path)
     front, meta, body, fm_lines = _split_front_matter(text, path)
     doc = Document(path=path, slug=slug, front_matter=meta, front_matter_lines=fm_lines)
-    doc.meta_segments = _meta_segments(meta, front)
+    doc.meta_segments, doc.meta_places = _meta_segments(meta, front)
     found = _Body(body, unit == "paragraph", fm_lines).units()
     segments = _with_contexts([*doc.meta_segments, *(seg for _, _, seg in found)])
     doc.meta_segments = segments[: len(doc.meta_segments)]
@@ -131,16 +135,38 @@ def _split_front_matter(text: str, path: str) -> tuple[str, dict[str, Any], str,
     return front, meta, text[match.end() :], match.group(0).count("\n")
 
 
-def _meta_segments(meta: dict[str, Any], front: str) -> list[Segment]:
-    segments = []
-    for key in ("title", "description"):
+#: front-matter keys whose values readers see (their units are listed in file order)
+META_KEYS = ("title", "description", "author", "contributors", "translator", "source")
+
+
+def _meta_segments(
+    meta: dict[str, Any], front: str
+) -> tuple[list[Segment], list[tuple[str, int | None]]]:
+    segments: list[Segment] = []
+    places: list[tuple[str, int | None]] = []
+    for key in META_KEYS:
         value = meta.get(key)
-        if not isinstance(value, str) or not value.strip():
-            continue
+        items: list[tuple[int | None, Any]] = (
+            list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        )
         found = re.search(rf"^{key}[ \t]*:", front, re.M)
-        line = front.count("\n", 0, found.start()) + 2 if found else 1
-        segments.append(Segment(msgid=value, source=value, kind=key, line=line))
-    return segments
+        start = found.start() if found else 0
+        for index, item in items:
+            if not isinstance(item, str) or not _shown_text(key, item):
+                continue
+            at = front.find(item, start) if found else -1
+            line = front.count("\n", 0, at if at >= 0 else start) + 2 if found else 1
+            segments.append(Segment(msgid=item, source=item, kind=key, line=line))
+            places.append((key, index))
+    order = sorted(range(len(segments)), key=lambda i: segments[i].line)  # as in the file
+    return [segments[i] for i in order], [places[i] for i in order]
+
+
+def _shown_text(key: str, value: str) -> bool:
+    """Whether a front-matter value is text for readers (a web address is not)."""
+    if not value.strip():
+        return False
+    return not (key == "source" and re.match(r"https?://\S+$", value.strip()))
 
 
 def _with_contexts(segments: list[Segment]) -> list[Segment]:

@@ -29,6 +29,10 @@ from typing import Any
 KINDS = (
     "title",
     "description",
+    "author",
+    "contributors",
+    "translator",
+    "source",
     "heading",
     "paragraph",
     "sentence",
@@ -130,6 +134,14 @@ class Document:
     parts: list[str | Segment] = field(default_factory=list)
     #: number of lines the front matter block takes (0 if none)
     front_matter_lines: int = 0
+    #: where each of :attr:`meta_segments` sits in the front matter: (key, list index or None)
+    meta_places: list[tuple[str, int | None]] = field(default_factory=list)
+
+    def meta_place(self, index: int) -> tuple[str, int | None]:
+        """(front-matter key, list index or None) of ``meta_segments[index]``."""
+        if index < len(self.meta_places):
+            return self.meta_places[index]
+        return self.meta_segments[index].kind, None
 
     def segments(self) -> Iterator[Segment]:
         """Every segment in page order: front matter first, then the body."""

@@ -52,8 +52,10 @@ __all__ = [
 
 #: front-matter field naming the German page a file was rendered from
 MARKER = "babelpress"
-#: segment kinds that cannot carry an HTML wrapper (attribute values)
-_PLAIN_KINDS = frozenset({"title", "description", "image alt text"})
+#: segment kinds that cannot carry an HTML wrapper (attribute and front-matter values)
+_PLAIN_KINDS = frozenset(
+    {"title", "description", "author", "contributors", "translator", "source", "image alt text"}
+)
 _H1 = re.compile(r"^#[ \t]+\S.*\n(?:[ \t]*\n)?", re.MULTILINE)
 #: a kicker paragraph (``{: .kicker }``) opening the body: the notice goes under it
 _KICKER = re.compile(r"\A\n*(?:[^\n]+\n)+?\{:[^}\n]*\.kicker\b[^}\n]*\}[ \t]*\n(?:[ \t]*\n)?")
@@ -116,9 +118,12 @@ def render_page(
         state, text = states.choose(segment)
         return _wrap(segment, state, text, mode, settings.source_language)
 
-    meta_states = {segment.kind: states.choose(segment) for segment in doc.meta_segments}
-    meta = {kind: text for kind, (_, text) in meta_states.items()}
-    title_in_german = meta_states.get("title", (REVIEWED, ""))[0] == MISSING
+    meta_states = [states.choose(segment) for segment in doc.meta_segments]
+    meta = {doc.meta_place(i): text for i, (_, text) in enumerate(meta_states)}
+    title_in_german = any(
+        state == MISSING and doc.meta_place(i)[0] == "title"
+        for i, (state, _) in enumerate(meta_states)
+    )
     body = doc.render(body_text)
     counts = states.counts()
     total = sum(1 for _ in doc.segments())
@@ -176,12 +181,20 @@ def _insert_notice(body: str, notice: str) -> str:
 
 
 def _front_matter(
-    doc: Document, meta: Mapping[str, str], language: str, review: dict[str, Any]
+    doc: Document,
+    meta: Mapping[tuple[str, int | None], str],
+    language: str,
+    review: dict[str, Any],
 ) -> str:
+    """The German front matter with the values readers see in *language* (*meta*)."""
     data = dict(doc.front_matter)
-    for key, value in meta.items():
-        if key in data:
+    for (key, index), value in meta.items():
+        if key not in data:
+            continue
+        if index is None:
             data[key] = value
+        elif isinstance(data[key], list) and index < len(data[key]):
+            data[key] = [*data[key][:index], value, *data[key][index + 1 :]]
     data["lang"] = language
     data[MARKER] = review
     return f"---\n{frontmatter.dump(data)}---\n"
