@@ -6,6 +6,14 @@
 ``description``, and the byline's ``author``, ``contributors`` (one unit per name),
 ``translator`` and ``source`` (not when it is a web address), each of its key's kind,
 so a name can be written the way the reader's language writes it (``Эмма Колле``).
+
+**The lead.**  ``Document.lead`` is the first paragraph of the body that is not inside
+a quote or list and not a caption, credit or kicker (the parts it spans).  When the
+``description`` is that paragraph -- as written in Markdown, or as its plain text
+without backslash escapes (what ``normalise`` writes) -- it is no unit of its own:
+``Document.description_from_lead`` says so, and rendering makes the description of
+the paragraph's own translated units (one msgid, one review).
+
 The translatable units of the body are:
 
 1. headings (``heading``; the ``## `` prefix, closing hashes and a trailing
@@ -97,18 +105,51 @@ def parse(text: str, *, path: str, slug: str, unit: str = "sentence") -> Documen
     front, meta, body, fm_lines = _split_front_matter(text, path)
     doc = Document(path=path, slug=slug, front_matter=meta, front_matter_lines=fm_lines)
     doc.meta_segments, doc.meta_places = _meta_segments(meta, front)
-    found = _Body(body, unit == "paragraph", fm_lines).units()
+    walker = _Body(body, unit == "paragraph", fm_lines)
+    found = walker.units()
+    lead = walker.first_paragraph
+    if lead is not None:
+        doc.description_from_lead = _lead_match(meta.get("description"), body[lead[0] : lead[1]])
+    if doc.description_from_lead:
+        kept = [i for i, (key, _) in enumerate(doc.meta_places) if key != "description"]
+        doc.meta_segments = [doc.meta_segments[i] for i in kept]
+        doc.meta_places = [doc.meta_places[i] for i in kept]
     segments = _with_contexts([*doc.meta_segments, *(seg for _, _, seg in found)])
     doc.meta_segments = segments[: len(doc.meta_segments)]
     pos = 0
+    first = last = None
     for (start, end, _), seg in zip(found, segments[len(doc.meta_segments) :], strict=True):
         if start > pos:
             doc.parts.append(body[pos:start])
+        if lead is not None and lead[0] <= start and end <= lead[1]:
+            first = len(doc.parts) if first is None else first
+            last = len(doc.parts) + 1
         doc.parts.append(seg)
         pos = end
     if pos < len(body):
         doc.parts.append(body[pos:])
+    if first is not None and last is not None:
+        doc.lead = (first, last)
     return doc
+
+
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def unescape(text: str) -> str:
+    """*text* without Markdown's backslash escapes (``24\\. April`` -> ``24. April``)."""
+    return _ESCAPED.sub(r"\1", text)
+
+
+def _lead_match(description: Any, paragraph: str) -> str:
+    """How the *description* is the first *paragraph*: "markdown", "plain" or "" (not)."""
+    if not isinstance(description, str) or not description.strip():
+        return ""
+    wanted = " ".join(description.split())
+    markdown = " ".join(paragraph.split())
+    if wanted == markdown:
+        return "markdown"
+    return "plain" if wanted == unescape(markdown) else ""
 
 
 # ------------------------------------------------------------ front matter
@@ -226,6 +267,8 @@ class _Body:
         self.env: dict[str, Any] = {}
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", body)]
         self.found: list[tuple[int, int, Segment]] = []
+        #: raw (start, end) of the first top-level paragraph that has units
+        self.first_paragraph: tuple[int, int] | None = None
 
     def units(self) -> list[tuple[int, int, Segment]]:
         tokens = self.md.parse(self.body, self.env)
@@ -258,10 +301,13 @@ class _Body:
         found = inline.analyse(self.md, block.text, self.env)
         spans = block.units(found, split=split and not self.whole)
         one = len(spans) == 1
+        before = len(self.found)
         for a, b in spans:
             seg = block.segment(a, b, found, _unit_kind(kind, one), self.line_of)
             if seg is not None:
                 self.found.append((block.to_raw(a), block.to_raw(b), seg))
+        if kind == "paragraph" and self.first_paragraph is None and len(self.found) > before:
+            self.first_paragraph = (lines[0][0], end)
 
 
 def _unit_kind(kind: str, one: bool) -> str:

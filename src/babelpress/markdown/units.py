@@ -136,6 +136,15 @@ class Document:
     front_matter_lines: int = 0
     #: where each of :attr:`meta_segments` sits in the front matter: (key, list index or None)
     meta_places: list[tuple[str, int | None]] = field(default_factory=list)
+    #: the first paragraph of the body: ``parts[lead[0]:lead[1]]`` (None: the page has none)
+    lead: tuple[int, int] | None = None
+    #: the ``description`` is the lead: "markdown" (as written) or "plain" (without
+    #: backslash escapes), and no unit of its own; "" when it is its own text
+    description_from_lead: str = ""
+
+    def lead_parts(self) -> list[str | Segment]:
+        """The lead's parts: its segments and the literal text between them."""
+        return self.parts[self.lead[0] : self.lead[1]] if self.lead else []
 
     def meta_place(self, index: int) -> tuple[str, int | None]:
         """(front-matter key, list index or None) of ``meta_segments[index]``."""

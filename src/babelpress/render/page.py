@@ -120,6 +120,8 @@ def render_page(
 
     meta_states = [states.choose(segment) for segment in doc.meta_segments]
     meta = {doc.meta_place(i): text for i, (_, text) in enumerate(meta_states)}
+    if doc.description_from_lead:
+        meta[("description", None)] = description_of_lead(doc, states)
     title_in_german = any(
         state == MISSING and doc.meta_place(i)[0] == "title"
         for i, (state, _) in enumerate(meta_states)
@@ -154,6 +156,36 @@ def render_page(
         states.published,
         markdown=markdown,
     )
+
+
+# ------------------------------------------------------------------ the lead
+def lead_markdown(doc: Document, states: PageStates) -> str | None:
+    """The page's first paragraph as the page shows it (German parts marked), or None."""
+    if doc.lead is None:
+        return None
+    out = []
+    for part in doc.lead_parts():
+        if isinstance(part, str):
+            out.append(part)
+        else:
+            state, text = states.text(part)
+            out.append(_wrap(part, state, text, states.mode, states.source_language))
+    return "".join(out)
+
+
+def description_of_lead(doc: Document, states: PageStates) -> str:
+    """The ``description`` made of the lead's own units: one line, no HTML.
+
+    The German description was the lead's Markdown, or its plain text (see
+    :mod:`babelpress.markdown.reader`); the translation is written the same way.
+    """
+    from babelpress.markdown.reader import unescape
+
+    text = "".join(
+        part if isinstance(part, str) else states.text(part)[1] for part in doc.lead_parts()
+    )
+    text = " ".join(text.split())
+    return unescape(text) if doc.description_from_lead == "plain" else text
 
 
 def _wrap(segment: Segment, state: str, text: str, mode: Mode, source_language: str) -> str:

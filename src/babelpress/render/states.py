@@ -100,11 +100,17 @@ class PageStates:
         return MISSING
 
     def choose(self, segment: Segment) -> tuple[str, str]:
+        """(state shown, Markdown) of *segment* where the page shows it (counted)."""
+        state, text = self.text(segment)
+        if state == MISSING:
+            self.fallbacks += 1
+        return state, text
+
+    def text(self, segment: Segment) -> tuple[str, str]:
         """(state shown, Markdown) of *segment*: its translation, or the German."""
         key = msgkey(segment)
         state = self.shown(key)
         if state == MISSING:
-            self.fallbacks += 1
             return MISSING, segment.source
         return state, restore(segment, self.entries[key].msgstr)
 
