@@ -136,3 +136,14 @@ def test_the_russian_edition_names_the_author_in_cyrillic(
     front = layout.rendered_path(settings, "ru", slug).read_text("utf-8").split("\n---\n")[0]
     assert "author: Эмма Колле\n" in front
     assert "- Флориан Коппенрат\n" in front and "translator: Робин Рот\n" in front
+
+
+def test_the_glossary_wins_over_a_suggestion_of_the_memory(site: bp_config.Settings) -> None:
+    """A second page by the same author: its names come from the glossary, reviewed, whether
+    or not the translation memory already holds them from the first page."""
+    second = site.source_docs_path / "zweiter.md"
+    second.write_text(PAGE.replace("Ein Satz.", "Ein anderer Satz."), encoding="utf-8")
+    assert extract(site).ok
+    ru = {e.msgid: e for e in read_po(layout.po_path(site, "ru", "zweiter"))}
+    assert ru["Emma Collet"].msgstr == "Эмма Колле" and not ru["Emma Collet"].fuzzy
+    assert ru["Emma Collet"].tcomment == GLOSSARY_NOTE.format(line=2)

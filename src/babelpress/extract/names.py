@@ -20,7 +20,10 @@ nominative).  Marking it fuzzy would make every new article wait for a review th
 only confirm the glossary; ``babelpress check`` keeps the entry and the glossary in
 step (its glossary check), and a translator comment names the row it came from, so an
 editor can change it like any other translation.  Nothing an editor wrote is replaced:
-only empty entries are filled.
+only empty entries are filled, and entries holding only an unreviewed suggestion of the
+translation memory (``msgmerge`` semantics put one there when another page already has
+the name; the glossary is the better source, and taking it always keeps a run's result
+independent of which catalogues the memory had read).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from __future__ import annotations
 import polib
 
 from babelpress.glossary import Glossary
+from babelpress.po.merge import MEMORY_NOTE
 
 #: kinds of entry (the ``#.`` comment) that hold a name or a credit line
 NAME_KINDS = frozenset({"author", "contributors", "translator", "source", "credit"})
@@ -39,7 +43,7 @@ def prefill_names(po: polib.POFile, language: str, glossary: Glossary) -> int:
     """Fill the empty name entries of *po* from *glossary*; how many were filled."""
     filled = 0
     for entry in po:
-        if entry.obsolete or entry.msgstr or entry.msgid_plural or not _is_name(entry):
+        if entry.obsolete or entry.msgid_plural or not _fillable(entry) or not _is_name(entry):
             continue
         term = glossary.exact(entry.msgid)
         rendering = term.rendering(language) if term is not None else ""
@@ -50,6 +54,14 @@ def prefill_names(po: polib.POFile, language: str, glossary: Glossary) -> int:
         entry.tcomment = GLOSSARY_NOTE.format(line=term.line)
         filled += 1
     return filled
+
+
+def _fillable(entry: polib.POEntry) -> bool:
+    """Empty, or only the translation memory's unreviewed suggestion."""
+    if not entry.msgstr:
+        return True
+    suggested = (entry.tcomment or "").startswith(MEMORY_NOTE)
+    return entry.fuzzy and suggested and entry.previous_msgid is None
 
 
 def _is_name(entry: polib.POEntry) -> bool:
