@@ -79,6 +79,8 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
         self._signature: tuple[Any, ...] | None = None
         self._depth = 0
         self._not_found: bytes | None = None
+        #: the site's words per language, read once per build (a save shows on the next)
+        self._words_of: dict[str, sitetext.Words] = {}
 
     # ------------------------------------------------------------ life cycle
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -88,10 +90,12 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
     def on_config(self, config: Any) -> Any:
         self.settings = self._settings(config)
         self._render(self.settings)
+        self._words_of = {}
         return config
 
     def on_pre_build(self, *, config: Any) -> None:
         self._depth += 1
+        self._words_of = {}
 
     def on_build_error(self, *, error: Exception) -> None:
         self._depth = 0
@@ -176,14 +180,16 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
     def _words(self, config: Any) -> sitetext.Words:
         """The site's words in the language being built (German without settings).
 
-        Read again after every render, so a saved ``_site.po`` shows in the preview;
+        Read once per build, so a saved ``_site.po`` shows in the next preview build;
         errors in it were reported by the render.
         """
         language = self._language(config)
         if self.settings is None:
             return sitetext.load_german(language)
-        drafts = self.mode == "serve" or self.settings.publish_drafts
-        return sitetext.load(self.settings, language, drafts=drafts)
+        if language not in self._words_of:
+            drafts = self.mode == "serve" or self.settings.publish_drafts
+            self._words_of[language] = sitetext.load(self.settings, language, drafts=drafts)
+        return self._words_of[language]
 
     def _switch_to_home_pages(self, config: Any) -> None:
         """Point the language switcher (``extra.alternate``) at each language's home page.
