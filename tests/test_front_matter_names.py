@@ -147,3 +147,20 @@ def test_the_glossary_wins_over_a_suggestion_of_the_memory(site: bp_config.Setti
     ru = {e.msgid: e for e in read_po(layout.po_path(site, "ru", "zweiter"))}
     assert ru["Emma Collet"].msgstr == "Эмма Колле" and not ru["Emma Collet"].fuzzy
     assert ru["Emma Collet"].tcomment == GLOSSARY_NOTE.format(line=2)
+
+
+def test_a_machine_translated_text_is_credited_to_the_machine_despite_glossary_names(
+    site: bp_config.Settings,
+) -> None:
+    from babelpress.po.provenance import machine_comment
+
+    path = layout.po_path(site, "ru", "artikel")
+    po = read_po(path)
+    for entry in po:
+        if not entry.msgstr:  # the title and the sentence: machine drafts
+            entry.msgstr, entry.flags = f"RU {entry.msgid}", ["fuzzy"]
+            entry.tcomment = machine_comment("google", "2026-12-01")
+    write_po(po, path)
+    render.render_all(site, languages=["ru"])
+    front = layout.rendered_path(site, "ru", "artikel").read_text("utf-8").split("\n---\n")[0]
+    assert front.endswith("\n  machine: true")

@@ -52,10 +52,10 @@ __all__ = [
 
 #: front-matter field naming the German page a file was rendered from
 MARKER = "babelpress"
+#: the byline's names: no translation work, so they do not decide whether a page is machine-made
+_NAME_KINDS = frozenset({"author", "contributors", "translator", "source"})
 #: segment kinds that cannot carry an HTML wrapper (attribute and front-matter values)
-_PLAIN_KINDS = frozenset(
-    {"title", "description", "author", "contributors", "translator", "source", "image alt text"}
-)
+_PLAIN_KINDS = frozenset({"title", "description", "image alt text", *_NAME_KINDS})
 _H1 = re.compile(r"^#[ \t]+\S.*\n(?:[ \t]*\n)?", re.MULTILINE)
 #: a kicker paragraph (``{: .kicker }``) opening the body: the notice goes under it
 _KICKER = re.compile(r"\A\n*(?:[^\n]+\n)+?\{:[^}\n]*\.kicker\b[^}\n]*\}[ \t]*\n(?:[ \t]*\n)?")
@@ -142,8 +142,8 @@ def render_page(
         "drafts": states.has_drafts and states.show_drafts,
         "published": states.published,
     }
-    if counts.all_machine:
-        review["machine"] = True
+    if states.counts(leave_out=_NAME_KINDS).all_machine:
+        review["machine"] = True  # the byline credits the machine: the page's text is all MT
     if title_in_german:
         review["title_lang"] = settings.source_language
     front = _front_matter(doc, meta, language, review)

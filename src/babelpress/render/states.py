@@ -78,8 +78,11 @@ class PageStates:
         self.mode: Mode = mode
         self.warnings: list[str] = []
         self.entries: dict[MsgKey, _Entry] = {}
+        #: the kinds of unit each entry stands for on this page
+        self.kinds: dict[MsgKey, set[str]] = {}
         for segment in doc.segments():
             key = msgkey(segment)
+            self.kinds.setdefault(key, set()).add(segment.kind)
             if key not in self.entries:
                 entry = catalog_by_msgkey.get(key)
                 self.entries[key] = _state(entry, language, self.warnings, catalog_path)
@@ -114,9 +117,13 @@ class PageStates:
             return MISSING, segment.source
         return state, restore(segment, self.entries[key].msgstr)
 
-    def counts(self) -> Counts:
+    def counts(self, *, leave_out: Iterable[str] = ()) -> Counts:
+        """What readers see, per distinct entry (but entries only of the kinds *leave_out*)."""
+        skipped = set(leave_out)
         found = {"reviewed": 0, "machine": 0, "changed": 0, "draft": 0, "german": 0}
         for key, entry in self.entries.items():
+            if skipped and self.kinds[key] <= skipped:
+                continue
             state = self.shown(key)
             name = {REVIEWED: "reviewed", MISSING: "german"}.get(state, entry.kind)
             found[name] += 1
