@@ -114,14 +114,11 @@ class CountingServer(ThreadingHTTPServer):
         self.server_close()
 
 
-def _needs_draft(entry: Any) -> bool:
-    """An entry ``translate`` must fill: empty msgstr, not obsolete, not plural or blank."""
-    return (
-        not entry.obsolete
-        and bool(entry.msgid.strip())
-        and not entry.msgid_plural
-        and entry.msgstr == ""
-    )
+def _texts_to_draft(entry: Any) -> tuple[str, ...]:
+    """The German texts ``translate`` sends for *entry*: none, its msgid (and msgid_plural)."""
+    from babelpress.translate.batches import needs_draft, sources
+
+    return sources(entry) if needs_draft(entry) else ()
 
 
 def catalogue_stats(settings: Any) -> dict[str, Any]:
@@ -141,7 +138,7 @@ def catalogue_stats(settings: Any) -> dict[str, Any]:
     for language in settings.languages:
         missing: set[str] = set()
         for path in (settings.locale_path / language / "LC_MESSAGES").glob("*.po"):
-            missing.update(e.msgid for e in polib.pofile(str(path)) if _needs_draft(e))
+            missing.update(t for e in polib.pofile(str(path)) for t in _texts_to_draft(e))
         stats["untranslated"][language] = {
             "segments": len(missing),
             "chars": sum(len(m) for m in missing),

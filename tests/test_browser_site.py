@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -184,7 +185,9 @@ def test_drafts_notice_in_the_browser(served: tuple[Site, str], page: object) ->
     page.goto(f"{base}/en/{site.slug('drafts')}/")  # type: ignore[attr-defined]
     notice = page.locator(".admonition.bp-notice")  # type: ignore[attr-defined]
     assert notice.is_visible()
-    assert "Machine translation, not yet reviewed" in notice.inner_text()
+    text = notice.inner_text()
+    assert "Translation not yet fully reviewed" in text
+    assert re.search(r"\d+ passages are draft translations", text), text
     shot(page, "site-en-drafts")
     page.goto(f"{base}/en/{site.slug('partial')}/")  # type: ignore[attr-defined]
     assert page.locator('article span[lang="de"]').count() > 0  # type: ignore[attr-defined]

@@ -167,6 +167,19 @@ CASES = [
     # length ratio
     ("length-ratio", "Ein Satz, der etwas länger ist als die anderen.",
      "A sentence that is somewhat longer than the others.", "en", None),
+    # format: the {fields} of the site's own words (entries flagged python-brace-format)
+    ("format", "{count} Textstellen erscheinen im Original.",
+     "{count} passages appear in the original.", "en", None),
+    ("format", "{count} Textstellen erscheinen im Original.",
+     "{anzahl} passages appear in the original.", "en", "error"),
+    ("format", "{count} Textstellen erscheinen im Original.",
+     "{count.__class__} passages appear in the original.", "en", "error"),
+    ("format", "{count} Textstellen erscheinen im Original.",
+     "{count!r} passages appear in the original.", "en", "error"),
+    ("format", "{count} Textstellen erscheinen im Original.",
+     "{count passages appear in the original.", "en", "error"),
+    ("format", "{count} Textstellen erscheinen im Original.",
+     "Some passages appear in the original.", "en", "warning"),
     ("length-ratio", "Ok.", "All right then, let us go.", "en", None),
     ("length-ratio", "Ein Satz, der etwas länger ist als die anderen.", "Long.", "en", "warning"),
     ("length-ratio", "Ein kurzer Satz.",
@@ -177,12 +190,29 @@ CASES = [
 
 #: the kind of unit a check's cases stand for, where the check looks at it
 CASE_KINDS = {"headline-case": "heading"}
+#: the flags of the entries a check's cases stand for
+CASE_FLAGS = {"format": ("python-brace-format",)}
 
 
 @pytest.mark.parametrize(("check", "msgid", "msgstr", "language", "expected"), CASES)
 def test_check(check: str, msgid: str, msgstr: str, language: str, expected: str | None) -> None:
     kind = CASE_KINDS.get(check, "")
-    assert found(msgid, msgstr, language, kind=kind).get(check) == expected
+    flags = CASE_FLAGS.get(check, ())
+    assert found(msgid, msgstr, language, *flags, kind=kind).get(check) == expected
+
+
+def test_braces_are_text_in_entries_without_the_format_flag() -> None:
+    german = "{count} Textstellen erscheinen im Original."
+    assert "format" not in found(german, "{anzahl} passages appear in the original.", "en")
+
+
+def test_a_field_the_code_does_not_fill_blocks_the_translation() -> None:
+    german = "{count} Textstellen erscheinen im Original."
+    bad = polib.POEntry(
+        msgid=german, msgid_plural=german, msgstr_plural={0: "{count} passage", 1: "{n} passages"},
+        flags=["python-brace-format"],
+    )  # fmt: skip
+    assert [p.check for p in render_blockers(bad, "en")] == ["format"]
 
 
 def test_every_check_has_a_failing_and_a_passing_case() -> None:

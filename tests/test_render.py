@@ -11,9 +11,13 @@ import pytest
 import yaml
 
 from babelpress.config import Settings
+from babelpress.errors import CatalogError
 from babelpress.markdown.units import Document, Segment
+from babelpress.po.provenance import machine_comment
 from babelpress.render import all_pages as render
-from babelpress.render import page as render_page_module
+from babelpress.render import notice as render_notice
+from babelpress.render import states as render_states
+from babelpress.render.states import Counts
 from babelpress.site import words as sitetext
 
 TITLE = Segment("Droht ein Einmarsch?", "Droht ein Einmarsch?", "title", 2)
@@ -68,7 +72,8 @@ def german_body(doc: Document) -> str:
 
 
 def catalog(states: dict[Segment, str], translations: dict[Segment, str] = EN) -> dict:
-    """A catalogue with each segment reviewed ("ok"), fuzzy ("fuzzy") or untranslated ("")."""
+    """A catalogue with each segment reviewed ("ok"), untranslated ("") or fuzzy: a machine
+    draft ("machine"), changed in the German since review ("changed"), other ("fuzzy")."""
     entries = []
     for segment, translation in translations.items():
         state = states.get(segment, "ok")
@@ -76,8 +81,12 @@ def catalog(states: dict[Segment, str], translations: dict[Segment, str] = EN) -
             msgid=segment.msgid,
             msgctxt=segment.context,
             msgstr=translation if state else "",
-            flags=["fuzzy"] if state == "fuzzy" else [],
+            flags=["fuzzy"] if state in ("fuzzy", "machine", "changed") else [],
         )
+        if state == "machine":
+            entry.tcomment = machine_comment("google", "2026-11-23")
+        if state == "changed":
+            entry.previous_msgid = segment.msgid.replace(" ", "  ", 1) + " (alt)"
         entries.append(entry)
     return render.index_catalog(entries)
 
@@ -95,7 +104,8 @@ def html(markdown: str) -> str:
     return md.convert(body)
 
 
-SETTINGS = Settings.defaults(Path("."))
+#: the project itself: its catalogues of the site's words are the reviewed ones
+SETTINGS = Settings.defaults(Path(__file__).resolve().parent.parent)
 
 
 def test_identity_round_trip_gives_the_german_body() -> None:
@@ -131,33 +141,81 @@ def test_fully_reviewed_page_is_translated_without_notice() -> None:
     assert "bp-notice" not in body and "lang=" not in body
 
 
-def test_drafts_show_a_notice_with_the_reviewed_share_of_german_characters() -> None:
+def test_drafts_show_a_notice_that_counts_each_kind_and_the_reviewed_share() -> None:
     doc = make_doc()
-    page = render.render_page(doc, catalog({S1: "fuzzy", S3: "fuzzy"}), "en", SETTINGS)
+    states = {S1: "machine", S3: "changed", CAPTION: "fuzzy"}
+    page = render.render_page(doc, catalog(states), "en", SETTINGS)
     total = sum(len(s.msgid) for s in doc.segments())
-    expected = 100 * (total - len(S1.msgid) - len(S3.msgid)) / total
+    expected = 100 * (total - len(S1.msgid) - len(S3.msgid) - len(CAPTION.msgid)) / total
     assert page.reviewed_share == pytest.approx(expected)
     assert page.has_drafts and page.fallbacks == 0
-    share = sitetext.percent(expected, "en")
-    _, body = split(page.markdown)
-    # the notice sits right under the title
+    front, body = split(page.markdown)
+    assert front["babelpress"]["reviewed"] == int(expected)
+    assert "machine" not in front["babelpress"]  # not the whole page: no byline credit
+    # the notice sits right under the title and says what is true, one line per kind
     assert body.startswith(
         "\n# Is an invasion looming?\n\n"
         '<div class="admonition warning bp-notice">\n'
-        f'<p class="admonition-title">Machine translation, not yet reviewed: {share} reviewed</p>\n'
-        "<p>Parts of this page were translated by machine and have not yet been checked by an "
-        "editor.</p>\n</div>\n\n"
+        '<p class="admonition-title">Translation not yet fully reviewed</p>\n<ul>\n'
+        "<li>1 passage is a machine translation that the editors have not yet reviewed.</li>\n"
+        "<li>1 passage was changed in the German original after its translation had been "
+        "reviewed; the translation may no longer be up to date.</li>\n"
+        "<li>1 passage is a draft translation that the editors have not yet reviewed.</li>\n"
+        "</ul>\n</div>\n\nKeosajan is a **pro-regime** journalist."
     )
-    assert "Keosajan is a **pro-regime** journalist." in body
-    assert f"{int(expected)}%" == share
+    assert "reviewed:" not in body and "%" not in body
+    assert '<div class="admonition warning bp-notice">' in html(page.markdown)
 
 
-def test_notice_speaks_the_page_language() -> None:
+def test_one_machine_draft_among_many_reviewed_is_counted_not_called_machine_translation() -> None:
+    page = render.render_page(make_doc(), catalog({S3: "machine"}), "en", SETTINGS)
+    _, body = split(page.markdown)
+    assert "1 passage is a machine translation" in body
+    assert "passages" not in body and "Machine translation" not in body
+
+
+def test_a_whole_page_of_machine_drafts_is_credited_to_the_machine() -> None:
+    machine = {segment: "machine" for segment in EN}
+    page = render.render_page(make_doc(), catalog(machine), "en", SETTINGS)
+    front, body = split(page.markdown)
+    assert front["babelpress"]["machine"] is True
+    # a passage is an entry: the title and the heading (with its msgctxt) are two
+    assert f"{len(EN)} passages are machine translations" in body
+
+
+def test_notice_speaks_the_page_language_with_its_plural_forms() -> None:
     ru = {segment: f"RU {text}" for segment, text in EN.items()}
-    page = render.render_page(make_doc(), catalog({S1: "fuzzy"}, ru), "ru", SETTINGS)
-    share = sitetext.percent(page.reviewed_share, "ru")
-    assert f"Машинный перевод, ещё не проверен: проверено {share}" in page.markdown
-    assert "\u00a0%" in share
+    one = render.render_page(make_doc(), catalog({S1: "machine"}, ru), "ru", SETTINGS)
+    assert "<li>1 фрагмент переведён автоматически и ещё не проверен редакцией.</li>" in (
+        one.markdown
+    )
+    assert "Перевод ещё не полностью проверен" in one.markdown
+    two = render.render_page(make_doc(), catalog({S1: "machine", S2: "machine"}, ru), "ru",
+                             SETTINGS)  # fmt: skip
+    assert "<li>2 фрагмента переведены автоматически" in two.markdown
+    five = {segment: "" for segment in list(EN)[:5]}
+    german = render.render_page(make_doc(), catalog(five, ru), "ru", SETTINGS)
+    assert "<li>5 фрагментов приводятся в немецком оригинале.</li>" in german.markdown
+    assert "Перевод не завершён" in german.markdown
+
+
+def test_a_word_missing_from_the_catalogue_of_words_is_german(tmp_path: Path) -> None:
+    settings = Settings.defaults(tmp_path).replace(languages=("en", "fr"))
+    page = render.render_page(make_doc(), catalog({S1: "machine"}), "fr", settings)
+    assert "<li>1 Textstelle ist maschinell übersetzt und noch nicht von der Redaktion " in (
+        page.markdown
+    )
+
+
+def test_notice_words_are_escaped() -> None:
+    words = sitetext.load(SETTINGS, "en", drafts=True)
+    shown = dict(words.shown)
+    shown["notice.review.title"] = sitetext.Shown(("<b>Drafts</b> & co",), "en", lambda n: 0)
+    hostile = sitetext.Words("en", shown, "x")
+    notice = render_notice.review_notice(
+        Counts(machine=1), hostile, unavailable=False, mode="build", min_reviewed=0
+    )
+    assert "&lt;b&gt;Drafts&lt;/b&gt; &amp; co" in notice and "<b>" not in notice
 
 
 def test_missing_sentence_falls_back_to_german_marked_lang_de() -> None:
@@ -166,7 +224,8 @@ def test_missing_sentence_falls_back_to_german_marked_lang_de() -> None:
     _, body = split(page.markdown)
     assert f'<span lang="de">{S2.source}</span>' in body
     assert '## <span lang="de">Die *Lage*</span>' in body
-    assert '<p class="admonition-title">Translation in progress:' in body
+    assert "<li>2 passages appear in the German original.</li>" in body
+    assert "Translation incomplete" in body
     out = html(page.markdown)
     assert (
         '<span lang="de">Er sprach im <a href="https://example.org/podcast">Podcast</a> '
@@ -176,44 +235,14 @@ def test_missing_sentence_falls_back_to_german_marked_lang_de() -> None:
     assert '<div class="admonition info bp-notice">' in out
 
 
-def test_notice_is_the_markup_the_admonition_extension_writes() -> None:
-    """Plain HTML needs no extension, and material styles it as it styled the admonition."""
-    page = render.render_page(make_doc(), catalog({S1: "fuzzy"}), "en", SETTINGS, mode="serve")
-    words = sitetext.texts("en")
-    share = sitetext.percent(page.reviewed_share, "en")
-    admonition = (
-        f'!!! warning bp-notice "{words["draft.title"].format(share=share)}"\n'
-        f"    {words['draft.body']}\n\n    {words['preview']}\n"
-    )
-    expected = pymarkdown.markdown(admonition, extensions=["admonition"])
-    out = html(page.markdown)
-    start = out.index('<div class="admonition')
-    notice = out[start : out.index("</div>", start) + len("</div>")]
-    assert notice == expected
-    assert "!!!" not in out
-
-
-def test_notice_words_are_escaped(monkeypatch) -> None:
-    hostile = {
-        **sitetext.texts("en"),
-        "partial.title": 'Done: {share} <script>alert("x")</script>',
-        "partial.body": "Fish & chips <b>bold</b>",
-    }
-    monkeypatch.setattr(render_page_module.sitetext, "texts", lambda language: hostile)
-    page = render.render_page(make_doc(), catalog({S2: ""}), "en", SETTINGS)
-    out = html(page.markdown)
-    assert "<script>" not in out and "<b>" not in out
-    assert '&lt;script&gt;alert("x")&lt;/script&gt;</p>' in out
-    assert "<p>Fish &amp; chips &lt;b&gt;bold&lt;/b&gt;</p>" in out
-
-
 def test_publish_drafts_off_uses_german_for_fuzzy_entries() -> None:
     settings = SETTINGS.replace(publish_drafts=False)
     page = render.render_page(make_doc(), catalog({S1: "fuzzy"}), "en", settings)
     _, body = split(page.markdown)
     assert f'<span lang="de">{S1.source}</span>' in body
     assert "pro-regime" not in body
-    assert "Machine translation" not in body and "Translation in progress" in body
+    assert "machine translation" not in body and "Translation incomplete" in body
+    assert "<li>1 passage appears in the German original.</li>" in body
 
 
 def test_page_below_min_reviewed_is_published_in_german_with_a_notice() -> None:
@@ -247,7 +276,6 @@ def test_serve_mode_highlights_drafts_and_fallbacks_and_ignores_minimum() -> Non
 def test_untranslated_page_says_not_yet_available() -> None:
     page = render.render_page(make_doc(), {}, "ru", SETTINGS)
     assert page.reviewed_share == 0.0 and page.published
-    assert '<div class="admonition note bp-notice">' in page.markdown
     assert '<p class="admonition-title">Пока недоступно на русском языке</p>' in page.markdown
 
 
@@ -261,7 +289,7 @@ def test_only_drafts_with_publish_drafts_off_says_not_yet_available() -> None:
 
 def test_translation_line_breaks_do_not_break_a_heading(monkeypatch) -> None:
     # without quality checks (they would keep such an entry out altogether)
-    monkeypatch.setattr(render_page_module, "render_blockers", lambda entry, lang: [])
+    monkeypatch.setattr(render_states, "render_blockers", lambda entry, lang: [])
     translations = {**EN, H2: "The\nsituation"}
     page = render.render_page(make_doc(), catalog({}, translations), "en", SETTINGS)
     assert "## The situation\n" in page.markdown
@@ -282,7 +310,7 @@ def test_quality_blockers_render_in_german_with_a_warning(monkeypatch) -> None:
         lost = "[1]" in entry.msgid and "[1]" not in entry.msgstr
         return ["placeholder [1] missing"] if lost else []
 
-    monkeypatch.setattr(render_page_module, "render_blockers", render_blockers)
+    monkeypatch.setattr(render_states, "render_blockers", render_blockers)
     broken = {**EN, S2: "He spoke in the podcast."}
     where = "locale/en/LC_MESSAGES/einmarsch.po"
     page = render.render_page(
@@ -298,11 +326,30 @@ def test_notice_goes_under_an_opening_kicker() -> None:
         "docs/de/k.md", "k", {"title": TITLE.source}, [TITLE],
         ["\n**", kicker, "**\n{: .kicker }\n\n", S3, "\n"], 6,
     )  # fmt: skip
-    page = render.render_page(doc, catalog({S3: "fuzzy"}), "en", SETTINGS)
+    page = render.render_page(doc, catalog({S3: "machine"}), "en", SETTINGS)
     _, body = split(page.markdown)
     assert body.startswith(
         '\n**<span lang="de">Analyse</span>**\n{: .kicker }\n\n'
-        '<div class="admonition warning bp-notice">\n'
+        '<div class="admonition warning bp-notice">'
     )
-    assert body.endswith("<p>Parts of this page were translated by machine and have not yet "
-                         "been checked by an editor.</p>\n</div>\n\nThe hardliners are angry.\n")
+    assert body.endswith("</ul>\n</div>\n\nThe hardliners are angry.\n")
+
+
+def test_preview_opens_a_page_whose_catalogue_cannot_be_read_with_the_error() -> None:
+    error = CatalogError(
+        'unterminated string "<b>', path="locale/en/LC_MESSAGES/einmarsch.po", line=12
+    )
+    page = render.render_page(make_doc(), {}, "en", SETTINGS, mode="serve", catalog_error=error)
+    _, body = split(page.markdown)
+    assert body.startswith(
+        '<div class="admonition failure bp-catalogue-error" role="alert">\n'
+        '<p class="admonition-title">Translation catalogue cannot be read</p>\n'
+        "<p>Until the error is fixed, the page shows the German original:</p>\n"
+        "<p><code>locale/en/LC_MESSAGES/einmarsch.po:12</code>: "
+        "unterminated string &quot;&lt;b&gt;</p>\n</div>\n\n"
+    )
+    assert "Not yet available" not in body
+    assert f'<span lang="de" class="bp-fallback">{S1.source}</span>' in body
+    # a build shows no box: it fails on the error instead (render_all reports it)
+    built = render.render_page(make_doc(), {}, "en", SETTINGS, catalog_error=error)
+    assert "bp-catalogue-error" not in built.markdown

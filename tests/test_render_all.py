@@ -14,7 +14,7 @@ from babelpress import config as bp_config
 from babelpress import project as layout
 from babelpress.markdown.reader import parse
 from babelpress.render import all_pages as render
-from babelpress.render import page as render_page_module
+from babelpress.render import states as render_states
 
 
 def catalogue(
@@ -61,7 +61,7 @@ def test_identity_catalogues_give_back_every_german_body(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # the quality checks rightly refuse German figures (1.400) in English: leave them out
-    monkeypatch.setattr(render_page_module, "render_blockers", lambda entry, lang: [])
+    monkeypatch.setattr(render_states, "render_blockers", lambda entry, lang: [])
     settings = bp_config.load(project)
     for slug in slugs(settings):
         catalogue(settings, slug, "en", lambda msgid: (msgid, False))
@@ -107,11 +107,13 @@ def test_publish_drafts_and_min_reviewed_over_the_project(project: Path) -> None
     shown = render.render_all(settings, languages=["en"])
     page = next(r for r in shown.pages if r.source.stem == slug)
     assert page.page.has_drafts and page.page.published
-    assert "Machine translation, not yet reviewed" in page.target.read_text("utf-8")
+    text = page.target.read_text("utf-8")
+    assert "Translation not yet fully reviewed" in text and "draft translations" in text
 
     strict = render.render_all(settings.replace(publish_drafts=False), languages=["en"])
     text = next(r for r in strict.pages if r.source.stem == slug).target.read_text("utf-8")
-    assert "Machine translation" not in text and '<span lang="de">' in text
+    assert "draft translation" not in text and '<span lang="de">' in text
+    assert "Translation incomplete" in text and "passages appear in the German original" in text
 
     high = settings.replace(min_reviewed=99)
     held = next(r for r in render.render_all(high).pages if r.source.stem == slug)

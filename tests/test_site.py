@@ -113,15 +113,6 @@ def fill(root: Path, language: str, slug: str, state: str, *, special: str | Non
     po.save(str(path))
 
 
-def expected_share(root: Path, language: str, slug: str) -> float:
-    """The reviewed share computed from the catalogue alone: German characters."""
-    po = polib.pofile(str(project.po_path(bp_config.load(root), language, slug)))
-    entries = [entry for entry in po if not entry.obsolete]
-    total = sum(len(entry.msgid) for entry in entries)
-    done = sum(len(e.msgid) for e in entries if e.msgstr and "fuzzy" not in e.flags)
-    return 100 * done / total
-
-
 class Site:
     """A built site and the names of its articles by review state."""
 
@@ -262,14 +253,24 @@ def test_reviewed_article_has_no_notice(site: Site) -> None:
         assert 'lang="de"' not in article_of(html)
 
 
-def test_drafts_show_the_notice_with_the_reviewed_share(site: Site) -> None:
+def site_words(site: Site, language: str) -> sitetext.Words:
+    return sitetext.load(bp_config.load(site.root), language, drafts=True)
+
+
+def test_drafts_show_the_notice_that_counts_the_drafts(site: Site) -> None:
     slug = site.slug("drafts")
-    for language, words in (("en", "Machine translation, not yet reviewed: {} reviewed"),
-                            ("ru", "Машинный перевод, ещё не проверен: проверено {}")):
-        share = sitetext.percent(expected_share(site.root, language, slug), language)
+    for language, title, line in (
+        ("en", "Translation not yet fully reviewed",
+         r"\d+ passages are draft translations that the editors have not yet reviewed\."),
+        ("ru", "Перевод ещё не полностью проверен",
+         r"\d+ фрагмент(а|ов)? — черновики? перевода, ещё не проверенн(ый|ые) редакцией\."),
+    ):  # fmt: skip
         html = site.html(language, slug)
         assert '<div class="admonition warning bp-notice">' in html
-        assert words.format(share) in html
+        assert f'<p class="admonition-title">{title}</p>' in html
+        assert re.search(f"<li>{line}</li>", html), language
+        # drafts without the provenance comment of translate are no machine translation
+        assert "machine" not in article_of(html) and "автоматически" not in article_of(html)
 
 
 def test_untranslated_sentences_fall_back_to_german_marked_lang_de(site: Site) -> None:
@@ -280,7 +281,8 @@ def test_untranslated_sentences_fall_back_to_german_marked_lang_de(site: Site) -
     source = (site.root / "docs/de" / f"{slug}.md").read_text(encoding="utf-8")
     plain = re.sub(r"<[^>]+>", "", german[0])
     assert plain[:30] in re.sub(r"[*_]", "", source)
-    assert "Translation in progress" in html
+    assert "Translation incomplete" in html
+    assert re.search(r"<li>\d+ passages? appears? in the German original\.</li>", html)
 
 
 def test_article_below_min_reviewed_is_the_german_original_kept_from_search_engines(
@@ -319,7 +321,7 @@ def test_site_name_is_translated(site: Site) -> None:
 
 def test_permalinks_and_footer_speak_the_page_language(site: Site) -> None:
     for language in LANGUAGES:
-        words = sitetext.texts(language)
+        words = site_words(site, language).texts
         for slug in ("about", site.slug("reviewed")):
             html = site.html(language, slug)
             titles = re.findall(r'class="headerlink" href="[^"]*" title="([^"]*)"', html)
@@ -327,6 +329,7 @@ def test_permalinks_and_footer_speak_the_page_language(site: Site) -> None:
             assert titles or slug != "about", "the about page has headings with permalinks"
             assert re.search(rf'{words["footer.generator"]}\s*<a href="https://squidfunk', html)
     assert "Permanent link" not in site.html("ru", "about")
+    assert "Ссылка на этот раздел" in site.html("ru", "about")
     assert "Made with" not in site.html("de", "about")
 
 
@@ -338,7 +341,7 @@ def test_article_metadata_is_shown_with_labels_of_the_page_language(site: Site) 
     for language in LANGUAGES:
         html = site.html(language, slug)
         assert '<dl class="bp-byline">' in html
-        words = sitetext.texts(language)
+        words = site_words(site, language).texts
         if meta.get("author"):
             assert f"<dt>{words['meta.author']}</dt>" in html
         if meta.get("date"):
@@ -352,7 +355,7 @@ def test_a_404_page_per_language(site: Site) -> None:
         html = (site.dir / prefix / "404.html").read_text(encoding="utf-8")
         found = links(html)
         assert found.html_lang == language
-        assert sitetext.text(language, "404.title") in html
+        assert site_words(site, language).text("404.title") in html
         # the switcher leads to the home pages, not to the page rendered last
         homes = {"de": "/", "en": "/en/", "ru": "/ru/"}
         assert found.switcher == homes, language

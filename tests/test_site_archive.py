@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from babelpress import config as bp_config
 from babelpress import project
 from babelpress.site import archive, listing
 from babelpress.site import words as sitetext
@@ -26,6 +27,14 @@ from babelpress.site.articles import (
 )
 
 D = dt.datetime
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def repo_words(language: str) -> sitetext.Words:
+    """The site's words of *language* from the project's own catalogues (reviewed)."""
+    return sitetext.load(bp_config.load(REPO), language, drafts=False)
+
 
 
 def art(path: str, title: str = "", date: D | None = None, **fields: object) -> Article:
@@ -283,7 +292,7 @@ def test_year_page_in_english_links_english_articles_and_its_neighbours() -> Non
     plan = archive.plan(articles, front_page=3, per_page=3)
     page = plan.get("archive/2022/2/index.md")
     assert page is not None
-    text = listing.listing_page(page, plan, "en", prefix="en/")
+    text = listing.listing_page(page, plan, repo_words("en"), prefix="en/")
     front, body = text.split("---\n", 2)[1:]
     assert "title: Archive 2022 – Page 2 of 3\n" in front and "exclude: true" in front
     links = anchors(body)
@@ -301,29 +310,31 @@ def test_listing_words_are_the_page_language(language: str) -> None:
     articles = [art("a", "A", D(2020, 5, 4), authors=("X",)), art("b", "B")] * 1
     articles += [art(f"c{i}", f"C{i}", D(2020, 1, 1)) for i in range(5)]
     plan = archive.plan(articles, front_page=2, per_page=2)
-    words = sitetext.texts(language)
+    words = repo_words(language).texts
     others = {
         value
         for lang in ("de", "en", "ru")
         if lang != language
-        for key, value in sitetext.texts(lang).items()
+        for key, value in repo_words(lang).texts.items()
         if key.startswith(("front.", "archive.", "listing.", "nav.")) and value != words.get(key)
     }
     for page in plan.listings:
-        text = listing.listing_page(page, plan, language, prefix="")
+        text = listing.listing_page(page, plan, repo_words(language), prefix="")
         visible = html.unescape(re.sub(r"<[^>]+>", " ", text))
         for value in others:
             plain = value.split("{")[0].strip()
             if len(plain) > 3:
                 found = re.search(rf"(?<!\w){re.escape(plain)}(?!\w)", visible)
                 assert found is None, (language, page.path, value)
-    front = listing.listing_page(plan.listings[0], plan, language, prefix="")
+    front = listing.listing_page(plan.listings[0], plan, repo_words(language), prefix="")
     assert words["front.title"] in front and words["front.more"] in front
     assert sitetext.date(D(2020, 5, 4), language) in front
-    year = listing.listing_page(plan.get("archive/2020/index.md"), plan, language, prefix="")  # type: ignore[arg-type]
+    year_listing = plan.get("archive/2020/index.md")
+    assert year_listing is not None
+    year = listing.listing_page(year_listing, plan, repo_words(language), prefix="")
     assert words["archive.older"] in year
-    assert sitetext.count(language, "archive.count", 6) in listing.listing_page(
-        plan.listings[1], plan, language, prefix=""
+    assert repo_words(language).plural("archive.count", 6) in listing.listing_page(
+        plan.listings[1], plan, repo_words(language), prefix=""
     )
 
 
@@ -334,19 +345,20 @@ def test_everything_from_outside_is_escaped() -> None:
     ]
     plan = archive.plan(articles, front_page=5, per_page=5)
     for page in plan.listings:
-        text = listing.listing_page(page, plan, "en", prefix="")
+        text = listing.listing_page(page, plan, repo_words("en"), prefix="")
         assert "<script>" not in text and 'onmouseover="x' not in text and 'x="' not in text
-    front = listing.listing_page(plan.listings[0], plan, "en", prefix="")
+    front = listing.listing_page(plan.listings[0], plan, repo_words("en"), prefix="")
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quotes&quot;" in front
 
 
 def test_untranslated_title_is_marked_with_its_language() -> None:
     plan = archive.plan([art("a", "Deutscher Titel", title_lang="de")], front_page=1, per_page=1)
-    front = listing.listing_page(plan.listings[0], plan, "ru", prefix="ru/")
+    front = listing.listing_page(plan.listings[0], plan, repo_words("ru"), prefix="ru/")
     assert '<a href="../a/" lang="de">Deutscher Titel</a>' in front
 
 
 def test_empty_site_has_a_front_page_and_an_archive() -> None:
     plan = archive.plan([], front_page=5, per_page=5)
     assert [page.kind for page in plan.listings] == ["front", "archive"]
-    assert "Noch keine Artikel." in listing.listing_page(plan.listings[0], plan, "de", prefix="")
+    front = listing.listing_page(plan.listings[0], plan, repo_words("de"), prefix="")
+    assert "Noch keine Artikel." in front

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from xml.etree import ElementTree
 
 import feedparser
 
+from babelpress import config as bp_config
 from babelpress.site import words as sitetext
 from babelpress.site.articles import Article
 from babelpress.site.feed import atom_feed, feed_sitemap
 
 D = dt.datetime
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def repo_words(language: str) -> sitetext.Words:
+    """The site's words of *language* from the project's own catalogues (reviewed)."""
+    return sitetext.load(bp_config.load(REPO), language, drafts=False)
+
 
 
 def feed_of(articles: list[Article], language: str = "en") -> bytes:
@@ -19,7 +29,7 @@ def feed_of(articles: list[Article], language: str = "en") -> bytes:
         articles,
         language=language,
         title="babelpress – News",
-        description=sitetext.text(language, "feed.description", site="babelpress – News"),
+        description=repo_words(language).text("feed.description", site="babelpress – News"),
         home_url="https://example.org/news/en/",
         feed_url="https://example.org/news/en/feed/atom.xml",
         site_url="https://example.org/news/",

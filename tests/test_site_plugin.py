@@ -19,6 +19,13 @@ from babelpress.site import build as sitebuild
 from babelpress.site import configure
 from babelpress.site import words as sitetext
 
+REPO = Path(__file__).resolve().parent.parent
+
+
+def repo_words(language: str) -> sitetext.Words:
+    """The site's words of *language* from the project's own catalogues (reviewed)."""
+    return sitetext.load(bp_config.load(REPO), language, drafts=False)
+
 
 def test_plugin_builds_settings_from_mkdocs_yml(tmp_path: Path) -> None:
     (tmp_path / "pages").mkdir()
@@ -113,12 +120,14 @@ def test_search_index_missing_is_no_error(tmp_path: Path) -> None:
 )
 def test_template_context_urls(base_url: str, language: str, home: str, search: str | None) -> None:
     context = sitebuild.template_context(
-        language=language, default_language="de", languages=["de", "en", "ru"], base_url=base_url
-    )
+        language=language, default_language="de", languages=["de", "en", "ru"], base_url=base_url,
+        words=repo_words(language),
+    )  # fmt: skip
     assert context["home_url"] == home
     assert context["search_base"] == search
     assert context["languages"] == ["en", "ru"]
-    assert context["texts"]["404.title"] == sitetext.text(language, "404.title")
+    title = {"de": "Seite nicht gefunden", "en": "Page not found", "ru": "Страница не найдена"}
+    assert context["texts"]["404.title"] == title[language]
 
 
 META = {
@@ -132,7 +141,7 @@ META = {
 
 
 def test_byline_on_the_german_page() -> None:
-    items = {item["key"]: item for item in sitebuild.byline(META, "de", "de")}
+    items = {item["key"]: item for item in sitebuild.byline(META, "de", "de", repo_words("de"))}
     assert list(items) == ["author", "contributors", "date", "source", "translator"]
     assert items["date"]["text"] == "24. April 2022"
     assert items["translator"] == {
@@ -141,8 +150,8 @@ def test_byline_on_the_german_page() -> None:
 
 
 def test_byline_on_a_translated_page_credits_the_german_translation() -> None:
-    meta = {**META, "source": "https://www.example.org/x", "babelpress": {"drafts": True}}
-    items = {item["key"]: item for item in sitebuild.byline(meta, "ru", "de")}
+    meta = {**META, "source": "https://www.example.org/x", "babelpress": {"machine": True}}
+    items = {item["key"]: item for item in sitebuild.byline(meta, "ru", "de", repo_words("ru"))}
     assert items["date"]["text"] == "24 апреля 2022 года"
     assert items["source"]["text"] == "example.org"
     assert items["source"]["href"] == "https://www.example.org/x"
@@ -153,19 +162,30 @@ def test_byline_on_a_translated_page_credits_the_german_translation() -> None:
 def test_dates_are_written_as_each_edition_writes_them() -> None:
     # the English catalogues (British English) write "24 April 2022", the Russian
     # ones "24 апреля 2022 года"
-    items = {item["key"]: item for item in sitebuild.byline(META, "en", "de")}
+    items = {item["key"]: item for item in sitebuild.byline(META, "en", "de", repo_words("en"))}
     assert items["date"]["text"] == "24 April 2022"
     assert sitetext.date("2022-05-09", "en") == "9 May 2022"
     assert sitetext.date("2022-04-24", "ru") == "24 апреля 2022 года"
 
 
-def test_byline_of_a_reviewed_translation_names_no_machine() -> None:
-    meta = {"author": "A", "babelpress": {"drafts": False}}
-    assert [item["key"] for item in sitebuild.byline(meta, "en", "de")] == ["author"]
+def test_byline_names_the_machine_only_when_the_whole_page_is_machine_made() -> None:
+    words = repo_words("en")
+    for review in ({"drafts": False}, {"drafts": True}):
+        meta = {"author": "A", "babelpress": review}
+        assert [item["key"] for item in sitebuild.byline(meta, "en", "de", words)] == ["author"]
+    meta = {"author": "A", "babelpress": {"drafts": True, "machine": True}}
+    items = sitebuild.byline(meta, "en", "de", words)
+    assert items[-1] == {"key": "translator", "label": "Translation",
+                         "text": "machine, not yet reviewed", "href": ""}  # fmt: skip
 
 
-def test_unknown_language_gets_english_words_and_babel_numbers() -> None:
-    assert sitetext.text("fr", "404.title") == "Page not found"
+def test_a_language_without_a_catalogue_of_words_gets_german_words_and_babel_numbers(
+    tmp_path: Path,
+) -> None:
+    settings = bp_config.Settings.defaults(tmp_path).replace(languages=("en", "ru", "fr"))
+    words = sitetext.load(settings, "fr", drafts=True)
+    assert words.text("404.title") == "Seite nicht gefunden"
+    assert words.plural("notice.german", 3) == "3 Textstellen erscheinen im deutschen Original."
     assert sitetext.percent(64.9, "fr") == "64\u00a0%"
     assert sitetext.percent(64.9, "en") == "64%"
     assert sitetext.language_name("ru") == "Русский"
@@ -195,10 +215,12 @@ def test_permalinks_are_titled_in_the_page_language() -> None:
         '<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>'
         '<p><a href="#a" title="Permanent link">x</a></p>'
     )
-    localised = sitebuild.localise_permalinks(content, "ru")
-    assert localised.count('title="Постоянная ссылка"') == 1
+    localised = sitebuild.localise_permalinks(content, repo_words("ru"))
+    assert localised.count('title="Ссылка на этот раздел"') == 1
     assert localised.endswith('<a href="#a" title="Permanent link">x</a></p>')
-    assert sitebuild.localise_permalinks(content, "en") == content
+    english = sitebuild.localise_permalinks(content, repo_words("en"))
+    assert english.count('title="Link to this section"') == 1
+
 
 
 # ------------------------------------------------------------------ the packaged theme

@@ -36,11 +36,13 @@ def test_corpus_through_libre(extracted: Path, capsys) -> None:
     root = extracted
     distinct = {
         lang: {
-            e.msgid
+            text
             for p in po_files(root)
             if f"/{lang}/" in str(p)
             for e in polib.pofile(str(p))
-            if e.msgid and not e.msgstr and not e.obsolete
+            if e.msgid and not e.obsolete and not _translated(e)
+            for text in (e.msgid, e.msgid_plural)
+            if text
         }
         for lang in ("en", "ru")
     }
@@ -63,10 +65,22 @@ def test_corpus_through_libre(extracted: Path, capsys) -> None:
         assert "0 segments sent" in capsys.readouterr().out
 
 
+def _translated(entry: polib.POEntry) -> bool:
+    return any(entry.msgstr_plural.values()) if entry.msgid_plural else bool(entry.msgstr)
+
+
+def _forms(entry: polib.POEntry) -> list[str]:
+    return list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
+
+
 def test_corpus_pseudo_offline(extracted: Path) -> None:
     assert run(["-C", str(extracted), "translate", "--provider", "pseudo", "--lang", "ru"]) == 0
     found = drafts(extracted)
-    assert found and all(e.msgstr.startswith("⟦RU⟧ ") for e in found)
+    assert found and all(form.startswith("⟦RU⟧ ") for e in found for form in _forms(e))
+    # the site's own words are drafted too, every plural form with its {count}
+    plural = [e for e in found if e.msgid_plural]
+    assert plural and all(len(e.msgstr_plural) == 3 for e in plural)
+    assert all("{count}" in form for e in plural for form in _forms(e))
     assert not any("babelpress-placeholders" in e.tcomment for e in found)
     for path in po_files(extracted):
         msgfmt_check(path)

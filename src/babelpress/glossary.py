@@ -86,6 +86,12 @@ class Glossary:
         body = "|".join(re.escape(v) for v in sorted(owner, key=lambda v: (-len(v), v)))
         return re.compile(rf"(?<!\w)({body}){_GERMAN_ENDING}(?!\w)"), owner
 
+    def exact(self, text: str) -> Term | None:
+        """The term one of whose German spellings is the whole of *text*, or None."""
+        _, owner = self._matcher
+        index = owner.get(text.strip())
+        return self.terms[index] if index is not None else None
+
     def find(self, text: str) -> Iterator[tuple[Term, str]]:
         """The terms occurring in German *text*, with the variant that matched, in order."""
         pattern, owner = self._matcher

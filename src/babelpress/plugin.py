@@ -25,7 +25,8 @@ Its events:
   ``on_post_page`` / ``on_post_template`` take the theme's relative hreflang
   links out of the head (the sitemap carries the alternates).
 - ``on_page_context`` / ``on_template_context`` give the theme the ``babelpress``
-  variable (words of the page's language, the article's metadata line, where the
+  variable (the site's words in the page's language, read from
+  ``locale/<lang>/LC_MESSAGES/_site.po``; the article's metadata line; where the
   language's search index is); the 404 page's language switcher leads to the
   home pages.
 - ``on_post_build`` keeps one 404 page per language and, after the last language
@@ -57,6 +58,7 @@ from babelpress.errors import BabelpressError
 from babelpress.render import all_pages as render
 from babelpress.site import build as sitebuild
 from babelpress.site import configure
+from babelpress.site import words as sitetext
 from babelpress.site.news import NewsSite
 
 log = get_plugin_logger(__name__)
@@ -72,6 +74,8 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
         self._not_found: bytes | None = None
         self._warned_theme = False
         self.news = NewsSite()
+        #: the site's words per language, read once per build (a save shows on the next)
+        self._words_of: dict[str, sitetext.Words] = {}
 
     # ------------------------------------------------------------ life cycle
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -81,6 +85,7 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
     def _render_pages(self, config: Any) -> Any:
         self.settings = self._settings(config)
         self._render(self.settings)
+        self._words_of = {}
         return config
 
     @event_priority(-150)
@@ -105,6 +110,7 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
 
     def on_pre_build(self, *, config: Any) -> None:
         self._depth += 1
+        self._words_of = {}
 
     def on_build_error(self, *, error: Exception) -> None:
         self._depth = 0
@@ -119,8 +125,7 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
     def on_files(self, files: Any, *, config: Any) -> Any:
         if self.settings is None:
             return files
-        language = self._language(config)
-        for warning in self.news.add_pages(files, config, self.settings, language):
+        for warning in self.news.add_pages(files, config, self.settings, self._words(config)):
             log.warning(warning)
         return files
 
@@ -129,7 +134,7 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
 
     # ------------------------------------------------------------ templates
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
-        return sitebuild.localise_permalinks(html, self._language(config))
+        return sitebuild.localise_permalinks(html, self._words(config))
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
         self.news.mark_section(page, self._language(config), active=True)
@@ -153,7 +158,7 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
     @event_priority(50)
     def _write_feed(self, *, config: Any) -> None:
         if self.settings is not None:
-            self.news.write_feed(config, self.settings, self._language(config))
+            self.news.write_feed(config, self.settings, self._words(config))
 
     @event_priority(50)
     def _keep_not_found(self, *, config: Any) -> None:
@@ -202,9 +207,24 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
             default_language=self._default,
             languages=self._languages,
             base_url=base_url,
+            words=self._words(config),
             meta=meta,
             feed=bool(config.site_url),
         )
+
+    def _words(self, config: Any) -> sitetext.Words:
+        """The site's words in the language being built (German without settings).
+
+        Read once per build, so a saved ``_site.po`` shows in the next preview build;
+        errors in it were reported by the render.
+        """
+        language = self._language(config)
+        if self.settings is None:
+            return sitetext.load_german(language)
+        if language not in self._words_of:
+            drafts = self.mode == "serve" or self.settings.publish_drafts
+            self._words_of[language] = sitetext.load(self.settings, language, drafts=drafts)
+        return self._words_of[language]
 
     def _switch_to_home_pages(self, config: Any) -> None:
         """Point the language switcher (``extra.alternate``) at each language's home page.

@@ -16,9 +16,15 @@ command and the MkDocs plugin ask it, and nothing else walks the folders.
    ``locale/<lang>/LC_MESSAGES/<slug>.po``, rendered page ``docs/<lang>/<slug>.md``.
 5. Lists are sorted by slug (the order of ``sorted()`` on the relative paths), so
    every step visits pages in the same order on every machine.
-6. One lock file, ``locale/.babelpress.lock``, keeps two runs that write
+6. A top-level name starting with ``_`` is babelpress's own, never a page's:
+   ``_site`` is the gettext domain of the site's own words (notices, labels, the
+   404 page: :mod:`babelpress.wordlist`), whose template and catalogues sit beside
+   the pages' (``locale/templates/_site.pot``, ``locale/<lang>/LC_MESSAGES/_site.po``)
+   so that editors, ``status``, ``check`` and ``translate`` treat them alike.  A page
+   ``docs/<source_language>/_x.md`` is refused with an error naming it.
+7. One lock file, ``locale/.babelpress.lock``, keeps two runs that write
    catalogues apart.
-7. The site generates its front page (``index``) and its archive (``archive/…``)
+8. The site generates its front page (``index``) and its archive (``archive/…``)
    in every language: no page's slug is, or starts with, one of
    :data:`GENERATED_NAMES` (a page there takes the generated page's place, with
    a warning from the plugin).
@@ -33,7 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babelpress.config import Settings
-from babelpress.errors import LockError
+from babelpress.errors import InputError, LockError
 
 #: how long a run waits for another one to release the catalogues
 LOCK_TIMEOUT = 300.0
@@ -41,6 +47,10 @@ LOCK_NAME = ".babelpress.lock"
 PAGE_SUFFIX = ".md"
 #: first path components of the pages the site generates in every language
 GENERATED_NAMES = ("index", "archive")
+#: the catalogue name of the site's own words (see point 6)
+SITE_WORDS = "_site"
+#: a top-level name starting with this is babelpress's, not a page's
+RESERVED_PREFIX = "_"
 
 
 @dataclass(frozen=True)
@@ -85,10 +95,21 @@ def _walk(
 
 # ------------------------------------------------------------------ pages
 def pages(settings: Settings) -> list[Page]:
-    """Every German page of the project, sorted by slug."""
-    return [
-        Page(slug, path) for slug, path in files_under(settings.source_docs_path, PAGE_SUFFIX)
-    ]
+    """Every German page of the project, sorted by slug (InputError for a reserved name)."""
+    found = files_under(settings.source_docs_path, PAGE_SUFFIX)
+    for slug, path in found:
+        if is_reserved(slug):
+            raise InputError(
+                f"a page name may not start with {RESERVED_PREFIX!r} at the top of the folder: "
+                "such names are kept for babelpress's own catalogues; rename the page",
+                path=path,
+            )
+    return [Page(slug, path) for slug, path in found]
+
+
+def is_reserved(slug: str) -> bool:
+    """Whether *slug* names one of babelpress's own catalogues, not a page (point 6)."""
+    return "/" not in slug and slug.startswith(RESERVED_PREFIX)
 
 
 def slug_of(settings: Settings, source: Path) -> str:

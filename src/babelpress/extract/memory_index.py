@@ -27,7 +27,7 @@ from babelpress.errors import CatalogError
 from babelpress.fsutil import atomic_write
 from babelpress.po.file import read_po
 from babelpress.po.merge import TranslationMemory, reviewed_pairs
-from babelpress.project import files_under
+from babelpress.project import files_under, is_reserved
 
 VERSION = 1
 
@@ -62,6 +62,8 @@ class MemoryIndex:
         """Index every readable catalogue, in path order (the first translation wins)."""
         found: dict[str, list[Any]] = {}
         for slug, path in files_under(self.folder, ".po"):
+            if is_reserved(slug):
+                continue  # the site's own words are no page's text
             name = f"{slug}.po"
             try:
                 stat = path.stat()

@@ -14,13 +14,19 @@ merges it into each language's catalogue (:mod:`babelpress.extract.template`,
 3. a write that fails (read-only ``locale/``, full disk) ends the run at once;
    temporary files a killed run left behind are removed at the start;
 4. catalogues of pages that no longer exist are kept and listed in the report;
+   the site's own words (:mod:`babelpress.wordlist`) are one more template and
+   catalogue per language, ``_site`` (:data:`babelpress.project.SITE_WORDS`),
+   merged the same way, so their translations are kept like any page's;
 5. skipping is cheap: ``locale/.babelpress-extract.json`` remembers, per output
    file, a fingerprint of its page (and of the code and settings that made it)
    and the file's size and modification time.  When all agree, the page is not
    even parsed.  Deleting that file is always safe;
 6. a new sentence looks for a reviewed translation on the other pages only when
    its own page has none, through :mod:`babelpress.extract.memory_index` (catalogues
-   unchanged since the last run are not parsed again).
+   unchanged since the last run are not parsed again);
+7. an empty entry for a name of the byline or a photo credit whose whole German is a
+   glossary spelling gets the glossary's rendering (:mod:`babelpress.extract.names`);
+   the glossary is part of every page's fingerprint.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,13 +42,15 @@ from typing import Any
 
 import polib
 
-from babelpress import project
+from babelpress import project, wordlist
 from babelpress.config import Settings
 from babelpress.errors import BabelpressError, CatalogError, InputError
 from babelpress.extract import memory_index
 from babelpress.extract import template as catalog
 from babelpress.extract.memory_index import MemoryIndex
+from babelpress.extract.names import prefill_names
 from babelpress.fsutil import atomic_write
+from babelpress.glossary import Glossary, load_glossary
 from babelpress.po.file import read_po
 from babelpress.po.format import format_po
 from babelpress.po.merge import TranslationMemory, merge
@@ -174,12 +182,15 @@ class _Run:
         self.code = _code_fingerprint(settings)
         self.memories: dict[str, TranslationMemory] = {}
         self.indexes: dict[str, MemoryIndex] = {}
+        self.glossary, glossary_bytes = _glossary(settings)
+        self.code = hashlib.sha256(self.code.encode() + glossary_bytes).hexdigest()
 
     def execute(self) -> Report:
         pages = project.pages(self.settings)
         self.report.pages = len(pages)
         for page in pages:
             self.page(page.slug, page.source)
+        self.site_words()
         self.report.orphans = self.orphans({page.slug for page in pages})
         if not self.check:
             self.state.save()
@@ -206,19 +217,49 @@ class _Run:
         except InputError as exc:
             self.report.errors.append(exc)
             return
-        template = self.template(doc, outputs[0], fingerprint)
+        self.catalogues(
+            lambda date: catalog.build_template(doc, settings, date=date), outputs, fingerprint
+        )
+
+    def site_words(self) -> None:
+        """The template and catalogues of the site's own words (like a page's)."""
+        settings, slug = self.settings, project.SITE_WORDS
+        try:
+            words = wordlist.words()
+        except InputError as exc:
+            self.report.errors.append(exc)
+            return
+        fingerprint = hashlib.sha256(self.code.encode() + wordlist.data()).hexdigest()
+        outputs = [project.pot_path(settings, slug)]
+        outputs += [project.po_path(settings, language, slug) for language in self.languages]
+        if all(self.state.fresh(output, fingerprint) for output in outputs):
+            self.report.unchanged += len(outputs)
+            return
+        self.catalogues(
+            lambda date: catalog.build_words_template(words, settings, date=date),
+            outputs,
+            fingerprint,
+        )
+
+    def catalogues(
+        self, build: Callable[[str | None], polib.POFile], outputs: list[Path], fingerprint: str
+    ) -> None:
+        """Write the template *build* makes to ``outputs[0]``, merge it into the others."""
+        template = self.template(build, outputs[0], fingerprint)
         date = template.metadata.get("POT-Creation-Date") or catalog.now()
         for language, output in zip(self.languages, outputs[1:], strict=True):
             self.catalogue(template, language, output, fingerprint, date)
 
-    def template(self, doc: Any, path: Path, fingerprint: str) -> polib.POFile:
+    def template(
+        self, build: Callable[[str | None], polib.POFile], path: Path, fingerprint: str
+    ) -> polib.POFile:
         old = None
         if path.exists():
             try:
                 old = read_po(path)
             except CatalogError:
                 old = None  # a template is generated: a broken one is simply made anew
-        template, text = catalog.template_and_text(doc, self.settings, old)
+        template, text = catalog.stable_template(build, old)
         self.output(path, text, fingerprint)
         return template
 
@@ -239,9 +280,10 @@ class _Run:
             memory=self.memory(language),
             new_header=catalog.language_header(self.settings, language, date),
         )
+        prefill_names(merged, language, self.glossary)
         self.output(path, format_po(merged), fingerprint)
-        if not self.check:
-            self.index(language).record(path, merged)
+        if not self.check and path.stem != project.SITE_WORDS:
+            self.index(language).record(path, merged)  # the memory is of pages' text
 
     def output(self, path: Path, text: str, fingerprint: str) -> None:
         if self.check:
@@ -277,14 +319,27 @@ class _Run:
         return self.indexes[language]
 
     def orphans(self, slugs: set[str]) -> list[Path]:
-        found = [path for slug, path in project.templates(self.settings) if slug not in slugs]
+        kept = slugs | {project.SITE_WORDS}
+        found = [path for slug, path in project.templates(self.settings) if slug not in kept]
         for language in self.languages:
             found += [
                 path
                 for slug, path in project.catalogues(self.settings, language)
-                if slug not in slugs
+                if slug not in kept
             ]
         return found
+
+
+def _glossary(settings: Settings) -> tuple[Glossary, bytes]:
+    """The glossary and its bytes (a missing file: empty); a broken one is an error."""
+    path = settings.glossary_path
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return Glossary(), b""
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from exc
+    return load_glossary(path), data
 
 
 def extract(

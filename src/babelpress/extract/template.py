@@ -14,11 +14,19 @@
 5. ``POT-Creation-Date`` is renewed only when the rest of the template changed
    (``Generated-By``, the version of babel, does not count: a fresh checkout with
    a newer babel finds its catalogues up to date).
+
+:func:`build_words_template` makes the template of the site's own words
+(:mod:`babelpress.wordlist`): one entry per word, its key as ``msgctxt``, the German
+as ``msgid`` (and ``msgid_plural``), the note for translators as ``#.`` comment, the
+flag ``python-brace-format`` where the German has ``{name}`` fields; no ``#:``
+reference, since the words live in the package, not in the project.
 """
 
 from __future__ import annotations
 
 import datetime
+import textwrap
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +35,7 @@ from babel.messages.catalog import Catalog
 
 from babelpress.config import Settings
 from babelpress.markdown.units import Document
+from babelpress.wordlist import FORMAT_FLAG, Word
 
 DATE_FORMAT = "%Y-%m-%d %H:%M%z"
 
@@ -121,6 +130,23 @@ def build_template(doc: Document, settings: Settings, *, date: str | None = None
     return po
 
 
+def build_words_template(
+    words: Iterable[Word], settings: Settings, *, date: str | None = None
+) -> polib.POFile:
+    """The template of the site's own words (see the module docstring)."""
+    po = template_header(settings, date or now())
+    for word in words:
+        note = textwrap.fill(word.note, width=76, break_long_words=False, break_on_hyphens=False)
+        entry = polib.POEntry(msgctxt=word.key, msgid=word.text, msgstr="", comment=note)
+        if word.plural is not None:
+            entry.msgid_plural = word.plural
+            entry.msgstr_plural = {0: "", 1: ""}
+        if word.fields:
+            entry.flags.append(FORMAT_FLAG)
+        po.append(entry)
+    return po
+
+
 def template_text(doc: Document, settings: Settings, old: polib.POFile | None) -> str:
     """The template's text; keeps *old*'s date (and header comment) if nothing else changed."""
     return template_and_text(doc, settings, old)[1]
@@ -130,11 +156,18 @@ def template_and_text(
     doc: Document, settings: Settings, old: polib.POFile | None
 ) -> tuple[polib.POFile, str]:
     """The template (see :func:`template_text`) and its text, so callers need not re-parse it."""
+    return stable_template(lambda date: build_template(doc, settings, date=date), old)
+
+
+def stable_template(
+    build: Callable[[str | None], polib.POFile], old: polib.POFile | None
+) -> tuple[polib.POFile, str]:
+    """The template *build* makes, dated as *old* when nothing else changed, and its text."""
     from babelpress.po.format import format_po
 
     old_date = old.metadata.get("POT-Creation-Date") if old is not None else None
     if old is not None and old_date and _is_date(old_date):
-        same = build_template(doc, settings, date=old_date)
+        same = build(old_date)
         same.header = old.header  # its year follows the date
         if "Generated-By" in old.metadata and "Generated-By" in same.metadata:
             # the version of babel that wrote it: a new release changes no template
@@ -142,7 +175,7 @@ def template_and_text(
         text = format_po(same)
         if text == format_po(old):
             return same, text
-    template = build_template(doc, settings)
+    template = build(None)
     return template, format_po(template)
 
 

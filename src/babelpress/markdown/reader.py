@@ -1,8 +1,20 @@
 """German Markdown page -> :class:`~babelpress.markdown.units.Document`: literal text, segments.
 
-:func:`parse` reads the YAML front matter (``title`` and ``description`` become
-``Document.meta_segments``) and parses the body with markdown-it-py (CommonMark
-plus tables).  The translatable units are:
+:func:`parse` reads the YAML front matter and parses the body with markdown-it-py
+(CommonMark plus tables).  The front-matter values readers see become
+``Document.meta_segments`` (with their places in ``Document.meta_places``): ``title``,
+``description``, and the byline's ``author``, ``contributors`` (one unit per name),
+``translator`` and ``source`` (not when it is a web address), each of its key's kind,
+so a name can be written the way the reader's language writes it (``Эмма Колле``).
+
+**The lead.**  ``Document.lead`` is the first paragraph of the body that is not inside
+a quote or list and not a caption, credit or kicker (the parts it spans).  When the
+``description`` is that paragraph -- as written in Markdown, or as its plain text
+without backslash escapes (what ``normalise`` writes) -- it is no unit of its own:
+``Document.description_from_lead`` says so, and rendering makes the description of
+the paragraph's own translated units (one msgid, one review).
+
+The translatable units of the body are:
 
 1. headings (``heading``; the ``## `` prefix, closing hashes and a trailing
    attribute list ``{#id}`` stay literal), setext headings too;
@@ -92,19 +104,52 @@ def parse(text: str, *, path: str, slug: str, unit: str = "sentence") -> Documen
         raise InputError("carriage return in Markdown; save the file with LF line ends", path=path)
     front, meta, body, fm_lines = _split_front_matter(text, path)
     doc = Document(path=path, slug=slug, front_matter=meta, front_matter_lines=fm_lines)
-    doc.meta_segments = _meta_segments(meta, front)
-    found = _Body(body, unit == "paragraph", fm_lines).units()
+    doc.meta_segments, doc.meta_places = _meta_segments(meta, front)
+    walker = _Body(body, unit == "paragraph", fm_lines)
+    found = walker.units()
+    lead = walker.first_paragraph
+    if lead is not None:
+        doc.description_from_lead = _lead_match(meta.get("description"), body[lead[0] : lead[1]])
+    if doc.description_from_lead:
+        kept = [i for i, (key, _) in enumerate(doc.meta_places) if key != "description"]
+        doc.meta_segments = [doc.meta_segments[i] for i in kept]
+        doc.meta_places = [doc.meta_places[i] for i in kept]
     segments = _with_contexts([*doc.meta_segments, *(seg for _, _, seg in found)])
     doc.meta_segments = segments[: len(doc.meta_segments)]
     pos = 0
+    first = last = None
     for (start, end, _), seg in zip(found, segments[len(doc.meta_segments) :], strict=True):
         if start > pos:
             doc.parts.append(body[pos:start])
+        if lead is not None and lead[0] <= start and end <= lead[1]:
+            first = len(doc.parts) if first is None else first
+            last = len(doc.parts) + 1
         doc.parts.append(seg)
         pos = end
     if pos < len(body):
         doc.parts.append(body[pos:])
+    if first is not None and last is not None:
+        doc.lead = (first, last)
     return doc
+
+
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def unescape(text: str) -> str:
+    """*text* without Markdown's backslash escapes (``24\\. April`` -> ``24. April``)."""
+    return _ESCAPED.sub(r"\1", text)
+
+
+def _lead_match(description: Any, paragraph: str) -> str:
+    """How the *description* is the first *paragraph*: "markdown", "plain" or "" (not)."""
+    if not isinstance(description, str) or not description.strip():
+        return ""
+    wanted = " ".join(description.split())
+    markdown = " ".join(paragraph.split())
+    if wanted == markdown:
+        return "markdown"
+    return "plain" if wanted == unescape(markdown) else ""
 
 
 # ------------------------------------------------------------ front matter
@@ -141,16 +186,38 @@ def _split_front_matter(text: str, path: str) -> tuple[str, dict[str, Any], str,
     return front, meta, text[match.end() :], match.group(0).count("\n")
 
 
-def _meta_segments(meta: dict[str, Any], front: str) -> list[Segment]:
-    segments = []
-    for key in ("title", "description"):
+#: front-matter keys whose values readers see (their units are listed in file order)
+META_KEYS = ("title", "description", "author", "contributors", "translator", "source")
+
+
+def _meta_segments(
+    meta: dict[str, Any], front: str
+) -> tuple[list[Segment], list[tuple[str, int | None]]]:
+    segments: list[Segment] = []
+    places: list[tuple[str, int | None]] = []
+    for key in META_KEYS:
         value = meta.get(key)
-        if not isinstance(value, str) or not value.strip():
-            continue
+        items: list[tuple[int | None, Any]] = (
+            list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        )
         found = re.search(rf"^{key}[ \t]*:", front, re.M)
-        line = front.count("\n", 0, found.start()) + 2 if found else 1
-        segments.append(Segment(msgid=value, source=value, kind=key, line=line))
-    return segments
+        start = found.start() if found else 0
+        for index, item in items:
+            if not isinstance(item, str) or not _shown_text(key, item):
+                continue
+            at = front.find(item, start) if found else -1
+            line = front.count("\n", 0, at if at >= 0 else start) + 2 if found else 1
+            segments.append(Segment(msgid=item, source=item, kind=key, line=line))
+            places.append((key, index))
+    order = sorted(range(len(segments)), key=lambda i: segments[i].line)  # as in the file
+    return [segments[i] for i in order], [places[i] for i in order]
+
+
+def _shown_text(key: str, value: str) -> bool:
+    """Whether a front-matter value is text for readers (a web address is not)."""
+    if not value.strip():
+        return False
+    return not (key == "source" and re.match(r"https?://\S+$", value.strip()))
 
 
 def _with_contexts(segments: list[Segment]) -> list[Segment]:
@@ -210,6 +277,8 @@ class _Body:
         self.env: dict[str, Any] = {}
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", body)]
         self.found: list[tuple[int, int, Segment]] = []
+        #: raw (start, end) of the first top-level paragraph that has units
+        self.first_paragraph: tuple[int, int] | None = None
 
     def units(self) -> list[tuple[int, int, Segment]]:
         tokens = self.md.parse(self.body, self.env)
@@ -242,10 +311,13 @@ class _Body:
         found = inline.analyse(self.md, block.text, self.env)
         spans = block.units(found, split=split and not self.whole)
         one = len(spans) == 1
+        before = len(self.found)
         for a, b in spans:
             seg = block.segment(a, b, found, _unit_kind(kind, one), self.line_of)
             if seg is not None:
                 self.found.append((block.to_raw(a), block.to_raw(b), seg))
+        if kind == "paragraph" and self.first_paragraph is None and len(self.found) > before:
+            self.first_paragraph = (lines[0][0], end)
 
 
 def _unit_kind(kind: str, one: bool) -> str:

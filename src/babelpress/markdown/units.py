@@ -29,6 +29,10 @@ from typing import Any
 KINDS = (
     "title",
     "description",
+    "author",
+    "contributors",
+    "translator",
+    "source",
     "heading",
     "paragraph",
     "sentence",
@@ -130,6 +134,23 @@ class Document:
     parts: list[str | Segment] = field(default_factory=list)
     #: number of lines the front matter block takes (0 if none)
     front_matter_lines: int = 0
+    #: where each of :attr:`meta_segments` sits in the front matter: (key, list index or None)
+    meta_places: list[tuple[str, int | None]] = field(default_factory=list)
+    #: the first paragraph of the body: ``parts[lead[0]:lead[1]]`` (None: the page has none)
+    lead: tuple[int, int] | None = None
+    #: the ``description`` is the lead: "markdown" (as written) or "plain" (without
+    #: backslash escapes), and no unit of its own; "" when it is its own text
+    description_from_lead: str = ""
+
+    def lead_parts(self) -> list[str | Segment]:
+        """The lead's parts: its segments and the literal text between them."""
+        return self.parts[self.lead[0] : self.lead[1]] if self.lead else []
+
+    def meta_place(self, index: int) -> tuple[str, int | None]:
+        """(front-matter key, list index or None) of ``meta_segments[index]``."""
+        if index < len(self.meta_places):
+            return self.meta_places[index]
+        return self.meta_segments[index].kind, None
 
     def segments(self) -> Iterator[Segment]:
         """Every segment in page order: front matter first, then the body."""

@@ -21,13 +21,17 @@ catalogue for one language and returns the new catalogue:
    entries come last, in their old order (untranslated ones vanish, as in gettext);
 4. a new sentence with no close old entry but an exact translation elsewhere in
    the same language (:class:`TranslationMemory`) is pre-filled, marked ``fuzzy``,
-   with a translator comment naming the page it came from.
+   with a translator comment naming the page it came from (not an entry with plural
+   forms: the memory holds single translations);
+5. a new entry with plural forms gets as many empty ``msgstr[n]`` as the header's
+   ``Plural-Forms`` has ``nplurals`` (two when the header names none), as msgmerge does.
 
 The header is the old catalogue's, with ``POT-Creation-Date`` from the template.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -38,6 +42,7 @@ FUZZY_THRESHOLD = 0.6
 MEMORY_NOTE = "Suggested by translation memory from "
 
 Key = tuple[str | None, str]
+_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 
 
 def key(entry: polib.POEntry) -> Key:
@@ -151,6 +156,7 @@ def merge(
     wanted = {key(e) for e in template}
     vanished = [e for e in old_entries if key(e) not in wanted]
     candidates = _Candidates(e for e in vanished if _translated(e))
+    forms = nplurals(result.metadata)
     used: set[int] = set()
     for entry in template:
         found = active.get(key(entry)) or obsolete.get(key(entry))
@@ -163,12 +169,22 @@ def merge(
             result.append(_fuzzy(entry, closest))
             used.add(id(closest))
             continue
+        if entry.msgid_plural:
+            result.append(_copy(entry, msgstr_plural=dict.fromkeys(range(forms), "")))
+            continue
         suggestion = memory.lookup(entry.msgid) if memory is not None else None
         result.append(_suggested(entry, suggestion) if suggestion else _copy(entry))
     for entry in vanished:
         if id(entry) not in used and _translated(entry):
             result.append(entry if entry.obsolete else _obsoleted(entry))
     return result
+
+
+def nplurals(metadata: dict[str, str]) -> int:
+    """The number of plural forms a catalogue's ``Plural-Forms`` header names (default 2)."""
+    found = _NPLURALS.search(metadata.get("Plural-Forms", ""))
+    number = int(found.group(1)) if found else 2
+    return number if 1 <= number <= 16 else 2
 
 
 def _translated(entry: polib.POEntry) -> bool:
@@ -207,9 +223,17 @@ def _copy(entry: polib.POEntry, **changes: object) -> polib.POEntry:
 
 
 def _editor_flags(template_entry: polib.POEntry, old: polib.POEntry) -> list[str]:
-    """The template's flags plus flags an editor put on the old entry."""
+    """The template's flags plus flags an editor put on the old entry.
+
+    Format flags (``python-brace-format``) say what the German is, so they come from the
+    template alone, as in msgmerge.
+    """
     flags = [flag for flag in template_entry.flags if flag != "fuzzy"]
-    return flags + [flag for flag in old.flags if flag not in flags and flag != "fuzzy"]
+    return flags + [
+        flag
+        for flag in old.flags
+        if flag not in flags and flag != "fuzzy" and not flag.endswith("-format")
+    ]
 
 
 def _kept(entry: polib.POEntry, old: polib.POEntry) -> polib.POEntry:

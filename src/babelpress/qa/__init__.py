@@ -11,7 +11,8 @@ registered in :data:`CHECKS` (checks as data, one function each, like babel's
   located at the ``msgstr`` line of its entry (:mod:`babelpress.qa.catalogues`).
 
 Errors (must not reach readers): ``numbers`` (a figure missing, changed or misread),
-``placeholders``, ``md-syntax`` (code spans, unpaired emphasis, new block structure),
+``placeholders``, ``format`` (a ``{field}`` the code does not fill in), ``md-syntax``
+(code spans, unpaired emphasis, new block structure),
 ``safe-html`` (HTML, script, new links).  Everything else is a warning: ``numbers``
 (figures written as words), ``md-syntax`` (emphasis count), ``glossary``, ``same``,
 ``quotes``, ``brackets``, ``double-space``, ``headline-case`` (English titles and
@@ -33,6 +34,7 @@ from typing import Any
 import polib
 
 from babelpress.glossary import Glossary
+from babelpress.qa.fields import check_format
 from babelpress.qa.headline_case import check_headline_case
 from babelpress.qa.markup import check_md_syntax, check_placeholders, check_safe_html
 from babelpress.qa.model import ERROR, IGNORE_PREFIX, WARNING, Check, Context, Finding, Problem
@@ -66,6 +68,7 @@ CHECKS: tuple[Check, ...] = (
     Check("safe-html", check_safe_html, can_error=True, ignorable=False),
     Check("numbers", check_numbers, can_error=True),
     Check("placeholders", check_placeholders, can_error=True),
+    Check("format", check_format, can_error=True),
     Check("md-syntax", check_md_syntax, can_error=True),
     Check("glossary", check_glossary, can_error=False, aliases=("check-glossary",)),
     Check("same", check_same, can_error=False),
@@ -120,8 +123,8 @@ def _run(
 
 
 @lru_cache(maxsize=64)
-def _context(language: str) -> Context:
-    return Context(language)
+def _context(language: str, formats: tuple[str, ...] = ()) -> Context:
+    return Context(language, formats=formats)
 
 
 def check_entry(
@@ -132,7 +135,9 @@ def check_entry(
     source_language: str = "de",
 ) -> list[Problem]:
     """Every problem of *entry*'s translation into *language* (none for an empty msgstr)."""
-    context = Context(language, source_language, glossary, Context.kinds_of(entry))
+    context = Context(
+        language, source_language, glossary, Context.kinds_of(entry), Context.formats_of(entry)
+    )
     return _run(CHECKS, entry, context, errors_only=False)
 
 
@@ -145,7 +150,7 @@ def render_blockers(
     parts when the texts hold no markup.  ``ignore-`` flags count, except for
     ``safe-html``.
     """
-    return _run(_BLOCKING, entry, _context(language), errors_only=True)
+    return _run(_BLOCKING, entry, _context(language, Context.formats_of(entry)), errors_only=True)
 
 
 def check_catalogues(settings: Any, languages: Iterable[str] | None = None) -> list[Finding]:

@@ -88,6 +88,14 @@ class Context:
     #: the kinds of unit the entry stands for (``title``, ``heading``, ``sentence`` ...),
     #: from the first line of its ``#.`` comment; empty when not known
     kinds: tuple[str, ...] = ()
+    #: the entry's format flags (``python-brace-format``): the fields the code fills in
+    formats: tuple[str, ...] = ()
+
+    @staticmethod
+    def formats_of(entry: object) -> tuple[str, ...]:
+        """The format flags of *entry* (``c-format``, ``python-brace-format``; not ``no-…``)."""
+        flags = getattr(entry, "flags", None) or ()
+        return tuple(f for f in flags if f.endswith("-format") and not f.startswith("no-"))
 
     @staticmethod
     def kinds_of(entry: object) -> tuple[str, ...]:

@@ -22,7 +22,10 @@ Contract:
    length) in reviewed segments divided by all German characters of the page's
    segments, front matter included; it does not depend on how long the
    translations are.  A page that is not fully reviewed shows a notice under its
-   title (and kicker), in the page's language, with the share rounded down.
+   title (and kicker), in the page's language, saying how many passages are
+   machine drafts, changed in the German since review, other drafts, or German
+   (:mod:`babelpress.render.notice`); its words are the site's own
+   (:mod:`babelpress.site.words`), read once per language.
 4. A page whose share is below ``min_reviewed`` is not published in that language:
    its German original is written in its place, every segment marked ``lang="de"``,
    under a notice "not yet available in <language>" (front matter ``lang`` is still
@@ -31,6 +34,8 @@ Contract:
 5. ``mode="serve"`` (the live preview for editors) always shows drafts and
    ignores ``min_reviewed``; drafts are wrapped in ``<span class="bp-draft">`` and
    German fallbacks carry ``class="bp-fallback"``, so the theme highlights both.
+   A page whose catalogue cannot be read opens with an error box naming file, line
+   and message (and shows the German); a build reports the error instead.
 6. Files are written only when their content changes; a generated page whose
    German source is gone is deleted.  Rendering only reads catalogues.
 
@@ -63,6 +68,7 @@ from babelpress.render.page import (
     msgkey,
     render_page,
 )
+from babelpress.site import words as sitetext
 
 __all__ = [
     "MARKER",
@@ -139,6 +145,7 @@ def render_all(
     targets = list(languages or settings.languages)
     pages = project.pages(settings)
     cache = RenderCache(settings, mode)
+    words = {language: _words(settings, language, mode, report) for language in targets}
     for page in pages:
         source = page.source
         doc: Document | None = None
@@ -146,7 +153,7 @@ def render_all(
         for language in targets:
             po_path = project.po_path(settings, language, page.slug)
             catalogue = read_bytes(po_path)
-            key = cache.key(german, catalogue)
+            key = cache.key(german, catalogue, words[language].fingerprint)
             target = project.rendered_path(settings, language, page.slug)
             hit = cache.lookup(target, key)
             if hit is not None:
@@ -163,19 +170,30 @@ def render_all(
             errors = len(report.errors)
             catalog = _catalog(po_path, catalogue, report)
             where = po_path.relative_to(settings.root).as_posix()
+            failed = report.errors[errors] if len(report.errors) > errors else words[language].error
             rendered = render_page(
-                doc, catalog, language, settings, mode=mode, catalog_path=where
-            )
+                doc, catalog, language, settings, mode=mode, catalog_path=where,
+                words=words[language], catalog_error=failed,
+            )  # fmt: skip
             written = atomic_write(target, rendered.markdown, durable=False)
             report.warnings.extend(rendered.warnings)
             report.pages.append(PageResult(language, source, target, written, rendered.summary()))
-            if len(report.errors) == errors:
+            if failed is None:
                 cache.store(target, key, rendered)
     cache.save()
     slugs = {page.slug for page in pages}
     for language in targets:
         report.removed += _remove_stale(settings, language, slugs)
     return report
+
+
+def _words(settings: Settings, language: str, mode: Mode, report: Report) -> sitetext.Words:
+    """The site's words for *language*; a catalogue of them that cannot be read is an error."""
+    words = sitetext.load(settings, language, drafts=mode == "serve" or settings.publish_drafts)
+    report.warnings.extend(words.warnings)
+    if words.error is not None:
+        report.errors.append(words.error)
+    return words
 
 
 def _slug(source: Path, settings: Settings) -> str:

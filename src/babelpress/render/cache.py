@@ -3,12 +3,12 @@
 :func:`babelpress.render.all_pages.render_all` runs before every ``mkdocs build``; most builds
 change nothing, so re-parsing every German page and every catalogue would only
 repeat work.  For each generated page the cache keeps a key -- a hash of the
-German page, its catalogue, the settings, the mode and the babelpress code (the
-content of its files) -- the hash of the Markdown that was written, and what the
-page reported (reviewed share, drafts, fallbacks, warnings).  A page is skipped only
-when its key is the same and the file on disk still has the recorded content; the
-warnings are reported again, so a strict build fails on a cached page as it did the
-first time.
+German page, its catalogue, the site's words of its language, the settings, the
+mode and the babelpress code (the content of its files) -- the hash of the
+Markdown that was written, and what the page reported (reviewed share, drafts,
+fallbacks, warnings).  A page is skipped only when its key is the same and the file
+on disk still has the recorded content; the warnings are reported again, so a
+strict build fails on a cached page as it did the first time.
 
 The cache lives in ``locale/.babelpress-render.json`` (ignored by git); deleting it
 is always safe.
@@ -44,10 +44,12 @@ class RenderCache:
         except (OSError, ValueError):
             self.entries = {}
 
-    def key(self, source: bytes | None, catalogue: bytes | None) -> str:
+    def key(self, source: bytes | None, catalogue: bytes | None, words: str = "") -> str:
+        """The key of a page rendered from *source* and *catalogue* with the site's *words*
+        (their fingerprint: the notices are made of them)."""
         source_hash = hashlib.sha256(source).hexdigest() if source is not None else "-"
         catalogue_hash = hashlib.sha256(catalogue).hexdigest() if catalogue is not None else "-"
-        return _digest(self._base, source_hash, catalogue_hash)
+        return _digest(self._base, source_hash, catalogue_hash, words)
 
     def lookup(self, target: Path, key: str) -> tuple[Any, ...] | None:
         """The fields of the page's PageSummary if *target* is up to date for *key*."""

@@ -3,40 +3,62 @@
 The single-page half of :mod:`babelpress.render.all_pages`, whose module docstring states
 the contract (points 1-5: segments replaced, reviewed / draft / missing, the
 reviewed share, ``min_reviewed``, the live preview's highlighting).
-:func:`render_page` reads nothing and writes nothing: it gets the parsed page and
-the catalogue indexed by ``(msgctxt, msgid)`` and returns the page's Markdown with
-what the caller reports about it (:class:`PageSummary`).
+:func:`render_page` writes nothing and reads nothing but the site's words when the
+caller does not pass them: it gets the parsed page and the catalogue indexed by
+``(msgctxt, msgid)`` and returns the page's Markdown with what the caller reports
+about it (:class:`PageSummary`).  What each segment shows is decided by
+:class:`~babelpress.render.states.PageStates`; the notice under the title is made by
+:mod:`babelpress.render.notice`, and in the live preview a catalogue that cannot be
+read opens the page with an error box instead.
 """
 
 from __future__ import annotations
 
-import html
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
-
-import polib
+from typing import Any
 
 from babelpress.config import Settings
+from babelpress.errors import BabelpressError
 from babelpress.markdown.units import Document, Segment
-from babelpress.qa import render_blockers
 from babelpress.render import frontmatter
+from babelpress.render.notice import error_box, review_notice
+from babelpress.render.states import (
+    DRAFT,
+    MISSING,
+    REVIEWED,
+    Mode,
+    MsgKey,
+    PageStates,
+    index_catalog,
+    msgkey,
+)
 from babelpress.site import words as sitetext
 
-Mode = Literal["build", "serve"]
-MsgKey = tuple[str | None, str]
+__all__ = [
+    "DRAFT",
+    "MARKER",
+    "MISSING",
+    "REVIEWED",
+    "Mode",
+    "MsgKey",
+    "PageSummary",
+    "RenderedPage",
+    "index_catalog",
+    "msgkey",
+    "render_page",
+]
+
 #: front-matter field naming the German page a file was rendered from
 MARKER = "babelpress"
-#: segment kinds that cannot carry an HTML wrapper (attribute values)
-_PLAIN_KINDS = frozenset({"title", "description", "image alt text"})
+#: the byline's names: no translation work, so they do not decide whether a page is machine-made
+_NAME_KINDS = frozenset({"author", "contributors", "translator", "source"})
+#: segment kinds that cannot carry an HTML wrapper (attribute and front-matter values)
+_PLAIN_KINDS = frozenset({"title", "description", "image alt text", *_NAME_KINDS})
 _H1 = re.compile(r"^#[ \t]+\S.*\n(?:[ \t]*\n)?", re.MULTILINE)
 #: a kicker paragraph (``{: .kicker }``) opening the body: the notice goes under it
 _KICKER = re.compile(r"\A\n*(?:[^\n]+\n)+?\{:[^}\n]*\.kicker\b[^}\n]*\}[ \t]*\n(?:[ \t]*\n)?")
-
-REVIEWED, DRAFT, MISSING = "reviewed", "draft", "missing"
-#: the admonition type of each notice, which gives it material's colour and icon
-_NOTICE_CLASSES = {"unavailable": "note", "draft": "warning", "partial": "info"}
 
 
 @dataclass(frozen=True)
@@ -75,111 +97,95 @@ def render_page(
     *,
     mode: Mode = "build",
     catalog_path: str | None = None,
+    words: sitetext.Words | None = None,
+    catalog_error: BabelpressError | None = None,
 ) -> RenderedPage:
     """Render *doc* into *language* from a catalogue indexed by ``(msgctxt, msgid)``.
 
     The catalogue values are PO entries (anything with ``msgstr`` and ``flags``);
-    *catalog_path* names the catalogue in warnings.
+    *catalog_path* names the catalogue in warnings.  *words* are the site's words for
+    *language* (read from the project when not given).  *catalog_error* is why the
+    catalogue could not be read: in the live preview the page opens with it.
     """
-    warnings: list[str] = []
-    states: dict[MsgKey, tuple[str, str]] = {}
-    for segment in doc.segments():
-        key = msgkey(segment)
-        if key not in states:
-            entry = catalog_by_msgkey.get(key)
-            states[key] = _state(entry, language, warnings, catalog_path)
-    share = _reviewed_share(doc.segments(), states)
-    has_drafts = any(state == DRAFT for state, _ in states.values())
-    published = mode == "serve" or share >= settings.min_reviewed
-    show_drafts = mode == "serve" or settings.publish_drafts
-
-    fallbacks = 0
-
-    def choose(segment: Segment) -> tuple[str, str]:
-        nonlocal fallbacks
-        state, msgstr = states[msgkey(segment)]
-        if published and (state == REVIEWED or (state == DRAFT and show_drafts)):
-            return state, _restore(segment, msgstr)
-        fallbacks += 1
-        return MISSING, segment.source
+    if words is None:
+        drafts = mode == "serve" or settings.publish_drafts
+        words = sitetext.load(settings, language, drafts=drafts)
+    states = PageStates(
+        doc, catalog_by_msgkey, language, settings, mode=mode, catalog_path=catalog_path
+    )
 
     def body_text(segment: Segment) -> str:
-        state, text = choose(segment)
+        state, text = states.choose(segment)
         return _wrap(segment, state, text, mode, settings.source_language)
 
-    meta_states = {segment.kind: choose(segment) for segment in doc.meta_segments}
-    meta = {kind: text for kind, (_, text) in meta_states.items()}
-    title_in_german = meta_states.get("title", (REVIEWED, ""))[0] == MISSING
+    meta_states = [states.choose(segment) for segment in doc.meta_segments]
+    meta = {doc.meta_place(i): text for i, (_, text) in enumerate(meta_states)}
+    if doc.description_from_lead:
+        meta[("description", None)] = description_of_lead(doc, states)
+    title_in_german = any(
+        state == MISSING and doc.meta_place(i)[0] == "title"
+        for i, (state, _) in enumerate(meta_states)
+    )
     body = doc.render(body_text)
+    counts = states.counts()
     total = sum(1 for _ in doc.segments())
-    if fallbacks == total and total:
-        kind = "unavailable"
-    elif has_drafts and show_drafts:
-        kind = "draft"
-    else:
-        kind = "partial" if share < 100.0 or fallbacks else ""
-    notice = _notice(kind, language, share, settings, mode)
+    unavailable = not states.published or (states.fallbacks == total and total > 0)
+    notice = review_notice(
+        counts, words, unavailable=unavailable, mode=mode, min_reviewed=settings.min_reviewed
+    )
+    if catalog_error is not None and mode == "serve":
+        # the editor's broken file, not "not yet available", is what the page is about
+        body, notice = error_box(catalog_error, words, str(settings.root)) + body, ""
     review = {
         "source": doc.path,
-        "reviewed": int(share),
-        "drafts": has_drafts and show_drafts,
-        "published": published,
+        "reviewed": int(states.share),
+        "drafts": states.has_drafts and states.show_drafts,
+        "published": states.published,
     }
+    if states.counts(leave_out=_NAME_KINDS).all_machine:
+        review["machine"] = True  # the byline credits the machine: the page's text is all MT
     if title_in_german:
         review["title_lang"] = settings.source_language
     front = _front_matter(doc, meta, language, review)
     markdown = front + _insert_notice(body, notice)
-    return RenderedPage(share, has_drafts, fallbacks, warnings, published, markdown=markdown)
+    return RenderedPage(
+        states.share,
+        states.has_drafts,
+        states.fallbacks,
+        states.warnings,
+        states.published,
+        markdown=markdown,
+    )
 
 
-def msgkey(segment: Segment) -> MsgKey:
-    """The catalogue key of *segment*: ``(msgctxt, msgid)``."""
-    return (segment.context or None, segment.msgid)
+# ------------------------------------------------------------------ the lead
+def lead_markdown(doc: Document, states: PageStates) -> str | None:
+    """The page's first paragraph as the page shows it (German parts marked), or None."""
+    if doc.lead is None:
+        return None
+    out = []
+    for part in doc.lead_parts():
+        if isinstance(part, str):
+            out.append(part)
+        else:
+            state, text = states.text(part)
+            out.append(_wrap(part, state, text, states.mode, states.source_language))
+    return "".join(out)
 
 
-def index_catalog(entries: Iterable[polib.POEntry]) -> dict[MsgKey, polib.POEntry]:
-    """Index PO entries by ``(msgctxt, msgid)``; obsolete entries and the header are left out."""
-    index: dict[MsgKey, Any] = {}
-    for entry in entries:
-        if getattr(entry, "obsolete", False) or not entry.msgid:
-            continue
-        index[(entry.msgctxt or None, entry.msgid)] = entry
-    return index
+def description_of_lead(doc: Document, states: PageStates) -> str:
+    """The ``description`` made of the lead's own units: one line, no HTML.
 
+    The German description was the lead's Markdown, or its plain text (see
+    :mod:`babelpress.markdown.reader`); the translation is written the same way.
+    """
+    from babelpress.markdown.reader import unescape
 
-def _state(
-    entry: polib.POEntry | None,
-    language: str,
-    warnings: list[str],
-    catalog_path: str | None,
-) -> tuple[str, str]:
-    if entry is None or not entry.msgstr:
-        return MISSING, ""
-    problems = render_blockers(entry, language)
-    if problems:
-        line = getattr(entry, "linenum", None)
-        where = f"{catalog_path or language}{f':{line}' if line else ''}: "
-        warnings.extend(f"{where}{problem} -- shown in German" for problem in problems)
-        return MISSING, ""
-    return (DRAFT if "fuzzy" in entry.flags else REVIEWED), entry.msgstr
-
-
-def _reviewed_share(segments: Iterable[Segment], states: Mapping[MsgKey, tuple[str, str]]) -> float:
-    total = reviewed = 0
-    for segment in segments:
-        weight = len(segment.msgid)
-        total += weight
-        if states[msgkey(segment)][0] == REVIEWED:
-            reviewed += weight
-    return 100.0 if total == 0 else 100.0 * reviewed / total
-
-
-def _restore(segment: Segment, msgstr: str) -> str:
-    text = segment.restore(msgstr)
-    if "\n" not in segment.source:
-        # a line break the German did not have would end a heading or split a cell
-        text = " ".join(part.strip() for part in text.splitlines())
-    return text
+    text = "".join(
+        part if isinstance(part, str) else states.text(part)[1] for part in doc.lead_parts()
+    )
+    text = " ".join(text.split())
+    return unescape(text) if doc.description_from_lead == "plain" else text
 
 
 def _wrap(segment: Segment, state: str, text: str, mode: Mode, source_language: str) -> str:
@@ -194,41 +200,6 @@ def _wrap(segment: Segment, state: str, text: str, mode: Mode, source_language: 
 
 
 # ------------------------------------------------------------ notice, front matter
-def _notice(kind: str, language: str, share: float, settings: Settings, mode: Mode) -> str:
-    """The review notice of *kind* as an HTML block ("" for no notice).
-
-    Plain HTML, not the admonition extension's ``!!!`` syntax: it needs no Markdown
-    extension, so it shows the same under any MkDocs configuration, and it is exactly
-    the markup the admonition extension writes, which mkdocs-material styles by its
-    classes alone.  Every text is escaped.
-    """
-    if not kind:
-        return ""
-    words = sitetext.texts(language)
-    css = _NOTICE_CLASSES[kind]
-    percent = sitetext.percent(share, language)
-    title = words[f"{kind}.title"].format(share=percent)
-    paragraphs = [words[f"{kind}.body"]]
-    if mode == "serve":
-        preview = words["preview"]
-        if settings.min_reviewed > 0:
-            minimum = sitetext.percent(settings.min_reviewed, language)
-            preview += " " + words["preview.min"].format(min=minimum)
-        paragraphs.append(preview)
-    lines = [
-        f'<div class="admonition {css} bp-notice">',
-        f'<p class="admonition-title">{_text(title)}</p>',
-        *(f"<p>{_text(paragraph)}</p>" for paragraph in paragraphs),
-        "</div>",
-    ]
-    return "\n".join(lines) + "\n\n"
-
-
-def _text(text: str) -> str:
-    """*text* as HTML element content (quotes need no escaping there)."""
-    return html.escape(text, quote=False)
-
-
 def _insert_notice(body: str, notice: str) -> str:
     """Put *notice* under the page's H1, else under an opening kicker, else at the top."""
     if not notice:
@@ -242,12 +213,20 @@ def _insert_notice(body: str, notice: str) -> str:
 
 
 def _front_matter(
-    doc: Document, meta: Mapping[str, str], language: str, review: dict[str, Any]
+    doc: Document,
+    meta: Mapping[tuple[str, int | None], str],
+    language: str,
+    review: dict[str, Any],
 ) -> str:
+    """The German front matter with the values readers see in *language* (*meta*)."""
     data = dict(doc.front_matter)
-    for key, value in meta.items():
-        if key in data:
+    for (key, index), value in meta.items():
+        if key not in data:
+            continue
+        if index is None:
             data[key] = value
+        elif isinstance(data[key], list) and index < len(data[key]):
+            data[key] = [*data[key][:index], value, *data[key][index + 1 :]]
     data["lang"] = language
     data[MARKER] = review
     return f"---\n{frontmatter.dump(data)}---\n"

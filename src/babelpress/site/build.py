@@ -27,9 +27,10 @@ of that wrong, and are put right here after the last language is built:
    page, absolute and with ``x-default``, are in ``/sitemap.xml``
    (the package theme's ``sitemap.xml``), and the language switcher is unchanged.
 
-It also prepares the template context: the words of the page's language and the
-article's metadata line (author, date, source, translator) from ``page.meta``;
-and it titles the headings' permalinks in the page's language.
+It also prepares the template context: the site's words in the page's language
+(:mod:`babelpress.site.words`) and the article's metadata line (author, date,
+source, translator) from ``page.meta``; and it titles the headings' permalinks in
+the page's language.
 """
 
 from __future__ import annotations
@@ -156,17 +157,12 @@ def drop_head_alternates(page: str) -> str:
 _PERMALINK = re.compile(r'(<a class="headerlink" href="[^"]*" title=")[^"]*(")')
 
 
-def localise_permalinks(content: str, language: str) -> str:
-    """The headings' permalinks titled in *language* (the toc extension has one title)."""
+def localise_permalinks(content: str, words: sitetext.Words) -> str:
+    """The headings' permalinks titled in the page's language (the toc extension has one)."""
     if 'class="headerlink"' not in content:
         return content
-    title = _permalink_title(language)
+    title = html.escape(words.text("permalink"), quote=True)
     return _PERMALINK.sub(lambda match: f"{match[1]}{title}{match[2]}", content)
-
-
-@functools.lru_cache(maxsize=64)
-def _permalink_title(language: str) -> str:
-    return html.escape(sitetext.text(language, "permalink"), quote=True)
 
 
 # ------------------------------------------------------------------ templates
@@ -176,15 +172,22 @@ def template_context(
     default_language: str,
     languages: Iterable[str],
     base_url: str,
+    words: sitetext.Words,
     meta: Mapping[str, Any] | None = None,
     feed: bool = False,
 ) -> dict[str, Any]:
     """The ``babelpress`` variable of the theme templates for one page or template.
 
-    With *feed*, ``feed_url`` is where the language's news feed is (else None).
+    *words* are the site's words for *language* (:func:`babelpress.site.words.load`);
+    ``texts`` gives the templates each word by its key.  With *feed*, ``feed_url``
+    is where the language's news feed is (else None).
     """
     context = _site_context(language, default_language, tuple(languages), base_url, feed)
-    return {**context, "byline": byline(meta or {}, language, default_language)}
+    return {
+        **context,
+        "texts": words.texts,
+        "byline": byline(meta or {}, language, default_language, words),
+    }
 
 
 @functools.lru_cache(maxsize=256)
@@ -201,7 +204,6 @@ def _site_context(
         "language": language,
         "default_language": default_language,
         "languages": [lang for lang in languages if lang != default_language],
-        "texts": sitetext.texts(language),
         "search_base": search_base(base_url, language, default_language),
         "home_url": f"{root}/{prefix}",
         "feed_url": f"{root}/{prefix}{FEED_PATH}" if feed else None,
@@ -209,20 +211,23 @@ def _site_context(
     }
 
 
-def byline(meta: Mapping[str, Any], language: str, default_language: str) -> list[dict[str, str]]:
+def byline(
+    meta: Mapping[str, Any], language: str, default_language: str, words: sitetext.Words
+) -> list[dict[str, str]]:
     """The metadata line of an article: label, text and link of each known field.
 
     ``translator`` in a German page's front matter names who translated the German
     article (from its original language): on the German page it is the
     translation credit, on a translated page the German translation's.  A
-    translated page showing machine drafts says so as its own translation credit.
+    translated page that is a machine translation throughout, none of it reviewed,
+    says so as its own translation credit (``machine`` in the page's review record);
+    a page only partly so says it in its notice, passage by passage.
     """
-    words = sitetext.texts(language)
     items: list[dict[str, str]] = []
 
     def add(key: str, label: str, text: str, href: str = "") -> None:
         if text:
-            items.append({"key": key, "label": words[label], "text": text, "href": href})
+            items.append({"key": key, "label": words.text(label), "text": text, "href": href})
 
     add("author", "meta.author", _names(meta.get("author")))
     add("contributors", "meta.contributors", _names(meta.get("contributors")))
@@ -238,8 +243,8 @@ def byline(meta: Mapping[str, Any], language: str, default_language: str) -> lis
         return items
     add("source-translator", "meta.source_translator", translator)
     review = meta.get("babelpress")
-    if isinstance(review, Mapping) and review.get("drafts"):
-        add("translator", "meta.translator", words["meta.machine"])
+    if isinstance(review, Mapping) and review.get("machine"):
+        add("translator", "meta.translator", words.text("meta.machine"))
     return items
 
 

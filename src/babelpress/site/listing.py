@@ -26,6 +26,7 @@ import yaml
 from babelpress.site import words as sitetext
 from babelpress.site.archive import ARCHIVE, Listing, Plan, page_window
 from babelpress.site.articles import Article
+from babelpress.site.words import Words
 
 #: a listing page's source path -> its URL relative to the page being written
 _Link = Callable[[str], str]
@@ -48,94 +49,92 @@ def relative_url(target: str, page: str) -> str:
     return rel
 
 
-def title(listing: Listing, language: str) -> str:
-    """The page's title in *language*."""
-    words = sitetext.texts(language)
+def title(listing: Listing, words: Words) -> str:
+    """The page's title in the language of *words*."""
     if listing.kind == "front":
-        return words["nav.front"]
+        return words.text("nav.front")
     if listing.kind == "archive":
-        return words["archive.title"]
+        return words.text("archive.title")
     if listing.year is None:
-        name = words["archive.undated.title"]
+        name = words.text("archive.undated.title")
     else:
-        name = words["archive.year"].format(year=listing.year)
+        name = words.text("archive.year", year=listing.year)
     if listing.pages > 1 and listing.number > 1:
-        page = words["archive.page"].format(page=listing.number, pages=listing.pages)
+        page = words.text("archive.page", page=listing.number, pages=listing.pages)
         return f"{name} – {page}"
     return name
 
 
 def listing_page(
-    listing: Listing, plan: Plan, language: str, *, prefix: str, directory_urls: bool = True
+    listing: Listing, plan: Plan, words: Words, *, prefix: str, directory_urls: bool = True
 ) -> str:
-    """The Markdown source of *listing* in *language* (see the module docstring)."""
+    """The Markdown source of *listing* in the language of *words* (see the module docstring)."""
     here = listing_url(listing.path, prefix, directory_urls)
 
     def link(path: str) -> str:
         return relative_url(listing_url(path, prefix, directory_urls), here)
 
     if listing.kind == "front":
-        body = _front(listing, language, here, link)
+        body = _front(listing, words, here, link)
     elif listing.kind == "archive":
-        body = _archive(plan, language, link)
+        body = _archive(plan, words, link)
     else:
-        body = _year(listing, plan, language, here, link)
-    meta = {"title": title(listing, language), "search": {"exclude": True}, "hide": ["toc"]}
+        body = _year(listing, plan, words, here, link)
+    meta = {"title": title(listing, words), "search": {"exclude": True}, "hide": ["toc"]}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{front}---\n\n{body}\n"
 
 
 # ------------------------------------------------------------------ bodies
-def _front(listing: Listing, language: str, here: str, link: _Link) -> str:
-    words = sitetext.texts(language)
+def _front(listing: Listing, words: Words, here: str, link: _Link) -> str:
     parts = [
         '<div class="bp-listing bp-listing--front">',
-        f'<h1>{_e(words["front.title"])}</h1>',
+        f'<h1>{_e(words.text("front.title"))}</h1>',
     ]
     if listing.articles:
-        parts.append(_teasers(listing.articles, language, here))
+        parts.append(_teasers(listing.articles, words, here))
     else:
-        parts.append(f'<p class="bp-listing__empty">{_e(words["front.empty"])}</p>')
+        parts.append(f'<p class="bp-listing__empty">{_e(words.text("front.empty"))}</p>')
     parts.append(
         f'<p class="bp-listing__more"><a href="{_e(link(ARCHIVE))}">'
-        f"{_e(words['front.more'])}</a></p>"
+        f"{_e(words.text('front.more'))}</a></p>"
     )
     parts.append("</div>")
     return "\n".join(parts)
 
 
-def _archive(plan: Plan, language: str, link: _Link) -> str:
+def _archive(plan: Plan, words: Words, link: _Link) -> str:
     parts = ['<div class="bp-listing bp-listing--archive">']
     if plan.years:
         parts.append('<ul class="bp-years">')
         for year in plan.years:
-            count = sitetext.count(language, "archive.count", year.count)
+            count = words.plural("archive.count", year.count)
             parts.append(
-                f'<li><a href="{_e(link(year.path))}">{_e(_year_name(year.year, language))}</a>'
+                f'<li><a href="{_e(link(year.path))}">{_e(_year_name(year.year, words))}</a>'
                 f' <span class="bp-years__count">{_e(count)}</span></li>'
             )
         parts.append("</ul>")
     else:
-        empty = sitetext.text(language, "front.empty")
+        empty = words.text("front.empty")
         parts.append(f'<p class="bp-listing__empty">{_e(empty)}</p>')
     parts.append("</div>")
     return "\n".join(parts)
 
 
-def _year(listing: Listing, plan: Plan, language: str, here: str, link: _Link) -> str:
+def _year(listing: Listing, plan: Plan, words: Words, here: str, link: _Link) -> str:
     parts = ['<div class="bp-listing bp-listing--year">']
-    parts.append(_year_bar(listing, plan, language, link))
-    parts.append(_teasers(listing.articles, language, here))
-    parts.append(_pager(listing, language, link))
+    parts.append(_year_bar(listing, plan, words, link))
+    parts.append(_teasers(listing.articles, words, here))
+    parts.append(_pager(listing, words, link))
     parts.append("</div>")
     return "\n".join(parts)
 
 
-def _year_bar(listing: Listing, plan: Plan, language: str, link: _Link) -> str:
-    label = sitetext.text(language, "archive.years")
+def _year_bar(listing: Listing, plan: Plan, words: Words, link: _Link) -> str:
+    label = words.text("archive.years")
     items = []
     for year in plan.years:
-        name = _e(_year_name(year.year, language))
+        name = _e(_year_name(year.year, words))
         if year.year == listing.year:
             items.append(f'<li><a href="{_e(link(year.path))}" aria-current="true">{name}</a></li>')
         else:
@@ -145,16 +144,15 @@ def _year_bar(listing: Listing, plan: Plan, language: str, link: _Link) -> str:
     )
 
 
-def _pager(listing: Listing, language: str, link: _Link) -> str:
-    words = sitetext.texts(language)
-    parts = [f'<nav class="bp-pager" aria-label="{_e(words["archive.pages"])}">']
+def _pager(listing: Listing, words: Words, link: _Link) -> str:
+    parts = [f'<nav class="bp-pager" aria-label="{_e(words.text("archive.pages"))}">']
     if listing.newer:
         parts.append(
             f'<a class="bp-pager__newer" rel="prev" href="{_e(link(listing.newer))}">'
-            f'<span aria-hidden="true">← </span>{_e(words["archive.newer"])}</a>'
+            f'<span aria-hidden="true">← </span>{_e(words.text("archive.newer"))}</a>'
         )
     if listing.pages > 1:
-        where = words["archive.page"].format(page=listing.number, pages=listing.pages)
+        where = words.text("archive.page", page=listing.number, pages=listing.pages)
         numbers = []
         for number in page_window(listing.number, listing.pages):
             if number is None:
@@ -170,18 +168,18 @@ def _pager(listing: Listing, language: str, link: _Link) -> str:
     if listing.older:
         parts.append(
             f'<a class="bp-pager__older" rel="next" href="{_e(link(listing.older))}">'
-            f'{_e(words["archive.older"])}<span aria-hidden="true"> →</span></a>'
+            f'{_e(words.text("archive.older"))}<span aria-hidden="true"> →</span></a>'
         )
     parts.append("</nav>")
     return "".join(parts)
 
 
-def _teasers(articles: tuple[Article, ...], language: str, here: str) -> str:
-    items = "\n".join(_teaser(article, language, here) for article in articles)
+def _teasers(articles: tuple[Article, ...], words: Words, here: str) -> str:
+    items = "\n".join(_teaser(article, words, here) for article in articles)
     return f'<ol class="bp-teasers">\n{items}\n</ol>'
 
 
-def _teaser(article: Article, language: str, here: str) -> str:
+def _teaser(article: Article, words: Words, here: str) -> str:
     lang = f' lang="{_e(article.title_lang)}"' if article.title_lang else ""
     href = _e(relative_url(article.url, here))
     lines = [
@@ -190,10 +188,10 @@ def _teaser(article: Article, language: str, here: str) -> str:
     ]
     facts = []
     if article.date is not None:
-        when = sitetext.date(article.date, language)
+        when = sitetext.date(article.date, words.language)
         facts.append(f'<time datetime="{article.date.date().isoformat()}">{_e(when)}</time>')
     if article.authors:
-        names = sitetext.text(language, "listing.by", names=", ".join(article.authors))
+        names = words.text("listing.by", names=", ".join(article.authors))
         facts.append(f'<span class="bp-teaser__by">{_e(names)}</span>')
     if facts:
         lines.append(f'<p class="bp-teaser__meta">{" · ".join(facts)}</p>')
@@ -204,9 +202,9 @@ def _teaser(article: Article, language: str, here: str) -> str:
 
 
 # ------------------------------------------------------------------ helpers
-def _year_name(year: int | None, language: str) -> str:
+def _year_name(year: int | None, words: Words) -> str:
     if year is None:
-        return sitetext.text(language, "archive.undated")
+        return words.text("archive.undated")
     return str(year)
 
 

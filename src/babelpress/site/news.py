@@ -67,9 +67,10 @@ class NewsSite:
 
     # ------------------------------------------------------------ on_files
     def add_pages(
-        self, files: Files, config: Any, settings: Settings, language: str
+        self, files: Files, config: Any, settings: Settings, words: sitetext.Words
     ) -> list[str]:
-        """Plan and add the listing pages of *language* to *files*; return warnings."""
+        """Plan and add the listing pages of the language of *words* to *files*; return warnings."""
+        language = words.language
         build = _Build()
         self.builds[language] = build
         warnings: list[str] = []
@@ -92,7 +93,7 @@ class NewsSite:
             per_page=settings.archive_page_articles,
         )
         build.latest = plan.listings[0].articles
-        warnings += self._add_listings(files, config, settings, language, plan, build)
+        warnings += self._add_listings(files, config, settings, words, plan, build)
         return warnings
 
     def _add_listings(
@@ -100,10 +101,11 @@ class NewsSite:
         files: Files,
         config: Any,
         settings: Settings,
-        language: str,
+        words: sitetext.Words,
         plan: archive.Plan,
         build: _Build,
     ) -> list[str]:
+        language = words.language
         default = settings.source_language
         prefix = language_prefix(language, default)
         taken = {file.dest_uri: file for file in files}
@@ -120,7 +122,7 @@ class NewsSite:
                 build.listings[page.path] = taken[dest].src_uri
                 continue
             text = listing.listing_page(
-                page, plan, language, prefix=prefix, directory_urls=config.use_directory_urls
+                page, plan, words, prefix=prefix, directory_urls=config.use_directory_urls
             )
             file = File.generated(config, f"{language}/{page.path}", content=text)
             file.dest_uri = dest
@@ -169,8 +171,9 @@ class NewsSite:
         build.archive.active = active
 
     # ------------------------------------------------------------ on_post_build
-    def write_feed(self, config: Any, settings: Settings, language: str) -> Path | None:
+    def write_feed(self, config: Any, settings: Settings, words: sitetext.Words) -> Path | None:
         """Write the language's feed and its sitemap (None: no ``site_url``, no feed)."""
+        language = words.language
         build = self.builds.get(language)
         if build is None or not config.site_url:
             return None
@@ -180,7 +183,7 @@ class NewsSite:
             build.latest,
             language=language,
             title=str(config.site_name),
-            description=sitetext.text(language, "feed.description", site=config.site_name),
+            description=words.text("feed.description", site=config.site_name),
             home_url=home,
             feed_url=home + sitefeed.FEED_PATH,
             site_url=config.site_url,

@@ -1,173 +1,73 @@
 """Reader-facing words of the site, in each language the site is published in.
 
-The review notices written into rendered pages, the labels of the article's
-metadata line, the text of the 404 page, the title of the headings' permalinks,
-the footer's "Made with", the navigation's sections, the front page, the
-archive and the news feed come from :data:`TEXTS`, one mapping per language.
-A word that depends on a number (``1 article``, ``2 articles``; Russian has
-three forms) has one key per plural category of CLDR, as babel names them
-(``archive.count.one``, ``.few``, ``.many``, ``.other``); :func:`count` picks
-the language's form, falling back to ``.other``.
-A language without its own entry gets the English words, so a new target
-language works at once and can be given its own words later.
-Numbers and dates are formatted with babel's locale data for the language
-(``64 %`` in German and Russian, ``64%`` in English; ``9. Mai 2024``), except
-where :data:`DATE_FORMATS` gives an edition its own date pattern.
+The site's own words -- the review notices, the labels of the article's metadata
+line, the 404 page, the title of the headings' permalinks, the footer's "Made
+with" -- are a gettext domain of their own, translated by editors like articles:
 
-Every page of a site asks for the same few words, percentages and dates, so the
-answers are computed once per language (and value) and kept: :data:`TEXTS` and
-:data:`DATE_FORMATS` are read when first needed, not meant to change afterwards.
+1. The German words, with a note for translators, are written in the package,
+   ``src/babelpress/data/site_words.yml`` (read by :mod:`babelpress.wordlist`).
+2. ``babelpress extract`` writes their template ``locale/templates/_site.pot`` and
+   merges it into ``locale/<lang>/LC_MESSAGES/_site.po`` for every target language;
+   ``translate`` drafts them, ``status`` counts them, ``check`` checks them, as it
+   does for pages.  The key of a word is the entry's ``msgctxt``, its German text
+   the ``msgid`` (and ``msgid_plural`` for a word that counts).
+3. :func:`load` gives the :class:`Words` of one language: a word is shown in that
+   language when its catalogue has a translation of the current German text that the
+   quality checks let through, and that is reviewed -- or a draft, where drafts are
+   shown (``publish_drafts``, and always in the live preview).  **Otherwise the word
+   is shown in German**, the language it is written in, with German plural rules:
+   the same rule as for an article's sentences (what is not translated is German),
+   gettext's own (the msgid is the fallback), and independent of how far another
+   edition's review has come.  A new language therefore needs no code: add it to
+   ``languages`` in ``mkdocs.yml``, run ``babelpress extract``, translate ``_site.po``.
+4. Plural forms follow the catalogue's ``Plural-Forms`` header (babel's rule for the
+   language when the header has none or one that cannot be read).
+5. ``{name}`` fields are filled by plain substitution (no attribute access, no
+   format spec); a translation using a field the German does not have is shown in
+   German.
+
+Numbers and dates are formatted with babel's locale data for the language
+(``64 %`` in German and Russian, ``64%`` in English; ``9. Mai 2024``), except where
+:data:`DATE_FORMATS` gives an edition its own date pattern.
+
+**How to add a word** (the one way; never a dict of strings in Python):
+
+1. add it to ``src/babelpress/data/site_words.yml``: a key (``archive.title``), the
+   German text under ``de`` (or ``[singular, plural]`` with ``{count}``), a ``note``
+   saying where readers see it;
+2. use it: in Python ``words.text("archive.title")`` or
+   ``words.plural("archive.count", n)`` on the :class:`Words` of the page's language
+   (:func:`load`; the plugin and :func:`babelpress.render.all_pages.render_all` hold
+   one per language), in a theme template ``babelpress.texts["archive.title"]``;
+3. run ``babelpress extract`` and translate the new entry in each
+   ``locale/<lang>/LC_MESSAGES/_site.po`` (until then the site shows the German).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Mapping
+import gettext
+import hashlib
+import re
+import string
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+import polib
 from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date
+from babel.messages.plurals import get_plural
 from babel.numbers import format_decimal, format_percent
 
-TEXTS: dict[str, dict[str, str]] = {
-    "de": {
-        "draft.title": "Maschinelle Übersetzung, noch nicht geprüft: {share} geprüft",
-        "draft.body": "Teile dieser Seite wurden maschinell übersetzt und noch nicht "
-        "von der Redaktion geprüft.",
-        "partial.title": "Übersetzung unvollständig: {share} geprüft",
-        "partial.body": "Noch nicht übersetzte Stellen erscheinen im deutschen Original.",
-        "unavailable.title": "Noch nicht auf Deutsch verfügbar",
-        "unavailable.body": "Die Übersetzung dieses Artikels ist noch nicht weit genug; "
-        "es folgt das deutsche Original.",
-        "preview": "Vorschau: maschinelle Entwürfe sind gelb markiert, unübersetzte Stellen grau.",
-        "preview.min": "Veröffentlicht wird die Seite ab {min} geprüftem Text.",
-        "meta.author": "Autor",
-        "meta.source": "Quelle",
-        "meta.date": "Datum",
-        "meta.contributors": "Mitarbeit",
-        "meta.translator": "Übersetzung",
-        "meta.source_translator": "Deutsche Übersetzung",
-        "meta.machine": "maschinell, ungeprüft",
-        "404.title": "Seite nicht gefunden",
-        "404.body": "Diese Seite gibt es nicht (mehr).",
-        "404.home": "Zur Startseite",
-        "permalink": "Link zu diesem Abschnitt",
-        "footer.generator": "Erstellt mit",
-        "nav.front": "Startseite",
-        "nav.archive": "Archiv",
-        "front.title": "Neueste Artikel",
-        "front.more": "Alle Artikel im Archiv",
-        "front.empty": "Noch keine Artikel.",
-        "archive.title": "Archiv",
-        "archive.year": "Archiv {year}",
-        "archive.undated": "Ohne Datum",
-        "archive.undated.title": "Archiv: Artikel ohne Datum",
-        "archive.page": "Seite {page} von {pages}",
-        "archive.newer": "Neuere Artikel",
-        "archive.older": "Ältere Artikel",
-        "archive.pages": "Seiten",
-        "archive.years": "Jahrgänge",
-        "archive.count.one": "{count} Artikel",
-        "archive.count.other": "{count} Artikel",
-        "listing.by": "von {names}",
-        "feed.title": "Newsfeed",
-        "feed.description": "Die neuesten Artikel von {site}",
-    },
-    "en": {
-        "draft.title": "Machine translation, not yet reviewed: {share} reviewed",
-        "draft.body": "Parts of this page were translated by machine and have not yet been "
-        "checked by an editor.",
-        "partial.title": "Translation in progress: {share} reviewed",
-        "partial.body": "Passages not yet translated are shown in the German original.",
-        "unavailable.title": "Not yet available in English",
-        "unavailable.body": "This article has not been translated far enough yet; "
-        "the German original follows.",
-        "preview": "Preview: machine drafts are highlighted in yellow, untranslated passages "
-        "in grey.",
-        "preview.min": "The page is published once {min} of its text is reviewed.",
-        "meta.author": "Author",
-        "meta.source": "Source",
-        "meta.date": "Date",
-        "meta.contributors": "Contributors",
-        "meta.translator": "Translation",
-        "meta.source_translator": "German translation",
-        "meta.machine": "machine, not yet reviewed",
-        "404.title": "Page not found",
-        "404.body": "This page does not exist (any more).",
-        "404.home": "Go to the home page",
-        "permalink": "Permanent link",
-        "footer.generator": "Made with",
-        "nav.front": "Front page",
-        "nav.archive": "Archive",
-        "front.title": "Latest articles",
-        "front.more": "All articles in the archive",
-        "front.empty": "No articles yet.",
-        "archive.title": "Archive",
-        "archive.year": "Archive {year}",
-        "archive.undated": "Undated",
-        "archive.undated.title": "Archive: undated articles",
-        "archive.page": "Page {page} of {pages}",
-        "archive.newer": "Newer articles",
-        "archive.older": "Older articles",
-        "archive.pages": "Pages",
-        "archive.years": "Years",
-        "archive.count.one": "{count} article",
-        "archive.count.other": "{count} articles",
-        "listing.by": "by {names}",
-        "feed.title": "News feed",
-        "feed.description": "The latest articles from {site}",
-    },
-    "ru": {
-        "draft.title": "Машинный перевод, ещё не проверен: проверено {share}",
-        "draft.body": "Часть этой страницы переведена автоматически и ещё не проверена "
-        "редакцией.",
-        "partial.title": "Перевод не завершён: проверено {share}",
-        "partial.body": "Ещё не переведённые места показаны в немецком оригинале.",
-        "unavailable.title": "Пока недоступно на русском языке",
-        "unavailable.body": "Перевод этой статьи ещё не готов; ниже приводится немецкий "
-        "оригинал.",
-        "preview": "Предпросмотр: машинные черновики выделены жёлтым, непереведённые места "
-        "серым.",
-        "preview.min": "Страница публикуется, когда проверено не менее {min} текста.",
-        "meta.author": "Автор",
-        "meta.source": "Источник",
-        "meta.date": "Дата",
-        "meta.contributors": "При участии",
-        "meta.translator": "Перевод",
-        "meta.source_translator": "Перевод на немецкий",
-        "meta.machine": "машинный, не проверен",
-        "404.title": "Страница не найдена",
-        "404.body": "Такой страницы нет (или больше нет).",
-        "404.home": "На главную",
-        "permalink": "Постоянная ссылка",
-        "footer.generator": "Сделано с помощью",
-        "nav.front": "Главная",
-        "nav.archive": "Архив",
-        "front.title": "Последние статьи",
-        "front.more": "Все статьи в архиве",
-        "front.empty": "Статей пока нет.",
-        "archive.title": "Архив",
-        "archive.year": "Архив за {year} год",
-        "archive.undated": "Без даты",
-        "archive.undated.title": "Архив: статьи без даты",
-        "archive.page": "Страница {page} из {pages}",
-        "archive.newer": "Более новые статьи",
-        "archive.older": "Более старые статьи",
-        "archive.pages": "Страницы",
-        "archive.years": "Годы",
-        "archive.count.one": "{count} статья",
-        "archive.count.few": "{count} статьи",
-        "archive.count.many": "{count} статей",
-        "archive.count.other": "{count} статьи",
-        "listing.by": "автор: {names}",
-        "feed.title": "Лента новостей",
-        "feed.description": "Последние статьи сайта {site}",
-    },
-}
+from babelpress import project, wordlist
+from babelpress.config import Settings
+from babelpress.errors import BabelpressError, CatalogError
+from babelpress.qa import render_blockers
 
-FALLBACK_LANGUAGE = "en"
+FALLBACK_LOCALE = "en"
 
 #: date patterns where babel's "long" format is not the edition's: the English
 #: edition is written in British English (neighbour, organisation, per cent), and
@@ -175,25 +75,210 @@ FALLBACK_LANGUAGE = "en"
 #: articles write the year out ("24 апреля 2022 года"), not babel's "2022 г."
 DATE_FORMATS: dict[str, str] = {"en": "d MMMM y", "ru": "d MMMM y 'года'"}
 
+_PLURAL_EXPR = re.compile(r"plural\s*=\s*([^;]+)")
+
+
+@dataclass(frozen=True)
+class Shown:
+    """How one word is shown: its forms, the language they are in, its plural rule."""
+
+    forms: tuple[str, ...]
+    language: str
+    plural: Callable[[int], int]
+
+
+@dataclass(frozen=True)
+class Words:
+    """The site's words for pages in *language* (see the module docstring)."""
+
+    language: str
+    shown: Mapping[str, Shown]
+    #: changes whenever a word shown changes (for the render cache)
+    fingerprint: str
+    #: translations left out by the quality checks, ``path:line: problem -- shown in German``
+    warnings: tuple[str, ...] = ()
+    #: the catalogue could not be read (every word is German)
+    error: BabelpressError | None = None
+
+    @functools.cached_property
+    def texts(self) -> Mapping[str, str]:
+        """Key -> text (singular), read-only: what the theme templates print."""
+        return MappingProxyType({key: shown.forms[0] for key, shown in self.shown.items()})
+
+    def text(self, key: str, **values: Any) -> str:
+        """The word *key* with its ``{fields}`` filled from *values*."""
+        return self._render(key, None, values)
+
+    def plural(self, key: str, count: int, **values: Any) -> str:
+        """The form of word *key* for *count*; ``{count}`` is *count* written in the language."""
+        return self._render(key, count, values)
+
+    def _render(self, key: str, count: int | None, values: dict[str, Any]) -> str:
+        """The word in the language it is shown in; in German if its fields do not fit."""
+        for shown in (self.shown[key], _source(key)):
+            filled = dict(values)
+            index = 0
+            if count is not None:
+                index = _plural_index(shown.plural, count, len(shown.forms))
+                filled["count"] = number(count, shown.language)
+            text = substitute(shown.forms[index], filled)
+            if text is not None:
+                return text
+        raise KeyError(f"the site's word {key!r} needs values for its fields: {values}")
+
+
+def substitute(text: str, values: Mapping[str, Any]) -> str | None:
+    """*text* with each ``{name}`` replaced by ``values[name]``; None if that cannot be done."""
+    out: list[str] = []
+    try:
+        for literal, name, spec, conversion in string.Formatter().parse(text):
+            out.append(literal)
+            if name is None:
+                continue
+            if spec or conversion or name not in values:
+                return None
+            out.append(str(values[name]))
+    except ValueError:
+        return None
+    return "".join(out)
+
+
+# ------------------------------------------------------------------ loading
+def load(settings: Settings, language: str, *, drafts: bool) -> Words:
+    """The words for pages in *language*; *drafts*: whether fuzzy translations are shown."""
+    if language == wordlist.SOURCE_LANGUAGE:
+        return _german(language)
+    path = project.po_path(settings, language, project.SITE_WORDS)
+    try:
+        data: bytes | None = path.read_bytes()
+    except FileNotFoundError:
+        data = None
+    except OSError as exc:
+        error = CatalogError(f"cannot read: {exc.strerror or exc}", path=path)
+        return _with_error(_german(language), error)
+    try:
+        shown = path.relative_to(settings.root).as_posix()
+    except ValueError:
+        shown = path.as_posix()
+    return _load(language, data, shown, drafts)
+
+
+@functools.lru_cache(maxsize=32)
+def _load(language: str, data: bytes | None, where: str, drafts: bool) -> Words:
+    german = _german(language)
+    if data is None:
+        return german
+    from babelpress.po.file import parse_po
+
+    try:
+        catalogue = parse_po(data, path=where)
+    except CatalogError as exc:
+        return _with_error(german, exc)
+    rule = _catalogue_rule(catalogue.metadata, language)
+    entries = {(e.msgctxt, e.msgid): e for e in catalogue if not e.obsolete and e.msgid}
+    shown: dict[str, Shown] = {}
+    warnings: list[str] = []
+    for word in wordlist.words():
+        entry = entries.get((word.key, word.text))
+        forms = _usable(entry, word, language, drafts, where, warnings)
+        shown[word.key] = Shown(forms, language, rule) if forms else german.shown[word.key]
+    digest = hashlib.sha256(wordlist.data() + b"\0" + data + b"\0" + bytes([drafts]))
+    return Words(language, MappingProxyType(shown), digest.hexdigest(), tuple(warnings))
+
+
+def _usable(
+    entry: polib.POEntry | None,
+    word: wordlist.Word,
+    language: str,
+    drafts: bool,
+    where: str,
+    warnings: list[str],
+) -> tuple[str, ...]:
+    """The translated forms of *entry* if the site may show them, else ()."""
+    if entry is None or (entry.msgid_plural or None) != word.plural:
+        return ()
+    if word.plural is None:
+        forms: tuple[str, ...] = (entry.msgstr,)
+    else:
+        plural = entry.msgstr_plural or {}
+        forms = tuple(plural.get(index, "") for index in range(max(plural, default=-1) + 1))
+    if not forms or not all(forms) or (entry.fuzzy and not drafts):
+        return ()
+    problems = render_blockers(entry, language)
+    if problems:
+        line = f":{entry.linenum}" if getattr(entry, "linenum", None) else ""
+        warnings.extend(f"{where}{line}: {problem} -- shown in German" for problem in problems)
+        return ()
+    return forms
+
+
+def _with_error(words: Words, error: BabelpressError) -> Words:
+    return Words(words.language, words.shown, words.fingerprint, (), error)
+
+
+def load_german(language: str) -> Words:
+    """Every word in German, for pages in *language* (no catalogue read)."""
+    return _german(language)
+
 
 @functools.lru_cache(maxsize=64)
-def texts(language: str) -> Mapping[str, str]:
-    """All words for *language* (English for a language without its own), read-only."""
-    base = TEXTS[FALLBACK_LANGUAGE]
-    return MappingProxyType({**base, **TEXTS.get(_base_language(language), {})})
+def _german(language: str) -> Words:
+    """Every word in German, for pages in *language*."""
+    shown = {word.key: _source(word.key) for word in wordlist.words()}
+    digest = hashlib.sha256(wordlist.data()).hexdigest()
+    return Words(language, MappingProxyType(shown), digest)
 
 
-def text(language: str, key: str, **values: Any) -> str:
-    """One string for *language*, with ``{placeholders}`` filled from *values*."""
-    return texts(language)[key].format(**values)
+@functools.lru_cache(maxsize=256)
+def _source(key: str) -> Shown:
+    word = wordlist.by_key()[key]
+    forms = (word.text,) if word.plural is None else (word.text, word.plural)
+    return Shown(forms, wordlist.SOURCE_LANGUAGE, _babel_rule(wordlist.SOURCE_LANGUAGE))
 
 
-def count(language: str, key: str, number: int) -> str:
-    """The words *key* for *number* things in *language*'s plural form (``3 статьи``)."""
-    words = texts(language)
-    form = _locale(language).plural_form(number)
-    template = words.get(f"{key}.{form}") or words[f"{key}.other"]
-    return template.format(count=format_decimal(number, locale=_locale(language)))
+# ------------------------------------------------------------------ plurals
+def _catalogue_rule(metadata: Mapping[str, str], language: str) -> Callable[[int], int]:
+    found = _PLURAL_EXPR.search(metadata.get("Plural-Forms", ""))
+    if found:
+        try:
+            return _compile(found.group(1).strip())
+        except (ValueError, SyntaxError, RecursionError):
+            pass  # the quality of a header is msgfmt's business; babel's rule stands in
+    return _babel_rule(language)
+
+
+@functools.lru_cache(maxsize=64)
+def _babel_rule(language: str) -> Callable[[int], int]:
+    try:
+        expression = get_plural(language.replace("-", "_")).plural_expr
+    except (ValueError, UnknownLocaleError):
+        expression = "(n != 1)"
+    return _compile(expression)
+
+
+@functools.lru_cache(maxsize=64)
+def _compile(expression: str) -> Callable[[int], int]:
+    rule: Callable[[int], int] = gettext.c2py(expression)
+    return rule
+
+
+def _plural_index(rule: Callable[[int], int], count: int, forms: int) -> int:
+    try:
+        index = int(rule(abs(count)))
+    except (ArithmeticError, ValueError, TypeError):
+        index = 0 if count == 1 else forms - 1
+    return max(0, min(index, forms - 1))
+
+
+# ------------------------------------------------------------------ babel
+def number(value: int, language: str) -> str:
+    """An integer written the way *language* does (``1 400`` in Russian, ``1,400`` in English)."""
+    return _number(value, language)
+
+
+@functools.lru_cache(maxsize=1024)
+def _number(value: int, language: str) -> str:
+    return format_decimal(value, locale=_locale(language))
 
 
 def percent(share: float, language: str) -> str:
@@ -241,4 +326,5 @@ def _locale(language: str) -> Locale:
     try:
         return Locale.parse(language.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
-        return Locale.parse(FALLBACK_LANGUAGE)
+        return Locale.parse(FALLBACK_LOCALE)
+

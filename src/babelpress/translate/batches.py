@@ -1,8 +1,9 @@
 """What needs a draft, deduplicated, and how it is cut into requests.
 
 :class:`UnitIndex` is fed a language's catalogues one at a time and groups the
-entries that need a draft (msgstr empty; not obsolete, header or plural) by msgid:
-one :class:`Unit` per distinct msgid, in order of first appearance, with the
+entries that need a draft (msgstr empty; not obsolete or header) by msgid:
+one :class:`Unit` per distinct msgid -- an entry with plural forms needs two, its
+``msgid`` and its ``msgid_plural`` -- in order of first appearance, with the
 numbers of the catalogues that need it -- not the entries themselves, so a
 catalogue can be dropped once it was read and read again when its drafts are
 ready.  :func:`make_batches` cuts a list of units into batches of at most
@@ -40,14 +41,17 @@ class Unit:
 
 
 def needs_draft(entry: polib.POEntry) -> bool:
-    """Empty msgstr, and an entry a draft can go into."""
-    return (
-        not entry.obsolete
-        and entry.msgid != ""
-        and not entry.msgid_plural
-        and entry.msgstr == ""
-        and bool(entry.msgid.strip())
-    )
+    """Empty msgstr (every plural form empty), and an entry a draft can go into."""
+    if entry.obsolete or not entry.msgid.strip():
+        return False
+    if entry.msgid_plural:
+        return not any((entry.msgstr_plural or {}).values()) and bool(entry.msgid_plural.strip())
+    return entry.msgstr == ""
+
+
+def sources(entry: polib.POEntry) -> tuple[str, ...]:
+    """The German texts a draft of *entry* is made of: msgid (and msgid_plural)."""
+    return (entry.msgid, entry.msgid_plural) if entry.msgid_plural else (entry.msgid,)
 
 
 class UnitIndex:
@@ -63,13 +67,14 @@ class UnitIndex:
         for entry in po:
             if not needs_draft(entry):
                 continue
-            unit = self.units.get(entry.msgid)
-            if unit is None:
-                unit = self.units[entry.msgid] = _unit(entry.msgid)
-                new.append(unit)
-            if not unit.catalogues or unit.catalogues[-1] != index:
-                unit.catalogues.append(index)
-                needed.append(unit)
+            for text in sources(entry):
+                unit = self.units.get(text)
+                if unit is None:
+                    unit = self.units[text] = _unit(text)
+                    new.append(unit)
+                if not unit.catalogues or unit.catalogues[-1] != index:
+                    unit.catalogues.append(index)
+                    needed.append(unit)
         return needed, new
 
     def get(self, msgid: str) -> Unit | None:

@@ -2,7 +2,9 @@
 
 :func:`translate_catalogues` is what ``babelpress translate`` runs.  For each chosen
 language it reads every ``locale/<lang>/LC_MESSAGES/*.po`` and fills each entry whose
-msgstr is empty (not obsolete, not the header, not plural), and only those:
+msgstr is empty (not obsolete, not the header), and only those.  An entry with plural
+forms gets the draft of its ``msgid`` as the first form and that of its
+``msgid_plural`` as every other form (a draft for an editor to inflect):
 
 1. A non-empty msgstr is never changed and ``fuzzy`` is never removed.  A draft is
    marked ``fuzzy`` with the translator comment ``Machine translation (<provider>,
@@ -52,12 +54,13 @@ from babelpress.config import Settings
 from babelpress.errors import ProviderError
 from babelpress.glossary import Glossary, load_glossary, post_edit
 from babelpress.po.file import read_po, write_po
+from babelpress.po.provenance import MACHINE_COMMENT
 from babelpress.translate.answer_cache import AnswerCache
-from babelpress.translate.batches import Unit, UnitIndex, make_batches, needs_draft
+from babelpress.translate.batches import Unit, UnitIndex, make_batches, needs_draft, sources
 from babelpress.translate.protect import restore
 from babelpress.translate.providers import Provider, make_provider
 
-COMMENT = "Machine translation ({provider}, {date}), not reviewed"
+COMMENT = MACHINE_COMMENT
 PLACEHOLDER_CHECK = "babelpress-placeholders"
 
 
@@ -264,26 +267,34 @@ class _Run:
         for entry in po:
             if not needs_draft(entry):
                 continue  # a person got there first: never overwrite
-            unit = language.index.get(entry.msgid)
-            if unit is None:
-                continue  # added since the catalogue was planned: the next run drafts it
-            if unit.draft is None:
-                answer = language.answer(unit)
-                if answer is None:
-                    continue
-                self._make_draft(language, unit, answer)
-            assert unit.draft is not None  # _make_draft always leaves one
-            entry.msgstr = unit.draft
+            units = [self._drafted(language, text) for text in sources(entry)]
+            ready = [unit for unit in units if unit is not None]
+            if len(ready) < len(units):
+                continue  # not answered, or added since the catalogue was planned
+            _put(entry, [unit.draft or "" for unit in ready])
             if "fuzzy" not in entry.flags:
                 entry.flags.insert(0, "fuzzy")  # first, as GNU gettext writes it
             comments = [self.comment]
-            if unit.problems:
-                comments.append(f"{PLACEHOLDER_CHECK}: " + "; ".join(unit.problems))
+            problems = [problem for unit in ready for problem in unit.problems]
+            if problems:
+                comments.append(f"{PLACEHOLDER_CHECK}: " + "; ".join(problems))
             entry.tcomment = _add_lines(entry.tcomment, comments)
             language.report.drafts += 1
-            language.report.flagged += bool(unit.problems)
+            language.report.flagged += bool(problems)
             filled = True
         return filled
+
+    def _drafted(self, language: _Language, text: str) -> Unit | None:
+        """The unit of *text* with its draft made, or None when there is no answer yet."""
+        unit = language.index.get(text)
+        if unit is None:
+            return None
+        if unit.draft is None:
+            answer = language.answer(unit)
+            if answer is None:
+                return None
+            self._make_draft(language, unit, answer)
+        return unit
 
     def _make_draft(self, language: _Language, unit: Unit, answer: str) -> None:
         edited = post_edit(answer, unit.msgid, language.code, self.glossary)
@@ -322,6 +333,15 @@ class _Run:
         else:
             done = "nothing was changed"
         return ProviderError(f"{exc.message}; {done}")
+
+
+def _put(entry: polib.POEntry, drafts: list[str]) -> None:
+    """The drafts into *entry*: msgstr, or the singular's and the plural's into the forms."""
+    if not entry.msgid_plural:
+        entry.msgstr = drafts[0]
+        return
+    forms = max(2, len(entry.msgstr_plural or {}))
+    entry.msgstr_plural = {index: drafts[min(index, 1)] for index in range(forms)}
 
 
 def _add_lines(comment: str | None, lines: list[str]) -> str:

@@ -12,7 +12,9 @@ Rules:
    (:data:`babelpress.markdown.reader.PLACEHOLDER_RE`), code spans, inline HTML tags and
    autolinks, backslash escapes, entities, footnote references, collapsed reference
    links ``[label][]`` (the label is the reference), and any text that already looks
-   like a token (``{7}``), so a literal brace number survives too.
+   like a token (``{7}``), so a literal brace number survives too, and the
+   ``{name}`` fields the code fills in (``{count}`` in the site's own words: an
+   engine would translate the name, a pseudo-translation accent it).
 2. Paired markup becomes an *open* and a *close* token around the words, which stay
    translatable: emphasis (``*``, ``**``, ``_``, ``__``, ``~~``) and links (``[`` ...
    ``]`` plus the target placeholder).  An unpaired delimiter stays an atom, and a
@@ -49,6 +51,7 @@ _HTML = (
 _ESCAPE = r"(?P<escape>\\[!-/:-@\[-`{-~\n])"
 _FOOTNOTE = r"(?P<footnote>\[\^[^\]\s]+\])"
 _LOOKALIKE = r"(?P<lookalike>[{｛]\s*\d+\s*[}｝])"
+_FIELD = r"(?P<field>\{[A-Za-z_][A-Za-z0-9_]*\})"
 _COLLAPSED = r"(?P<collapsed>!?\[[^\[\]\n]+\]\[\])"
 _LINK_OPEN = r"(?P<link>!?\[)"
 _DELIM = r"(?P<delim>\*{1,3}|_{1,3}|~~)"
@@ -108,6 +111,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         _ENTITY,
         _FOOTNOTE,
         _LOOKALIKE,
+        _FIELD,
         _COLLAPSED,
         _LINK_OPEN,
         _DELIM,

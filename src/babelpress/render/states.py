@@ -1,0 +1,183 @@
+"""What each segment of one page shows in one language, and how many of each kind.
+
+:class:`PageStates` looks up every segment of a page in the page's catalogue once
+(points 2-5 of :mod:`babelpress.render.all_pages`): an entry is *reviewed*
+(translated, not fuzzy), a *draft* (fuzzy) or *missing* (no entry, empty, or
+blocked by a quality check).  From that it decides what a segment shows --
+:meth:`PageStates.choose` -- and counts, per distinct entry of the page, what
+readers see (:class:`Counts`): reviewed translations, unreviewed ones by kind
+(:mod:`babelpress.po.provenance`: changed in the German, machine draft, other
+draft), and passages shown in German (missing, blocked, a draft where drafts are
+not shown, or every passage of a page that is not published).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import polib
+
+from babelpress.config import Settings
+from babelpress.markdown.units import Document, Segment
+from babelpress.po.provenance import unreviewed_kind
+from babelpress.qa import render_blockers
+
+Mode = Literal["build", "serve"]
+MsgKey = tuple[str | None, str]
+
+REVIEWED, DRAFT, MISSING = "reviewed", "draft", "missing"
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Distinct entries of a page by what readers see (see the module docstring)."""
+
+    reviewed: int = 0
+    machine: int = 0
+    changed: int = 0
+    draft: int = 0
+    german: int = 0
+
+    @property
+    def unreviewed(self) -> int:
+        """Entries shown in the page's language that no editor has reviewed."""
+        return self.machine + self.changed + self.draft
+
+    @property
+    def all_machine(self) -> bool:
+        """Every entry of the page is shown as an unreviewed machine draft."""
+        return self.machine > 0 and self.machine == (
+            self.reviewed + self.unreviewed + self.german
+        )
+
+
+@dataclass(frozen=True)
+class _Entry:
+    state: str
+    msgstr: str
+    #: for a draft: changed / machine / draft (provenance)
+    kind: str = ""
+
+
+class PageStates:
+    """The state of every entry of *doc* in *language*, and what the page shows."""
+
+    def __init__(
+        self,
+        doc: Document,
+        catalog_by_msgkey: Mapping[MsgKey, Any],
+        language: str,
+        settings: Settings,
+        *,
+        mode: Mode = "build",
+        catalog_path: str | None = None,
+    ) -> None:
+        self.source_language = settings.source_language
+        self.mode: Mode = mode
+        self.warnings: list[str] = []
+        self.entries: dict[MsgKey, _Entry] = {}
+        #: the kinds of unit each entry stands for on this page
+        self.kinds: dict[MsgKey, set[str]] = {}
+        for segment in doc.segments():
+            key = msgkey(segment)
+            self.kinds.setdefault(key, set()).add(segment.kind)
+            if key not in self.entries:
+                entry = catalog_by_msgkey.get(key)
+                self.entries[key] = _state(entry, language, self.warnings, catalog_path)
+        self.share = _reviewed_share(doc.segments(), self.entries)
+        self.published = mode == "serve" or self.share >= settings.min_reviewed
+        self.show_drafts = mode == "serve" or settings.publish_drafts
+        self.has_drafts = any(entry.state == DRAFT for entry in self.entries.values())
+        #: segments shown in German so far (every call of :meth:`choose` counts)
+        self.fallbacks = 0
+
+    def shown(self, key: MsgKey) -> str:
+        """REVIEWED, DRAFT or MISSING: what the entry *key* shows on this page."""
+        entry = self.entries[key]
+        if self.published and (
+            entry.state == REVIEWED or (entry.state == DRAFT and self.show_drafts)
+        ):
+            return entry.state
+        return MISSING
+
+    def choose(self, segment: Segment) -> tuple[str, str]:
+        """(state shown, Markdown) of *segment* where the page shows it (counted)."""
+        state, text = self.text(segment)
+        if state == MISSING:
+            self.fallbacks += 1
+        return state, text
+
+    def text(self, segment: Segment) -> tuple[str, str]:
+        """(state shown, Markdown) of *segment*: its translation, or the German."""
+        key = msgkey(segment)
+        state = self.shown(key)
+        if state == MISSING:
+            return MISSING, segment.source
+        return state, restore(segment, self.entries[key].msgstr)
+
+    def counts(self, *, leave_out: Iterable[str] = ()) -> Counts:
+        """What readers see, per distinct entry (but entries only of the kinds *leave_out*)."""
+        skipped = set(leave_out)
+        found = {"reviewed": 0, "machine": 0, "changed": 0, "draft": 0, "german": 0}
+        for key, entry in self.entries.items():
+            if skipped and self.kinds[key] <= skipped:
+                continue
+            state = self.shown(key)
+            name = {REVIEWED: "reviewed", MISSING: "german"}.get(state, entry.kind)
+            found[name] += 1
+        return Counts(**found)
+
+
+def msgkey(segment: Segment) -> MsgKey:
+    """The catalogue key of *segment*: ``(msgctxt, msgid)``."""
+    return (segment.context or None, segment.msgid)
+
+
+def index_catalog(entries: Iterable[polib.POEntry]) -> dict[MsgKey, polib.POEntry]:
+    """Index PO entries by ``(msgctxt, msgid)``; obsolete entries and the header are left out."""
+    index: dict[MsgKey, Any] = {}
+    for entry in entries:
+        if getattr(entry, "obsolete", False) or not entry.msgid:
+            continue
+        index[(entry.msgctxt or None, entry.msgid)] = entry
+    return index
+
+
+def restore(segment: Segment, msgstr: str) -> str:
+    """The translation *msgstr* as the Markdown that takes *segment*'s place."""
+    text = segment.restore(msgstr)
+    if "\n" not in segment.source:
+        # a line break the German did not have would end a heading or split a cell
+        text = " ".join(part.strip() for part in text.splitlines())
+    return text
+
+
+def _state(
+    entry: polib.POEntry | None,
+    language: str,
+    warnings: list[str],
+    catalog_path: str | None,
+) -> _Entry:
+    if entry is None or not entry.msgstr:
+        return _Entry(MISSING, "")
+    problems = render_blockers(entry, language)
+    if problems:
+        line = getattr(entry, "linenum", None)
+        where = f"{catalog_path or language}{f':{line}' if line else ''}: "
+        warnings.extend(f"{where}{problem} -- shown in German" for problem in problems)
+        return _Entry(MISSING, "")
+    if "fuzzy" in entry.flags:
+        return _Entry(DRAFT, entry.msgstr, unreviewed_kind(entry))
+    return _Entry(REVIEWED, entry.msgstr)
+
+
+def _reviewed_share(segments: Iterable[Segment], entries: Mapping[MsgKey, _Entry]) -> float:
+    total = reviewed = 0
+    for segment in segments:
+        weight = len(segment.msgid)
+        total += weight
+        if entries[msgkey(segment)].state == REVIEWED:
+            reviewed += weight
+    return 100.0 if total == 0 else 100.0 * reviewed / total
