@@ -12,6 +12,9 @@ List it before ``i18n`` (mkdocs-static-i18n) in ``mkdocs.yml``.  Its events:
   per-language rebuilds of i18n and the live-reload watcher never loop.
 - ``on_serve`` adds ``locale/`` to the watched paths: a saved PO file triggers a
   rebuild, which re-renders the pages.
+- ``on_page_markdown`` escapes the page's front matter for the theme, which
+  prints ``page.meta`` values and page titles as HTML
+  (:func:`babelpress.site.build.html_values`);
 - ``on_page_content`` titles the headings' permalinks in the page's language;
   ``on_post_page`` / ``on_post_template`` take the theme's relative hreflang
   links out of the head (the sitemap carries the alternates).
@@ -100,6 +103,11 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
         return server
 
     # ------------------------------------------------------------ templates
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+        # before any template runs: the navigation prints the other pages' titles too
+        page.meta = sitebuild.html_values(page.meta)
+        return markdown
+
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
         return sitebuild.localise_permalinks(html, self._language(config))
 
