@@ -32,6 +32,7 @@ from babelpress.normalise.decode import decode
 from babelpress.normalise.index import index_markdown
 from babelpress.normalise.normaliser import normalise_text
 from babelpress.normalise.rules import PROJECT_RULES, Rules, load_rules
+from babelpress.normalise.text import is_safe_slug
 from babelpress.normalise.verify import rendering_problems
 
 META_FILE = "meta.yml"
@@ -237,7 +238,39 @@ def load_meta(path: Path) -> dict[str, dict[str, Any]]:
         if fields is not None and not isinstance(fields, dict):
             raise ConfigError(f"entry {name!r} must be a mapping of fields", path=path)
         meta[str(name)] = dict(fields or {})
+        _check_slug(meta[str(name)].get("slug"), str(name), text, path)
     return meta
+
+
+def _check_slug(slug: Any, name: str, text: str, path: Path) -> None:
+    """A slug becomes ``docs/de/<slug>.md`` and a URL: it must be one safe file name."""
+    if slug is None or slug == "":
+        return
+    if isinstance(slug, (str, int)) and not isinstance(slug, bool) and is_safe_slug(str(slug)):
+        return
+    raise ConfigError(
+        f"{name!r}: 'slug' must be a file name of letters, digits, '-' and '_' "
+        "(no '/', '.' or spaces)",
+        path=path,
+        line=_value_line(text, name, "slug"),
+    )
+
+
+def _value_line(text: str, name: str, key: str) -> int | None:
+    """The line of ``name: {key: value}`` in the YAML *text* (None if not found)."""
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    for outer, fields in getattr(root, "value", []):
+        if getattr(outer, "value", None) != name or not isinstance(fields, yaml.MappingNode):
+            continue
+        for inner, value in fields.value:
+            if getattr(inner, "value", None) == key:
+                return int(value.start_mark.line) + 1
+    return None
 
 
 def _sha256(data: bytes) -> str:
