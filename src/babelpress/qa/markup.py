@@ -4,15 +4,19 @@
     The translation has the same link placeholders as the German, each exactly once.
 ``md-syntax`` (error or warning)
     Errors: a code span changed (code is literal), an emphasis delimiter left unpaired
-    (it would pair with one in the next sentence), a line break or a block marker at the
-    start (``# ``, ``- ``, ``1. ``, ``> ``, ``[x]:``) that the German does not have -- each
-    changes the structure of the page.  Warning: emphasis or strong counts differ.
+    (it would pair with one in the next sentence).  Warning: emphasis or strong counts
+    differ.
 ``safe-html`` (error, cannot be silenced)
     Nothing that the German does not have may reach the page as markup: HTML tags and
     comments, autolinks, new Markdown links or images (whatever their target), URLs with
     a ``javascript:``, ``vbscript:`` or ``data:`` scheme (also entity-encoded or split by
-    tabs), ``on…=`` event-handler attributes, attribute lists ``{: …}``.  A catalogue is
-    a file anyone can send in; it must not become a way to put script into the site.
+    tabs), ``on…=`` event-handler attributes, attribute lists ``{: …}``; a line break the
+    German does not have -- ``\\n`` or any other separator a reader of the page honours
+    (``\\r``, ``\\v``, ``\\f``, U+2028 …, see :mod:`babelpress.qa.constructs`), which could
+    start a reference definition, heading, admonition or table -- and a line opening
+    with block syntax (``# ``, ``- ``, ``1. ``, ``> ``, ``[x]:``, ``!!!``, ``|`` …) where
+    the German's lines do not.  A catalogue is a file anyone can send in; it must not
+    become a way to put script or structure into the site.
 
 The Markdown is parsed with markdown-it-py (CommonMark); the security scan also works
 on the raw text, because MkDocs renders with Python-Markdown, which differs in details
@@ -27,6 +31,7 @@ from collections import Counter
 from functools import cache
 from typing import Any
 
+from babelpress.qa import constructs
 from babelpress.qa.model import ERROR, WARNING, Context, Problem
 
 PLACEHOLDERS = "placeholders"
@@ -47,10 +52,6 @@ _HANDLER = re.compile(r"\bon[a-z]{3,}\s*=", re.IGNORECASE)
 _ATTR_LIST = re.compile(r"\{\s*:|\{\s*[.#][\w-]|\{[^{}\n]*=[^{}\n]*\}")
 _URL_NOISE = re.compile(r"[\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f]")
 _LINK_SYNTAX = re.compile(r"\]\s*[(\[]")
-_BLOCK_START = re.compile(
-    r"^\s{0,3}(?:#{1,6}(?:\s|$)|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|\[[^\]]+\]:"
-    r"|(?:[-*_]\s*){3,}$|=+\s*$|`{3,}|~{3,}|!!!|\|)"
-)
 _DELIMITERS = re.compile(r"\*+|_+|~~")
 
 
@@ -118,10 +119,10 @@ class _Inline:
 
 
 def check_md_syntax(source: str, target: str, context: Context) -> list[Problem]:
-    """Inline Markdown kept: code spans, paired emphasis, no new block structure."""
-    errors = _structure(source, target)
+    """Inline Markdown kept: code spans and paired emphasis."""
     if not (_MARKUP_HINT.search(source) or _MARKUP_HINT.search(target)):
-        return [Problem(ERROR, MD_SYNTAX, "; ".join(errors))] if errors else []
+        return []
+    errors: list[str] = []
     theirs, ours = _Inline(source), _Inline(target)
     if theirs.code != ours.code:
         errors.append("code spans differ from the German (code is not translated)")
@@ -133,16 +134,6 @@ def check_md_syntax(source: str, target: str, context: Context) -> list[Problem]
     return problems
 
 
-def _structure(source: str, target: str) -> list[str]:
-    errors = []
-    if target.count("\n") > source.count("\n"):
-        errors.append("a line break the German does not have (it can split the paragraph)")
-    start = _BLOCK_START.match(target)
-    if start and not _BLOCK_START.match(source):
-        errors.append(f"starts with {start.group().strip()!r}, which Markdown reads as a block")
-    return errors
-
-
 def _describe(theirs: _Inline, ours: _Inline) -> str:
     names = sorted(set(theirs.counts) | set(ours.counts))
     return ", ".join(f"{n} {theirs.counts[n]} in the German, {ours.counts[n]} here" for n in names)
@@ -150,11 +141,40 @@ def _describe(theirs: _Inline, ours: _Inline) -> str:
 
 # ------------------------------------------------------------------ safe-html
 def check_safe_html(source: str, target: str, context: Context) -> list[Problem]:
-    """No HTML, script, link or attribute list that the German does not have."""
-    found = [*_new_tags(source, target), *_new_dangers(source, target), *_new_links(source, target)]
+    """No HTML, script, link, attribute list or line structure the German does not have."""
+    found = [
+        *_new_lines(source, target),
+        *_new_tags(source, target),
+        *_new_dangers(source, target),
+        *_new_links(source, target),
+    ]
     if not found:
         return []
     return [Problem(ERROR, SAFE_HTML, "; ".join(dict.fromkeys(found)))]
+
+
+def _new_lines(source: str, target: str) -> list[str]:
+    if constructs.LINE_BREAK.search(target) is None:
+        first = constructs.block_start(target)
+        if first is None or constructs.block_start(source) == first:
+            return []
+        return [f"starts with {first} syntax, which Markdown reads as a block"]
+    messages = []
+    extra = constructs.line_breaks(target) - constructs.line_breaks(source)
+    for separator in sorted(extra):
+        messages.append(f"a line break {_separator_name(separator)} the German does not have "
+                        "(it can split the paragraph or start a block)")
+    starts = constructs.line_starts(target) - constructs.line_starts(source)
+    messages.extend(
+        f"a line opens with {kind} syntax, which Markdown reads as a block" for kind in starts
+    )
+    return messages
+
+
+def _separator_name(separator: str) -> str:
+    if separator == "\n":
+        return "(newline)"
+    return "(" + " ".join(f"U+{ord(char):04X}" for char in separator) + ")"
 
 
 def _tags(text: str) -> Counter[str]:
