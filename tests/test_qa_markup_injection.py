@@ -17,7 +17,7 @@ import pytest
 from babelpress.config import Settings
 from babelpress.markdown.reader import parse
 from babelpress.qa import check_entry, render_blockers
-from babelpress.qa.constructs import line_starts
+from babelpress.qa.constructs import html_tokens, line_starts
 from babelpress.render.page import index_catalog, render_page
 
 EXTENSIONS = ["attr_list", "md_in_html", "admonition", "toc", "tables", "abbr", "def_list"]
@@ -57,12 +57,25 @@ HOSTILE = [
     (TWO_LINES, f"The government cites [x] its\n[x]: https://{EVIL}/", f"https://{EVIL}/"),
     (TWO_LINES, "The government\n!!! danger \"Phishing\"", "Phishing"),
     (TWO_LINES, f"The government cites [x].\n\n[x]: https://{EVIL}/", f"https://{EVIL}/"),
+    # 4: HTML the German has, with other attribute values or more attributes
+    (LINKS, 'Read [here][1] the <a href="https://evil.example/">study</a>.', EVIL),
+    (LINKS, 'Read [here][1] the <a href="https://example.org/gut" '
+            'style="position:fixed;background:url(https://evil.example/x)">study</a>.', EVIL),
+    (LINKS, "Read [here][1] the <a href='https://example.org/gut' title=\"x>\" "
+            "onmouseover=\"alert(1)\">study</a>.", "onmouseover"),
+    (LINKS, 'Read [here][1] the <A HREF="https://evil.example/">study</a>.', EVIL),
+    (LINKS, 'Read [here][1] the <a href="https://example.org/gut">study</a><a href=x>.',
+     "<a href=x>"),
 ]  # fmt: skip
 
 #: translations that keep the German's markup exactly: published (with this HTML)
 FAITHFUL = [
     (TWO_LINES, "The government cites its\nsource online.", "The government cites its\nsource"),
     (TWO_LINES, "The government cites its source online.", "The government cites its source"),
+    (LINKS, 'Read [here][1] the <a href="https://example.org/gut">study</a>.',
+     'Read <a href="https://example.org/gut">here</a> the'),
+    (LINKS, 'Read the <a href="https://example.org/gut">study</a> [here][1].',
+     '<a href="https://example.org/gut">study</a> <a href="https://example.org/gut">here</a>.'),
     (HEADING, "The background", ">The background</h2>"),
 ]
 
@@ -115,5 +128,10 @@ def test_the_german_text_of_each_hostile_case_was_rendered_as_markup_before() ->
 
 
 def test_constructs_are_found_as_the_readers_find_them() -> None:
+    assert html_tokens('a <a href="x>y" onclick=z>b</a> \\<i>') == {
+        '<a href="x>y" onclick=z>': 1, "</a>": 1, "<i>": 1}  # fmt: skip
+    assert html_tokens("<!-- a > b --> <https://x.example> <1> a < b") == {
+        "<!-- a > b -->": 1, "<https://x.example>": 1}  # fmt: skip
+    assert html_tokens('<img src=x onerror="a') == {'<img src=x onerror="a': 1}
     assert line_starts("a\r# b\u2028[x]: y\n!!! note\x0c| t") == {
         "heading": 1, "reference definition": 1, "admonition": 1, "table": 1}  # fmt: skip

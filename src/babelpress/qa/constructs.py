@@ -6,7 +6,13 @@ that markup the way the site's readers find it -- Python-Markdown (MkDocs, with
 browser -- and returns each kind as a :class:`~collections.Counter`, so that
 :mod:`babelpress.qa.markup` can report what a translation has beyond its German:
 
-1. :func:`line_breaks` and :func:`line_starts` -- the line separators (``\\n``,
+1. :func:`html_tokens` -- every HTML tag, comment, CDATA section, declaration,
+   processing instruction and ``<scheme:…>`` autolink, as its *exact text* from
+   ``<`` to where a browser ends it (quotes honoured; an unterminated tag runs to
+   the end).  Same text, same attributes and values: a changed ``href`` or an
+   added ``style`` is a different token.  A backslash does not escape ``<`` in
+   Python-Markdown, so ``\\<b>`` is a tag too.
+2. :func:`line_breaks` and :func:`line_starts` -- the line separators (``\\n``,
    and ``\\r``, ``\\v``, ``\\f``, ``\\x1c``-``\\x1e``, NEL, U+2028, U+2029: Python-Markdown
    reads ``\\r`` as a line break and mkdocs-static-i18n splits pages with
    :meth:`str.splitlines`), and the block syntax each line opens with (heading,
@@ -20,6 +26,9 @@ from collections import Counter
 
 #: every separator some reader of the page takes for the end of a line
 LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_TAG_START = re.compile(r"<[A-Za-z/!?]")
+_NAME_END = re.compile(r"[\s/>]")
+_SPACE = re.compile(r"\s*")
 _BLOCK_KINDS = (
     ("heading", r"#{1,6}(?:[ \t]|$)"),
     ("list", r"[-+*](?:[ \t]|$)"),
@@ -37,6 +46,64 @@ _BLOCK_KINDS = (
 _BLOCK_START = re.compile(
     r"[ \t]*(?:" + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_BLOCK_KINDS)) + ")"
 )
+
+
+# ------------------------------------------------------------------ HTML
+def html_tokens(text: str) -> Counter[str]:
+    """Every HTML construct of *text*, by its exact text (see the module docstring)."""
+    found: Counter[str] = Counter()
+    if "<" not in text:
+        return found
+    pos = 0
+    while (match := _TAG_START.search(text, pos)) is not None:
+        end = _construct_end(text, match.start())
+        found[text[match.start() : end]] += 1
+        pos = max(end, match.start() + 1)
+    return found
+
+
+def tag_name(token: str) -> str:
+    """``a`` for ``<a href=…>`` and ``</a>``; ``<!--`` and the like for the rest."""
+    if token.startswith("<!--"):
+        return "<!--"
+    if token[1:2] in ("!", "?"):
+        return token[:2]
+    body = token[2:] if token.startswith("</") else token[1:]
+    name = _NAME_END.split(body, maxsplit=1)[0]
+    return name.rstrip(">").lower()
+
+
+def _construct_end(text: str, start: int) -> int:
+    """Where a browser ends the construct that starts at *start* (after its ``>``)."""
+    for opening, closing in (("<!--", "-->"), ("<![CDATA[", "]]>")):
+        if text.startswith(opening, start):
+            end = text.find(closing, start + len(opening))
+            return len(text) if end < 0 else end + len(closing)
+    if text[start + 1] in "!?":
+        end = text.find(">", start)
+        return len(text) if end < 0 else end + 1
+    return _tag_end(text, start)
+
+
+def _tag_end(text: str, start: int) -> int:
+    """The end of a start or end tag: ``>`` outside quoted attribute values."""
+    name = _NAME_END.search(text, start + 2)
+    pos = len(text) if name is None else name.start()
+    while pos < len(text):
+        char = text[pos]
+        if char == ">":
+            return pos + 1
+        if char == "=":
+            pos = _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
+            if pos < len(text) and text[pos] in "\"'":
+                close = text.find(text[pos], pos + 1)
+                if close < 0:
+                    return len(text)
+                pos = close + 1
+                continue
+            continue
+        pos += 1
+    return len(text)
 
 
 # ------------------------------------------------------------------ lines

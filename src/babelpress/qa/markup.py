@@ -7,16 +7,18 @@
     (it would pair with one in the next sentence).  Warning: emphasis or strong counts
     differ.
 ``safe-html`` (error, cannot be silenced)
-    Nothing that the German does not have may reach the page as markup: HTML tags and
-    comments, autolinks, new Markdown links or images (whatever their target), URLs with
-    a ``javascript:``, ``vbscript:`` or ``data:`` scheme (also entity-encoded or split by
-    tabs), ``on…=`` event-handler attributes, attribute lists ``{: …}``; a line break the
-    German does not have -- ``\\n`` or any other separator a reader of the page honours
-    (``\\r``, ``\\v``, ``\\f``, U+2028 …, see :mod:`babelpress.qa.constructs`), which could
-    start a reference definition, heading, admonition or table -- and a line opening
-    with block syntax (``# ``, ``- ``, ``1. ``, ``> ``, ``[x]:``, ``!!!``, ``|`` …) where
-    the German's lines do not.  A catalogue is a file anyone can send in; it must not
-    become a way to put script or structure into the site.
+    Nothing that the German does not have may reach the page as markup: an HTML tag,
+    comment or autolink that is not, character for character, one of the German's (a
+    changed ``href``, an added ``style``), new Markdown links or images (whatever their
+    target), URLs with a ``javascript:``, ``vbscript:`` or ``data:`` scheme (also
+    entity-encoded or split by tabs), ``on…=`` event-handler attributes, attribute
+    lists ``{: …}``; a line break the German does not have -- ``\\n`` or any other
+    separator a reader of the page honours (``\\r``, ``\\v``, ``\\f``, U+2028 …, see
+    :mod:`babelpress.qa.constructs`), which could start a reference definition,
+    heading, admonition or table -- and a line opening with block syntax (``# ``,
+    ``- ``, ``1. ``, ``> ``, ``[x]:``, ``!!!``, ``|`` …) where the German's lines do
+    not.  A catalogue is a file anyone can send in; it must not become a way to put
+    script or structure into the site.
 
 The Markdown is parsed with markdown-it-py (CommonMark); the security scan also works
 on the raw text, because MkDocs renders with Python-Markdown, which differs in details
@@ -45,8 +47,6 @@ _LINK_HINT = re.compile(r"[*_`~\[\]]")
 #: characters without which a text holds no script URL, handler or attribute list
 _DANGER_HINT = re.compile(r"[:={&\x00-\x1f]")
 _ENCODED_HINT = re.compile(r"[&\x00-\x1f]")
-_TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)|<!--|<!\[CDATA\[|<[!?][A-Za-z]", re.ASCII)
-_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>")
 _SCHEME = re.compile(r"(?:java|vb|live)script:|data:[\w/+.-]*[;,]", re.IGNORECASE)
 _HANDLER = re.compile(r"\bon[a-z]{3,}\s*=", re.IGNORECASE)
 _ATTR_LIST = re.compile(r"\{\s*:|\{\s*[.#][\w-]|\{[^{}\n]*=[^{}\n]*\}")
@@ -144,7 +144,7 @@ def check_safe_html(source: str, target: str, context: Context) -> list[Problem]
     """No HTML, script, link, attribute list or line structure the German does not have."""
     found = [
         *_new_lines(source, target),
-        *_new_tags(source, target),
+        *_new_html(source, target),
         *_new_dangers(source, target),
         *_new_links(source, target),
     ]
@@ -177,25 +177,23 @@ def _separator_name(separator: str) -> str:
     return "(" + " ".join(f"U+{ord(char):04X}" for char in separator) + ")"
 
 
-def _tags(text: str) -> Counter[str]:
-    names: Counter[str] = Counter()
-    for match in _TAG.finditer(text):
-        names[(match.group(2) or match.group()).lower()] += 1
-    for match in _AUTOLINK.finditer(text):
-        names["autolink " + match.group()] += 1
-    return names
-
-
-def _new_tags(source: str, target: str) -> list[str]:
+def _new_html(source: str, target: str) -> list[str]:
     if "<" not in target:
         return []
-    extra = _tags(target) - _tags(source)
+    extra = constructs.html_tokens(target) - constructs.html_tokens(source)
+    if not extra:
+        return []
+    german = {constructs.tag_name(token) for token in constructs.html_tokens(source)}
     messages = []
-    for name in sorted(extra):
-        if name.startswith("autolink "):
-            messages.append(f"a link {name[9:]} that the German does not have")
+    for token in sorted(extra):
+        name = constructs.tag_name(token)
+        if ":" in name and not token.startswith("</"):
+            messages.append(f"a link {token[:80]} that the German does not have")
         elif name.startswith("<"):
             messages.append(f"HTML markup {name!r} that the German does not have")
+        elif name in german:
+            messages.append(f"HTML tag <{name}> with attributes the German does not have "
+                            f"({token[:80]!r})")
         else:
             messages.append(f"HTML tag <{name}> that the German does not have")
     return messages
