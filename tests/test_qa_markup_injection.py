@@ -17,7 +17,7 @@ import pytest
 from babelpress.config import Settings
 from babelpress.markdown.reader import parse
 from babelpress.qa import check_entry, render_blockers
-from babelpress.qa.constructs import html_tokens, line_starts
+from babelpress.qa.constructs import attribute_lists, html_tokens, line_starts, links
 from babelpress.render.page import index_catalog, render_page
 
 EXTENSIONS = ["attr_list", "md_in_html", "admonition", "toc", "tables", "abbr", "def_list"]
@@ -66,6 +66,17 @@ HOSTILE = [
     (LINKS, 'Read [here][1] the <A HREF="https://evil.example/">study</a>.', EVIL),
     (LINKS, 'Read [here][1] the <a href="https://example.org/gut">study</a><a href=x>.',
      "<a href=x>"),
+    # 5: attribute lists in any form, a link turned into an image, new reference links
+    (HEADING, "The background { hidden }", "hidden"),
+    (HEADING, "The background {hidden}", "hidden"),
+    (HEADING, "The background {: #evil }", 'id="evil"'),
+    (HEADING, "The background {: .md-banner }", "md-banner"),
+    (HEADING, "The background {onclick=alert(1)}", "onclick"),
+    (HEADING, 'The background {title="x" data-x=y}', "data-x"),
+    (TWO_LINES, "The government cites *its*{ hidden }\nsource online.", "hidden"),
+    (LINKS, "Read ![here][1] the <a href=\"https://example.org/gut\">study</a>.", "<img"),
+    (LINKS, "Read [here][1]{: onclick=alert(1) } the "
+            "<a href=\"https://example.org/gut\">study</a>.", "onclick"),
 ]  # fmt: skip
 
 #: translations that keep the German's markup exactly: published (with this HTML)
@@ -77,6 +88,7 @@ FAITHFUL = [
     (LINKS, 'Read the <a href="https://example.org/gut">study</a> [here][1].',
      '<a href="https://example.org/gut">study</a> <a href="https://example.org/gut">here</a>.'),
     (HEADING, "The background", ">The background</h2>"),
+    (HEADING, "The background \\{ hidden \\}", ">The background { hidden }</h2>"),
 ]
 
 
@@ -133,5 +145,9 @@ def test_constructs_are_found_as_the_readers_find_them() -> None:
     assert html_tokens("<!-- a > b --> <https://x.example> <1> a < b") == {
         "<!-- a > b -->": 1, "<https://x.example>": 1}  # fmt: skip
     assert html_tokens('<img src=x onerror="a') == {'<img src=x onerror="a': 1}
+    assert attribute_lists("a { hidden } \\{ x } {} { } *b*{:.c}") == {"{ hidden }": 1, "{:.c}": 1}
+    assert links("[a][1] ![b][1] [Quelle] \\[c\\] [d](https://x)") == {
+        ("link", "[1]"): 1, ("image", "[1]"): 1, ("link", "[QUELLE]"): 1,
+        ("link", "https://x"): 1}  # fmt: skip
     assert line_starts("a\r# b\u2028[x]: y\n!!! note\x0c| t") == {
         "heading": 1, "reference definition": 1, "admonition": 1, "table": 1}  # fmt: skip

@@ -12,7 +12,13 @@ browser -- and returns each kind as a :class:`~collections.Counter`, so that
    the end).  Same text, same attributes and values: a changed ``href`` or an
    added ``style`` is a different token.  A backslash does not escape ``<`` in
    Python-Markdown, so ``\\<b>`` is a tag too.
-2. :func:`line_breaks` and :func:`line_starts` -- the line separators (``\\n``,
+2. :func:`attribute_lists` -- every ``{…}`` that Python-Markdown's ``attr_list``
+   can read, in any of its forms (``{: .x }``, ``{#id}``, ``{ hidden }``,
+   ``{onclick=…}``), wherever it stands, unless its brace is escaped.
+3. :func:`links` -- every link and image as ``(kind, target)``, a reference label
+   counting as a target whether or not the page defines it (``[text]``,
+   ``[text][1]``, ``![text][1]``), so a link turned into an image differs.
+4. :func:`line_breaks` and :func:`line_starts` -- the line separators (``\\n``,
    and ``\\r``, ``\\v``, ``\\f``, ``\\x1c``-``\\x1e``, NEL, U+2028, U+2029: Python-Markdown
    reads ``\\r`` as a line break and mkdocs-static-i18n splits pages with
    :meth:`str.splitlines`), and the block syntax each line opens with (heading,
@@ -23,12 +29,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
+from typing import Any
 
 #: every separator some reader of the page takes for the end of a line
 LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
 _NAME_END = re.compile(r"[\s/>]")
 _SPACE = re.compile(r"\s*")
+#: Python-Markdown's backslash escapes (``\\<`` is not one)
+_ESCAPED = re.compile(r"\\[\\`*_{}\[\]()>#+\-.!]")
+#: ``attr_list``'s ``BASE_RE``: a brace, an optional colon, then something before ``}``
+_ATTR_LIST = re.compile(r"\{:?[ ]*[^}\n ][^}\n]*\}")
 _BLOCK_KINDS = (
     ("heading", r"#{1,6}(?:[ \t]|$)"),
     ("list", r"[-+*](?:[ \t]|$)"),
@@ -104,6 +116,47 @@ def _tag_end(text: str, start: int) -> int:
             continue
         pos += 1
     return len(text)
+
+
+# ------------------------------------------------------------ attribute lists
+def attribute_lists(text: str) -> Counter[str]:
+    """Every ``{…}`` Python-Markdown's ``attr_list`` can apply, by its exact text."""
+    if "{" not in text:
+        return Counter()
+    unescaped = _ESCAPED.sub("\0\0", text) if "\\" in text else text
+    return Counter(match.group() for match in _ATTR_LIST.finditer(unescaped))
+
+
+# ------------------------------------------------------------------ links
+class _AnyReference(dict[str, Any]):
+    """A reference map in which every label is defined: each bracket pair is a link."""
+
+    def get(self, key: Any, default: Any = None) -> dict[str, str]:
+        return {"href": f"[{key}]", "title": ""}
+
+
+@cache
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
+def links(text: str) -> Counter[tuple[str, str]]:
+    """``(kind, target)`` of every link and image; a reference target is ``[label]``."""
+    found: Counter[tuple[str, str]] = Counter()
+    if "[" not in text:
+        return found
+    tokens = _parser().parseInline(text, {"references": _AnyReference()})
+    stack = list(tokens[0].children or [])
+    while stack:
+        token = stack.pop()
+        if token.type == "link_open":
+            found["link", str(token.attrs.get("href", ""))] += 1
+        elif token.type == "image":
+            found["image", str(token.attrs.get("src", ""))] += 1
+            stack.extend(token.children or [])
+    return found
 
 
 # ------------------------------------------------------------------ lines

@@ -7,22 +7,25 @@
     (it would pair with one in the next sentence).  Warning: emphasis or strong counts
     differ.
 ``safe-html`` (error, cannot be silenced)
-    Nothing that the German does not have may reach the page as markup: an HTML tag,
-    comment or autolink that is not, character for character, one of the German's (a
-    changed ``href``, an added ``style``), new Markdown links or images (whatever their
-    target), URLs with a ``javascript:``, ``vbscript:`` or ``data:`` scheme (also
-    entity-encoded or split by tabs), ``on…=`` event-handler attributes, attribute
-    lists ``{: …}``; a line break the German does not have -- ``\\n`` or any other
-    separator a reader of the page honours (``\\r``, ``\\v``, ``\\f``, U+2028 …, see
-    :mod:`babelpress.qa.constructs`), which could start a reference definition,
-    heading, admonition or table -- and a line opening with block syntax (``# ``,
-    ``- ``, ``1. ``, ``> ``, ``[x]:``, ``!!!``, ``|`` …) where the German's lines do
-    not.  A catalogue is a file anyone can send in; it must not become a way to put
-    script or structure into the site.
+    The translation carries exactly the markup its German carries, nothing more
+    (:mod:`babelpress.qa.constructs` finds it as Python-Markdown and the browser do):
+    an HTML tag, comment or autolink that is not, character for character, one of the
+    German's (a changed ``href``, an added ``style``); an attribute list ``{…}`` in any
+    form (``{: …}``, ``{ hidden }``); a link or image the German does not have, or a
+    link turned into an image (``![text][1]``); a line break the German does not have
+    -- ``\n`` or any other separator a reader of the page honours (``\r``, ``\v``,
+    ``\f``, U+2028 …), which could start a reference definition, heading, admonition
+    or table -- and a line opening with block syntax (``# ``, ``- ``, ``1. ``, ``> ``,
+    ``[x]:``, ``!!!``, ``|`` …) where the German's lines do not.  On top, in the raw
+    text: URLs with a ``javascript:``, ``vbscript:`` or ``data:`` scheme (also
+    entity-encoded or split by tabs) and ``on…=`` event-handler attributes.  A
+    catalogue is a file anyone can send in; it must not become a way to put script or
+    structure into the site.
 
-The Markdown is parsed with markdown-it-py (CommonMark); the security scan also works
-on the raw text, because MkDocs renders with Python-Markdown, which differs in details
-(it does not sanitise link schemes, and ``\\<`` is no escape there).
+Inline Markdown is parsed with markdown-it-py (CommonMark); the security scan also
+works on the raw text, because MkDocs renders with Python-Markdown, which differs in
+details (it does not sanitise link schemes, ``\\<`` is no escape there, and it reads
+``[text] [1]`` as a link).
 """
 
 from __future__ import annotations
@@ -49,7 +52,6 @@ _DANGER_HINT = re.compile(r"[:={&\x00-\x1f]")
 _ENCODED_HINT = re.compile(r"[&\x00-\x1f]")
 _SCHEME = re.compile(r"(?:java|vb|live)script:|data:[\w/+.-]*[;,]", re.IGNORECASE)
 _HANDLER = re.compile(r"\bon[a-z]{3,}\s*=", re.IGNORECASE)
-_ATTR_LIST = re.compile(r"\{\s*:|\{\s*[.#][\w-]|\{[^{}\n]*=[^{}\n]*\}")
 _URL_NOISE = re.compile(r"[\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f]")
 _LINK_SYNTAX = re.compile(r"\]\s*[(\[]")
 _DELIMITERS = re.compile(r"\*+|_+|~~")
@@ -66,10 +68,6 @@ def _placeholder_re() -> re.Pattern[str]:
     from babelpress.markdown.reader import PLACEHOLDER_RE
 
     return PLACEHOLDER_RE
-
-
-def _without_placeholders(text: str) -> str:
-    return _placeholder_re().sub(" ", text)
 
 
 # -------------------------------------------------------------- placeholders
@@ -99,7 +97,6 @@ class _Inline:
     def __init__(self, text: str) -> None:
         self.code: Counter[str] = Counter()
         self.counts: Counter[str] = Counter()
-        self.links: Counter[str] = Counter()
         self.stray = 0
         if not _LINK_HINT.search(text):
             return
@@ -112,8 +109,6 @@ class _Inline:
             self.code[token.content] += 1
         elif token.type in ("em_open", "strong_open", "s_open"):
             self.counts[token.type[:-5]] += 1
-        elif token.type in ("link_open", "image"):
-            self.links[str(token.attrs.get("href") or token.attrs.get("src") or "")] += 1
         elif token.type == "text":
             self.stray += len(_DELIMITERS.findall(token.content))
 
@@ -141,11 +136,12 @@ def _describe(theirs: _Inline, ours: _Inline) -> str:
 
 # ------------------------------------------------------------------ safe-html
 def check_safe_html(source: str, target: str, context: Context) -> list[Problem]:
-    """No HTML, script, link, attribute list or line structure the German does not have."""
+    """No markup, script, link, attribute or line structure the German does not have."""
     found = [
         *_new_lines(source, target),
         *_new_html(source, target),
         *_new_dangers(source, target),
+        *_new_attribute_lists(source, target),
         *_new_links(source, target),
     ]
     if not found:
@@ -216,11 +212,14 @@ def _new_dangers(source: str, target: str) -> list[str]:
         hits = pattern.findall(plain_target)
         if hits and len(hits) > len(pattern.findall(_decoded(source))):
             messages.append(f"{what} ({hits[0]!r})")
-    if "{" in target:
-        theirs = _ATTR_LIST.findall(_without_placeholders(source))
-        if len(_ATTR_LIST.findall(_without_placeholders(target))) > len(theirs):
-            messages.append("an attribute list {…} that the German does not have")
     return messages
+
+
+def _new_attribute_lists(source: str, target: str) -> list[str]:
+    if "{" not in target:
+        return []
+    extra = constructs.attribute_lists(target) - constructs.attribute_lists(source)
+    return [f"an attribute list {text[:60]!r} that the German does not have" for text in extra]
 
 
 def _new_links(source: str, target: str) -> list[str]:
@@ -229,6 +228,16 @@ def _new_links(source: str, target: str) -> list[str]:
     messages = []
     if len(_LINK_SYNTAX.findall(target)) > len(_LINK_SYNTAX.findall(source)):
         messages.append("a link or image that the German does not have")
-    extra = _Inline(target).links - _Inline(source).links
-    messages.extend(f"a link to {href!r} that the German does not have" for href in sorted(extra))
+    theirs = constructs.links(source)
+    extra = constructs.links(target) - theirs
+    targets = {href: kind for kind, href in theirs}
+    for kind, href in sorted(extra):
+        if href in targets and targets[href] != kind:
+            messages.append(f"{targets[href]} {href} turned into {_article(kind)}")
+        else:
+            messages.append(f"{_article(kind)} to {href!r} that the German does not have")
     return messages
+
+
+def _article(kind: str) -> str:
+    return "an image" if kind == "image" else "a link"
