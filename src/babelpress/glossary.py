@@ -42,6 +42,7 @@ from functools import cached_property
 from pathlib import Path
 
 from babelpress.errors import InputError
+from babelpress.fsutil import read_text
 
 COLUMNS = ("de", "en", "ru", "note")
 _SPLIT = re.compile(r"\s+/\s+|\s*;\s*")
@@ -95,11 +96,14 @@ class Glossary:
             yield self.terms[owner[match.group(1)]], match.group(1)
 
 
-def load_glossary(path: str | Path) -> Glossary:
-    """Read a glossary CSV; a missing file is an empty glossary."""
+def load_glossary(path: str | Path, *, root: str | Path | None = None) -> Glossary:
+    """Read a glossary CSV; a missing file is an empty glossary.
+
+    With *root* (the project), a glossary leading outside it is refused unread.
+    """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_text(path, root=root, encoding="utf-8-sig")
     except FileNotFoundError:
         return Glossary()
     except (OSError, UnicodeDecodeError) as exc:

@@ -26,7 +26,7 @@ from typing import Any
 
 from babelpress.config import Settings, parse_yaml_mapping
 from babelpress.errors import BabelpressError, ConfigError, InputError
-from babelpress.fsutil import atomic_write
+from babelpress.fsutil import atomic_write, read_bytes, read_text
 from babelpress.normalise.article import Article, Removal
 from babelpress.normalise.decode import decode
 from babelpress.normalise.index import index_markdown
@@ -76,8 +76,8 @@ def normalise_all(settings: Settings, *, force: bool = False, check: bool = Fals
     seeds = settings.seeds_path
     if not seeds.is_dir():
         raise InputError("no seeds folder", path=seeds)
-    rules = load_rules(seeds / PROJECT_RULES)
-    meta = load_meta(seeds / META_FILE)
+    rules = load_rules(seeds / PROJECT_RULES, root=settings.root)
+    meta = load_meta(seeds / META_FILE, root=settings.root)
     manifest = Manifest(seeds / MANIFEST_FILE, settings.root)
     report = Report()
     sources = sorted(seeds.glob("*.txt"))
@@ -115,7 +115,7 @@ def _normalise_seeds(
     for source in sources:
         shown = _rel(source, settings.root)
         try:
-            decoded = decode(source.read_bytes(), shown)
+            decoded = decode(read_bytes(source, root=settings.root), shown)
         except InputError as exc:
             report.errors.append(exc)
             continue
@@ -168,14 +168,14 @@ class _Writer:
             if self.check:
                 result.status = WOULD_WRITE
             else:
-                atomic_write(path, data)
+                atomic_write(path, data, root=self.root)
         if result.status in (WRITTEN, UNCHANGED):
             self.manifest.record(result.path, data)
         self.report.results.append(result)
 
     def _status(self, path: Path, data: bytes, key: str) -> str:
         try:
-            existing = path.read_bytes()
+            existing = read_bytes(path, root=self.root)
         except FileNotFoundError:
             return WRITTEN
         except OSError as exc:
@@ -198,7 +198,7 @@ class Manifest:
 
     def _load(self) -> dict[str, str]:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = json.loads(read_text(self.path, root=self.root))
         except FileNotFoundError:
             return {}
         except (OSError, ValueError) as exc:
@@ -221,13 +221,13 @@ class Manifest:
     def save(self) -> None:
         current = {k: v for k, v in self.hashes.items() if (self.root / k).exists()}
         text = json.dumps({"files": current}, indent=2, sort_keys=True, ensure_ascii=False)
-        atomic_write(self.path, text + "\n")
+        atomic_write(self.path, text + "\n", root=self.root)
 
 
-def load_meta(path: Path) -> dict[str, dict[str, Any]]:
-    """``seeds/meta.yml``: seed file name -> fields (empty if the file is missing)."""
+def load_meta(path: Path, *, root: Path | None = None) -> dict[str, dict[str, Any]]:
+    """``seeds/meta.yml``: seed file name -> fields (empty if missing; confined to *root*)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, root=root)
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as exc:

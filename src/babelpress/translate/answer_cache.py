@@ -28,7 +28,7 @@ import os
 from pathlib import Path
 
 from babelpress.errors import InputError
-from babelpress.fsutil import atomic_write
+from babelpress.fsutil import atomic_write, confined, read_text
 
 FORMAT_VERSION = 1
 CACHE_DIR = "mt-cache"
@@ -45,16 +45,20 @@ def journal_path(path: Path) -> Path:
 class AnswerCache:
     """The cached answers of one provider for one language pair."""
 
-    def __init__(self, locale_dir: Path, provider: str, source: str, target: str) -> None:
+    def __init__(
+        self, locale_dir: Path, provider: str, source: str, target: str, root: Path | None = None
+    ) -> None:
         self.path = cache_path(locale_dir, provider, source, target)
         self.journal = journal_path(self.path)
         self.provider = provider
         self.source = source
         self.target = target
-        self._entries: dict[str, str] = _load(self.path)
+        #: the project: a file leading outside it is neither read nor written
+        self.root = root
+        self._entries: dict[str, str] = _load(self.path, root)
         self._pending: dict[str, str] = {}  # answers not yet in the journal
         # answers of a killed run: folded into the file by the next save
-        self._dirty = _replay(self.journal, self._entries)
+        self._dirty = _replay(self.journal, self._entries, root)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -86,6 +90,8 @@ class AnswerCache:
             json.dumps([text, answer], ensure_ascii=False) + "\n"
             for text, answer in self._pending.items()
         )
+        if self.root is not None:
+            confined(self.journal, self.root)
         try:
             self.journal.parent.mkdir(parents=True, exist_ok=True)
             with self.journal.open("a", encoding="utf-8") as handle:
@@ -101,7 +107,7 @@ class AnswerCache:
         """Write the file if something was added, then drop the journal; whether it was written."""
         if not self._dirty:
             return False
-        written = atomic_write(self.path, self.dumps())
+        written = atomic_write(self.path, self.dumps(), root=self.root)
         self._dirty = False
         self._pending.clear()
         try:
@@ -113,10 +119,10 @@ class AnswerCache:
         return written
 
 
-def _replay(journal: Path, entries: dict[str, str]) -> bool:
+def _replay(journal: Path, entries: dict[str, str], root: Path | None) -> bool:
     """Add the journal's answers to *entries*; whether there was a journal."""
     try:
-        raw = journal.read_text(encoding="utf-8", errors="replace")
+        raw = read_text(journal, root=root, errors="replace")
     except FileNotFoundError:
         return False
     except OSError as exc:
@@ -131,9 +137,9 @@ def _replay(journal: Path, entries: dict[str, str]) -> bool:
     return True
 
 
-def _load(path: Path) -> dict[str, str]:
+def _load(path: Path, root: Path | None) -> dict[str, str]:
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = read_text(path, root=root)
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as exc:

@@ -164,7 +164,7 @@ class _Run:
     ) -> None:
         self.settings = settings
         self.engine = engine
-        self.glossary: Glossary = load_glossary(settings.glossary_path)
+        self.glossary: Glossary = load_glossary(settings.glossary_path, root=settings.root)
         self.report = report
         self.dry_run = dry_run
         self.comment = COMMENT.format(provider=engine.name, date=today.isoformat())
@@ -180,14 +180,18 @@ class _Run:
         memory = None
         if self.engine.cacheable:
             memory = AnswerCache(
-                self.settings.locale_path, self.engine.name, self.settings.source_language, code
+                self.settings.locale_path,
+                self.engine.name,
+                self.settings.source_language,
+                code,
+                root=self.settings.root,
             )
         paths = [path for _, path in project.catalogues(self.settings, code)]
         language = _Language(
             code, paths, UnitIndex(), memory, LanguageReport(code, self.engine.name)
         )
         for number, path in enumerate(language.paths):
-            po = read_po(path)
+            po = read_po(path, root=self.settings.root)
             needed, new = language.index.add(number, po)
             for unit in new:
                 self._classify(language, unit)
@@ -195,7 +199,7 @@ class _Run:
             if waiting:
                 language.waiting[number] = waiting
             elif needed and not self.dry_run and self._fill(language, po):
-                self.report.files_written += bool(write_po(po, path))
+                self.report.files_written += bool(write_po(po, path, root=self.settings.root))
         language.report.planned = [u.core for u in language.to_send]
         return language
 
@@ -301,9 +305,9 @@ class _Run:
         for number in numbers:
             del language.waiting[number]
             path = language.paths[number]
-            po = read_po(path)
+            po = read_po(path, root=self.settings.root)
             if self._fill(language, po):
-                self.report.files_written += bool(write_po(po, path))
+                self.report.files_written += bool(write_po(po, path, root=self.settings.root))
 
     def _guard(self, call: Callable[[], None]) -> None:
         try:
