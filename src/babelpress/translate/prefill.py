@@ -30,7 +30,10 @@ msgstr is empty (not obsolete, not the header, not plural), and only those:
    its drafts of unfinished catalogues are simply made again.)
 5. A provider that fails (after retries) ends the run with one message that says
    how far it got: ``could not reach google: ...; nothing was changed`` or
-   ``...; 12 of 80 segments translated, saved``.
+   ``...; 12 of 80 segments translated, saved``.  An answer :mod:`.answers`
+   refuses (it contains a configured API key) is neither cached nor drafted, and
+   :attr:`LanguageReport.refused` says which text it was and why; the other texts
+   go on.
 6. ``dry_run`` reads only and reports what would be sent; ``limit`` caps the number
    of segments sent in this run (memory answers do not count).
 """
@@ -47,10 +50,11 @@ from typing import Any
 
 from babelpress import project
 from babelpress.config import Settings
-from babelpress.errors import ProviderError
+from babelpress.errors import ProviderError, excerpt
 from babelpress.glossary import Glossary, load_glossary, post_edit
 from babelpress.po.file import read_po, write_po
 from babelpress.translate.answer_cache import AnswerCache
+from babelpress.translate.answers import refusal
 from babelpress.translate.batches import Unit, UnitIndex, make_batches, needs_draft
 from babelpress.translate.protect import restore
 from babelpress.translate.providers import Provider, make_provider
@@ -78,6 +82,8 @@ class LanguageReport:
     #: texts left for a later run by ``limit``; texts too long for the provider
     deferred: int = 0
     too_long: int = 0
+    #: answers refused (:func:`.answers.refusal`): "<German text>: <reason>", once each
+    refused: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -168,6 +174,8 @@ class _Run:
         self.report = report
         self.dry_run = dry_run
         self.comment = COMMENT.format(provider=engine.name, date=today.isoformat())
+        #: answers holding one of these are refused (every configured API key)
+        self.secrets = engine.secrets
         self.sent = 0
         self.planned = 0
         #: texts this run may still send (``limit``, shared by the languages; -1: no limit)
@@ -247,7 +255,9 @@ class _Run:
         self.sent += 1
         language.report.segments_sent += 1
         language.report.chars_sent += len(unit.core)
-        if language.memory is not None:
+        if self._refused(language, unit, answer):
+            pass  # neither cached nor drafted: the catalogues get the other drafts
+        elif language.memory is not None:
             language.memory.put(unit.core, answer)
         else:
             language.answers[unit.core] = answer
@@ -271,7 +281,7 @@ class _Run:
                 continue  # added since the catalogue was planned: the next run drafts it
             if unit.draft is None:
                 answer = language.answer(unit)
-                if answer is None:
+                if answer is None or self._refused(language, unit, answer):
                     continue
                 self._make_draft(language, unit, answer)
             entry.msgstr = unit.draft
@@ -285,6 +295,16 @@ class _Run:
             language.report.flagged += bool(unit.problems)
             filled = True
         return filled
+
+    def _refused(self, language: _Language, unit: Unit, answer: str) -> bool:
+        """Whether *answer* is refused (and reported, once per text)."""
+        reason = refusal(answer, self.secrets)
+        if reason is None:
+            return False
+        if not unit.refused:
+            unit.refused = True
+            language.report.refused.append(f"{excerpt(unit.msgid, 60)!r}: {reason}")
+        return True
 
     def _make_draft(self, language: _Language, unit: Unit, answer: str) -> None:
         edited = post_edit(answer, unit.msgid, language.code, self.glossary)
