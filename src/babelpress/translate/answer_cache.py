@@ -19,6 +19,11 @@ to the disk), and at the end of the run (:meth:`AnswerCache.save`) the file is
 rewritten once, atomically, and the journal removed.  A run that was killed leaves
 its journal; the next one reads it (a line cut short by the kill is ignored) and
 folds it into the file.
+
+Nothing in the file or the journal can break the next run: answers are checked
+before they are put (:mod:`.answers`), and a pair that could not be written back
+as UTF-8 (a lone surrogate, from a JSON escape) is dropped when either is read,
+and the file rewritten without it.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from pathlib import Path
 
 from babelpress.errors import InputError
 from babelpress.fsutil import atomic_write, confined, read_text
+from babelpress.translate.answers import is_unicode
 
 FORMAT_VERSION = 1
 CACHE_DIR = "mt-cache"
@@ -56,9 +62,11 @@ class AnswerCache:
         #: the project: a file leading outside it is neither read nor written
         self.root = root
         self._entries: dict[str, str] = _load(self.path, root)
+        loaded = len(self._entries)
+        self._entries = {k: v for k, v in self._entries.items() if is_unicode(k + v)}
         self._pending: dict[str, str] = {}  # answers not yet in the journal
-        # answers of a killed run: folded into the file by the next save
-        self._dirty = _replay(self.journal, self._entries, root)
+        # answers of a killed run (folded into the file by the next save), pairs dropped
+        self._dirty = _replay(self.journal, self._entries, root) or len(self._entries) < loaded
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -67,6 +75,8 @@ class AnswerCache:
         return self._entries.get(text)
 
     def put(self, text: str, translation: str) -> None:
+        if not is_unicode(text + translation):
+            return  # could not be written; translate refuses such answers before
         if self._entries.get(text) != translation:
             self._entries[text] = translation
             self._pending[text] = translation
@@ -132,7 +142,7 @@ def _replay(journal: Path, entries: dict[str, str], root: Path | None) -> bool:
             text, answer = json.loads(line)
         except (ValueError, TypeError):
             break  # the line a killed run was writing: nothing after it was written
-        if isinstance(text, str) and isinstance(answer, str):
+        if isinstance(text, str) and isinstance(answer, str) and is_unicode(text + answer):
             entries[text] = answer
     return True
 

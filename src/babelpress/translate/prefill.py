@@ -31,7 +31,8 @@ msgstr is empty (not obsolete, not the header, not plural), and only those:
 5. A provider that fails (after retries) ends the run with one message that says
    how far it got: ``could not reach google: ...; nothing was changed`` or
    ``...; 12 of 80 segments translated, saved``.  An answer :mod:`.answers`
-   refuses (it contains a configured API key) is neither cached nor drafted, and
+   refuses (a lone surrogate, a control character, a configured API key) is
+   neither cached nor drafted, and
    :attr:`LanguageReport.refused` says which text it was and why; the other texts
    go on.
 6. ``dry_run`` reads only and reports what would be sent; ``limit`` caps the number
