@@ -36,7 +36,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -112,7 +112,14 @@ def load_glossary(path: str | Path, *, root: str | Path | None = None) -> Glossa
 
 
 def parse_glossary(text: str, *, path: str | Path = "glossary.csv") -> Glossary:
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        return _terms(reader, path)
+    except csv.Error as exc:
+        raise InputError(f"not a CSV file: {exc}", path=path, line=reader.line_num) from None
+
+
+def _terms(reader: csv.DictReader[str], path: str | Path) -> Glossary:
     missing = [c for c in COLUMNS[:1] if c not in (reader.fieldnames or ())]
     if missing:
         raise InputError(
@@ -147,8 +154,13 @@ def post_edit(draft: str, msgid: str, language: str, glossary: Glossary) -> str:
         for variant in sorted(term.variants, key=len, reverse=True):
             if any(variant in good for good in accepted):
                 continue
-            draft = _whole_word(variant).sub(_replacement(variant, accepted), draft)
+            draft = _whole_word(variant).sub(_literal(_replacement(variant, accepted)), draft)
     return draft
+
+
+def _literal(text: str) -> Callable[[re.Match[str]], str]:
+    """*text* as a replacement, not a template: a backslash in the glossary is text."""
+    return lambda _match: text
 
 
 def _replacement(variant: str, accepted: tuple[str, ...]) -> str:
