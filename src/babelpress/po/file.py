@@ -11,8 +11,10 @@ intact, raising :class:`~babelpress.errors.CatalogError` with the file and line:
    continuation; a string without its closing quote; keywords out of order
    (``msgid_plural`` without ``msgid``, ``msgstr`` without ``msgid``);
 3. a truncated file: an entry that ends without its ``msgstr``;
-4. escapes other than ``\\n``, ``\\t``, ``\\r``, ``\\"`` and ``\\\\`` (gettext also
-   knows ``\\a``, octal and hex escapes; polib would silently garble them);
+4. escapes other than ``\\n``, ``\\t``, ``\\r``, ``\\"``, ``\\\\`` and the control
+   characters GNU gettext writes (and :func:`format_po` too) as ``\\a``, ``\\b``,
+   ``\\f``, ``\\v`` (gettext also knows octal and hex escapes; polib would silently
+   garble them, and babelpress never writes them);
 5. two entries with the same msgctxt and msgid (obsolete ones counted apart).
 
 An error quotes at most a short excerpt of the offending line
@@ -43,7 +45,8 @@ _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(\".
 # engine does not try one alternative per character)
 _STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"\s*$')
 _ESCAPE = re.compile(r"\\(.)")
-_UNESCAPE = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
+_UNESCAPE = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\",
+             "a": "\a", "b": "\b", "f": "\f", "v": "\v"}  # fmt: skip
 _CHARSET = re.compile(rb"charset=([^\s\"\\]+)")
 _UTF8_NAMES = {"utf-8", "utf8"}
 _ASCII_NAMES = {"charset", "ascii", "us-ascii"}
