@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import polib
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
@@ -84,8 +83,13 @@ def catalogues(root: Path, language: str) -> list[Path]:
 
 
 def fill_catalogue(path: Path, translate: Any) -> None:
-    """Give each active entry ``translate(entry)`` (text, fuzzy flag) or leave it (None)."""
-    po = polib.pofile(str(path), wrapwidth=0)
+    """Give each active entry ``translate(entry)`` (text, fuzzy flag) or leave it (None).
+
+    Written as GNU gettext (and so Poedit or Weblate) writes it.
+    """
+    from babelpress.po.file import read_po, write_po
+
+    po = read_po(path)
     for entry in po:
         if entry.obsolete:
             continue
@@ -98,4 +102,4 @@ def fill_catalogue(path: Path, translate: Any) -> None:
             entry.flags.insert(0, "fuzzy")
         if not fuzzy and "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
-    po.save(str(path))
+    write_po(po, path)
