@@ -199,3 +199,18 @@ def test_confined_follows_links_and_dots(tmp_path: Path) -> None:
             confined(path, root)
     with pytest.raises(OutsideProject):
         confined(root.parent / "project-other" / "x", root)  # a prefix is not the folder
+
+
+def test_broken_front_matter_is_named_not_quoted(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PyYAML's own message quotes the lines around the problem (libyaml's does not)."""
+    import yaml
+
+    from babelpress.errors import InputError
+    from babelpress.markdown import reader
+
+    monkeypatch.setattr(reader, "_YAML_LOADER", yaml.SafeLoader)
+    text = f"---\ntitle: [Kasachstan\nkey: {KEY} : x: y\n---\n\nText.\n"
+    with pytest.raises(InputError) as caught:
+        reader.parse(text, path="docs/de/a.md", slug="a")
+    assert str(caught.value).startswith("docs/de/a.md:3: front matter is not valid YAML: ")
+    assert KEY not in str(caught.value)
