@@ -1,7 +1,7 @@
 """A ``slug:`` in ``seeds/meta.yml`` is one safe file name, never a path or markup.
 
 ``normalise`` writes ``docs/de/<slug>.md`` and the slug becomes a URL and a link on
-the home page; a slug that is a path (``../../README``, ``/tmp/x``) or carries
+the home page; a slug that is a path (``../../README``, an absolute one) or carries
 markup is refused with an error naming ``meta.yml``, the line and the key, and
 nothing is written anywhere, with or without ``--force``.
 """
@@ -19,7 +19,7 @@ from untrusted_project import ARTICLE, babelpress, make_project
 HOSTILE = [
     "../../../evil",
     "../../README",
-    "/tmp/babelpress-absolute-slug",
+    "{absolute}",
     "docs/../../escape",
     "a/b",
     "..",
@@ -40,6 +40,7 @@ HOSTILE = [
 def test_a_slug_that_is_not_a_file_name_is_refused(
     tmp_path: Path, slug: str, force: bool
 ) -> None:
+    slug = slug.format(absolute=tmp_path / "absolute-slug")
     root = make_project(
         tmp_path / "deep" / "down" / "project",
         {"a.txt": ARTICLE, "b.txt": ARTICLE.replace("Distanz", "Abstand")},
@@ -53,7 +54,7 @@ def test_a_slug_that_is_not_a_file_name_is_refused(
     line = next(n for n, text in enumerate(lines, 1) if text.lstrip().startswith("slug:"))
     assert result.stderr.startswith(f"babelpress: error: seeds/meta.yml:{line}: 'b.txt': 'slug'")
     assert files_snapshot([tmp_path], skip=root / "seeds") == before
-    assert not Path("/tmp/babelpress-absolute-slug.md").exists()
+    assert not (tmp_path / "absolute-slug.md").exists()
 
 
 def test_a_slug_of_another_type_is_refused(tmp_path: Path) -> None:
