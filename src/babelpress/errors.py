@@ -19,7 +19,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 #: environment variables whose values are secrets (API keys, tokens, passwords)
-_SECRET_NAME = re.compile(r"KEY|TOKEN|SECRET|PASSW|PWD|AUTH|CREDENTIAL|COOKIE|SESSION", re.I)
+_SECRET_NAME = re.compile(
+    r"KEY|TOKEN|SECRET|PASSW|AUTH(?!ORITY)|CREDENTIAL|COOKIE|SESSION", re.IGNORECASE
+)
 #: ``NAME=value`` as in an environment dump: the value is not shown
 _ASSIGNMENT = re.compile(r"\b([A-Z][A-Z0-9_]{1,63})=\S*")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
