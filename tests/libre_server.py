@@ -18,8 +18,11 @@ Behaviours, set as attributes (each bounded, all thread-safe enough for tests):
 * ``malformed``: answer ``200`` with a body that is not JSON;
 * ``mangle``: a function applied to each translation (e.g. drop a token);
 * ``require_key``: answer 403 unless ``api_key`` equals it; the error body echoes
-  the key it got, as careless servers do;
-* ``translate``: replace the fake translation function ``(text, source, target) -> str``.
+  the key it got, as careless servers do; ``error_detail`` goes before the text of
+  every error body (to move the echoed key to where a message is cut);
+* ``translate``: replace the fake translation function ``(text, source, target) -> str``
+  (an answer with a lone surrogate goes out as JSON's ``\\ud800`` escape, as a broken
+  server would send it).
 
 Counters: ``requests`` (translate calls), ``chars`` (characters received), ``texts``
 (every text received, in order), ``batches`` (the texts of each request), ``paths``
@@ -61,6 +64,7 @@ class LibreServer:
         self.malformed = False
         self.mangle: Callable[[str], str] | None = None
         self.require_key: str | None = None
+        self.error_detail = ""
         self.translate: Callable[[str, str, str], str] = fake_translation
         self.requests = 0
         self.chars = 0
@@ -120,12 +124,13 @@ class LibreServer:
         if delay:
             time.sleep(min(delay, 5.0))
         if self.require_key is not None and key != self.require_key:
-            return 403, {}, _json({"error": f"Invalid API key: {key}"})
+            return 403, {}, _json({"error": f"{self.error_detail}Invalid API key: {key}"})
         if status is not None:
             headers = {}
             if status == 429 and self.retry_after:
                 headers["Retry-After"] = self.retry_after
-            return status, headers, _json({"error": f"scripted failure {status} for key {key}"})
+            detail = f"{self.error_detail}scripted failure {status} for key {key}"
+            return status, headers, _json({"error": detail})
         if self.malformed:
             return 200, {}, b"<html>this is not json"
         source, target = str(params.get("source", "")), str(params.get("target", ""))
@@ -142,7 +147,10 @@ class LibreServer:
 
 
 def _json(data: object) -> bytes:
-    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+    try:
+        return json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: only JSON's \ud800 escape can carry it
+        return json.dumps(data).encode("ascii")
 
 
 def _handler(server: LibreServer) -> type[BaseHTTPRequestHandler]:

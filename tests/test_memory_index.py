@@ -52,9 +52,9 @@ def _counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = pofile.read_po
 
-    def counting(path: str | Path) -> object:
+    def counting(path: str | Path, *, root: Path | None = None) -> object:
         seen.append(Path(path).name)
-        return real(path)
+        return real(path, root=root)
 
     monkeypatch.setattr(memory_index, "read_po", counting)
     return seen

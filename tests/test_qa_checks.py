@@ -73,9 +73,9 @@ CASES = [
     ("md-syntax", "Ein \\*Stern\\*.", "A \\*star\\*.", "en", None),
     ("md-syntax", "Ein **wichtiger** Satz.", "An **important sentence.", "en", "error"),
     ("md-syntax", "Ein `Satz`.", "A `sentence`.", "en", "error"),
-    ("md-syntax", "Ein Satz.", "A\n\nsentence.", "en", "error"),
-    ("md-syntax", "Im Jahr 2022 kam es.", "1. In 2022 it happened.", "en", "error"),
-    ("md-syntax", "Ein Satz.", "# A sentence.", "en", "error"),
+    ("safe-html", "Ein Satz.", "A\n\nsentence.", "en", "error"),
+    ("safe-html", "Im Jahr 2022 kam es.", "1. In 2022 it happened.", "en", "error"),
+    ("safe-html", "Ein Satz.", "# A sentence.", "en", "error"),
     ("md-syntax", "Ein **wichtiger** Satz.", "An important sentence.", "en", "warning"),
     # safe-html: script injection in its variants
     ("safe-html", "Ein Satz.", "A sentence.", "en", None),

@@ -156,3 +156,23 @@ def test_typographic_and_typewriter_apostrophes_are_the_same() -> None:
         == []
     )
     assert glossary_violations("Putin-Sprecher Peskow.", "The Kremlin’s Peskov.", "en", glossary)
+
+
+@pytest.mark.parametrize("rendering", ["\\1 Tokayev", "\\g<0>", "C:\\new\\table", "a\\", "\\u0041"])
+def test_a_backslash_in_the_glossary_is_text(rendering: str) -> None:
+    """Renderings go into drafts as they are, never as a regular-expression template."""
+    glossary = parse_glossary(f'de,en,ru,note\nTokajew,"{rendering}",Токаев,\n')
+    assert post_edit("President Tokajew spoke.", "Präsident Tokajew sprach.", "en", glossary) == (
+        f"President {rendering} spoke."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['de,en,ru,note\n"Toka\njew",x,y,z\n"unclosed,x\n', "de,en,ru,note\nTokajew,a\rb,c,d\n"],
+)
+def test_a_broken_csv_is_read_or_refused_with_file_and_line(text: str) -> None:
+    try:
+        parse_glossary(text, path="locale/glossary.csv")
+    except InputError as exc:
+        assert str(exc).startswith("locale/glossary.csv:")

@@ -4,12 +4,27 @@ Every error a user can cause (bad input file, malformed catalogue, unreachable
 provider, bad configuration) is raised as a :class:`BabelpressError` that names
 the file and, where known, the line or byte offset.  The command line prints
 ``str(error)`` and exits non-zero; nothing else is printed, no traceback.
+
+A message about a file never quotes more of it than :func:`excerpt` gives: a few
+dozen characters of one line, with secrets from the environment removed (a file
+that is really ``/proc/self/environ`` must not print API keys in a syntax error).
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
+import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+
+#: environment variables whose values are secrets (API keys, tokens, passwords)
+_SECRET_NAME = re.compile(
+    r"KEY|TOKEN|SECRET|PASSW|AUTH(?!ORITY)|CREDENTIAL|COOKIE|SESSION", re.IGNORECASE
+)
+#: ``NAME=value`` as in an environment dump: the value is not shown
+_ASSIGNMENT = re.compile(r"\b([A-Z][A-Z0-9_]{1,63})=\S*")
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class BabelpressError(Exception):
@@ -36,8 +51,12 @@ class BabelpressError(Exception):
         """``str(self)`` with an absolute path made relative to *root* when inside it."""
         path = self.path
         if path is not None and Path(path).is_absolute():
-            with contextlib.suppress(ValueError):
-                path = Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+            # the link's own name first: a file linked out of the project resolves elsewhere
+            for base, where in ((Path(root).absolute(), Path(path)),
+                                (Path(root).resolve(), Path(path).resolve())):  # fmt: skip
+                with contextlib.suppress(ValueError):
+                    path = where.relative_to(base).as_posix()
+                    break
         return self._text(path)
 
     def _text(self, path: str | None) -> str:
@@ -71,3 +90,34 @@ class ProviderError(BabelpressError):
 
 class LockError(BabelpressError):
     """Another babelpress run holds the lock on the catalogues."""
+
+
+def environment_secrets(environ: Mapping[str, str] | None = None) -> list[str]:
+    """Values of the environment variables named like secrets (``*_API_KEY``, ``*TOKEN*``)."""
+    environ = os.environ if environ is None else environ
+    return [value for name, value in environ.items() if _SECRET_NAME.search(name) and value]
+
+
+def scrub(text: str, secrets: Iterable[str]) -> str:
+    """*text* with every secret of four characters or more (and its URL forms) as ``***``."""
+    from urllib.parse import quote, quote_plus
+
+    for secret in sorted(set(secrets), key=len, reverse=True):
+        if len(secret) < 4:
+            continue
+        for form in {secret, quote(secret, safe=""), quote_plus(secret)}:
+            text = text.replace(form, "***")
+    return text
+
+
+def excerpt(text: str, limit: int = 40, secrets: Iterable[str] = ()) -> str:
+    """A short piece of *text* to quote in an error message (see the module docstring).
+
+    Secrets are removed before the text is cut, so no part of one is left; the
+    excerpt ends at the first control character (an environment dump separates its
+    variables with NUL) and ``NAME=value`` assignments lose their value.
+    """
+    text = scrub(text, [*secrets, *environment_secrets()])
+    text = _CONTROL.split(text, maxsplit=1)[0]
+    text = _ASSIGNMENT.sub(r"\1=***", text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,4 +1,11 @@
-"""File writes that never leave a half-written file behind.
+"""File access confined to the project, and writes that never leave a half-written file.
+
+Every file babelpress reads or writes belongs to the project.  A symbolic link
+(a ``.po`` file linked to ``/proc/self/environ``, a ``locale/en`` folder linked
+elsewhere) must not make it read or write anything outside: :func:`confined`
+refuses a path whose real location (every link followed) lies outside the
+project root, and :func:`read_bytes`, :func:`read_text` and :func:`atomic_write`
+check it first when given the *root*.
 
 :func:`atomic_write` writes to a temporary file in the target's directory and
 renames it over the target, so a reader (or a killed process) sees either the old
@@ -23,17 +30,56 @@ import os
 import tempfile
 from pathlib import Path
 
-from babelpress.errors import BabelpressError
+from babelpress.errors import BabelpressError, InputError
+
+
+class OutsideProject(InputError):
+    """A path that leads (through a symbolic link) outside the project."""
+
+
+def confined(path: str | Path, root: str | Path) -> Path:
+    """*path*, if its real location is inside *root*; :class:`OutsideProject` if not."""
+    real = os.path.realpath(path)
+    base = os.path.realpath(root)
+    if real == base or real.startswith(base.rstrip(os.sep) + os.sep):
+        return Path(path)
+    raise OutsideProject(
+        "refused: the path leads outside the project (a symbolic link or '..'); "
+        "babelpress reads and writes only files inside it",
+        path=path,
+    )
+
+
+def read_bytes(path: str | Path, *, root: str | Path | None) -> bytes:
+    """The bytes of *path* (confined to *root* when given); OSError as ``open`` raises it."""
+    if root is not None:
+        confined(path, root)
+    return Path(path).read_bytes()
+
+
+def read_text(
+    path: str | Path, *, root: str | Path | None, encoding: str = "utf-8", errors: str = "strict"
+) -> str:
+    """The text of *path* (confined to *root* when given); OSError and UnicodeDecodeError."""
+    return read_bytes(path, root=root).decode(encoding, errors)
 
 
 def atomic_write(
-    path: str | Path, data: str | bytes, *, encoding: str = "utf-8", durable: bool = True
+    path: str | Path,
+    data: str | bytes,
+    *,
+    encoding: str = "utf-8",
+    durable: bool = True,
+    root: str | Path | None = None,
 ) -> bool:
     """Write *data* to *path* atomically; return False (writing nothing) if unchanged.
 
     With *durable*, a file that is replaced is flushed to the disk before the rename.
+    With *root*, a *path* that leads outside it is refused before anything is read.
     """
     path = Path(path)
+    if root is not None:
+        confined(path, root)
     raw = data.encode(encoding) if isinstance(data, str) else data
     existed = True
     try:

@@ -36,12 +36,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from babelpress.errors import InputError
+from babelpress.fsutil import read_text
 
 COLUMNS = ("de", "en", "ru", "note")
 _SPLIT = re.compile(r"\s+/\s+|\s*;\s*")
@@ -106,11 +107,14 @@ def header_row(languages: Iterable[str]) -> str:
     return ",".join([COLUMNS[0], *languages, COLUMNS[-1]]) + "\n"
 
 
-def load_glossary(path: str | Path) -> Glossary:
-    """Read a glossary CSV; a missing file is an empty glossary."""
+def load_glossary(path: str | Path, *, root: str | Path | None = None) -> Glossary:
+    """Read a glossary CSV; a missing file is an empty glossary.
+
+    With *root* (the project), a glossary leading outside it is refused unread.
+    """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_text(path, root=root, encoding="utf-8-sig")
     except FileNotFoundError:
         return Glossary()
     except (OSError, UnicodeDecodeError) as exc:
@@ -119,7 +123,14 @@ def load_glossary(path: str | Path) -> Glossary:
 
 
 def parse_glossary(text: str, *, path: str | Path = "glossary.csv") -> Glossary:
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        return _terms(reader, path)
+    except csv.Error as exc:
+        raise InputError(f"not a CSV file: {exc}", path=path, line=reader.line_num) from None
+
+
+def _terms(reader: csv.DictReader[str], path: str | Path) -> Glossary:
     missing = [c for c in COLUMNS[:1] if c not in (reader.fieldnames or ())]
     if missing:
         raise InputError(
@@ -154,8 +165,13 @@ def post_edit(draft: str, msgid: str, language: str, glossary: Glossary) -> str:
         for variant in sorted(term.variants, key=len, reverse=True):
             if any(variant in good for good in accepted):
                 continue
-            draft = _whole_word(variant).sub(_replacement(variant, accepted), draft)
+            draft = _whole_word(variant).sub(_literal(_replacement(variant, accepted)), draft)
     return draft
+
+
+def _literal(text: str) -> Callable[[re.Match[str]], str]:
+    """*text* as a replacement, not a template: a backslash in the glossary is text."""
+    return lambda _match: text
 
 
 def _replacement(variant: str, accepted: tuple[str, ...]) -> str:

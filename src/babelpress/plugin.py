@@ -21,6 +21,9 @@ Its events:
   language being built, ``on_nav`` makes the navigation the site's sections and
   links each article to the next older and newer one, ``on_post_build`` writes
   the language's news feed (see :mod:`babelpress.site.news`).
+- ``on_page_markdown`` escapes the page's front matter for the theme, which
+  prints ``page.meta`` values and page titles as HTML
+  (:func:`babelpress.site.build.html_values`);
 - ``on_page_content`` titles the headings' permalinks in the page's language;
   ``on_post_page`` / ``on_post_template`` take the theme's relative hreflang
   links out of the head (the sitemap carries the alternates).
@@ -133,6 +136,11 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
         return self.news.navigation(nav, files, config, self._language(config))
 
     # ------------------------------------------------------------ templates
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+        # before any template runs: the navigation prints the other pages' titles too
+        page.meta = sitebuild.html_values(page.meta)
+        return markdown
+
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
         return sitebuild.localise_permalinks(html, self._words(config))
 

@@ -7,12 +7,14 @@ sent, answers taken from the translation memory, drafts written and drafts flagg
 for broken markup.  ``--dry-run`` lists what would be sent and sends nothing.
 
 Exit codes: 0 done (also when nothing needed a draft); 1 the provider failed (the
-message says what was saved); 2 bad options.
+message says what was saved) or sent answers that were refused (each named on
+stderr: an answer holding an API key is never written anywhere); 2 bad options.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from babelpress.commands._options import (
@@ -33,8 +35,8 @@ providers and their API keys (read from the environment only, never printed):
   mymemory    free, no key
   pseudo      offline, visibly not a translation (for layout tests)
 
-exit codes: 0 done; 1 the provider failed (the message says what was saved);
-2 bad options."""
+exit codes: 0 done; 1 the provider failed (the message says what was saved)
+or sent answers that were refused (named on stderr); 2 bad options."""
 
 
 def register(subparsers: Any) -> None:
@@ -86,7 +88,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     )
     for line in summary(report):
         print(line)
-    return 0
+    refused = [(lang.language, text) for lang in report.languages for text in lang.refused]
+    for language, text in refused:
+        print(f"babelpress: warning: {language}: answer refused for {text}; no draft written",
+              file=sys.stderr)  # fmt: skip
+    return 1 if refused else 0
 
 
 def summary(report: Any) -> list[str]:

@@ -24,7 +24,7 @@ from typing import Any
 import polib
 
 from babelpress.errors import CatalogError
-from babelpress.fsutil import atomic_write
+from babelpress.fsutil import OutsideProject, atomic_write, read_text
 from babelpress.po.file import read_po
 from babelpress.po.merge import TranslationMemory, reviewed_pairs
 from babelpress.project import files_under, is_reserved
@@ -44,10 +44,14 @@ class MemoryIndex:
     the memory parses only what editors or ``translate`` changed in between.
     """
 
-    def __init__(self, path: Path, folder: Path, origin_folder: str) -> None:
+    def __init__(
+        self, path: Path, folder: Path, origin_folder: str, root: Path | None = None
+    ) -> None:
         self.path = path
         self.folder = folder
         self.origin_folder = origin_folder
+        #: the project: nothing outside it is read or written
+        self.root = root
         self._old: dict[str, list[Any]] | None = None
         self.new: dict[str, list[Any]] = {}
         self.complete = False  # whether ``new`` lists every catalogue (after fill)
@@ -55,7 +59,7 @@ class MemoryIndex:
     @property
     def old(self) -> dict[str, list[Any]]:
         if self._old is None:
-            self._old = _read(self.path)
+            self._old = _read(self.path, self.root)
         return self._old
 
     def fill(self, memory: TranslationMemory) -> None:
@@ -72,8 +76,8 @@ class MemoryIndex:
             record = self._known(name, [stat.st_size, stat.st_mtime_ns])
             if record is None:
                 try:
-                    pairs = reviewed_pairs(read_po(path))
-                except CatalogError:
+                    pairs = reviewed_pairs(read_po(path, root=self.root))
+                except (CatalogError, OutsideProject):
                     continue  # reported when its own page is processed
                 record = [stat.st_size, stat.st_mtime_ns, [list(pair) for pair in pairs]]
             found[name] = record
@@ -101,7 +105,7 @@ class MemoryIndex:
             return False
         text = json.dumps({"version": VERSION, "catalogues": data}, ensure_ascii=False,
                           indent=0, sort_keys=True)
-        return atomic_write(self.path, text + "\n", durable=False)
+        return atomic_write(self.path, text + "\n", durable=False, root=self.root)
 
     def _known(self, name: str, stat: list[int]) -> list[Any] | None:
         for records in (self.new, self.old):
@@ -111,10 +115,10 @@ class MemoryIndex:
         return None
 
 
-def _read(path: Path) -> dict[str, list[Any]]:
+def _read(path: Path, root: Path | None) -> dict[str, list[Any]]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_text(path, root=root))
+    except (OSError, ValueError, OutsideProject):
         return {}
     if not isinstance(data, dict) or data.get("version") != VERSION:
         return {}

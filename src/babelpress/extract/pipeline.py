@@ -49,7 +49,7 @@ from babelpress.extract import memory_index
 from babelpress.extract import template as catalog
 from babelpress.extract.memory_index import MemoryIndex
 from babelpress.extract.names import prefill_names
-from babelpress.fsutil import atomic_write
+from babelpress.fsutil import OutsideProject, atomic_write, read_bytes, read_text
 from babelpress.glossary import Glossary, load_glossary
 from babelpress.po.file import read_po
 from babelpress.po.format import format_po
@@ -123,10 +123,10 @@ class _State:
         self.path = settings.locale_path / STATE_NAME
         self.old: dict[str, list[Any]] = {}
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = json.loads(read_text(self.path, root=settings.root))
             if data.get("version") == STATE_VERSION:
                 self.old = dict(data.get("files", {}))
-        except (OSError, ValueError, AttributeError):
+        except (OSError, ValueError, AttributeError, OutsideProject):
             pass
         self.new = dict(self.old)
 
@@ -150,7 +150,7 @@ class _State:
                  if (self.settings.root / name).exists()}  # fmt: skip
         data = {"version": STATE_VERSION, "files": files}
         atomic_write(self.path, json.dumps(data, indent=1, ensure_ascii=False) + "\n",
-                     durable=False)  # a lost or damaged state only means a full run
+                     durable=False, root=self.settings.root)  # lost or damaged: a full run
 
 
 def _code_fingerprint(settings: Settings) -> str:
@@ -202,9 +202,12 @@ class _Run:
     def page(self, slug: str, path: Path) -> None:
         settings = self.settings
         try:
-            source = path.read_bytes()
+            source = read_bytes(path, root=settings.root)
         except OSError as exc:
             self.report.errors.append(InputError(f"cannot read: {exc.strerror}", path=path))
+            return
+        except OutsideProject as exc:
+            self.report.errors.append(exc)
             return
         fingerprint = hashlib.sha256(self.code.encode() + source).hexdigest()
         outputs = [project.pot_path(settings, slug)]
@@ -245,7 +248,11 @@ class _Run:
         self, build: Callable[[str | None], polib.POFile], outputs: list[Path], fingerprint: str
     ) -> None:
         """Write the template *build* makes to ``outputs[0]``, merge it into the others."""
-        template = self.template(build, outputs[0], fingerprint)
+        try:
+            template = self.template(build, outputs[0], fingerprint)
+        except OutsideProject as exc:
+            self.report.errors.append(exc)
+            return
         date = template.metadata.get("POT-Creation-Date") or catalog.now()
         for language, output in zip(self.languages, outputs[1:], strict=True):
             self.catalogue(template, language, output, fingerprint, date)
@@ -256,7 +263,7 @@ class _Run:
         old = None
         if path.exists():
             try:
-                old = read_po(path)
+                old = read_po(path, root=self.settings.root)
             except CatalogError:
                 old = None  # a template is generated: a broken one is simply made anew
         template, text = catalog.stable_template(build, old)
@@ -269,8 +276,8 @@ class _Run:
         old = None
         if path.exists():
             try:
-                old = read_po(path)
-            except CatalogError as exc:
+                old = read_po(path, root=self.settings.root)
+            except (CatalogError, OutsideProject) as exc:
                 self.report.errors.append(exc)  # reported, never overwritten
                 return
         merged = merge(
@@ -281,14 +288,18 @@ class _Run:
             new_header=catalog.language_header(self.settings, language, date),
         )
         prefill_names(merged, language, self.glossary)
-        self.output(path, format_po(merged), fingerprint)
+        try:
+            self.output(path, format_po(merged), fingerprint)
+        except OutsideProject as exc:
+            self.report.errors.append(exc)
+            return
         if not self.check and path.stem != project.SITE_WORDS:
             self.index(language).record(path, merged)  # the memory is of pages' text
 
     def output(self, path: Path, text: str, fingerprint: str) -> None:
         if self.check:
             try:
-                current = path.read_bytes()
+                current = read_bytes(path, root=self.settings.root)
             except OSError:
                 current = None
             if current != text.encode("utf-8"):
@@ -296,7 +307,7 @@ class _Run:
             else:
                 self.report.unchanged += 1
             return
-        if atomic_write(path, text):
+        if atomic_write(path, text, root=self.settings.root):
             self.report.written.append(path)
         else:
             self.report.unchanged += 1
@@ -315,6 +326,7 @@ class _Run:
                 memory_index.index_path(self.settings.locale_path, language),
                 self.settings.locale_path / language / "LC_MESSAGES",
                 self.settings.source_docs_path.relative_to(self.settings.root).as_posix(),
+                self.settings.root,
             )
         return self.indexes[language]
 
@@ -334,12 +346,12 @@ def _glossary(settings: Settings) -> tuple[Glossary, bytes]:
     """The glossary and its bytes (a missing file: empty); a broken one is an error."""
     path = settings.glossary_path
     try:
-        data = path.read_bytes()
+        data = read_bytes(path, root=settings.root)
     except FileNotFoundError:
         return Glossary(), b""
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from exc
-    return load_glossary(path), data
+    return load_glossary(path, root=settings.root), data
 
 
 def extract(

@@ -189,10 +189,11 @@ def _is_date(value: str) -> bool:
 
 def parse_page(settings: Settings, slug: str, path: Path) -> Document:
     from babelpress.errors import InputError
+    from babelpress.fsutil import read_text
     from babelpress.markdown.reader import parse
 
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, root=settings.root)
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read: {exc}", path=path) from exc
     relative = path.relative_to(settings.root).as_posix()

@@ -75,7 +75,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
-from babelpress.errors import InputError
+from babelpress.errors import InputError, excerpt
 from babelpress.markdown import inline
 from babelpress.markdown.blocks import walk
 from babelpress.markdown.sentences import split_sentences
@@ -180,7 +180,11 @@ def _split_front_matter(text: str, path: str) -> tuple[str, dict[str, Any], str,
             return "", {}, text, 0
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
-        raise InputError(f"front matter is not valid YAML: {exc}", path=path, line=line) from exc
+        # the problem alone: PyYAML's full text quotes the lines around it
+        problem = getattr(exc, "problem", None) or type(exc).__name__
+        raise InputError(
+            f"front matter is not valid YAML: {excerpt(str(problem), 80)}", path=path, line=line
+        ) from exc
     if not isinstance(meta, dict):
         return "", {}, text, 0
     return front, meta, text[match.end() :], match.group(0).count("\n")

@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from babelpress.errors import ConfigError
+from babelpress.fsutil import read_text
 from babelpress.normalise.article import Corrected
 
 CORRECTIONS_FILE = "corrections.yml"
@@ -40,11 +41,13 @@ class Correction:
     entry: int = 0
 
 
-def load_corrections(path: Path, shown: str | None = None) -> list[Correction]:
-    """The entries of *path* (none if the file does not exist)."""
+def load_corrections(
+    path: Path, shown: str | None = None, *, root: Path | None = None
+) -> list[Correction]:
+    """The entries of *path* (none if the file does not exist; confined to *root*)."""
     shown = shown or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, root=root)
     except FileNotFoundError:
         return []
     except (OSError, UnicodeDecodeError) as exc:

@@ -4,6 +4,12 @@ The text of a paragraph, heading, caption or quote is written on one line; :func
 makes sure CommonMark (markdown-it-py) and Python-Markdown (MkDocs, with ``attr_list``)
 both render it as the same literal text.  Only what could turn into markup is touched:
 
+0. Every line separator (``\\n``, ``\\r``, ``\\v``, ``\\f``, ``\\x1c``-``\\x1e``, NEL,
+   U+2028, U+2029) becomes a space: Python-Markdown and mkdocs-static-i18n would
+   start a new line there, where the rules below no longer hold (a title from
+   ``meta.yml`` with a line break could open a heading or an admonition).  A line
+   break inside a paragraph renders as white space anyway.
+
 1. ``\\`` before ASCII punctuation or at the end -> ``\\\\``; ``*`` and backticks always;
    ``_`` unless it sits between two letters or digits (intraword underscores never emphasise);
    ``[`` and ``]`` always (no link, footnote or reference can start); a ``~`` next to
@@ -25,6 +31,7 @@ from __future__ import annotations
 import re
 
 _ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _BACKSLASH = re.compile(r"\\(?=[" + re.escape(_ASCII_PUNCT) + "]|$)")
 _ALWAYS = re.compile(r"([*`\[\]])")
 _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
@@ -40,8 +47,14 @@ _ENTITIES = (("&lt;", "<"), ("&#126;", "~"), ("&amp;", "&"))
 _ESCAPE = re.compile(r"\\([" + re.escape(_ASCII_PUNCT) + "])")
 
 
+def one_line(text: str) -> str:
+    """*text* with every line separator Markdown or YAML readers honour made a space."""
+    return _LINE_BREAK.sub(" ", text)
+
+
 def escape(text: str, *, heading: bool = False) -> str:
     """Escape one line of prose so that it renders as exactly *text*."""
+    text = _LINE_BREAK.sub(" ", text)
     text = _BACKSLASH.sub(r"\\\\", text)
     text = _ENTITY.sub("&amp;", text)
     text = _TAG_START.sub("&lt;", text)

@@ -32,7 +32,7 @@ from typing import Any
 from babelpress import project
 from babelpress.config import Settings, parse_yaml_mapping
 from babelpress.errors import BabelpressError, ConfigError, InputError
-from babelpress.fsutil import atomic_write
+from babelpress.fsutil import atomic_write, read_bytes, read_text
 from babelpress.normalise.article import Article, Removal
 from babelpress.normalise.corrections import (
     CORRECTIONS_FILE,
@@ -44,6 +44,7 @@ from babelpress.normalise.corrections import (
 from babelpress.normalise.decode import decode
 from babelpress.normalise.normaliser import normalise_text
 from babelpress.normalise.rules import PROJECT_RULES, load_rules
+from babelpress.normalise.text import is_safe_slug
 from babelpress.normalise.verify import rendering_problems
 
 META_FILE = "meta.yml"
@@ -126,10 +127,12 @@ class _Inputs:
         if not seeds.is_dir():
             raise InputError("no seeds folder", path=seeds)
         self.settings = settings
-        self.rules = load_rules(seeds / PROJECT_RULES)
-        self.meta = load_meta(seeds / META_FILE)
+        self.rules = load_rules(seeds / PROJECT_RULES, root=settings.root)
+        self.meta = load_meta(seeds / META_FILE, root=settings.root)
         self.corrections_shown = _rel(seeds / CORRECTIONS_FILE, settings.root)
-        self.corrections = load_corrections(seeds / CORRECTIONS_FILE, self.corrections_shown)
+        self.corrections = load_corrections(
+            seeds / CORRECTIONS_FILE, self.corrections_shown, root=settings.root
+        )
         self.sources = sorted(seeds.glob("*.txt"))
         names = {p.name for p in self.sources}
         self.warnings = [
@@ -162,7 +165,7 @@ def _normalise_seeds(
     for source in sources:
         shown = _rel(source, settings.root)
         try:
-            decoded = decode(source.read_bytes(), shown)
+            decoded = decode(read_bytes(source, root=settings.root), shown)
         except InputError as exc:
             report.errors.append(exc)
             continue
@@ -220,14 +223,14 @@ class _Writer:
             if self.check:
                 result.status = WOULD_WRITE
             else:
-                atomic_write(path, data)
+                atomic_write(path, data, root=self.root)
         if result.status in (WRITTEN, UNCHANGED):
             self.manifest.record(result.path, data)
         self.report.results.append(result)
 
     def _status(self, path: Path, data: bytes, key: str) -> str:
         try:
-            existing = path.read_bytes()
+            existing = read_bytes(path, root=self.root)
         except FileNotFoundError:
             return WRITTEN
         except OSError as exc:
@@ -250,7 +253,7 @@ class Manifest:
 
     def _load(self) -> dict[str, str]:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = json.loads(read_text(self.path, root=self.root))
         except FileNotFoundError:
             return {}
         except (OSError, ValueError) as exc:
@@ -273,13 +276,13 @@ class Manifest:
     def save(self) -> None:
         current = {k: v for k, v in self.hashes.items() if (self.root / k).exists()}
         text = json.dumps({"files": current}, indent=2, sort_keys=True, ensure_ascii=False)
-        atomic_write(self.path, text + "\n")
+        atomic_write(self.path, text + "\n", root=self.root)
 
 
-def load_meta(path: Path) -> dict[str, dict[str, Any]]:
-    """``seeds/meta.yml``: seed file name -> fields (empty if the file is missing)."""
+def load_meta(path: Path, *, root: Path | None = None) -> dict[str, dict[str, Any]]:
+    """``seeds/meta.yml``: seed file name -> fields (empty if missing; confined to *root*)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, root=root)
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as exc:
@@ -290,7 +293,39 @@ def load_meta(path: Path) -> dict[str, dict[str, Any]]:
         if fields is not None and not isinstance(fields, dict):
             raise ConfigError(f"entry {name!r} must be a mapping of fields", path=path)
         meta[str(name)] = dict(fields or {})
+        _check_slug(meta[str(name)].get("slug"), str(name), text, path)
     return meta
+
+
+def _check_slug(slug: Any, name: str, text: str, path: Path) -> None:
+    """A slug becomes ``docs/de/<slug>.md`` and a URL: it must be one safe file name."""
+    if slug is None or slug == "":
+        return
+    if isinstance(slug, (str, int)) and not isinstance(slug, bool) and is_safe_slug(str(slug)):
+        return
+    raise ConfigError(
+        f"{name!r}: 'slug' must be a file name of letters, digits, '-' and '_' "
+        "(no '/', '.' or spaces)",
+        path=path,
+        line=_value_line(text, name, "slug"),
+    )
+
+
+def _value_line(text: str, name: str, key: str) -> int | None:
+    """The line of ``name: {key: value}`` in the YAML *text* (None if not found)."""
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    for outer, fields in getattr(root, "value", []):
+        if getattr(outer, "value", None) != name or not isinstance(fields, yaml.MappingNode):
+            continue
+        for inner, value in fields.value:
+            if getattr(inner, "value", None) == key:
+                return int(value.start_mark.line) + 1
+    return None
 
 
 def _sha256(data: bytes) -> str:

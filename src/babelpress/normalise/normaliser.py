@@ -32,6 +32,7 @@ from typing import Any
 from babelpress.normalise.article import Article, Block, Doubt, Removal, parse_date
 from babelpress.normalise.corrections import Correction, apply_corrections
 from babelpress.normalise.dedupe import drop_duplicates, find_pull_quotes
+from babelpress.normalise.escape import one_line
 from babelpress.normalise.furniture import Zones, sweep
 from babelpress.normalise.headline import take_headline
 from babelpress.normalise.metadata import finish_fields, take_metadata
@@ -99,7 +100,11 @@ def _front_matter(
 ) -> dict[str, Any]:
     lead = next((b.text for b in article.blocks if b.kind == "paragraph"), None)
     values: dict[str, Any] = {"title": title, **fields, "description": lead}
-    values.update({k: v for k, v in meta.items() if v is not None})
+    # a value is shown as one line (title, byline): a line break in meta.yml would let
+    # it open a heading or a block wherever it is written into Markdown
+    values.update(
+        {k: one_line(v) if isinstance(v, str) else v for k, v in meta.items() if v is not None}
+    )
     if values.get("date") is not None:
         date = parse_date(values["date"])
         if date is None:

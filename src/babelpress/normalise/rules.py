@@ -25,6 +25,7 @@ from typing import Any
 
 from babelpress.config import parse_yaml_mapping
 from babelpress.errors import ConfigError
+from babelpress.fsutil import read_text
 from babelpress.normalise.evidence import EvidenceRules, Weights
 
 DEFAULT_RULES = "normalise_rules.yml"
@@ -96,15 +97,16 @@ def _any_of(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{s})" for s in sources) or "$^", re.IGNORECASE)
 
 
-def load_rules(project_file: str | Path | None = None) -> Rules:
-    """Defaults plus *project_file* (if given and present), compiled."""
+def load_rules(project_file: str | Path | None = None, *, root: Path | None = None) -> Rules:
+    """Defaults plus *project_file* (if given and present, confined to *root*), compiled."""
+
     default_text = (resources.files("babelpress") / "data" / DEFAULT_RULES).read_text("utf-8")
     data = _parse(default_text, DEFAULT_RULES)
     origin = DEFAULT_RULES
     if project_file is not None and Path(project_file).is_file():
         origin = str(project_file)
         try:
-            extra = _parse(Path(project_file).read_text(encoding="utf-8"), origin)
+            extra = _parse(read_text(project_file, root=root), origin)
         except UnicodeDecodeError as exc:
             raise ConfigError(f"not UTF-8: {exc.reason}", path=origin, offset=exc.start) from exc
         data = merge(data, extra)

@@ -9,7 +9,8 @@ Contract:
   sentence-final punctuation restored (``darstellen.“Mit`` -> ``darstellen.“ Mit``).
 * :func:`sentences` is a rough splitter for *comparing* text (duplicates, pull quotes,
   tests); it never decides what is written.
-* :func:`slugify` makes a readable ASCII slug (German umlauts transliterated).
+* :func:`slugify` makes a readable ASCII slug (German umlauts transliterated);
+  :func:`is_safe_slug` says whether a slug an editor gave is a safe file name.
 """
 
 from __future__ import annotations
@@ -85,3 +86,12 @@ def slugify(title: str, max_length: int = 80) -> str:
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
     return slug or "artikel"
+
+
+#: a slug is one file name: letters, digits, ``-`` and ``_``, no dot, slash or markup
+_SAFE_SLUG = re.compile(r"[^\W_][\w-]{0,119}")
+
+
+def is_safe_slug(slug: str) -> bool:
+    """Whether *slug* names a page file and nothing else (no path, no markup)."""
+    return _SAFE_SLUG.fullmatch(slug) is not None and slug.isprintable()

@@ -11,9 +11,15 @@ intact, raising :class:`~babelpress.errors.CatalogError` with the file and line:
    continuation; a string without its closing quote; keywords out of order
    (``msgid_plural`` without ``msgid``, ``msgstr`` without ``msgid``);
 3. a truncated file: an entry that ends without its ``msgstr``;
-4. escapes other than ``\\n``, ``\\t``, ``\\r``, ``\\"`` and ``\\\\`` (gettext also
-   knows ``\\a``, octal and hex escapes; polib would silently garble them);
+4. escapes other than ``\\n``, ``\\t``, ``\\r``, ``\\"``, ``\\\\`` and the control
+   characters GNU gettext writes (and :func:`format_po` too) as ``\\a``, ``\\b``,
+   ``\\f``, ``\\v`` (gettext also knows octal and hex escapes; polib would silently
+   garble them, and babelpress never writes them);
 5. two entries with the same msgctxt and msgid (obsolete ones counted apart).
+
+An error quotes at most a short excerpt of the offending line
+(:func:`babelpress.errors.excerpt`), and with a *root* a catalogue that is a
+symbolic link out of the project is refused unread (:mod:`babelpress.fsutil`).
 
 :func:`format_po` (from :mod:`babelpress.po.format`) writes a catalogue as GNU
 gettext does; :func:`write_po` saves it atomically and only when it changed.
@@ -28,8 +34,8 @@ from pathlib import Path
 
 import polib
 
-from babelpress.errors import CatalogError
-from babelpress.fsutil import atomic_write
+from babelpress.errors import CatalogError, excerpt
+from babelpress.fsutil import atomic_write, read_bytes
 from babelpress.po.format import format_po
 
 __all__ = ["format_po", "parse_po", "read_po", "write_po"]
@@ -39,17 +45,21 @@ _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(\".
 # engine does not try one alternative per character)
 _STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"\s*$')
 _ESCAPE = re.compile(r"\\(.)")
-_UNESCAPE = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
+_UNESCAPE = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\",
+             "a": "\a", "b": "\b", "f": "\f", "v": "\v"}  # fmt: skip
 _CHARSET = re.compile(rb"charset=([^\s\"\\]+)")
 _UTF8_NAMES = {"utf-8", "utf8"}
 _ASCII_NAMES = {"charset", "ascii", "us-ascii"}
 
 
-def read_po(path: str | Path) -> polib.POFile:
-    """Parse the catalogue at *path*; CatalogError (with file:line) if malformed."""
+def read_po(path: str | Path, *, root: str | Path | None = None) -> polib.POFile:
+    """Parse the catalogue at *path*; CatalogError (with file:line) if malformed.
+
+    With *root* (the project), a path leading outside it is refused unread.
+    """
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_bytes(path, root=root)
     except OSError as exc:
         raise CatalogError(f"cannot read: {exc.strerror or exc}", path=path) from exc
     po = parse_po(data, path=path)
@@ -57,9 +67,9 @@ def read_po(path: str | Path) -> polib.POFile:
     return po
 
 
-def write_po(po: polib.POFile, path: str | Path) -> bool:
+def write_po(po: polib.POFile, path: str | Path, *, root: str | Path | None = None) -> bool:
     """Save *po* at *path* in GNU layout, atomically; False (no write) if unchanged."""
-    return atomic_write(path, format_po(po))
+    return atomic_write(path, format_po(po), root=root)
 
 
 def parse_po(data: bytes | str, *, path: str | Path = "<string>") -> polib.POFile:
@@ -198,7 +208,7 @@ class _Parser:
             return
         match = _KEYWORD.match(rest)
         if match is None:
-            raise self.error(f"syntax error: {_shorten(rest)!r}")
+            raise self.error(f"syntax error: {excerpt(rest)!r}")
         keyword, index, literal = match.groups()
         value = self.string(literal)
         self.keyword(keyword.split("[")[0], int(index) if index else None, value, obsolete)
@@ -331,7 +341,3 @@ def _occurrence(reference: str) -> tuple[str, str]:
     if colon and line.isdigit():
         return path, line
     return reference, ""
-
-
-def _shorten(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

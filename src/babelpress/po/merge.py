@@ -25,6 +25,11 @@ catalogue for one language and returns the new catalogue:
    forms: the memory holds single translations);
 5. a new entry with plural forms gets as many empty ``msgstr[n]`` as the header's
    ``Plural-Forms`` has ``nplurals`` (two when the header names none), as msgmerge does.
+6. an old entry with plural forms (``msgid_plural``, ``msgstr[n]``) for a
+   template entry without them keeps ``msgstr[0]`` as its translation, and one
+   without for a template entry with them gives its translation to every form;
+   either way it is marked ``fuzzy`` (unless that translation is empty) with the
+   old strings as ``#|`` previous ones, as ``msgmerge --previous`` does.
 
 The header is the old catalogue's, with ``POT-Creation-Date`` from the template.
 """
@@ -38,6 +43,7 @@ from dataclasses import dataclass, field
 import polib
 
 FUZZY_THRESHOLD = 0.6
+_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 #: the prefix of the translator comment on a translation-memory suggestion
 MEMORY_NOTE = "Suggested by translation memory from "
 
@@ -158,15 +164,16 @@ def merge(
     candidates = _Candidates(e for e in vanished if _translated(e))
     forms = nplurals(result.metadata)
     used: set[int] = set()
+    forms = _nplurals(result)
     for entry in template:
         found = active.get(key(entry)) or obsolete.get(key(entry))
         if found is not None:
-            result.append(_kept(entry, found))
+            result.append(_kept(entry, found, forms))
             used.add(id(found))
             continue
         closest = candidates.closest(entry)
         if closest is not None:
-            result.append(_fuzzy(entry, closest))
+            result.append(_fuzzy(entry, closest, forms))
             used.add(id(closest))
             continue
         if entry.msgid_plural:
@@ -236,27 +243,51 @@ def _editor_flags(template_entry: polib.POEntry, old: polib.POEntry) -> list[str
     ]
 
 
-def _kept(entry: polib.POEntry, old: polib.POEntry) -> polib.POEntry:
+def _nplurals(po: polib.POFile) -> int:
+    """The number of plural forms the catalogue's ``Plural-Forms`` header declares (or 2)."""
+    match = _NPLURALS.search(po.metadata.get("Plural-Forms", ""))
+    return max(1, int(match.group(1))) if match else 2
+
+
+def _translation(
+    entry: polib.POEntry, old: polib.POEntry, forms: int
+) -> tuple[str, dict[int, str], bool]:
+    """*old*'s msgstr and msgstr[n] in the form of *entry*; whether the form changed."""
+    if bool(entry.msgid_plural) == bool(old.msgid_plural):
+        return old.msgstr, dict(old.msgstr_plural or {}), False
+    if entry.msgid_plural:  # a plural entry now: every form gets the one translation
+        return "", dict.fromkeys(range(forms), old.msgstr), True
+    return (old.msgstr_plural or {}).get(0, ""), {}, True
+
+
+def _kept(entry: polib.POEntry, old: polib.POEntry, forms: int = 2) -> polib.POEntry:
+    msgstr, plural, changed = _translation(entry, old, forms)
     flags = _editor_flags(entry, old)
-    if old.fuzzy:
+    previous = (old.previous_msgctxt, old.previous_msgid, old.previous_msgid_plural)
+    retranslate = changed and bool(msgstr or any(plural.values()))
+    if old.fuzzy or retranslate:
         flags.insert(0, "fuzzy")
+    if retranslate and old.previous_msgid is None:
+        # msgmerge: the old strings, as for a changed source
+        previous = (old.msgctxt, old.msgid, old.msgid_plural or None)
     return _copy(
         entry,
-        msgstr=old.msgstr,
-        msgstr_plural=dict(old.msgstr_plural or {}),
+        msgstr=msgstr,
+        msgstr_plural=plural,
         tcomment=old.tcomment,
         flags=flags,
-        previous_msgctxt=old.previous_msgctxt,
-        previous_msgid=old.previous_msgid,
-        previous_msgid_plural=old.previous_msgid_plural,
+        previous_msgctxt=previous[0],
+        previous_msgid=previous[1],
+        previous_msgid_plural=previous[2],
     )
 
 
-def _fuzzy(entry: polib.POEntry, old: polib.POEntry) -> polib.POEntry:
+def _fuzzy(entry: polib.POEntry, old: polib.POEntry, forms: int = 2) -> polib.POEntry:
+    msgstr, plural, _ = _translation(entry, old, forms)
     return _copy(
         entry,
-        msgstr=old.msgstr,
-        msgstr_plural=dict(old.msgstr_plural or {}),
+        msgstr=msgstr,
+        msgstr_plural=plural,
         tcomment=old.tcomment,
         flags=["fuzzy", *_editor_flags(entry, old)],
         previous_msgctxt=old.msgctxt,

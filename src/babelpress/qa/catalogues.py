@@ -22,11 +22,17 @@ PO_SYNTAX = "po-syntax"
 
 
 def display_path(path: Path, root: Path) -> str:
-    """*path* relative to *root* when inside it, POSIX style."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """*path* relative to *root* when inside it, POSIX style.
+
+    The link's own name comes first: a catalogue linked out of the project is named
+    where it stands, not where it leads.
+    """
+    for base, where in ((root.absolute(), path.absolute()), (root.resolve(), path.resolve())):
+        try:
+            return where.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
 
 
 def msgstr_lines(text: str) -> list[int]:
@@ -56,13 +62,14 @@ def check_catalogue(
     path: Path, language: str, glossary: Any, root: Path, source_language: str = "de"
 ) -> Iterator[Finding]:
     """The findings of one catalogue."""
+    from babelpress.fsutil import read_text
     from babelpress.po.file import read_po
     from babelpress.qa import check_entry
 
     shown = display_path(path, root)
     try:
-        catalogue = read_po(path)
-        starts = msgstr_lines(path.read_text(encoding="utf-8", errors="replace"))
+        catalogue = read_po(path, root=root)
+        starts = msgstr_lines(read_text(path, root=root, errors="replace"))
     except (BabelpressError, OSError) as exc:
         line = getattr(exc, "line", None) or 1
         message = getattr(exc, "message", None) or str(exc)
@@ -87,7 +94,7 @@ def check_catalogues(settings: Any, languages: Iterable[str] | None = None) -> l
     """Every finding in the catalogues of *languages* (default: the configured ones)."""
     from babelpress.glossary import load_glossary
 
-    glossary = load_glossary(settings.glossary_path)
+    glossary = load_glossary(settings.glossary_path, root=settings.root)
     findings: list[Finding] = []
     for language in languages or settings.languages:
         for _, path in project.catalogues(settings, language):

@@ -4,19 +4,28 @@
     The translation has the same link placeholders as the German, each exactly once.
 ``md-syntax`` (error or warning)
     Errors: a code span changed (code is literal), an emphasis delimiter left unpaired
-    (it would pair with one in the next sentence), a line break or a block marker at the
-    start (``# ``, ``- ``, ``1. ``, ``> ``, ``[x]:``) that the German does not have -- each
-    changes the structure of the page.  Warning: emphasis or strong counts differ.
+    (it would pair with one in the next sentence).  Warning: emphasis or strong counts
+    differ.
 ``safe-html`` (error, cannot be silenced)
-    Nothing that the German does not have may reach the page as markup: HTML tags and
-    comments, autolinks, new Markdown links or images (whatever their target), URLs with
-    a ``javascript:``, ``vbscript:`` or ``data:`` scheme (also entity-encoded or split by
-    tabs), ``on…=`` event-handler attributes, attribute lists ``{: …}``.  A catalogue is
-    a file anyone can send in; it must not become a way to put script into the site.
+    The translation carries exactly the markup its German carries, nothing more
+    (:mod:`babelpress.qa.constructs` finds it as Python-Markdown and the browser do):
+    an HTML tag, comment or autolink that is not, character for character, one of the
+    German's (a changed ``href``, an added ``style``); an attribute list ``{…}`` in any
+    form (``{: …}``, ``{ hidden }``); a link or image the German does not have, or a
+    link turned into an image (``![text][1]``); a line break the German does not have
+    -- ``\n`` or any other separator a reader of the page honours (``\r``, ``\v``,
+    ``\f``, U+2028 …), which could start a reference definition, heading, admonition
+    or table -- and a line opening with block syntax (``# ``, ``- ``, ``1. ``, ``> ``,
+    ``[x]:``, ``!!!``, ``|`` …) where the German's lines do not.  On top, in the raw
+    text: URLs with a ``javascript:``, ``vbscript:`` or ``data:`` scheme (also
+    entity-encoded or split by tabs) and ``on…=`` event-handler attributes.  A
+    catalogue is a file anyone can send in; it must not become a way to put script or
+    structure into the site.
 
-The Markdown is parsed with markdown-it-py (CommonMark); the security scan also works
-on the raw text, because MkDocs renders with Python-Markdown, which differs in details
-(it does not sanitise link schemes, and ``\\<`` is no escape there).
+Inline Markdown is parsed with markdown-it-py (CommonMark); the security scan also
+works on the raw text, because MkDocs renders with Python-Markdown, which differs in
+details (it does not sanitise link schemes, ``\\<`` is no escape there, and it reads
+``[text] [1]`` as a link).
 """
 
 from __future__ import annotations
@@ -27,6 +36,7 @@ from collections import Counter
 from functools import cache
 from typing import Any
 
+from babelpress.qa import constructs
 from babelpress.qa.model import ERROR, WARNING, Context, Problem
 
 PLACEHOLDERS = "placeholders"
@@ -37,20 +47,15 @@ SAFE_HTML = "safe-html"
 _MARKUP_HINT = re.compile(r"[*_`~]")
 #: characters without which a text has no link or image
 _LINK_HINT = re.compile(r"[*_`~\[\]]")
+#: a field of a python-brace-format string
+_FIELD = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 #: characters without which a text holds no script URL, handler or attribute list
 _DANGER_HINT = re.compile(r"[:={&\x00-\x1f]")
 _ENCODED_HINT = re.compile(r"[&\x00-\x1f]")
-_TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)|<!--|<!\[CDATA\[|<[!?][A-Za-z]", re.ASCII)
-_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>")
 _SCHEME = re.compile(r"(?:java|vb|live)script:|data:[\w/+.-]*[;,]", re.IGNORECASE)
 _HANDLER = re.compile(r"\bon[a-z]{3,}\s*=", re.IGNORECASE)
-_ATTR_LIST = re.compile(r"\{\s*:|\{\s*[.#][\w-]|\{[^{}\n]*=[^{}\n]*\}")
 _URL_NOISE = re.compile(r"[\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f]")
 _LINK_SYNTAX = re.compile(r"\]\s*[(\[]")
-_BLOCK_START = re.compile(
-    r"^\s{0,3}(?:#{1,6}(?:\s|$)|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|\[[^\]]+\]:"
-    r"|(?:[-*_]\s*){3,}$|=+\s*$|`{3,}|~{3,}|!!!|\|)"
-)
 _DELIMITERS = re.compile(r"\*+|_+|~~")
 
 
@@ -65,10 +70,6 @@ def _placeholder_re() -> re.Pattern[str]:
     from babelpress.markdown.reader import PLACEHOLDER_RE
 
     return PLACEHOLDER_RE
-
-
-def _without_placeholders(text: str) -> str:
-    return _placeholder_re().sub(" ", text)
 
 
 # -------------------------------------------------------------- placeholders
@@ -98,7 +99,6 @@ class _Inline:
     def __init__(self, text: str) -> None:
         self.code: Counter[str] = Counter()
         self.counts: Counter[str] = Counter()
-        self.links: Counter[str] = Counter()
         self.stray = 0
         if not _LINK_HINT.search(text):
             return
@@ -111,17 +111,15 @@ class _Inline:
             self.code[token.content] += 1
         elif token.type in ("em_open", "strong_open", "s_open"):
             self.counts[token.type[:-5]] += 1
-        elif token.type in ("link_open", "image"):
-            self.links[str(token.attrs.get("href") or token.attrs.get("src") or "")] += 1
         elif token.type == "text":
             self.stray += len(_DELIMITERS.findall(token.content))
 
 
 def check_md_syntax(source: str, target: str, context: Context) -> list[Problem]:
-    """Inline Markdown kept: code spans, paired emphasis, no new block structure."""
-    errors = _structure(source, target)
+    """Inline Markdown kept: code spans and paired emphasis."""
     if not (_MARKUP_HINT.search(source) or _MARKUP_HINT.search(target)):
-        return [Problem(ERROR, MD_SYNTAX, "; ".join(errors))] if errors else []
+        return []
+    errors: list[str] = []
     theirs, ours = _Inline(source), _Inline(target)
     if theirs.code != ours.code:
         errors.append("code spans differ from the German (code is not translated)")
@@ -133,16 +131,6 @@ def check_md_syntax(source: str, target: str, context: Context) -> list[Problem]
     return problems
 
 
-def _structure(source: str, target: str) -> list[str]:
-    errors = []
-    if target.count("\n") > source.count("\n"):
-        errors.append("a line break the German does not have (it can split the paragraph)")
-    start = _BLOCK_START.match(target)
-    if start and not _BLOCK_START.match(source):
-        errors.append(f"starts with {start.group().strip()!r}, which Markdown reads as a block")
-    return errors
-
-
 def _describe(theirs: _Inline, ours: _Inline) -> str:
     names = sorted(set(theirs.counts) | set(ours.counts))
     return ", ".join(f"{n} {theirs.counts[n]} in the German, {ours.counts[n]} here" for n in names)
@@ -150,32 +138,60 @@ def _describe(theirs: _Inline, ours: _Inline) -> str:
 
 # ------------------------------------------------------------------ safe-html
 def check_safe_html(source: str, target: str, context: Context) -> list[Problem]:
-    """No HTML, script, link or attribute list that the German does not have."""
-    found = [*_new_tags(source, target), *_new_dangers(source, target), *_new_links(source, target)]
+    """No markup, script, link, attribute or line structure the German does not have."""
+    found = [
+        *_new_lines(source, target),
+        *_new_html(source, target),
+        *_new_dangers(source, target),
+        *_new_attribute_lists(*_without_fields(source, target, context)),
+        *_new_links(source, target),
+    ]
     if not found:
         return []
     return [Problem(ERROR, SAFE_HTML, "; ".join(dict.fromkeys(found)))]
 
 
-def _tags(text: str) -> Counter[str]:
-    names: Counter[str] = Counter()
-    for match in _TAG.finditer(text):
-        names[(match.group(2) or match.group()).lower()] += 1
-    for match in _AUTOLINK.finditer(text):
-        names["autolink " + match.group()] += 1
-    return names
+def _new_lines(source: str, target: str) -> list[str]:
+    if constructs.LINE_BREAK.search(target) is None:
+        first = constructs.block_start(target)
+        if first is None or constructs.block_start(source) == first:
+            return []
+        return [f"starts with {first} syntax, which Markdown reads as a block"]
+    messages = []
+    extra = constructs.line_breaks(target) - constructs.line_breaks(source)
+    for separator in sorted(extra):
+        messages.append(f"a line break {_separator_name(separator)} the German does not have "
+                        "(it can split the paragraph or start a block)")
+    starts = constructs.line_starts(target) - constructs.line_starts(source)
+    messages.extend(
+        f"a line opens with {kind} syntax, which Markdown reads as a block" for kind in starts
+    )
+    return messages
 
 
-def _new_tags(source: str, target: str) -> list[str]:
+def _separator_name(separator: str) -> str:
+    if separator == "\n":
+        return "(newline)"
+    return "(" + " ".join(f"U+{ord(char):04X}" for char in separator) + ")"
+
+
+def _new_html(source: str, target: str) -> list[str]:
     if "<" not in target:
         return []
-    extra = _tags(target) - _tags(source)
+    extra = constructs.html_tokens(target) - constructs.html_tokens(source)
+    if not extra:
+        return []
+    german = {constructs.tag_name(token) for token in constructs.html_tokens(source)}
     messages = []
-    for name in sorted(extra):
-        if name.startswith("autolink "):
-            messages.append(f"a link {name[9:]} that the German does not have")
+    for token in sorted(extra):
+        name = constructs.tag_name(token)
+        if ":" in name and not token.startswith("</"):
+            messages.append(f"a link {token[:80]} that the German does not have")
         elif name.startswith("<"):
             messages.append(f"HTML markup {name!r} that the German does not have")
+        elif name in german:
+            messages.append(f"HTML tag <{name}> with attributes the German does not have "
+                            f"({token[:80]!r})")
         else:
             messages.append(f"HTML tag <{name}> that the German does not have")
     return messages
@@ -198,11 +214,26 @@ def _new_dangers(source: str, target: str) -> list[str]:
         hits = pattern.findall(plain_target)
         if hits and len(hits) > len(pattern.findall(_decoded(source))):
             messages.append(f"{what} ({hits[0]!r})")
-    if "{" in target:
-        theirs = _ATTR_LIST.findall(_without_placeholders(source))
-        if len(_ATTR_LIST.findall(_without_placeholders(target))) > len(theirs):
-            messages.append("an attribute list {…} that the German does not have")
     return messages
+
+
+def _without_fields(source: str, target: str, context: Context) -> tuple[str, str]:
+    """Source and target without ``{name}`` fields where the code fills them in.
+
+    In a ``python-brace-format`` entry (the site's words) ``{count}`` is replaced by the
+    code and the result escaped, so it is never an attribute list; a field the German
+    lacks is the ``format`` check's error.
+    """
+    if "python-brace-format" not in context.formats:
+        return source, target
+    return _FIELD.sub("", source), _FIELD.sub("", target)
+
+
+def _new_attribute_lists(source: str, target: str) -> list[str]:
+    if "{" not in target:
+        return []
+    extra = constructs.attribute_lists(target) - constructs.attribute_lists(source)
+    return [f"an attribute list {text[:60]!r} that the German does not have" for text in extra]
 
 
 def _new_links(source: str, target: str) -> list[str]:
@@ -211,6 +242,16 @@ def _new_links(source: str, target: str) -> list[str]:
     messages = []
     if len(_LINK_SYNTAX.findall(target)) > len(_LINK_SYNTAX.findall(source)):
         messages.append("a link or image that the German does not have")
-    extra = _Inline(target).links - _Inline(source).links
-    messages.extend(f"a link to {href!r} that the German does not have" for href in sorted(extra))
+    theirs = constructs.links(source)
+    extra = constructs.links(target) - theirs
+    targets = {href: kind for kind, href in theirs}
+    for kind, href in sorted(extra):
+        if href in targets and targets[href] != kind:
+            messages.append(f"{targets[href]} {href} turned into {_article(kind)}")
+        else:
+            messages.append(f"{_article(kind)} to {href!r} that the German does not have")
     return messages
+
+
+def _article(kind: str) -> str:
+    return "an image" if kind == "image" else "a link"

@@ -156,14 +156,18 @@ def _language_of(path: Path, catalogue: polib.POFile) -> str:
 def catalogue_status(
     po_path: str | Path, *, root: str | Path | None = None, language: str | None = None
 ) -> CatalogueStatus:
-    """Counts for the PO file at *po_path* (named relative to *root* when given)."""
+    """Counts for the PO file at *po_path* (named relative to *root* when given).
+
+    With *root* (the project), a catalogue leading outside it is refused unread.
+    """
+    from babelpress.fsutil import read_text
     from babelpress.po.file import read_po
     from babelpress.qa.catalogues import display_path
 
     path = Path(po_path)
-    catalogue = read_po(path)
+    catalogue = read_po(path, root=root)
     # only a catalogue without header fields can have an empty header: look only then
-    header_empty = not catalogue.metadata and empty_header(path.read_text("utf-8"))
+    header_empty = not catalogue.metadata and empty_header(read_text(path, root=root))
     name = display_path(path, Path(root)) if root is not None else path.as_posix()
     return status_of(
         catalogue, name, language or _language_of(path, catalogue), header_empty=header_empty
@@ -176,18 +180,20 @@ def collect(
     """Counts for every catalogue of *languages* (default: the configured ones), by path.
 
     With an *errors* list, a catalogue that cannot be read is added to it (a
-    :class:`~babelpress.errors.CatalogError` with file and line) and the others are
+    :class:`~babelpress.errors.CatalogError` with file and line, or a refusal of a
+    link out of the project) and the others are
     still counted; without one, the first such error is raised.
     """
     from babelpress import project
     from babelpress.errors import CatalogError
+    from babelpress.fsutil import OutsideProject
 
     results = []
     for language in languages or settings.languages:
         for _, path in project.catalogues(settings, language):
             try:
                 results.append(catalogue_status(path, root=settings.root, language=language))
-            except CatalogError as exc:
+            except (CatalogError, OutsideProject) as exc:
                 if errors is None:
                     raise
                 errors.append(exc)

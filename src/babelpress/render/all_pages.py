@@ -55,7 +55,7 @@ from typing import Any
 from babelpress import project
 from babelpress.config import Settings
 from babelpress.errors import BabelpressError, InputError
-from babelpress.fsutil import atomic_write
+from babelpress.fsutil import OutsideProject, atomic_write, read_text
 from babelpress.markdown.units import Document
 from babelpress.render.cache import RenderCache, read_bytes
 from babelpress.render.page import (
@@ -149,10 +149,18 @@ def render_all(
     for page in pages:
         source = page.source
         doc: Document | None = None
-        german = read_bytes(source)
+        try:
+            german = read_bytes(source, settings.root)
+        except OutsideProject as exc:
+            report.errors.append(exc)
+            continue
         for language in targets:
             po_path = project.po_path(settings, language, page.slug)
-            catalogue = read_bytes(po_path)
+            try:
+                catalogue = read_bytes(po_path, settings.root)
+            except OutsideProject as exc:
+                report.errors.append(exc)
+                catalogue = b""  # refused unread: the page is shown in German
             key = cache.key(german, catalogue, words[language].fingerprint)
             target = project.rendered_path(settings, language, page.slug)
             hit = cache.lookup(target, key)
@@ -168,14 +176,20 @@ def render_all(
                     report.errors.append(exc)
                     break
             errors = len(report.errors)
-            catalog = _catalog(po_path, catalogue, report)
+            catalog = _catalog(po_path, catalogue, report, settings.root)
             where = po_path.relative_to(settings.root).as_posix()
             failed = report.errors[errors] if len(report.errors) > errors else words[language].error
             rendered = render_page(
                 doc, catalog, language, settings, mode=mode, catalog_path=where,
                 words=words[language], catalog_error=failed,
             )  # fmt: skip
-            written = atomic_write(target, rendered.markdown, durable=False)
+            try:
+                written = atomic_write(
+                    target, rendered.markdown, durable=False, root=settings.root
+                )
+            except OutsideProject as exc:
+                report.errors.append(exc)
+                continue
             report.warnings.extend(rendered.warnings)
             report.pages.append(PageResult(language, source, target, written, rendered.summary()))
             if failed is None:
@@ -202,7 +216,7 @@ def _slug(source: Path, settings: Settings) -> str:
 
 def _parse(parse: Callable[..., Document], source: Path, settings: Settings) -> Document:
     try:
-        text = source.read_text(encoding="utf-8")
+        text = read_text(source, root=settings.root)
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read: {exc}", path=source) from exc
     return parse(
@@ -213,7 +227,9 @@ def _parse(parse: Callable[..., Document], source: Path, settings: Settings) -> 
     )
 
 
-def _catalog(path: Path, data: bytes | None, report: Report) -> dict[MsgKey, Any]:
+def _catalog(
+    path: Path, data: bytes | None, report: Report, root: Path | None = None
+) -> dict[MsgKey, Any]:
     """The catalogue *data* read from *path* (none: no catalogue), indexed by msgkey.
 
     A catalogue that cannot be read or parsed is an error in *report* and counts
@@ -223,33 +239,33 @@ def _catalog(path: Path, data: bytes | None, report: Report) -> dict[MsgKey, Any
 
     try:
         if data is None:
-            return index_catalog(read_catalog(path)) if path.exists() else {}
+            return index_catalog(read_catalog(path, root)) if path.exists() else {}
         return index_catalog(parse_po(data, path=path))
     except BabelpressError as exc:
         report.errors.append(exc)
         return {}
 
 
-def read_catalog(path: Path) -> Iterable[Any]:
+def read_catalog(path: Path, root: Path | None = None) -> Iterable[Any]:
     """The entries of the PO file at *path* (a :class:`CatalogError` if malformed)."""
     from babelpress.po.file import read_po
 
-    return read_po(path)
+    return read_po(path, root=root)
 
 
 def _remove_stale(settings: Settings, language: str, slugs: set[str]) -> list[Path]:
     """Delete the generated pages of *language* whose German page is gone."""
     removed = []
     for slug, path in project.rendered_pages(settings, language):
-        if slug not in slugs and _is_generated(path):
+        if slug not in slugs and _is_generated(path, settings.root):
             path.unlink()
             removed.append(path)
     return removed
 
 
-def _is_generated(path: Path) -> bool:
+def _is_generated(path: Path, root: Path) -> bool:
     try:
-        head = path.read_text(encoding="utf-8")[:4096]
-    except (OSError, UnicodeDecodeError):
+        head = read_text(path, root=root)[:4096]
+    except (OSError, UnicodeDecodeError, OutsideProject):
         return False
     return head.startswith("---\n") and f"\n{MARKER}:\n" in head.split("\n---\n", 1)[0] + "\n"

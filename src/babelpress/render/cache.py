@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from babelpress.config import Settings
-from babelpress.fsutil import atomic_write
+from babelpress.fsutil import OutsideProject, atomic_write
+from babelpress.fsutil import read_bytes as read_confined
 
 CACHE_NAME = ".babelpress-render.json"
 _PACKAGE = Path(__file__).resolve().parent
@@ -38,10 +39,10 @@ class RenderCache:
         self.changed = False
         self._base = _digest(repr(settings), mode, _code_stamp())
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = json.loads(read_confined(self.path, root=self.root))
             if isinstance(data, dict):
                 self.entries = data
-        except (OSError, ValueError):
+        except (OSError, ValueError, OutsideProject):
             self.entries = {}
 
     def key(self, source: bytes | None, catalogue: bytes | None, words: str = "") -> str:
@@ -56,7 +57,10 @@ class RenderCache:
         entry = self.entries.get(self._name(target))
         if not entry or entry.get("key") != key:
             return None
-        data = read_bytes(target)
+        try:
+            data = read_bytes(target, self.root)
+        except OutsideProject:
+            return None
         if data is None or _digest_bytes(data) != entry.get("output"):
             return None
         return (
@@ -86,16 +90,17 @@ class RenderCache:
     def save(self) -> None:
         if self.changed and self.path.parent.is_dir():
             atomic_write(self.path, json.dumps(self.entries, sort_keys=True, indent=1) + "\n",
-                         durable=False)
+                         durable=False, root=self.root)
             self.changed = False
 
     def _name(self, target: Path) -> str:
         return target.relative_to(self.root).as_posix()
 
 
-def read_bytes(path: Path) -> bytes | None:
+def read_bytes(path: Path, root: Path | None = None) -> bytes | None:
+    """The bytes of *path*, None if it cannot be read; confined to *root* when given."""
     try:
-        return path.read_bytes()
+        return read_confined(path, root=root)
     except OSError:
         return None
 

@@ -18,6 +18,7 @@ from typing import Any
 from babelpress import project
 from babelpress.config import Settings
 from babelpress.errors import InputError
+from babelpress.fsutil import read_text
 from babelpress.markdown.units import Document
 from babelpress.render.page import lead_markdown
 from babelpress.render.states import Mode, MsgKey, PageStates, index_catalog
@@ -34,7 +35,7 @@ def lead(settings: Settings, slug: str, language: str, *, mode: Mode = "build") 
 
     source = project.source_path(settings, slug)
     try:
-        text = source.read_text(encoding="utf-8")
+        text = read_text(source, root=settings.root)
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read: {exc}", path=source) from exc
     where = source.relative_to(settings.root).as_posix()
@@ -42,7 +43,7 @@ def lead(settings: Settings, slug: str, language: str, *, mode: Mode = "build") 
     if language == settings.source_language:
         return lead_of(doc, {}, language, settings, mode=mode, german=True)
     path = project.po_path(settings, language, slug)
-    catalogue = index_catalog(read_po(path)) if path.exists() else {}
+    catalogue = index_catalog(read_po(path, root=settings.root)) if path.exists() else {}
     return lead_of(doc, catalogue, language, settings, mode=mode)
 
 

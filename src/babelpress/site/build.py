@@ -31,6 +31,15 @@ It also prepares the template context: the site's words in the page's language
 (:mod:`babelpress.site.words`) and the article's metadata line (author, date,
 source, translator) from ``page.meta``; and it titles the headings' permalinks in
 the page's language.
+
+4. **Front matter is text, the theme prints HTML** -- MkDocs' Jinja environment
+   does not autoescape, and the theme prints ``page.meta.title``,
+   ``page.meta.description``, ``page.meta.author`` and every page's title in the
+   navigation as they are (a title MkDocs takes from a heading is already HTML).
+   Front matter comes from seeds, ``meta.yml`` and catalogues, so
+   :func:`html_values` turns each of its strings into escaped HTML
+   (:class:`markupsafe.Markup`) before any template sees it; ``| e`` on a value
+   that is already Markup leaves it as it is, so nothing is escaped twice.
 """
 
 from __future__ import annotations
@@ -43,6 +52,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+from markupsafe import Markup, escape
 
 from babelpress.fsutil import atomic_write
 from babelpress.site import words as sitetext
@@ -166,6 +177,25 @@ def localise_permalinks(content: str, words: sitetext.Words) -> str:
 
 
 # ------------------------------------------------------------------ templates
+def html_values(value: Any) -> Any:
+    """*value* with every string in it escaped as HTML text (see the module docstring).
+
+    Mappings and lists are copied, other values (dates, numbers) kept as they are.
+    """
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, Mapping):
+        return {key: html_values(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [html_values(item) for item in value]
+    return value
+
+
+def _text(value: Any) -> Any:
+    """The plain text of a value :func:`html_values` escaped (others unchanged)."""
+    return value.unescape() if isinstance(value, Markup) else value
+
+
 def template_context(
     *,
     language: str,
@@ -216,6 +246,9 @@ def byline(
 ) -> list[dict[str, str]]:
     """The metadata line of an article: label, text and link of each known field.
 
+    Texts and links are plain text (the template escapes them), whether *meta* is
+    the front matter as read or after :func:`html_values`.
+
     ``translator`` in a German page's front matter names who translated the German
     article (from its original language): on the German page it is the
     translation credit, on a translated page the German translation's.  A
@@ -232,8 +265,8 @@ def byline(
     add("author", "meta.author", _names(meta.get("author")))
     add("contributors", "meta.contributors", _names(meta.get("contributors")))
     if meta.get("date"):
-        add("date", "meta.date", sitetext.date(meta["date"], language))
-    source = meta.get("source")
+        add("date", "meta.date", str(sitetext.date(_text(meta["date"]), language)))
+    source = _text(meta.get("source"))
     if isinstance(source, str) and source.strip():
         text, href = _source(source.strip())
         add("source", "meta.source", text, href)
@@ -250,8 +283,8 @@ def byline(
 
 def _names(value: Any) -> str:
     if isinstance(value, (list, tuple)):
-        return ", ".join(str(item) for item in value if item)
-    return str(value).strip() if value else ""
+        return ", ".join(str(_text(item)) for item in value if item)
+    return str(_text(value)).strip() if value else ""
 
 
 def _source(source: str) -> tuple[str, str]:

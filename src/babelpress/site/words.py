@@ -65,6 +65,7 @@ from babel.numbers import format_decimal, format_percent
 from babelpress import project, wordlist
 from babelpress.config import Settings
 from babelpress.errors import BabelpressError, CatalogError
+from babelpress.fsutil import OutsideProject, read_bytes
 from babelpress.qa import render_blockers
 
 FALLBACK_LOCALE = "en"
@@ -150,9 +151,11 @@ def load(settings: Settings, language: str, *, drafts: bool) -> Words:
         return _german(language)
     path = project.po_path(settings, language, project.SITE_WORDS)
     try:
-        data: bytes | None = path.read_bytes()
+        data: bytes | None = read_bytes(path, root=settings.root)
     except FileNotFoundError:
         data = None
+    except OutsideProject as exc:
+        return _with_error(_german(language), exc)
     except OSError as exc:
         error = CatalogError(f"cannot read: {exc.strerror or exc}", path=path)
         return _with_error(_german(language), error)

@@ -19,6 +19,11 @@ to the disk), and at the end of the run (:meth:`AnswerCache.save`) the file is
 rewritten once, atomically, and the journal removed.  A run that was killed leaves
 its journal; the next one reads it (a line cut short by the kill is ignored) and
 folds it into the file.
+
+Nothing in the file or the journal can break the next run: answers are checked
+before they are put (:mod:`.answers`), and a pair that could not be written back
+as UTF-8 (a lone surrogate, from a JSON escape) is dropped when either is read,
+and the file rewritten without it.
 """
 
 from __future__ import annotations
@@ -28,7 +33,8 @@ import os
 from pathlib import Path
 
 from babelpress.errors import InputError
-from babelpress.fsutil import atomic_write
+from babelpress.fsutil import atomic_write, confined, read_text
+from babelpress.translate.answers import is_unicode
 
 FORMAT_VERSION = 1
 CACHE_DIR = "mt-cache"
@@ -45,16 +51,22 @@ def journal_path(path: Path) -> Path:
 class AnswerCache:
     """The cached answers of one provider for one language pair."""
 
-    def __init__(self, locale_dir: Path, provider: str, source: str, target: str) -> None:
+    def __init__(
+        self, locale_dir: Path, provider: str, source: str, target: str, root: Path | None = None
+    ) -> None:
         self.path = cache_path(locale_dir, provider, source, target)
         self.journal = journal_path(self.path)
         self.provider = provider
         self.source = source
         self.target = target
-        self._entries: dict[str, str] = _load(self.path)
+        #: the project: a file leading outside it is neither read nor written
+        self.root = root
+        self._entries: dict[str, str] = _load(self.path, root)
+        loaded = len(self._entries)
+        self._entries = {k: v for k, v in self._entries.items() if is_unicode(k + v)}
         self._pending: dict[str, str] = {}  # answers not yet in the journal
-        # answers of a killed run: folded into the file by the next save
-        self._dirty = _replay(self.journal, self._entries)
+        # answers of a killed run (folded into the file by the next save), pairs dropped
+        self._dirty = _replay(self.journal, self._entries, root) or len(self._entries) < loaded
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -63,6 +75,8 @@ class AnswerCache:
         return self._entries.get(text)
 
     def put(self, text: str, translation: str) -> None:
+        if not is_unicode(text + translation):
+            return  # could not be written; translate refuses such answers before
         if self._entries.get(text) != translation:
             self._entries[text] = translation
             self._pending[text] = translation
@@ -86,6 +100,8 @@ class AnswerCache:
             json.dumps([text, answer], ensure_ascii=False) + "\n"
             for text, answer in self._pending.items()
         )
+        if self.root is not None:
+            confined(self.journal, self.root)
         try:
             self.journal.parent.mkdir(parents=True, exist_ok=True)
             with self.journal.open("a", encoding="utf-8") as handle:
@@ -101,7 +117,7 @@ class AnswerCache:
         """Write the file if something was added, then drop the journal; whether it was written."""
         if not self._dirty:
             return False
-        written = atomic_write(self.path, self.dumps())
+        written = atomic_write(self.path, self.dumps(), root=self.root)
         self._dirty = False
         self._pending.clear()
         try:
@@ -113,10 +129,10 @@ class AnswerCache:
         return written
 
 
-def _replay(journal: Path, entries: dict[str, str]) -> bool:
+def _replay(journal: Path, entries: dict[str, str], root: Path | None) -> bool:
     """Add the journal's answers to *entries*; whether there was a journal."""
     try:
-        raw = journal.read_text(encoding="utf-8", errors="replace")
+        raw = read_text(journal, root=root, errors="replace")
     except FileNotFoundError:
         return False
     except OSError as exc:
@@ -126,14 +142,14 @@ def _replay(journal: Path, entries: dict[str, str]) -> bool:
             text, answer = json.loads(line)
         except (ValueError, TypeError):
             break  # the line a killed run was writing: nothing after it was written
-        if isinstance(text, str) and isinstance(answer, str):
+        if isinstance(text, str) and isinstance(answer, str) and is_unicode(text + answer):
             entries[text] = answer
     return True
 
 
-def _load(path: Path) -> dict[str, str]:
+def _load(path: Path, root: Path | None) -> dict[str, str]:
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = read_text(path, root=root)
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as exc:

@@ -38,6 +38,8 @@ class Unit:
     #: the draft made of the answer (post-edited, restored), once there is one
     draft: str | None = None
     problems: list[str] = field(default_factory=list)
+    #: the provider's answer was refused (and reported)
+    refused: bool = False
 
 
 def needs_draft(entry: polib.POEntry) -> bool:

@@ -4,6 +4,8 @@
 engine module while a call runs: every request gets a timeout (deep-translator
 sets none), and the status, ``Retry-After`` and error body of the last answer, or
 the network error, are recorded -- deep-translator's own exceptions lose them.
+The error body is scrubbed of the secrets before it is kept, and every text is
+scrubbed before it is cut short, so no part of a key survives a cut.
 :func:`classify` and :func:`classify_deepl` turn any exception into a
 :class:`~babelpress.translate.retry.Failure` whose detail was scrubbed of *secrets*.
 """
@@ -28,9 +30,12 @@ class Transport:
     error texts of ``requests``).
     """
 
-    def __init__(self, timeout: float, *, form_body: bool = False) -> None:
+    def __init__(
+        self, timeout: float, *, form_body: bool = False, secrets: Iterable[str] = ()
+    ) -> None:
         self.timeout = timeout
         self.form_body = form_body
+        self.secrets = tuple(secrets)
         self.status: int | None = None
         self.retry_after: float | None = None
         self.body = ""
@@ -58,7 +63,7 @@ class Transport:
         self.status = response.status_code
         self.retry_after = _seconds(response.headers.get("Retry-After"))
         if not 200 <= response.status_code < 300:
-            self.body = response.text[:500]
+            self.body = scrub(response.text, self.secrets)[:_BODY_KEPT]
         return response
 
 
@@ -68,7 +73,8 @@ def classify(
     """A Failure for *exc*, raised by a deep-translator engine during a call."""
     failure = _network(transport.error or exc, transport.timeout)
     if failure is None and transport.status is not None and not 200 <= transport.status < 300:
-        failure = status_failure(transport.status, _error_text(transport.body), key_variable)
+        body = scrub(transport.body, secrets)
+        failure = status_failure(transport.status, _error_text(body), key_variable)
         failure.retry_after = transport.retry_after
     if failure is None:
         failure = _library(exc, key_variable)
@@ -133,12 +139,14 @@ def classify_deepl(exc: BaseException, secrets: Iterable[str]) -> Failure:
     elif isinstance(exc, deepl.DeepLException) and exc.http_status_code:
         failure = status_failure(exc.http_status_code, "", "DEEPL_API_KEY")
     elif isinstance(exc, (deepl.DeepLException, ValueError)):
-        failure = Failure("rejected", str(exc)[:200])
+        failure = Failure("rejected", scrub(str(exc), secrets)[:200])
     else:
         failure = Failure("malformed", f"unexpected answer ({type(exc).__name__})")
     return Failure(failure.kind, scrub(failure.detail, secrets))
 
 
+#: how much of an error body is kept (after scrubbing), enough for its JSON
+_BODY_KEPT = 4000
 _ERRNO = re.compile(r"\[Errno -?\d+\] ([^'\")\]]+)")
 _HOST = re.compile(r"host='([^']+)', port=(\d+)")
 

@@ -32,7 +32,11 @@ forms gets the draft of its ``msgid`` as the first form and that of its
    its drafts of unfinished catalogues are simply made again.)
 5. A provider that fails (after retries) ends the run with one message that says
    how far it got: ``could not reach google: ...; nothing was changed`` or
-   ``...; 12 of 80 segments translated, saved``.
+   ``...; 12 of 80 segments translated, saved``.  An answer :mod:`.answers`
+   refuses (a lone surrogate, a control character, a configured API key) is
+   neither cached nor drafted, and
+   :attr:`LanguageReport.refused` says which text it was and why; the other texts
+   go on.
 6. ``dry_run`` reads only and reports what would be sent; ``limit`` caps the number
    of segments sent in this run (memory answers do not count).
 """
@@ -51,11 +55,12 @@ import polib
 
 from babelpress import project
 from babelpress.config import Settings
-from babelpress.errors import ProviderError
+from babelpress.errors import ProviderError, excerpt
 from babelpress.glossary import Glossary, load_glossary, post_edit
 from babelpress.po.file import read_po, write_po
 from babelpress.po.provenance import MACHINE_COMMENT
 from babelpress.translate.answer_cache import AnswerCache
+from babelpress.translate.answers import refusal
 from babelpress.translate.batches import Unit, UnitIndex, make_batches, needs_draft, sources
 from babelpress.translate.protect import restore
 from babelpress.translate.providers import Provider, make_provider
@@ -83,6 +88,8 @@ class LanguageReport:
     #: texts left for a later run by ``limit``; texts too long for the provider
     deferred: int = 0
     too_long: int = 0
+    #: answers refused (:func:`.answers.refusal`): "<German text>: <reason>", once each
+    refused: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -169,10 +176,12 @@ class _Run:
     ) -> None:
         self.settings = settings
         self.engine = engine
-        self.glossary: Glossary = load_glossary(settings.glossary_path)
+        self.glossary: Glossary = load_glossary(settings.glossary_path, root=settings.root)
         self.report = report
         self.dry_run = dry_run
         self.comment = COMMENT.format(provider=engine.name, date=today.isoformat())
+        #: answers holding one of these are refused (every configured API key)
+        self.secrets = engine.secrets
         self.sent = 0
         self.planned = 0
         #: texts this run may still send (``limit``, shared by the languages; -1: no limit)
@@ -185,14 +194,18 @@ class _Run:
         memory = None
         if self.engine.cacheable:
             memory = AnswerCache(
-                self.settings.locale_path, self.engine.name, self.settings.source_language, code
+                self.settings.locale_path,
+                self.engine.name,
+                self.settings.source_language,
+                code,
+                root=self.settings.root,
             )
         paths = [path for _, path in project.catalogues(self.settings, code)]
         language = _Language(
             code, paths, UnitIndex(), memory, LanguageReport(code, self.engine.name)
         )
         for number, path in enumerate(language.paths):
-            po = read_po(path)
+            po = read_po(path, root=self.settings.root)
             needed, new = language.index.add(number, po)
             for unit in new:
                 self._classify(language, unit)
@@ -200,7 +213,7 @@ class _Run:
             if waiting:
                 language.waiting[number] = waiting
             elif needed and not self.dry_run and self._fill(language, po):
-                self.report.files_written += bool(write_po(po, path))
+                self.report.files_written += bool(write_po(po, path, root=self.settings.root))
         language.report.planned = [u.core for u in language.to_send]
         return language
 
@@ -248,7 +261,9 @@ class _Run:
         self.sent += 1
         language.report.segments_sent += 1
         language.report.chars_sent += len(unit.core)
-        if language.memory is not None:
+        if self._refused(language, unit, answer):
+            pass  # neither cached nor drafted: the catalogues get the other drafts
+        elif language.memory is not None:
             language.memory.put(unit.core, answer)
         else:
             language.answers[unit.core] = answer
@@ -291,10 +306,20 @@ class _Run:
             return None
         if unit.draft is None:
             answer = language.answer(unit)
-            if answer is None:
+            if answer is None or self._refused(language, unit, answer):
                 return None
             self._make_draft(language, unit, answer)
         return unit
+
+    def _refused(self, language: _Language, unit: Unit, answer: str) -> bool:
+        """Whether *answer* is refused (and reported, once per text)."""
+        reason = refusal(answer, self.secrets)
+        if reason is None:
+            return False
+        if not unit.refused:
+            unit.refused = True
+            language.report.refused.append(f"{excerpt(unit.msgid, 60)!r}: {reason}")
+        return True
 
     def _make_draft(self, language: _Language, unit: Unit, answer: str) -> None:
         edited = post_edit(answer, unit.msgid, language.code, self.glossary)
@@ -315,9 +340,9 @@ class _Run:
         for number in numbers:
             del language.waiting[number]
             path = language.paths[number]
-            po = read_po(path)
+            po = read_po(path, root=self.settings.root)
             if self._fill(language, po):
-                self.report.files_written += bool(write_po(po, path))
+                self.report.files_written += bool(write_po(po, path, root=self.settings.root))
 
     def _guard(self, call: Callable[[], None]) -> None:
         try:

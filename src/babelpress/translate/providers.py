@@ -58,6 +58,7 @@ from babelpress.translate.retry import (
     ProviderFailure,
     RetryPolicy,
     call_with_retry,
+    scrub,
 )
 
 T = TypeVar("T")
@@ -84,13 +85,22 @@ class Provider:
     #: whether answers are kept in the MT answer cache
     cacheable = True
 
-    def __init__(self, *, retry: RetryPolicy | None = None, key: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        retry: RetryPolicy | None = None,
+        key: str | None = None,
+        secrets: Sequence[str] = (),
+    ) -> None:
         self.retry = retry or RetryPolicy()
         self.key = key
+        #: the keys of the other providers that are configured: secrets as much as its own
+        self.other_keys = tuple(secrets)
 
     @property
     def secrets(self) -> tuple[str, ...]:
-        return (self.key,) if self.key else ()
+        """Every configured API key: scrubbed from messages, refused in answers."""
+        return tuple(dict.fromkeys([*([self.key] if self.key else []), *self.other_keys]))
 
     def ready(self) -> None:
         """Raise ProviderFailure if the provider cannot work at all (e.g. no key)."""
@@ -146,8 +156,9 @@ class DeepTranslatorProvider(Provider):
         region: str | None = None,
         timeout: float = DEFAULT_TIMEOUT,
         retry: RetryPolicy | None = None,
+        secrets: Sequence[str] = (),
     ) -> None:
-        super().__init__(retry=retry, key=key)
+        super().__init__(retry=retry, key=key, secrets=secrets)
         self.name = name
         self.module_name, self.class_name, self.max_chars = self.ENGINES[name]
         self.source = source
@@ -199,7 +210,7 @@ class DeepTranslatorProvider(Provider):
         if not isinstance(result, str) or (text.strip() and not result.strip()):
             raise Failure("malformed", "no text in the answer")
         if result.startswith(("MYMEMORY WARNING", "QUERY LENGTH LIMIT")):
-            raise Failure("rejected", result.split(".")[0][:120])
+            raise Failure("rejected", scrub(result, self.secrets).split(".")[0][:120])
         return result
 
     def _guarded(self, call: Callable[[], T]) -> T:
@@ -208,7 +219,9 @@ class DeepTranslatorProvider(Provider):
 
         module = importlib.import_module(self.module_name)
         # LibreTranslate reads form bodies: keep the key out of the URL
-        transport = failures.Transport(self.timeout, form_body=self.name == "libre")
+        transport = failures.Transport(
+            self.timeout, form_body=self.name == "libre", secrets=self.secrets
+        )
         saved = module.requests
         module.requests = transport  # type: ignore[attr-defined]
         try:
@@ -230,9 +243,15 @@ class DeeplProvider(Provider):
     batch_items = 50
 
     def __init__(
-        self, *, source: str, url: str | None, key: str | None, retry: RetryPolicy | None = None
+        self,
+        *,
+        source: str,
+        url: str | None,
+        key: str | None,
+        retry: RetryPolicy | None = None,
+        secrets: Sequence[str] = (),
     ) -> None:
-        super().__init__(retry=retry, key=key)
+        super().__init__(retry=retry, key=key, secrets=secrets)
         self.source = source
         self.url = url
         self._translator: Any = None
@@ -283,10 +302,11 @@ def make_provider(
     if name not in PROVIDERS:
         raise ConfigError(f"unknown provider {name!r}; choose one of {', '.join(PROVIDERS)}")
     key = environ.get(KEY_VARIABLES.get(name, ""), "") or None
+    configured = [environ[v] for v in KEY_VARIABLES.values() if environ.get(v)]
     if name == "pseudo":
-        return PseudoProvider(retry=retry)
+        return PseudoProvider(retry=retry, secrets=configured)
     if name == "deepl":
-        return DeeplProvider(source=source, url=url, key=key, retry=retry)
+        return DeeplProvider(source=source, url=url, key=key, retry=retry, secrets=configured)
     return DeepTranslatorProvider(
         name,
         source=source,
@@ -295,4 +315,5 @@ def make_provider(
         region=environ.get("MICROSOFT_REGION") or None,
         timeout=timeout,
         retry=retry,
+        secrets=configured,
     )

@@ -23,8 +23,8 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
-from urllib.parse import quote, quote_plus
 
+from babelpress import errors
 from babelpress.errors import ProviderError
 
 T = TypeVar("T")
@@ -103,10 +103,8 @@ def describe(failure: Failure, provider: str, tries: int) -> str:
 
 
 def scrub(text: str, secrets: Iterable[str]) -> str:
-    """*text* with every secret (and its URL-encoded forms) replaced by ``***``."""
-    for secret in secrets:
-        if len(secret) < 4:
-            continue
-        for form in {secret, quote(secret, safe=""), quote_plus(secret)}:
-            text = text.replace(form, "***")
-    return text
+    """*text* with every secret (and its URL-encoded forms) replaced by ``***``.
+
+    Always before the text is cut short: a key cut in two would no longer be found.
+    """
+    return errors.scrub(text, secrets)

@@ -1,0 +1,81 @@
+"""A ``slug:`` in ``seeds/meta.yml`` is one safe file name, never a path or markup.
+
+``normalise`` writes ``docs/de/<slug>.md`` and the slug becomes a URL and a link on
+the home page; a slug that is a path (``../../README``, an absolute one) or carries
+markup is refused with an error naming ``meta.yml``, the line and the key, and
+nothing is written anywhere, with or without ``--force``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from babelpress.normalise.text import is_safe_slug
+from html_audit import files_snapshot
+from untrusted_project import ARTICLE, babelpress, make_project
+
+HOSTILE = [
+    "../../../evil",
+    "../../README",
+    "{absolute}",
+    "docs/../../escape",
+    "a/b",
+    "..",
+    ".hidden",
+    "<img src=x onerror=alert(1)>",
+    'x" onmouseover="alert(1)',
+    "two words",
+    "tab\there",
+    "line\nbreak",
+    "name.md",
+    "C:\\Windows\\evil",
+    "x" * 200,
+]
+
+
+@pytest.mark.parametrize("slug", HOSTILE)
+@pytest.mark.parametrize("force", [False, True])
+def test_a_slug_that_is_not_a_file_name_is_refused(
+    tmp_path: Path, slug: str, force: bool
+) -> None:
+    slug = slug.format(absolute=tmp_path / "absolute-slug")
+    root = make_project(
+        tmp_path / "deep" / "down" / "project",
+        {"a.txt": ARTICLE, "b.txt": ARTICLE.replace("Distanz", "Abstand")},
+        {"a.txt": {"title": "Ein Titel"}, "b.txt": {"title": "Zweiter Titel", "slug": slug}},
+    )
+    (root / "README.md").write_text("the project's own README\n", encoding="utf-8")
+    before = files_snapshot([tmp_path], skip=root / "seeds")
+    result = babelpress(root, "normalise", *(["--force"] * force))
+    assert result.returncode == 2, result.stdout + result.stderr
+    lines = (root / "seeds" / "meta.yml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.lstrip().startswith("slug:"))
+    assert result.stderr.startswith(f"babelpress: error: seeds/meta.yml:{line}: 'b.txt': 'slug'")
+    assert files_snapshot([tmp_path], skip=root / "seeds") == before
+    assert not (tmp_path / "absolute-slug.md").exists()
+
+
+def test_a_slug_of_another_type_is_refused(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", {"a.txt": ARTICLE}, {"a.txt": {"slug": ["x", "y"]}})
+    result = babelpress(root, "normalise")
+    assert result.returncode == 2
+    assert "seeds/meta.yml:3: 'a.txt': 'slug' must be a file name" in result.stderr
+
+
+@pytest.mark.parametrize("slug", ["kasachstan-unter-zugzwang", "bericht_2022", "2022", "übersicht"])
+def test_a_file_name_slug_is_used(tmp_path: Path, slug: str) -> None:
+    root = make_project(tmp_path / "p", {"a.txt": ARTICLE}, {"a.txt": {"slug": slug}})
+    result = babelpress(root, "normalise")
+    assert result.returncode == 0, result.stderr
+    assert (root / "docs" / "de" / f"{slug}.md").is_file()
+    page = (root / "docs" / "de" / f"{slug}.md").read_text(encoding="utf-8")
+    assert f"\nslug: {slug}\n" in page or f"\nslug: '{slug}'\n" in page
+
+
+def test_slugs_made_from_titles_are_safe() -> None:
+    from babelpress.normalise.text import slugify
+
+    for title in ["../../etc/passwd", "<script>alert(1)</script>", "Ä Ö Ü ß", "", "...", "\u202e"]:
+        assert is_safe_slug(slugify(title)), title

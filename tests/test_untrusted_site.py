@@ -1,0 +1,112 @@
+"""Front matter from seeds and ``meta.yml`` is text on the site, in every language.
+
+The seed lines of the report (a byline, "Mit Ergänzungen von", "Übersetzung:", a
+title line and a lead carrying HTML) and the same in ``meta.yml`` go through
+``normalise``, ``extract`` and a real ``mkdocs build --strict``; every built page
+is parsed with an HTML parser: no element or attribute came from them, and their
+text is shown as written (in ``<title>``, the navigation, the byline, the
+description).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from html_audit import audit_html, audit_site, texts
+from untrusted_project import ARTICLE, babelpress, make_project, mkdocs_build
+
+MARKER = "xssbp"
+TITLE = f"Titel <script>alert('{MARKER}4')</script> über Astana"
+HOSTILE_SEED = f"""\
+{TITLE}
+
+Max Mustermann, Redakteur für <img src=x onerror=alert('{MARKER}1')>
+
+"><script>alert('{MARKER}5')</script> Astana sucht neue Partner. Die Regierung bleibt ruhig.
+
+Mit Ergänzungen von <script>alert('{MARKER}2')</script>
+
+Übersetzung: <svg onload=alert('{MARKER}3')>
+
+Ein Balanceakt
+
+Der Politologe sagt, das Land müsse vorsichtig bleiben.
+"""
+META = {
+    "b.txt": {
+        "title": f"<a href=\"javascript:alert('{MARKER}6')\">Meta-Titel</a>",
+        "description": f"\"><img src=x onerror=alert('{MARKER}7')>",
+        "author": f"<b onmouseover=alert('{MARKER}8')>Autorin</b>",
+        "contributors": [f"<iframe src=javascript:alert('{MARKER}9')></iframe>"],
+        "translator": f"<style>body{{background:url({MARKER})}}</style>",
+        "source": f"https://example.org/?q=\"><script>alert('{MARKER}10')</script>",
+    }
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_project(
+        tmp_path_factory.mktemp("untrusted") / "project",
+        {"a.txt": HOSTILE_SEED, "b.txt": ARTICLE},
+        META,
+    )
+    for step in (("normalise",), ("extract",)):
+        result = babelpress(root, *step)
+        assert result.returncode == 0, result.stdout + result.stderr
+    result = mkdocs_build(root, strict=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+def _page(root: Path, language: str, slug: str) -> str:
+    prefix = "" if language == "de" else f"{language}/"
+    return (root / "site" / f"{prefix}{slug}/index.html").read_text(encoding="utf-8")
+
+
+def _slug(root: Path, seed: str) -> str:
+    for path in (root / "docs" / "de").glob("*.md"):
+        if f"seed: {seed}" in path.read_text(encoding="utf-8"):
+            return path.stem
+    raise AssertionError(f"no page from {seed}")
+
+
+def test_no_element_or_attribute_comes_from_front_matter(built: Path) -> None:
+    assert audit_site(built / "site", MARKER) == []
+
+
+@pytest.mark.parametrize("language", ["de", "en", "ru"])
+def test_hostile_front_matter_is_shown_as_text(built: Path, language: str) -> None:
+    html = _page(built, language, _slug(built, "a.txt"))
+    shown = " ".join(texts(html))
+    assert f"<script>alert('{MARKER}4')</script>" in shown  # title, heading, navigation
+    # contributors in the byline (the normaliser splits names at "/", so "</" parts them)
+    assert f"<script>alert('{MARKER}2')<" in shown
+    assert f"<svg onload=alert('{MARKER}3')>" in shown  # translator
+    meta = _page(built, language, _slug(built, "b.txt"))
+    shown = " ".join(texts(meta))
+    assert "<b onmouseover=" in shown and "Autorin</b>" in shown
+    assert f"<iframe src=javascript:alert('{MARKER}9')></iframe>" in shown
+    assert f'content="&#34;&gt;&lt;img src=x onerror=alert(&#39;{MARKER}7&#39;)&gt;"' in meta
+
+
+def test_the_home_page_lists_the_titles_as_text(built: Path) -> None:
+    html = (built / "site" / "index.html").read_text(encoding="utf-8")
+    assert audit_html(html, MARKER) == []
+    assert TITLE in " ".join(texts(html))
+
+
+def test_byline_is_the_same_text_before_and_after_escaping() -> None:
+    from babelpress.site import build as sitebuild
+
+    meta = {**META["b.txt"], "date": "2022-04-24", "babelpress": {"drafts": True}}
+    escaped = sitebuild.html_values(meta)
+    assert escaped["author"] == "&lt;b onmouseover=alert(&#39;xssbp8&#39;)&gt;Autorin&lt;/b&gt;"
+    from babelpress.site import words as sitetext
+
+    for language in ("de", "en"):
+        words = sitetext.load_german(language)
+        shown = sitebuild.byline(escaped, language, "de", words)
+        assert shown == sitebuild.byline(meta, language, "de", words)
