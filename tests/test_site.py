@@ -247,6 +247,44 @@ def test_language_names_are_babels_own_names(site: Site) -> None:
     assert names == {"de": "Deutsch", "en": "English", "ru": "Русский"}
 
 
+class SwitcherChoices(HTMLParser):
+    """The attributes of the language switcher's choices, and the button's words."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.choices: list[dict[str, str]] = []
+        self.button: list[str] = []
+        self._in_button = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "a" and "md-select__link" in a.get("class", ""):
+            self.choices.append(a)
+        self._in_button = self._in_button or "bp-languages__button" in a.get("class", "")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_button = self._in_button and tag != "button"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_button and data.strip():
+            self.button.append(data.strip())
+
+
+def test_switcher_is_labelled_and_marks_the_current_language(site: Site) -> None:
+    labels = {"de": "Sprache:", "en": "Language:", "ru": "Язык:"}
+    names = {"de": "Deutsch", "en": "English", "ru": "Русский"}
+    for slug in ("", "about", site.slug("reviewed"), "archive"):
+        for language in LANGUAGES:
+            parser = SwitcherChoices()
+            parser.feed(site.html(language, slug))
+            assert parser.button == [labels[language], names[language]], (language, slug)
+            current = [a["lang"] for a in parser.choices if a.get("aria-current") == "true"]
+            assert current == [language], (language, slug)
+            assert [(a["lang"], a["hreflang"]) for a in parser.choices] == [
+                (code, code) for code in LANGUAGES
+            ]
+
+
 def test_mkdocs_yml_language_names_match_babel() -> None:
     data = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     i18n = next(p["i18n"] for p in data["plugins"] if isinstance(p, dict) and "i18n" in p)

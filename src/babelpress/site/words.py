@@ -3,7 +3,8 @@
 The review notices written into rendered pages, the labels of the article's
 metadata line, the text of the 404 page, the title of the headings' permalinks,
 the footer's "Made with", the navigation's sections, the front page, the
-archive and the news feed come from :data:`TEXTS`, one mapping per language.
+archive, the news feed, the language switcher's label and the labels of photo
+captions and credits come from :data:`TEXTS`, one mapping per language.
 A word that depends on a number (``1 article``, ``2 articles``; Russian has
 three forms) has one key per plural category of CLDR, as babel names them
 (``archive.count.one``, ``.few``, ``.many``, ``.other``); :func:`count` picks
@@ -74,6 +75,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "listing.by": "von {names}",
         "feed.title": "Newsfeed",
         "feed.description": "Die neuesten Artikel von {site}",
+        "switcher.label": "Sprache",
+        "photo.caption": "Bildunterschrift",
+        "photo.credit": "Bildnachweis",
     },
     "en": {
         "draft.title": "Machine translation, not yet reviewed: {share} reviewed",
@@ -118,6 +122,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "listing.by": "by {names}",
         "feed.title": "News feed",
         "feed.description": "The latest articles from {site}",
+        "switcher.label": "Language",
+        "photo.caption": "Photo caption",
+        "photo.credit": "Photo credit",
     },
     "ru": {
         "draft.title": "Машинный перевод, ещё не проверен: проверено {share}",
@@ -164,6 +171,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "listing.by": "автор: {names}",
         "feed.title": "Лента новостей",
         "feed.description": "Последние статьи сайта {site}",
+        "switcher.label": "Язык",
+        "photo.caption": "Подпись к фото",
+        "photo.credit": "Источник фото",
     },
 }
 
