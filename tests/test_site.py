@@ -438,6 +438,136 @@ def test_build_log_has_no_warning(site: Site) -> None:
     assert "WARNING" not in site.log
 
 
+class Head(HTMLParser):
+    """Open Graph tags and JSON-LD scripts of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.og: list[tuple[str, str]] = []
+        self.json_ld: list[dict] = []
+        self._script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "meta" and "property" in a:
+            self.og.append((a["property"], a.get("content", "")))
+        self._script = tag == "script" and a.get("type") == "application/ld+json"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._script:
+            self.json_ld.append(json.loads(data))
+
+
+def head(html: str) -> Head:
+    parser = Head()
+    parser.feed(html)
+    return parser
+
+
+def front_matter_of(site: Site, language: str, slug: str) -> dict:
+    text = (site.root / "docs" / language / f"{slug}.md").read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---\n")[1])
+
+
+def editions(site: Site, slug: str) -> dict[str, str]:
+    """Language -> absolute URL of the published editions of the article *slug*."""
+    site_url = bp_yaml(site.root)["site_url"]
+    found = {"de": f"{site_url}{slug}/"}
+    for language in ("en", "ru"):
+        if front_matter_of(site, language, slug)["babelpress"]["published"]:
+            found[language] = f"{site_url}{language}/{slug}/"
+    return found
+
+
+def test_articles_carry_a_news_article_matching_their_front_matter(site: Site) -> None:
+    config = bp_yaml(site.root)
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    site_names = {entry["locale"]: entry["site_name"] for entry in i18n["languages"]}
+    held_back = 0
+    for slug in site.states:
+        published = editions(site, slug)
+        for language in LANGUAGES:
+            found = head(site.html(language, slug))
+            if language not in published:
+                # the German original standing in for a translation is no translation
+                held_back += 1
+                assert found.json_ld == [] and ("og:type", "website") in found.og
+                continue
+            [data] = found.json_ld
+            meta = front_matter_of(site, language, slug)
+            assert data["@type"] == "NewsArticle" and data["@context"] == "https://schema.org"
+            assert data["url"] == data["@id"] == published[language]
+            assert data["headline"] == meta["title"]
+            assert data["description"] == " ".join(meta["description"].split())
+            assert data["inLanguage"] == language
+            assert data.get("datePublished") == (str(meta["date"]) if "date" in meta else None)
+            authors = meta.get("author")
+            names = [authors] if isinstance(authors, str) else authors or []
+            assert [p["name"] for p in data.get("author", [])] == names
+            assert data["publisher"] == {
+                "@type": "Organization",
+                "name": site_names[language],
+                "url": published[language].removesuffix(f"{slug}/"),
+            }
+            if language == "de":
+                links_to = {t["inLanguage"]: t["url"] for t in data.get("workTranslation", [])}
+                assert links_to == {k: v for k, v in published.items() if k != "de"}
+                assert "translationOfWork" not in data
+            else:
+                assert data["translationOfWork"]["url"] == published["de"]
+                assert data["translationOfWork"]["inLanguage"] == "de"
+                assert "workTranslation" not in data
+            og = dict(found.og)
+            assert og["og:type"] == "article" and og["og:url"] == data["url"]
+            assert og["og:title"] == meta["title"]
+            assert og["og:site_name"] == site_names[language]
+            alternates = {v for k, v in found.og if k == "og:locale:alternate"}
+            locales = {"de": "de_DE", "en": "en_US", "ru": "ru_RU"}
+            assert og["og:locale"] == locales[language]
+            assert alternates == {locales[k] for k in published if k != language}
+            if "date" in meta:
+                assert og["article:published_time"] == str(meta["date"])
+    assert held_back, "the test site has no translation held back below min_reviewed"
+
+
+def test_translations_link_both_ways_with_absolute_urls(site: Site) -> None:
+    site_url = bp_yaml(site.root)["site_url"]
+    linked = 0
+    for slug in site.states:
+        [original] = head(site.html("de", slug)).json_ld
+        for translation in original.get("workTranslation", []):
+            assert translation["url"].startswith(site_url)
+            language = translation["inLanguage"]
+            [data] = head(site.html(language, slug)).json_ld
+            assert data["url"] == translation["url"]
+            assert data["translationOfWork"]["url"] == original["url"]
+            linked += 1
+    assert linked >= 2 * 3  # reviewed, drafts and partial in English and Russian
+
+
+def test_pages_that_are_no_articles_have_no_news_article(site: Site) -> None:
+    for language in LANGUAGES:
+        for slug in ("", "about", "archive"):
+            found = head(site.html(language, slug))
+            assert found.json_ld == [], (language, slug)
+            assert dict(found.og)["og:type"] == "website"
+
+
+def test_dates_are_machine_readable_in_byline_and_listings(site: Site) -> None:
+    dated = [s for s in site.states if "date" in front_matter_of(site, "de", s)]
+    assert dated, "the test site has no dated article"
+    for slug in dated:
+        day = str(front_matter_of(site, "de", slug)["date"])
+        for language in LANGUAGES:
+            byline = site.html(language, slug).split('<dl class="bp-byline">', 1)[1]
+            byline = byline.split("</dl>", 1)[0]
+            assert f'<time datetime="{day}">' in byline, (language, slug)
+            assert f'<time datetime="{day}">' in article_of(site.html(language)), language
+
+
 # ------------------------------------------------------------------ helpers
 class Loader(yaml.SafeLoader):
     """mkdocs.yml has python tags (the toc slugify function): read them as plain data."""

@@ -26,8 +26,8 @@ Its events:
   links out of the head (the sitemap carries the alternates).
 - ``on_page_context`` / ``on_template_context`` give the theme the ``babelpress``
   variable (words of the page's language, the article's metadata line, where the
-  language's search index is); the 404 page's language switcher leads to the
-  home pages.
+  language's search index is, and a page's Open Graph tags and JSON-LD); the
+  404 page's language switcher leads to the home pages.
 - ``on_post_build`` keeps one 404 page per language and, after the last language
   is built, splits the search index per language (see :mod:`babelpress.site.build`).
 
@@ -132,8 +132,12 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
         return sitebuild.localise_permalinks(html, self._language(config))
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
-        self.news.mark_section(page, self._language(config), active=True)
+        language = self._language(config)
+        self.news.mark_section(page, language, active=True)
         context["babelpress"] = self._context(config, context.get("base_url", "."), page.meta)
+        if self.settings is not None:
+            metadata = self.news.page_metadata(page, config, self.settings, language)
+            context["babelpress"]["metadata"] = metadata
         return context
 
     def on_template_context(self, context: Any, *, template_name: str, config: Any) -> Any:

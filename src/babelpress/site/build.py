@@ -44,6 +44,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from babelpress.fsutil import atomic_write
+from babelpress.site import structured
 from babelpress.site import words as sitetext
 from babelpress.site.feed import FEED_PATH
 from babelpress.site.feed import MEDIA_TYPE as FEED_TYPE
@@ -212,6 +213,8 @@ def _site_context(
 def byline(meta: Mapping[str, Any], language: str, default_language: str) -> list[dict[str, str]]:
     """The metadata line of an article: label, text and link of each known field.
 
+    The date also has a ``datetime`` (``YYYY-MM-DD``), for a ``<time>`` element.
+
     ``translator`` in a German page's front matter names who translated the German
     article (from its original language): on the German page it is the
     translation credit, on a translated page the German translation's.  A
@@ -220,14 +223,18 @@ def byline(meta: Mapping[str, Any], language: str, default_language: str) -> lis
     words = sitetext.texts(language)
     items: list[dict[str, str]] = []
 
-    def add(key: str, label: str, text: str, href: str = "") -> None:
+    def add(key: str, label: str, text: str, href: str = "", datetime: str = "") -> None:
         if text:
-            items.append({"key": key, "label": words[label], "text": text, "href": href})
+            item = {"key": key, "label": words[label], "text": text, "href": href}
+            items.append({**item, "datetime": datetime} if datetime else item)
 
     add("author", "meta.author", _names(meta.get("author")))
     add("contributors", "meta.contributors", _names(meta.get("contributors")))
-    if meta.get("date"):
-        add("date", "meta.date", sitetext.date(meta["date"], language))
+    when = meta.get("date")
+    if isinstance(when, Mapping):  # material's {created: …, updated: …}
+        when = when.get("created")
+    if when:
+        add("date", "meta.date", sitetext.date(when, language), datetime=structured.day(when) or "")
     source = meta.get("source")
     if isinstance(source, str) and source.strip():
         text, href = _source(source.strip())
