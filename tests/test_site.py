@@ -568,6 +568,54 @@ def test_dates_are_machine_readable_in_byline_and_listings(site: Site) -> None:
             assert f'<time datetime="{day}">' in article_of(site.html(language)), language
 
 
+#: a caption or credit paragraph, with what stands right before it
+CAPTION_PARAGRAPH = re.compile(r'(.{0,80})<p class="(?:caption|credit)">', re.DOTALL)
+
+
+def captioned(site: Site) -> list[str]:
+    """Slugs of the articles with a photo caption or credit."""
+    docs = site.root / "docs" / "de"
+    return [s for s in site.states if "{: .caption" in (docs / f"{s}.md").read_text("utf-8")]
+
+
+def test_captions_are_caption_blocks_never_loose_paragraphs(site: Site) -> None:
+    assert captioned(site), "the test site has no article with a photo caption"
+    for slug in site.states:
+        for language in LANGUAGES:
+            article = article_of(site.html(language, slug))
+            label = sitetext.texts(language)["photo.caption"]
+            for before in CAPTION_PARAGRAPH.findall(article):
+                # inside the block: right after the label, or after the caption
+                assert before.rstrip().endswith((f"{label}</span>", "</p>")), (language, slug)
+                assert '<figure class="bp-photo">' in article
+            blocks = article.count('<figure class="bp-photo">')
+            assert blocks == article.count('<span class="bp-photo__label">')
+            assert (blocks > 0) == (slug in captioned(site)), (language, slug)
+
+
+def test_captions_can_be_hidden(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    yml = root / "mkdocs.yml"
+    text = yml.read_text(encoding="utf-8")
+    yml.write_text(text.replace("min_reviewed: 0\n", "min_reviewed: 0\n      captions: hide\n"))
+    extract(root)
+    run([str(BIN / "mkdocs"), "build", "--strict"], root)
+    docs = root / "docs" / "de"
+    slugs = [p.stem for p in docs.glob("*.md") if "{: .caption" in p.read_text("utf-8")]
+    assert slugs
+    for slug in slugs:
+        for language in LANGUAGES:
+            source = (root / "docs" / language / f"{slug}.md").read_text("utf-8")
+            caption = re.search(r"^(.+)\n\{: \.caption", source, re.M)[1]  # type: ignore[index]
+            prefix = "" if language == "de" else f"{language}/"
+            html = (root / "site" / prefix / slug / "index.html").read_text("utf-8")
+            article = article_of(html)
+            assert 'class="caption"' not in article and 'class="credit"' not in article
+            assert "bp-photo" not in article
+            assert html.count(caption) == 0, (language, slug)
+            assert "<p>" in article
+
+
 # ------------------------------------------------------------------ helpers
 class Loader(yaml.SafeLoader):
     """mkdocs.yml has python tags (the toc slugify function): read them as plain data."""

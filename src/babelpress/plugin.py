@@ -21,7 +21,8 @@ Its events:
   language being built, ``on_nav`` makes the navigation the site's sections and
   links each article to the next older and newer one, ``on_post_build`` writes
   the language's news feed (see :mod:`babelpress.site.news`).
-- ``on_page_content`` titles the headings' permalinks in the page's language;
+- ``on_page_content`` titles the headings' permalinks in the page's language and
+  shows photo captions and credits as captions, or hides them (``captions``);
   ``on_post_page`` / ``on_post_template`` take the theme's relative hreflang
   links out of the head (the sitemap carries the alternates).
 - ``on_page_context`` / ``on_template_context`` give the theme the ``babelpress``
@@ -56,7 +57,7 @@ from babelpress import config as bp_config
 from babelpress.errors import BabelpressError
 from babelpress.render import all_pages as render
 from babelpress.site import build as sitebuild
-from babelpress.site import configure
+from babelpress.site import captions, configure
 from babelpress.site.news import NewsSite
 
 log = get_plugin_logger(__name__)
@@ -129,7 +130,10 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
 
     # ------------------------------------------------------------ templates
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
-        return sitebuild.localise_permalinks(html, self._language(config))
+        language = self._language(config)
+        html = sitebuild.localise_permalinks(html, language)
+        mode = self.settings.captions if self.settings else captions.SHOW
+        return captions.photo_notes(html, language, mode)
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
         language = self._language(config)
