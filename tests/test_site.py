@@ -616,6 +616,21 @@ def test_captions_can_be_hidden(tmp_path: Path) -> None:
             assert "<p>" in article
 
 
+def test_about_page_is_written_for_readers(site: Site) -> None:
+    block = next(
+        p["babelpress"] for p in bp_yaml(site.root)["plugins"]
+        if isinstance(p, dict) and "babelpress" in p
+    )
+    address = block["bugs_address"]
+    for language in LANGUAGES:
+        article = article_of(site.html(language, "about"))
+        # how to report an error: the editors' address, as a link
+        assert f'href="mailto:{address}"' in article, language
+        # the editors' instructions are in REVIEWING.md, not on the site
+        for word in ("LC_MESSAGES", ".po", "fuzzy", "Weblate", "Poedit", "ignore-", "msgid"):
+            assert word not in article, (language, word)
+
+
 # ------------------------------------------------------------------ helpers
 class Loader(yaml.SafeLoader):
     """mkdocs.yml has python tags (the toc slugify function): read them as plain data."""
