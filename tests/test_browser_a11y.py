@@ -171,6 +171,7 @@ def test_language_switcher_names_and_marks_the_current_language(
             assert choice.get_attribute("hreflang") == code
             assert choice.get_attribute("aria-current") == ("true" if code == language else None)
         assert choices.count() == len(NAMES)
+        page.wait_for_timeout(500)  # type: ignore[attr-defined]  # the menu fades in
         shot(page, f"a11y-{language}-switcher")
     finally:
         page.context.close()  # type: ignore[attr-defined]
