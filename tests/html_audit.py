@@ -39,6 +39,8 @@ ACTIVE_ELEMENTS = frozenset(
      "form", "svg", "math", "img", "image", "video", "audio", "source", "track", "input",
      "button", "textarea", "select", "portal", "template", "noscript", "link", "meta"}
 )  # fmt: skip
+#: the data script of schema.org JSON-LD (its text is data, never run)
+JSON_DATA = "json-ld"
 _NOISE = re.compile(r"[\x00-\x20\x7f]+")
 _SCRIPT_SCHEME = re.compile(r"^(?:javascript|vbscript|livescript|data):", re.IGNORECASE)
 #: meta elements that only carry text (their content is shown, never run)
@@ -60,17 +62,27 @@ class _Audit(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._element(tag, attrs)
-        if tag in ("script", "style", "noscript", "template", "textarea"):
+        if tag == "script" and dict(attrs).get("type") == "application/ld+json":
+            self._active.append(JSON_DATA)  # data, checked to be JSON that stays inside
+        elif tag in ("script", "style", "noscript", "template", "textarea"):
             self._active.append(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._element(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
-        if self._active and self._active[-1] == tag:
+        if self._active and self._active[-1] in (tag, JSON_DATA):
             self._active.pop()
 
     def handle_data(self, data: str) -> None:
+        if self._active and self._active[-1] == JSON_DATA:
+            try:
+                json.loads(data)
+            except ValueError:
+                self._problem(f"JSON-LD that is not JSON: {data[:80]!r}")
+            if "<" in data:
+                self._problem(f"JSON-LD with a raw '<': {data[:80]!r}")
+            return
         if self._active and self.marker in data.lower():
             self._problem(f"<{self._active[-1]}> with content text: {data[:80]!r}")
 
@@ -99,7 +111,10 @@ class _Audit(HTMLParser):
     def _passive(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         found = dict(attrs)
         if tag == "meta":
-            return "http-equiv" not in found and (found.get("name") or "") in _TEXT_META
+            # Open Graph's property tags carry text for other sites, like description
+            text_property = (found.get("property") or "").startswith(("og:", "article:"))
+            named = (found.get("name") or "") in _TEXT_META
+            return "http-equiv" not in found and (named or text_property)
         if tag == "link":
             return (found.get("rel") or "") in _ADDRESS_LINKS
         return False

@@ -38,7 +38,7 @@ def test_config_error_is_one_line_exit_2(tmp_path: Path, capsys) -> None:
         "babelpress: error: mkdocs.yml: babelpress option 'nope': unknown option (the options "
         "are: source_language, languages, seeds_dir, locale_dir, unit, provider, provider_url, "
         "batch_chars, publish_drafts, min_reviewed, project, bugs_address, copyright_holder, "
-        "front_page_articles, archive_page_articles)\n"
+        "front_page_articles, archive_page_articles, captions)\n"
     )
     assert not (tmp_path / "docs").exists()
 

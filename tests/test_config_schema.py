@@ -260,7 +260,7 @@ def test_an_option_name_that_is_no_text_is_unknown(tmp_path: Path) -> None:
         "babelpress option '1': unknown option (the options are: source_language, languages, "
         "seeds_dir, locale_dir, unit, provider, provider_url, batch_chars, publish_drafts, "
         "min_reviewed, project, bugs_address, copyright_holder, "
-        "front_page_articles, archive_page_articles); "
+        "front_page_articles, archive_page_articles, captions); "
         "babelpress option 'unit': expected 'sentence' or 'paragraph', not 'word'"
     )
 

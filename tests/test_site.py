@@ -238,6 +238,44 @@ def test_language_names_are_babels_own_names(site: Site) -> None:
     assert names == {"de": "Deutsch", "en": "English", "ru": "Русский"}
 
 
+class SwitcherChoices(HTMLParser):
+    """The attributes of the language switcher's choices, and the button's words."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.choices: list[dict[str, str]] = []
+        self.button: list[str] = []
+        self._in_button = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "a" and "md-select__link" in a.get("class", ""):
+            self.choices.append(a)
+        self._in_button = self._in_button or "bp-languages__button" in a.get("class", "")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_button = self._in_button and tag != "button"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_button and data.strip():
+            self.button.append(data.strip())
+
+
+def test_switcher_is_labelled_and_marks_the_current_language(site: Site) -> None:
+    labels = {"de": "Sprache:", "en": "Language:", "ru": "Язык:"}
+    names = {"de": "Deutsch", "en": "English", "ru": "Русский"}
+    for slug in ("", "about", site.slug("reviewed"), "archive"):
+        for language in LANGUAGES:
+            parser = SwitcherChoices()
+            parser.feed(site.html(language, slug))
+            assert parser.button == [labels[language], names[language]], (language, slug)
+            current = [a["lang"] for a in parser.choices if a.get("aria-current") == "true"]
+            assert current == [language], (language, slug)
+            assert [(a["lang"], a["hreflang"]) for a in parser.choices] == [
+                (code, code) for code in LANGUAGES
+            ]
+
+
 def test_mkdocs_yml_language_names_match_babel() -> None:
     data = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     i18n = next(p["i18n"] for p in data["plugins"] if isinstance(p, dict) and "i18n" in p)
@@ -401,6 +439,199 @@ def test_rebuilding_writes_no_rendered_page(site: Site) -> None:
 
 def test_build_log_has_no_warning(site: Site) -> None:
     assert "WARNING" not in site.log
+
+
+class Head(HTMLParser):
+    """Open Graph tags and JSON-LD scripts of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.og: list[tuple[str, str]] = []
+        self.json_ld: list[dict] = []
+        self._script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "meta" and "property" in a:
+            self.og.append((a["property"], a.get("content", "")))
+        self._script = tag == "script" and a.get("type") == "application/ld+json"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._script:
+            self.json_ld.append(json.loads(data))
+
+
+def head(html: str) -> Head:
+    parser = Head()
+    parser.feed(html)
+    return parser
+
+
+def front_matter_of(site: Site, language: str, slug: str) -> dict:
+    text = (site.root / "docs" / language / f"{slug}.md").read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---\n")[1])
+
+
+def editions(site: Site, slug: str) -> dict[str, str]:
+    """Language -> absolute URL of the published editions of the article *slug*."""
+    site_url = bp_yaml(site.root)["site_url"]
+    found = {"de": f"{site_url}{slug}/"}
+    for language in ("en", "ru"):
+        if front_matter_of(site, language, slug)["babelpress"]["published"]:
+            found[language] = f"{site_url}{language}/{slug}/"
+    return found
+
+
+def test_articles_carry_a_news_article_matching_their_front_matter(site: Site) -> None:
+    config = bp_yaml(site.root)
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    site_names = {entry["locale"]: entry["site_name"] for entry in i18n["languages"]}
+    held_back = 0
+    for slug in site.states:
+        published = editions(site, slug)
+        for language in LANGUAGES:
+            found = head(site.html(language, slug))
+            if language not in published:
+                # the German original standing in for a translation is no translation
+                held_back += 1
+                assert found.json_ld == [] and ("og:type", "website") in found.og
+                continue
+            [data] = found.json_ld
+            meta = front_matter_of(site, language, slug)
+            assert data["@type"] == "NewsArticle" and data["@context"] == "https://schema.org"
+            assert data["url"] == data["@id"] == published[language]
+            assert data["headline"] == meta["title"]
+            assert data["description"] == " ".join(meta["description"].split())
+            assert data["inLanguage"] == language
+            assert data.get("datePublished") == (str(meta["date"]) if "date" in meta else None)
+            authors = meta.get("author")
+            names = [authors] if isinstance(authors, str) else authors or []
+            assert [p["name"] for p in data.get("author", [])] == names
+            assert data["publisher"] == {
+                "@type": "Organization",
+                "name": site_names[language],
+                "url": published[language].removesuffix(f"{slug}/"),
+            }
+            if language == "de":
+                links_to = {t["inLanguage"]: t["url"] for t in data.get("workTranslation", [])}
+                assert links_to == {k: v for k, v in published.items() if k != "de"}
+                assert "translationOfWork" not in data
+            else:
+                assert data["translationOfWork"]["url"] == published["de"]
+                assert data["translationOfWork"]["inLanguage"] == "de"
+                assert "workTranslation" not in data
+            og = dict(found.og)
+            assert og["og:type"] == "article" and og["og:url"] == data["url"]
+            assert og["og:title"] == meta["title"]
+            assert og["og:site_name"] == site_names[language]
+            alternates = {v for k, v in found.og if k == "og:locale:alternate"}
+            locales = {"de": "de_DE", "en": "en_US", "ru": "ru_RU"}
+            assert og["og:locale"] == locales[language]
+            assert alternates == {locales[k] for k in published if k != language}
+            if "date" in meta:
+                assert og["article:published_time"] == str(meta["date"])
+    assert held_back, "the test site has no translation held back below min_reviewed"
+
+
+def test_translations_link_both_ways_with_absolute_urls(site: Site) -> None:
+    site_url = bp_yaml(site.root)["site_url"]
+    linked = 0
+    for slug in site.states:
+        [original] = head(site.html("de", slug)).json_ld
+        for translation in original.get("workTranslation", []):
+            assert translation["url"].startswith(site_url)
+            language = translation["inLanguage"]
+            [data] = head(site.html(language, slug)).json_ld
+            assert data["url"] == translation["url"]
+            assert data["translationOfWork"]["url"] == original["url"]
+            linked += 1
+    assert linked >= 2 * 3  # reviewed, drafts and partial in English and Russian
+
+
+def test_pages_that_are_no_articles_have_no_news_article(site: Site) -> None:
+    for language in LANGUAGES:
+        for slug in ("", "about", "archive"):
+            found = head(site.html(language, slug))
+            assert found.json_ld == [], (language, slug)
+            assert dict(found.og)["og:type"] == "website"
+
+
+def test_dates_are_machine_readable_in_byline_and_listings(site: Site) -> None:
+    dated = [s for s in site.states if "date" in front_matter_of(site, "de", s)]
+    assert dated, "the test site has no dated article"
+    for slug in dated:
+        day = str(front_matter_of(site, "de", slug)["date"])
+        for language in LANGUAGES:
+            byline = site.html(language, slug).split('<dl class="bp-byline">', 1)[1]
+            byline = byline.split("</dl>", 1)[0]
+            assert f'<time datetime="{day}">' in byline, (language, slug)
+            assert f'<time datetime="{day}">' in article_of(site.html(language)), language
+
+
+#: a caption or credit paragraph, with what stands right before it
+CAPTION_PARAGRAPH = re.compile(r'(.{0,80})<p class="(?:caption|credit)">', re.DOTALL)
+
+
+def captioned(site: Site) -> list[str]:
+    """Slugs of the articles with a photo caption or credit."""
+    docs = site.root / "docs" / "de"
+    return [s for s in site.states if "{: .caption" in (docs / f"{s}.md").read_text("utf-8")]
+
+
+def test_captions_are_caption_blocks_never_loose_paragraphs(site: Site) -> None:
+    assert captioned(site), "the test site has no article with a photo caption"
+    for slug in site.states:
+        for language in LANGUAGES:
+            article = article_of(site.html(language, slug))
+            label = site_words(site, language).text("photo.caption")
+            for before in CAPTION_PARAGRAPH.findall(article):
+                # inside the block: right after the label, or after the caption
+                assert before.rstrip().endswith((f"{label}</span>", "</p>")), (language, slug)
+                assert '<figure class="bp-photo">' in article
+            blocks = article.count('<figure class="bp-photo">')
+            assert blocks == article.count('<span class="bp-photo__label">')
+            assert (blocks > 0) == (slug in captioned(site)), (language, slug)
+
+
+def test_captions_can_be_hidden(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    yml = root / "mkdocs.yml"
+    text = yml.read_text(encoding="utf-8")
+    yml.write_text(text.replace("min_reviewed: 0\n", "min_reviewed: 0\n      captions: hide\n"))
+    extract(root)
+    run([str(BIN / "mkdocs"), "build", "--strict"], root)
+    docs = root / "docs" / "de"
+    slugs = [p.stem for p in docs.glob("*.md") if "{: .caption" in p.read_text("utf-8")]
+    assert slugs
+    for slug in slugs:
+        for language in LANGUAGES:
+            source = (root / "docs" / language / f"{slug}.md").read_text("utf-8")
+            caption = re.search(r"^(.+)\n\{: \.caption", source, re.M)[1]  # type: ignore[index]
+            prefix = "" if language == "de" else f"{language}/"
+            html = (root / "site" / prefix / slug / "index.html").read_text("utf-8")
+            article = article_of(html)
+            assert 'class="caption"' not in article and 'class="credit"' not in article
+            assert "bp-photo" not in article
+            assert html.count(caption) == 0, (language, slug)
+            assert "<p>" in article
+
+
+def test_about_page_is_written_for_readers(site: Site) -> None:
+    block = next(
+        p["babelpress"] for p in bp_yaml(site.root)["plugins"]
+        if isinstance(p, dict) and "babelpress" in p
+    )
+    address = block["bugs_address"]
+    for language in LANGUAGES:
+        article = article_of(site.html(language, "about"))
+        # how to report an error: the editors' address, as a link
+        assert f'href="mailto:{address}"' in article, language
+        # the editors' instructions are in REVIEWING.md, not on the site
+        for word in ("LC_MESSAGES", ".po", "fuzzy", "Weblate", "Poedit", "ignore-", "msgid"):
+            assert word not in article, (language, word)
 
 
 # ------------------------------------------------------------------ helpers

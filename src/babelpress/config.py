@@ -21,6 +21,7 @@ Example block::
           min_reviewed: 0
           front_page_articles: 10
           archive_page_articles: 20
+          captions: show
 """
 
 from __future__ import annotations
@@ -238,6 +239,9 @@ class PluginConfig(base.Config):
     front_page_articles = Number(10, low=1)
     #: articles on one page of the archive.
     archive_page_articles = Number(20, low=1)
+    #: photo captions and credits of pages without their photos: ``show`` them as a
+    #: labelled caption block, or ``hide`` them.
+    captions = Choice(("show", "hide"), default="show")
 
     def validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
         """MkDocs' validation, then what it leaves out: every wrong value, not just the
@@ -318,6 +322,7 @@ class Settings:
     copyright_holder: str
     front_page_articles: int
     archive_page_articles: int
+    captions: str
 
     @classmethod
     def from_config(cls, config: PluginConfig, *, root: Path, docs_dir: str) -> Settings:

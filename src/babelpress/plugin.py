@@ -24,14 +24,15 @@ Its events:
 - ``on_page_markdown`` escapes the page's front matter for the theme, which
   prints ``page.meta`` values and page titles as HTML
   (:func:`babelpress.site.build.html_values`);
-- ``on_page_content`` titles the headings' permalinks in the page's language;
+- ``on_page_content`` titles the headings' permalinks in the page's language and
+  shows photo captions and credits as captions, or hides them (``captions``);
   ``on_post_page`` / ``on_post_template`` take the theme's relative hreflang
   links out of the head (the sitemap carries the alternates).
 - ``on_page_context`` / ``on_template_context`` give the theme the ``babelpress``
   variable (the site's words in the page's language, read from
   ``locale/<lang>/LC_MESSAGES/_site.po``; the article's metadata line; where the
-  language's search index is); the 404 page's language switcher leads to the
-  home pages.
+  language's search index is; a page's Open Graph tags and JSON-LD); the 404
+  page's language switcher leads to the home pages.
 - ``on_post_build`` keeps one 404 page per language and, after the last language
   is built, splits the search index per language (see :mod:`babelpress.site.build`).
 
@@ -60,7 +61,7 @@ from babelpress import config as bp_config
 from babelpress.errors import BabelpressError
 from babelpress.render import all_pages as render
 from babelpress.site import build as sitebuild
-from babelpress.site import configure
+from babelpress.site import captions, configure
 from babelpress.site import words as sitetext
 from babelpress.site.news import NewsSite
 
@@ -142,11 +143,18 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
-        return sitebuild.localise_permalinks(html, self._words(config))
+        words = self._words(config)
+        html = sitebuild.localise_permalinks(html, words)
+        mode = self.settings.captions if self.settings else captions.SHOW
+        return captions.photo_notes(html, words, mode)
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
-        self.news.mark_section(page, self._language(config), active=True)
+        language = self._language(config)
+        self.news.mark_section(page, language, active=True)
         context["babelpress"] = self._context(config, context.get("base_url", "."), page.meta)
+        if self.settings is not None:
+            metadata = self.news.page_metadata(page, config, self.settings, language)
+            context["babelpress"]["metadata"] = metadata
         return context
 
     def on_template_context(self, context: Any, *, template_name: str, config: Any) -> Any:

@@ -18,7 +18,8 @@ an article need to know about each page, and the one order they all share:
    else its file name (as MkDocs does).  Byline: ``author`` or ``authors`` (one
    name or a list).  Lead: ``description``.  ``babelpress.title_lang`` (set by
    render when the title is still in the source language) is kept, so listings
-   mark the title's language.
+   mark the title's language; so is ``babelpress.published`` (false: a rendered
+   page below ``min_reviewed``, which is no translation of the article).
 
 Reading a page costs a file read and a YAML parse; :class:`ArticleReader` keeps
 what it read by the file's size and modification time, so a rebuild in
@@ -75,6 +76,8 @@ class PageInfo:
     lead: str
     title_lang: str | None
     warnings: tuple[str, ...] = ()
+    #: False for a rendered page below ``min_reviewed`` (the original stands in)
+    published: bool = True
 
     def article(self, path: str, url: str) -> Article:
         return Article(path, url, self.title, self.date, self.authors, self.lead, self.title_lang)
@@ -116,6 +119,7 @@ def page_info(meta: Mapping[str, Any], body: str, path: str) -> PageInfo:
     review = meta.get("babelpress")
     if isinstance(review, Mapping) and isinstance(review.get("title_lang"), str):
         title_lang = review["title_lang"]
+    published = not (isinstance(review, Mapping) and review.get("published") is False)
     return PageInfo(
         is_article=meta.get("layout") != PAGE_LAYOUT,
         title=_title(meta, body, path),
@@ -124,6 +128,7 @@ def page_info(meta: Mapping[str, Any], body: str, path: str) -> PageInfo:
         lead=_text(meta.get("description")),
         title_lang=title_lang,
         warnings=tuple(warnings),
+        published=published,
     )
 
 

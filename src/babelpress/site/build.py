@@ -56,6 +56,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from babelpress.fsutil import atomic_write
+from babelpress.site import structured
 from babelpress.site import words as sitetext
 from babelpress.site.feed import FEED_PATH
 from babelpress.site.feed import MEDIA_TYPE as FEED_TYPE
@@ -248,6 +249,7 @@ def byline(
 
     Texts and links are plain text (the template escapes them), whether *meta* is
     the front matter as read or after :func:`html_values`.
+    The date also has a ``datetime`` (``YYYY-MM-DD``), for a ``<time>`` element.
 
     ``translator`` in a German page's front matter names who translated the German
     article (from its original language): on the German page it is the
@@ -258,14 +260,19 @@ def byline(
     """
     items: list[dict[str, str]] = []
 
-    def add(key: str, label: str, text: str, href: str = "") -> None:
+    def add(key: str, label: str, text: str, href: str = "", datetime: str = "") -> None:
         if text:
-            items.append({"key": key, "label": words.text(label), "text": text, "href": href})
+            item = {"key": key, "label": words.text(label), "text": text, "href": href}
+            items.append({**item, "datetime": datetime} if datetime else item)
 
     add("author", "meta.author", _names(meta.get("author")))
     add("contributors", "meta.contributors", _names(meta.get("contributors")))
-    if meta.get("date"):
-        add("date", "meta.date", str(sitetext.date(_text(meta["date"]), language)))
+    when = meta.get("date")
+    if isinstance(when, Mapping):  # material's {created: …, updated: …}
+        when = when.get("created")
+    if when:
+        day = structured.day(_text(when)) or ""
+        add("date", "meta.date", str(sitetext.date(_text(when), language)), datetime=day)
     source = _text(meta.get("source"))
     if isinstance(source, str) and source.strip():
         text, href = _source(source.strip())

@@ -5,9 +5,13 @@ The package carries its own theme folder (:data:`THEME_DIR`, beside this module)
 ``min_reviewed``), ``404.html`` (one per language), ``sitemap.xml`` (every
 language, hreflang alternates, stable ``lastmod``), ``partials/content.html`` and
 ``partials/babelpress-byline.html`` (the article's metadata line under the
-title), ``partials/copyright.html`` ("Made with" in the page's language), the
-stylesheet and the search worker.  The plugin puts it into the configuration of
-every build with three plain functions:
+title), ``partials/copyright.html`` ("Made with" in the page's language),
+``partials/alternate.html`` (the language switcher, labelled, naming and marking
+the current language, each choice with ``lang`` and ``hreflang``),
+``partials/search.html`` (the search dialog, named for screen readers),
+``partials/babelpress-metadata.html`` (Open Graph and JSON-LD, see
+:mod:`babelpress.site.structured`), the stylesheet and the search worker.  The
+plugin puts it into the configuration of every build with three plain functions:
 
 1. :func:`theme_dirs` -- the template search path becomes: the project's own
    ``custom_dir`` (so whatever a project overrides still wins), then babelpress's

@@ -21,7 +21,12 @@ other):
    follow the archive's order: *previous* is the next older article, *next* the
    next newer one; other pages have none.  While a page of a year is rendered,
    the archive's section is marked active (``on_page_context``/``on_post_page``).
-3. ``on_post_build``: the language's news feed, ``feed/atom.xml`` in its folder,
+3. ``on_page_context``: the page's machine-readable data
+   (:mod:`babelpress.site.structured`): Open Graph for every page, and for an
+   article (published in this language) its ``NewsArticle`` linked to its other
+   editions -- the original and the translations that are published, found
+   through i18n's ``alternates`` of the page and their front matter.
+4. ``on_post_build``: the language's news feed, ``feed/atom.xml`` in its folder,
    and the sitemap of its articles beside it (only with ``site_url`` set: a
    feed's links must be absolute).
 """
@@ -33,12 +38,13 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.structure.files import File, Files
 
 from babelpress.config import Settings
 from babelpress.fsutil import atomic_write
-from babelpress.site import archive, listing
+from babelpress.site import archive, listing, structured
 from babelpress.site import feed as sitefeed
 from babelpress.site import words as sitetext
 from babelpress.site.articles import Article, ArticleReader, ordered
@@ -169,6 +175,67 @@ class NewsSite:
         if build is None or build.archive is None or page.file.src_uri not in build.year_pages:
             return
         build.archive.active = active
+
+    # ------------------------------------------------------------ page head
+    def page_metadata(
+        self, page: Any, config: Any, settings: Settings, language: str
+    ) -> dict[str, Any]:
+        """Open Graph tags (``og``) and JSON-LD (``json_ld``, or None) of *page*."""
+        site_url = config.site_url or ""
+        prefix = language_prefix(language, settings.source_language)
+        meta = page.meta if isinstance(page.meta, dict) else {}
+        about = structured.Page(
+            language=language,
+            title=str(page.title or config.site_name),
+            meta=meta,
+            site_name=str(config.site_name),
+            url=page.canonical_url or None,
+            home_url=urljoin(site_url, prefix) if site_url else None,
+            site_description=str(config.site_description or ""),
+        )
+        build = self.builds.get(language)
+        review = meta.get("babelpress")
+        held_back = isinstance(review, dict) and review.get("published") is False
+        if build is None or page.file.src_uri not in build.articles or held_back:
+            return {"og": structured.open_graph(about, article=False), "json_ld": None}
+        editions = self._editions(page.file, site_url, settings)
+        default = settings.source_language
+        original = editions.get(default) if language != default else None
+        translations = [e for lang, e in editions.items() if lang != default]
+        data = structured.news_article(about, original=original, translations=translations)
+        others = [lang for lang in editions if lang != language]
+        og = structured.open_graph(about, article=True, alternates=others)
+        return {"og": og, "json_ld": structured.json_ld(data)}
+
+    def _editions(
+        self, file: File, site_url: str, settings: Settings
+    ) -> dict[str, structured.Edition]:
+        """The published editions of the article *file* is one edition of, by language.
+
+        A language whose page is the original standing in (i18n's fallback, or a
+        rendered page below ``min_reviewed``) has no edition.
+        """
+        alternates = getattr(file, "alternates", None) or {}
+        default = settings.source_language
+        source = alternates.get(default)
+        found = {}
+        for language in (default, *settings.languages):
+            other = alternates.get(language)
+            if other is None:
+                continue
+            if language != default and not self._translation(other, source, settings):
+                continue
+            url = urljoin(site_url, other.url) if site_url else None
+            found[language] = structured.Edition(language, url)
+        return found
+
+    def _translation(self, file: File, source: File | None, settings: Settings) -> bool:
+        if file.abs_src_path is None:
+            return False
+        if source is not None and file.abs_src_path == source.abs_src_path:
+            return False
+        shown = _shown(file.abs_src_path, settings.root)
+        return self.reader.read(Path(file.abs_src_path), shown).published
 
     # ------------------------------------------------------------ on_post_build
     def write_feed(self, config: Any, settings: Settings, words: sitetext.Words) -> Path | None:

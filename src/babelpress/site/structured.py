@@ -1,0 +1,223 @@
+"""What a page tells machines about itself: schema.org ``NewsArticle`` and Open Graph.
+
+Search engines read an article's JSON-LD, link previews (messengers, social
+networks) its Open Graph tags.  Both are built here, in Python, from the page's
+front matter, in the page's language; the theme only prints them
+(``partials/babelpress-metadata.html``).
+
+1. **Editions.**  An article exists in the source language (the original) and in
+   every language whose rendered page is published (a page below ``min_reviewed``
+   shows the German text and is not a translation).  Each :class:`Edition` is a
+   language and an absolute URL (``site_url`` + the page's path): without
+   ``site_url`` there are no URLs, so no ``url``, no ``og:url`` and no links
+   between the editions.
+2. **JSON-LD** (:func:`news_article`): ``headline``, ``description``,
+   ``inLanguage`` (BCP 47: ``pt-BR``), ``datePublished`` and ``dateModified``
+   where the front matter has them (``date``, ``updated``, or material's
+   ``date: {created, updated}``), ``author`` and ``contributor`` as ``Person``,
+   ``publisher`` as the ``Organization`` named by the language's site name.  A
+   translation points at the original with ``translationOfWork``; the original
+   lists its translations in ``workTranslation`` -- both ways, by URL.  The German
+   page's ``translator`` (who translated the German article from its original
+   language) is the ``translator`` of the German edition only.
+3. **Open Graph** (:func:`open_graph`): ``og:type`` (``article`` or ``website``),
+   ``og:title``, ``og:description``, ``og:url``, ``og:site_name``, ``og:locale``
+   with one ``og:locale:alternate`` per other edition (``de_DE``, ``en_US``, as
+   Open Graph writes locales: babel's likely territory of the language), and for
+   an article ``article:published_time`` / ``article:modified_time``.
+4. **Escaping.**  :func:`json_ld` writes ``<``, ``>`` and ``&`` as JSON escapes
+   (``\\u003c`` …), so no value -- a title with ``</script>`` or ``<!--`` in it --
+   can end the script element or change how the browser parses it, and the
+   text parses back to the same data with any JSON reader.  The Open Graph
+   values are plain strings, escaped by the template where they are printed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from babel.core import Locale, UnknownLocaleError, get_global
+
+SCHEMA = "https://schema.org"
+#: characters that could end a script element or open a comment inside one
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One language version of an article: its language and absolute URL."""
+
+    language: str
+    #: absolute (None: no ``site_url``, so no link to it)
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Page:
+    """What :func:`news_article` and :func:`open_graph` need to know about one page."""
+
+    language: str
+    title: str
+    meta: Mapping[str, Any]
+    site_name: str
+    #: the page's absolute URL (None: no ``site_url``)
+    url: str | None = None
+    #: the language's home page, absolute (None: no ``site_url``)
+    home_url: str | None = None
+    #: the site's description, for pages without one of their own
+    site_description: str = ""
+
+
+# ------------------------------------------------------------------ JSON-LD
+def news_article(
+    page: Page, *, original: Edition | None, translations: Sequence[Edition] = ()
+) -> dict[str, Any]:
+    """The schema.org ``NewsArticle`` of *page* (see the module docstring).
+
+    *original* is the source-language edition when *page* is a translation (None
+    when *page* is the original); *translations* are the other published editions
+    of the original (used when *page* is the original).
+    """
+    meta = page.meta
+    data: dict[str, Any] = {"@context": SCHEMA, "@type": "NewsArticle"}
+    if page.url:
+        data.update({"@id": page.url, "url": page.url, "mainEntityOfPage": page.url})
+    data["headline"] = page.title
+    description = _text(meta.get("description"))
+    if description:
+        data["description"] = description
+    data["inLanguage"] = bcp47(page.language)
+    published, modified = dates(meta)
+    if published:
+        data["datePublished"] = published
+    if modified:
+        data["dateModified"] = modified
+    for key, field in (("author", "authors"), ("contributor", "contributors")):
+        people = _people(meta.get(field, meta.get(key)))
+        if people:
+            data[key] = people
+    if original is None:
+        translators = _people(meta.get("translator"))
+        if translators:
+            data["translator"] = translators
+    data["publisher"] = _organisation(page)
+    if original is not None and original.url:
+        data["translationOfWork"] = _reference(original)
+    linked = [_reference(edition) for edition in translations if edition.url]
+    if original is None and linked:
+        data["workTranslation"] = linked
+    return data
+
+
+def json_ld(data: Mapping[str, Any]) -> str:
+    """*data* as the text of a ``<script type="application/ld+json">`` element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+    return text.translate(_SCRIPT_UNSAFE)
+
+
+def _reference(edition: Edition) -> dict[str, str]:
+    url = edition.url or ""
+    return {"@type": "NewsArticle", "@id": url, "url": url, "inLanguage": bcp47(edition.language)}
+
+
+def _organisation(page: Page) -> dict[str, str]:
+    organisation = {"@type": "Organization", "name": page.site_name}
+    if page.home_url:
+        organisation["url"] = page.home_url
+    return organisation
+
+
+def _people(value: Any) -> list[dict[str, str]]:
+    names = value if isinstance(value, (list, tuple)) else [value]
+    return [{"@type": "Person", "name": name} for name in map(_text, names) if name]
+
+
+# ------------------------------------------------------------------ Open Graph
+def open_graph(
+    page: Page, *, article: bool, alternates: Iterable[str] = ()
+) -> list[tuple[str, str]]:
+    """Open Graph ``(property, content)`` pairs of *page*; *alternates*: other languages."""
+    tags = [("og:type", "article" if article else "website"), ("og:title", page.title)]
+    description = _text(page.meta.get("description")) or _text(page.site_description)
+    if description:
+        tags.append(("og:description", description))
+    if page.url:
+        tags.append(("og:url", page.url))
+    tags.append(("og:site_name", page.site_name))
+    tags.append(("og:locale", og_locale(page.language)))
+    tags += [("og:locale:alternate", og_locale(language)) for language in alternates]
+    if article:
+        published, modified = dates(page.meta)
+        if published:
+            tags.append(("article:published_time", published))
+        if modified:
+            tags.append(("article:modified_time", modified))
+    return tags
+
+
+# ------------------------------------------------------------------ values
+def dates(meta: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    """ISO 8601 publication and modification dates of the front matter *meta*.
+
+    ``date`` may be a date, a date-time or an ISO string, or material's mapping
+    ``{created: …, updated: …}``; ``updated`` may also stand on its own.  A value
+    that is not a date is left out (the site's listings report it).
+    """
+    value = meta.get("date")
+    updated = meta.get("updated")
+    if isinstance(value, Mapping):
+        updated = value.get("updated", updated)
+        value = value.get("created")
+    return iso_date(value), iso_date(updated)
+
+
+def iso_date(value: Any) -> str | None:
+    """A front-matter date or date-time in ISO 8601 (None: not a date)."""
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        if len(text) == len("2024-05-09"):
+            value = value.date()
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    return None
+
+
+def day(value: Any) -> str | None:
+    """The calendar day of a front-matter date, ``YYYY-MM-DD`` (for ``<time datetime>``)."""
+    moment = iso_date(value)
+    return moment[: len("2024-05-09")] if moment else None
+
+
+def bcp47(language: str) -> str:
+    """A babel locale identifier as HTML and schema.org write languages (``pt_BR`` -> ``pt-BR``)."""
+    return language.replace("_", "-")
+
+
+@functools.lru_cache(maxsize=64)
+def og_locale(language: str) -> str:
+    """*language* as Open Graph writes a locale: language and territory (``en_US``)."""
+    try:
+        locale = Locale.parse(language)
+    except (ValueError, UnknownLocaleError):
+        return language
+    territory = locale.territory
+    if territory is None:
+        likely = get_global("likely_subtags")
+        guess = likely.get(language) or likely.get(locale.language)
+        territory = Locale.parse(guess).territory if guess else None
+    return f"{locale.language}_{territory}" if territory else locale.language
+
+
+def _text(value: Any) -> str:
+    if value is None or isinstance(value, (Mapping, list, tuple)):
+        return ""
+    return " ".join(str(value).split())
