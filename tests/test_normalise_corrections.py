@@ -36,8 +36,13 @@ def cli(root: Path, *args: str) -> int:
     return run(["-C", str(root), "normalise", *args])
 
 
-def test_committed_file_has_no_entries_yet() -> None:
-    assert load_corrections(REPO / "seeds/corrections.yml") == []
+def test_every_committed_correction_still_matches_its_seed() -> None:
+    corrections = load_corrections(REPO / "seeds/corrections.yml")
+    assert corrections, "the five seeds' typos are corrected through this file"
+    for correction in corrections:
+        seed = (REPO / "seeds" / correction.seed).read_text("utf-8")
+        assert seed.count(correction.wrong) == 1, correction
+        assert correction.wrong != correction.right and correction.note, correction
 
 
 def test_correction_applied_to_the_page_not_to_the_seed(
@@ -103,7 +108,8 @@ def test_summary_line_per_seed_and_explain_writes_nothing(
     assert cli(root) == 0
     out = capsys.readouterr().out
     assert (
-        "seeds/001_2d250fb7cd1cb555.txt: 14 lines removed, 3 lines moved to the front matter\n"
+        "seeds/001_2d250fb7cd1cb555.txt: 14 lines removed, 3 lines moved to the front matter, "
+        "15 corrections applied\n"
         in out
     )
     before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
