@@ -10,8 +10,10 @@ List it before ``i18n`` (mkdocs-static-i18n) in ``mkdocs.yml``.  Its events:
   their language folders like hand-written ones.  Files are written only when
   their content changes, and rendering is skipped when no input changed, so the
   per-language rebuilds of i18n and the live-reload watcher never loop.
-- ``on_serve`` adds ``locale/`` to the watched paths: a saved PO file triggers a
-  rebuild, which re-renders the pages.
+- ``on_serve`` hands the live-reload server the preview's builder
+  (:mod:`babelpress.preview`): a saved catalogue or German page rebuilds the pages
+  it changed, anything else the whole site; ``on_nav`` and ``on_env`` keep what the
+  preview needs from each language's full build.  Only under ``mkdocs serve``.
 - ``on_page_content`` titles the headings' permalinks in the page's language;
   ``on_post_page`` / ``on_post_template`` take the theme's relative hreflang
   links out of the head (the sitemap carries the alternates).
@@ -45,6 +47,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 
 from babelpress import config as bp_config
 from babelpress.errors import BabelpressError
+from babelpress.preview import Preview
 from babelpress.render import all_pages as render
 from babelpress.site import build as sitebuild
 
@@ -77,14 +80,18 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
         self._signature: tuple[Any, ...] | None = None
         self._depth = 0
         self._not_found: bytes | None = None
+        self._preview = Preview()
 
     # ------------------------------------------------------------ life cycle
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.mode = "serve" if command == "serve" else "build"
         self._signature = None
+        self._preview = Preview()
 
     def on_config(self, config: Any) -> Any:
         self.settings = self._settings(config)
+        if self.mode == "serve" and self._depth == 0:
+            self._preview.build_started(self.settings, config)
         self._render(self.settings)
         return config
 
@@ -93,11 +100,23 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._depth = 0
+        self._preview.build_failed()
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
-        if self.settings is not None and self.settings.locale_path.is_dir():
-            server.watch(str(self.settings.locale_path))
+        self._preview.serve(server, builder)
         return server
+
+    @event_priority(-200)  # after i18n's: the navigation of the language being built
+    def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
+        if self.mode == "serve":
+            self._preview.keep_nav(self._language(config), files, nav)
+        return nav
+
+    @event_priority(-200)
+    def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        if self.mode == "serve":
+            self._preview.keep_env(self._language(config), config, env)
+        return env
 
     # ------------------------------------------------------------ templates
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
@@ -143,6 +162,8 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
         if self._not_found is not None:
             sitebuild.write_not_found(site_dir, self._default, self._default, self._not_found)
         sitebuild.split_search_index(site_dir, self._default, self._languages)
+        if self.mode == "serve":
+            self._preview.build_finished()
 
     on_post_build = CombinedEvent(_keep_not_found, _finish)
 
@@ -211,5 +232,6 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
             f"rendered {len(report.pages)} page(s) into {', '.join(settings.languages)}: "
             f"{len(report.written)} written, {len(report.removed)} removed"
         )
+        self._preview.wrote([*report.written, *report.removed])
         # inputs and outputs as they are now, after this render wrote its files
         self._signature = render.signature(settings, self.mode)

@@ -77,6 +77,7 @@ __all__ = [
     "read_catalog",
     "render_all",
     "render_page",
+    "render_pages",
 ]
 
 
@@ -133,49 +134,73 @@ def render_all(
     languages: Sequence[str] | None = None,
 ) -> Report:
     """Render every German page into every target language (or *languages*)."""
-    from babelpress.markdown.reader import parse
-
-    report = Report()
     targets = list(languages or settings.languages)
     pages = project.pages(settings)
-    cache = RenderCache(settings, mode)
-    for page in pages:
-        source = page.source
-        doc: Document | None = None
-        german = read_bytes(source)
-        for language in targets:
-            po_path = project.po_path(settings, language, page.slug)
-            catalogue = read_bytes(po_path)
-            key = cache.key(german, catalogue)
-            target = project.rendered_path(settings, language, page.slug)
-            hit = cache.lookup(target, key)
-            if hit is not None:
-                summary = PageSummary(*hit)
-                report.warnings.extend(summary.warnings)
-                report.pages.append(PageResult(language, source, target, False, summary))
-                continue
-            if doc is None:
-                try:
-                    doc = _parse(parse, source, settings)
-                except BabelpressError as exc:
-                    report.errors.append(exc)
-                    break
-            errors = len(report.errors)
-            catalog = _catalog(po_path, catalogue, report)
-            where = po_path.relative_to(settings.root).as_posix()
-            rendered = render_page(
-                doc, catalog, language, settings, mode=mode, catalog_path=where
-            )
-            written = atomic_write(target, rendered.markdown, durable=False)
-            report.warnings.extend(rendered.warnings)
-            report.pages.append(PageResult(language, source, target, written, rendered.summary()))
-            if len(report.errors) == errors:
-                cache.store(target, key, rendered)
-    cache.save()
+    report = render_pages(settings, [(page, targets) for page in pages], mode=mode)
     slugs = {page.slug for page in pages}
     for language in targets:
         report.removed += _remove_stale(settings, language, slugs)
     return report
+
+
+def render_pages(
+    settings: Settings,
+    work: Sequence[tuple[project.Page, Sequence[str]]],
+    *,
+    mode: Mode = "build",
+) -> Report:
+    """Render each page of *work* into its languages (no stale pages are removed).
+
+    The live preview renders only the pages a save changed through this.
+    """
+    report = Report()
+    cache = RenderCache(settings, mode)
+    for page, languages in work:
+        _render_one(settings, page, languages, cache, report, mode)
+    cache.save()
+    return report
+
+
+def _render_one(
+    settings: Settings,
+    page: project.Page,
+    languages: Sequence[str],
+    cache: RenderCache,
+    report: Report,
+    mode: Mode,
+) -> None:
+    """Render *page* into *languages*, skipping a language whose inputs are unchanged."""
+    from babelpress.markdown.reader import parse
+
+    source = page.source
+    doc: Document | None = None
+    german = read_bytes(source)
+    for language in languages:
+        po_path = project.po_path(settings, language, page.slug)
+        catalogue = read_bytes(po_path)
+        key = cache.key(german, catalogue)
+        target = project.rendered_path(settings, language, page.slug)
+        hit = cache.lookup(target, key)
+        if hit is not None:
+            summary = PageSummary(*hit)
+            report.warnings.extend(summary.warnings)
+            report.pages.append(PageResult(language, source, target, False, summary))
+            continue
+        if doc is None:
+            try:
+                doc = _parse(parse, source, settings)
+            except BabelpressError as exc:
+                report.errors.append(exc)
+                return
+        errors = len(report.errors)
+        catalog = _catalog(po_path, catalogue, report)
+        where = po_path.relative_to(settings.root).as_posix()
+        rendered = render_page(doc, catalog, language, settings, mode=mode, catalog_path=where)
+        written = atomic_write(target, rendered.markdown, durable=False)
+        report.warnings.extend(rendered.warnings)
+        report.pages.append(PageResult(language, source, target, written, rendered.summary()))
+        if len(report.errors) == errors:
+            cache.store(target, key, rendered)
 
 
 def _slug(source: Path, settings: Settings) -> str:
