@@ -20,7 +20,12 @@ merges it into each language's catalogue (:mod:`babelpress.extract.template`,
    even parsed.  Deleting that file is always safe;
 6. a new sentence looks for a reviewed translation on the other pages only when
    its own page has none, through :mod:`babelpress.extract.memory_index` (catalogues
-   unchanged since the last run are not parsed again).
+   unchanged since the last run are not parsed again), as they were when the run
+   started;
+7. a run with many pages to do parses, templates and merges them in worker
+   processes, one per core (:mod:`babelpress.extract.pagework`); this process
+   writes, in page order, holding the lock, exactly what a run in one process
+   writes.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,16 +43,16 @@ import polib
 
 from babelpress import project
 from babelpress.config import Settings
-from babelpress.errors import BabelpressError, CatalogError, InputError
-from babelpress.extract import memory_index
+from babelpress.errors import BabelpressError, InputError
+from babelpress.extract import memory_index, pagework
 from babelpress.extract import template as catalog
 from babelpress.extract.memory_index import MemoryIndex
 from babelpress.fsutil import atomic_write
-from babelpress.po.file import read_po
-from babelpress.po.format import format_po
-from babelpress.po.merge import TranslationMemory, merge
+from babelpress.po.merge import TranslationMemory
 
 STATE_NAME = ".babelpress-extract.json"
+#: pages to do from which a run uses worker processes (starting them costs ~0.1 s)
+PARALLEL_FROM = 24
 STATE_VERSION = 1
 
 
@@ -73,16 +78,20 @@ class Report:
 
 
 def run(
-    settings: Settings, *, check: bool = False, languages: Sequence[str] | None = None
+    settings: Settings,
+    *,
+    check: bool = False,
+    languages: Sequence[str] | None = None,
+    jobs: int | None = None,
 ) -> Report:
-    """Extract every page (see the module docstring)."""
+    """Extract every page (see the module docstring); *jobs* worker processes at most."""
     lock: AbstractContextManager[Any] = (
         nullcontext() if check else project.lock(settings)
     )
     with lock:
         if not check:
             remove_leftovers(settings)
-        return _Run(settings, list(languages or settings.languages), check).execute()
+        return _Run(settings, list(languages or settings.languages), check, jobs).execute()
 
 
 #: a temporary file of an interrupted :func:`~babelpress.fsutil.atomic_write` of a catalogue
@@ -165,21 +174,26 @@ def _code_fingerprint(settings: Settings) -> str:
 
 
 class _Run:
-    def __init__(self, settings: Settings, languages: list[str], check: bool) -> None:
+    def __init__(
+        self, settings: Settings, languages: list[str], check: bool, jobs: int | None
+    ) -> None:
         self.settings = settings
         self.languages = languages
         self.check = check
+        self.jobs = pagework.default_jobs() if jobs is None else max(1, jobs)
         self.report = Report(check=check)
         self.state = _State(settings)
         self.code = _code_fingerprint(settings)
+        self.date = catalog.now()  # one date for every template this run makes
         self.memories: dict[str, TranslationMemory] = {}
         self.indexes: dict[str, MemoryIndex] = {}
 
     def execute(self) -> Report:
         pages = project.pages(self.settings)
         self.report.pages = len(pages)
-        for page in pages:
-            self.page(page.slug, page.source)
+        tasks = [task for page in pages if (task := self.task(page.slug, page.source))]
+        for done in self.work(tasks):
+            self.apply(done)
         self.report.orphans = self.orphans({page.slug for page in pages})
         if not self.check:
             self.state.save()
@@ -188,62 +202,59 @@ class _Run:
         return self.report
 
     # ---------------------------------------------------------------- pages
-    def page(self, slug: str, path: Path) -> None:
-        settings = self.settings
+    def task(self, slug: str, path: Path) -> pagework.PageTask | None:
+        """The page's work if its files are out of date (None: up to date, or unreadable)."""
         try:
             source = path.read_bytes()
         except OSError as exc:
             self.report.errors.append(InputError(f"cannot read: {exc.strerror}", path=path))
-            return
+            return None
         fingerprint = hashlib.sha256(self.code.encode() + source).hexdigest()
-        outputs = [project.pot_path(settings, slug)]
-        outputs += [project.po_path(settings, language, slug) for language in self.languages]
-        if all(self.state.fresh(output, fingerprint) for output in outputs):
+        if all(self.state.fresh(output, fingerprint) for output in self.outputs(slug)):
             self.report.skipped += 1
+            return None
+        return pagework.PageTask(slug, path, fingerprint)
+
+    def outputs(self, slug: str) -> list[Path]:
+        paths = [project.pot_path(self.settings, slug)]
+        return paths + [project.po_path(self.settings, lang, slug) for lang in self.languages]
+
+    def work(self, tasks: list[pagework.PageTask]) -> Iterator[pagework.PageDone]:
+        """Each task's result, in order: in worker processes when there is much to do.
+
+        In one process each page is worked after the one before it was written; the
+        memory is loaded when a page first needs it, as the run started (see
+        :mod:`babelpress.extract.memory_index`).  Worker processes get the memory
+        loaded before anything is written.
+        """
+        if self.jobs > 1 and len(tasks) >= PARALLEL_FROM:
+            memories = {}
+            for language in self.languages:
+                memories[language] = memory = TranslationMemory()
+                self.index(language).fill(memory)
+            yield from pagework.extract_pages(
+                tasks, self.settings, self.languages, self.date, memories, self.jobs
+            )
             return
-        try:
-            doc = catalog.parse_page(settings, slug, path)
-        except InputError as exc:
-            self.report.errors.append(exc)
-            return
-        template = self.template(doc, outputs[0], fingerprint)
-        date = template.metadata.get("POT-Creation-Date") or catalog.now()
-        for language, output in zip(self.languages, outputs[1:], strict=True):
-            self.catalogue(template, language, output, fingerprint, date)
+        for task in tasks:
+            yield pagework.extract_page(
+                task, self.settings, self.languages, self.date, self.memory
+            )
 
-    def template(self, doc: Any, path: Path, fingerprint: str) -> polib.POFile:
-        old = None
-        if path.exists():
-            try:
-                old = read_po(path)
-            except CatalogError:
-                old = None  # a template is generated: a broken one is simply made anew
-        template, text = catalog.template_and_text(doc, self.settings, old)
-        self.output(path, text, fingerprint)
-        return template
+    def apply(self, done: pagework.PageDone) -> None:
+        """Write (or, with ``check``, compare) what :func:`extract_page` made of a page."""
+        self.report.errors.extend(done.errors)
+        for output in done.outputs:
+            written = self.output(output.path, output.text, done.task.fingerprint)
+            if output.language is None or output.pairs is None or self.check:
+                continue
+            index = self.index(output.language)
+            if written:
+                index.replaced(output.path, output.before)
+            index.record(output.path, output.pairs)
 
-    def catalogue(
-        self, template: polib.POFile, language: str, path: Path, fingerprint: str, date: str
-    ) -> None:
-        old = None
-        if path.exists():
-            try:
-                old = read_po(path)
-            except CatalogError as exc:
-                self.report.errors.append(exc)  # reported, never overwritten
-                return
-        merged = merge(
-            template,
-            old,
-            language=language,
-            memory=self.memory(language),
-            new_header=catalog.language_header(self.settings, language, date),
-        )
-        self.output(path, format_po(merged), fingerprint)
-        if not self.check:
-            self.index(language).record(path, merged)
-
-    def output(self, path: Path, text: str, fingerprint: str) -> None:
+    def output(self, path: Path, text: str, fingerprint: str) -> bool:
+        """Write *text* to *path* if it differs; whether it was (or, checking, would be)."""
         if self.check:
             try:
                 current = path.read_bytes()
@@ -251,14 +262,16 @@ class _Run:
                 current = None
             if current != text.encode("utf-8"):
                 self.report.stale.append(path)
-            else:
-                self.report.unchanged += 1
-            return
-        if atomic_write(path, text):
+                return True
+            self.report.unchanged += 1
+            return False
+        written = atomic_write(path, text)
+        if written:
             self.report.written.append(path)
         else:
             self.report.unchanged += 1
         self.state.record(path, fingerprint)
+        return written
 
     # ---------------------------------------------------------------- helpers
     def memory(self, language: str) -> TranslationMemory:
@@ -271,7 +284,7 @@ class _Run:
         if language not in self.indexes:
             self.indexes[language] = MemoryIndex(
                 memory_index.index_path(self.settings.locale_path, language),
-                self.settings.locale_path / language / "LC_MESSAGES",
+                project.catalogue_folder(self.settings, language),
                 self.settings.source_docs_path.relative_to(self.settings.root).as_posix(),
             )
         return self.indexes[language]
@@ -288,7 +301,15 @@ class _Run:
 
 
 def extract(
-    settings: Settings, *, check: bool = False, languages: Sequence[str] | None = None
+    settings: Settings,
+    *,
+    check: bool = False,
+    languages: Sequence[str] | None = None,
+    jobs: int | None = None,
 ) -> Report:
-    """Update every template and catalogue (or, with *check*, only tell which are stale)."""
-    return run(settings, check=check, languages=languages)
+    """Update every template and catalogue (or, with *check*, only tell which are stale).
+
+    *jobs*: worker processes for a run with many pages to do (default: one per core;
+    1: all in this process).  The files written are the same either way.
+    """
+    return run(settings, check=check, languages=languages, jobs=jobs)

@@ -121,13 +121,18 @@ def build_template(doc: Document, settings: Settings, *, date: str | None = None
     return po
 
 
-def template_text(doc: Document, settings: Settings, old: polib.POFile | None) -> str:
-    """The template's text; keeps *old*'s date (and header comment) if nothing else changed."""
-    return template_and_text(doc, settings, old)[1]
+def template_text(
+    doc: Document, settings: Settings, old: polib.POFile | None, *, date: str | None = None
+) -> str:
+    """The template's text; keeps *old*'s date (and header comment) if nothing else changed.
+
+    A new or changed template is dated *date* (default: now).
+    """
+    return template_and_text(doc, settings, old, date=date)[1]
 
 
 def template_and_text(
-    doc: Document, settings: Settings, old: polib.POFile | None
+    doc: Document, settings: Settings, old: polib.POFile | None, *, date: str | None = None
 ) -> tuple[polib.POFile, str]:
     """The template (see :func:`template_text`) and its text, so callers need not re-parse it."""
     from babelpress.po.format import format_po
@@ -142,7 +147,7 @@ def template_and_text(
         text = format_po(same)
         if text == format_po(old):
             return same, text
-    template = build_template(doc, settings)
+    template = build_template(doc, settings, date=date)
     return template, format_po(template)
 
 
