@@ -34,10 +34,17 @@ its spread:
   with the plugin again, pages already rendered (a rebuild), beside another plain
   build; builds of thousands of pages are slow, so ``--builds`` is 1 for large
   corpora by default;
+* ``pipeline_build_peak_rss_mb``, ``mkdocs_plain_peak_rss_mb``, ...: the largest peak
+  resident memory (``VmHWM``) of those builds;
 * ``pipeline_build_hooks_s``, ``pipeline_build_warm_hooks_s``: of those builds, the
   time spent inside the babelpress plugin's event handlers (rendering included), timed
   in the child around each handler -- the plugin's own cost, without the noise of
   comparing two separate builds;
+* ``serve_ready_s``, ``preview_po_edit_s``, ``preview_md_edit_s``,
+  ``preview_builds_per_save``: the live preview through a real ``mkdocs serve`` on
+  127.0.0.1 with live reload on, ``--edits`` saves of a catalogue and of a German
+  page, each timed from the save until the served page shows it (see
+  ``bench_serve.py``);
 * ``translate_toolkit_md2po_s``, ``mdpo_md2po_s``: the peers, each timed inside
   its own child process over the same German Markdown (Translate Toolkit: one PO
   per page; mdpo: its glob mode, one PO for all pages, which is quadratic in the
@@ -71,6 +78,7 @@ import bench_checks  # noqa: E402
 import bench_corpus  # noqa: E402
 import bench_mt  # noqa: E402
 import bench_proc  # noqa: E402
+import bench_serve  # noqa: E402
 
 #: a step run alone in a child process for its peak memory: (import, call) of each step
 PROBES = {
@@ -100,6 +108,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="mkdocs builds per figure (default: R up to 200 articles, else 1)",
     )
     parser.add_argument("--skip-peers", action="store_true", help="do not run the peers")
+    parser.add_argument("--edits", type=int, default=5, metavar="E",
+                        help="saves of each kind timed in the live preview (0: no preview)")
     parser.add_argument(
         "--peer-timeout", type=float, default=150.0, metavar="S",
         help="time limit of one peer run (mdpo is quadratic)",
@@ -384,6 +394,9 @@ class Bench:
             runs["mkdocs_plain_s"].append(plain_run)
         for key, timed in runs.items():
             self.fig.add_runs(key, [t.seconds for t in timed], [t.cpu_seconds for t in timed])
+            peaks = [t.maxrss_mb for t in timed if t.maxrss_mb is not None]
+            if peaks:
+                self.fig.values[key.replace("_s", "_peak_rss_mb")] = round(max(peaks), 1)
             if key != "mkdocs_plain_s":
                 self.fig.add_runs(key.replace("_s", "_hooks_s"),
                                   [t.plugin_seconds or 0.0 for t in timed],
@@ -393,6 +406,21 @@ class Bench:
             "with the plugin at the same time as a plain build of the same pages in a copy "
             "of the project; *_cpu_s is the child's user+system time; *_hooks_s the time "
             "spent in the babelpress plugin's event handlers"
+        )
+
+    # ------------------------------------------------------------ preview
+    def preview(self, settings: Any) -> None:
+        """The live preview through a real ``mkdocs serve`` (see ``bench_serve.py``)."""
+        self.log(f"mkdocs serve: first build, then {self.args.edits} saves of each kind")
+        found = bench_serve.measure(
+            self.root, self.slugs, self.args.edits, self.root.parent / "serve.log",
+            languages=tuple(settings.languages), progress=self.log,
+        )
+        self.fig.values.update(found.figures())
+        self.fig.runs.update(found.runs())
+        self.notes.append(
+            "preview: mkdocs serve (live reload on) on 127.0.0.1; each edit timed from the "
+            "save until the served page(s) contain it, polled every 20 ms"
         )
 
     # -------------------------------------------------------------- peers
@@ -429,6 +457,8 @@ class Bench:
         self.machine_translation(settings)
         self.render(settings)
         self.builds(settings)
+        if self.args.edits > 0:
+            self.preview(settings)
         if self.args.skip_peers:
             self.fig.values["translate_toolkit_md2po_s"] = None
             self.fig.values["mdpo_md2po_s"] = None
