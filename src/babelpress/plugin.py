@@ -14,6 +14,8 @@ List it before ``i18n`` (mkdocs-static-i18n) in ``mkdocs.yml``.  Its events:
   (:mod:`babelpress.preview`): a saved catalogue or German page rebuilds the pages
   it changed, anything else the whole site; ``on_nav`` and ``on_env`` keep what the
   preview needs from each language's full build.  Only under ``mkdocs serve``.
+- ``on_env`` also gives each language build's Jinja environment the templates
+  compiled by the build before (:mod:`babelpress.site.compiled`).
 - ``on_page_content`` titles the headings' permalinks in the page's language;
   ``on_post_page`` / ``on_post_template`` take the theme's relative hreflang
   links out of the head (the sitemap carries the alternates).
@@ -50,6 +52,7 @@ from babelpress.errors import BabelpressError
 from babelpress.preview import Preview
 from babelpress.render import all_pages as render
 from babelpress.site import build as sitebuild
+from babelpress.site.compiled import CompiledTemplates
 
 log = get_plugin_logger(__name__)
 
@@ -81,6 +84,7 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
         self._depth = 0
         self._not_found: bytes | None = None
         self._preview = Preview()
+        self._compiled = CompiledTemplates()
 
     # ------------------------------------------------------------ life cycle
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -114,6 +118,7 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
 
     @event_priority(-200)
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        env.bytecode_cache = self._compiled  # one compilation for all language builds
         if self.mode == "serve":
             self._preview.keep_env(self._language(config), config, env)
         return env
