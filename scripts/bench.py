@@ -80,6 +80,9 @@ import bench_mt  # noqa: E402
 import bench_proc  # noqa: E402
 import bench_serve  # noqa: E402
 
+#: what a run measures, in this order (``--steps``)
+STEPS = ("extract", "mt", "render", "builds", "preview", "peers")
+
 #: a step run alone in a child process for its peak memory: (import, call) of each step
 PROBES = {
     "extract": ("from babelpress.extract.pipeline import extract", "extract(settings)"),
@@ -108,6 +111,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="mkdocs builds per figure (default: R up to 200 articles, else 1)",
     )
     parser.add_argument("--skip-peers", action="store_true", help="do not run the peers")
+    parser.add_argument(
+        "--steps", default=",".join(STEPS), metavar="LIST",
+        help=f"steps to measure, of {','.join(STEPS)} (extract always runs: the others "
+             "need its catalogues; builds and preview show mt's drafts when it ran)",
+    )
+    parser.add_argument("--cold-only", action="store_true",
+                        help="builds: only the first build with the plugin (and its plain build)")
     parser.add_argument("--edits", type=int, default=5, metavar="E",
                         help="saves of each kind timed in the live preview (0: no preview)")
     parser.add_argument(
@@ -127,6 +137,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--docs and --repeat must be at least 1")
     if args.builds is None:
         args.builds = args.repeat if args.docs <= 200 else 1
+    args.steps = [step.strip() for step in args.steps.split(",") if step.strip()]
+    unknown = set(args.steps) - set(STEPS)
+    if unknown:
+        parser.error(f"unknown steps: {', '.join(sorted(unknown))}")
     return args
 
 
@@ -139,15 +153,16 @@ class Figures:
 
     def timed(self, key: str, runs: int, step: Callable[[], object],
               before: Callable[[int], object] | None = None) -> None:
-        """Wall time under *key*, CPU time of this process under ``<key without _s>_cpu_s``."""
+        """Wall time under *key*, CPU time under ``<key without _s>_cpu_s``: this
+        process's and that of the worker processes the step started and ended."""
         times, cpu = [], []
         for number in range(runs):
             if before:
                 before(number)
-            start, start_cpu = time.perf_counter(), time.process_time()
+            start, start_cpu = time.perf_counter(), cpu_time()
             step()
             times.append(time.perf_counter() - start)
-            cpu.append(time.process_time() - start_cpu)
+            cpu.append(cpu_time() - start_cpu)
         self.add_runs(key, times, cpu)
 
     def add_runs(self, key: str, times: list[float], cpu: list[float] | None = None) -> None:
@@ -157,6 +172,27 @@ class Figures:
             cpu_key = cpu_name(key)
             self.runs[cpu_key] = [round(t, 4) for t in cpu]
             self.values[cpu_key] = round(statistics.median(cpu), 4) if cpu else None
+
+
+def compile_package() -> None:
+    """Byte-compile babelpress, as installing a package does.
+
+    An editable install has no ``__pycache__`` until a run writes one, and with
+    ``PYTHONDONTWRITEBYTECODE`` set none is ever written: every child process would
+    then compile babelpress's modules from source, a cost an installed copy never
+    pays (MkDocs and the theme, installed by pip, come compiled).
+    """
+    import compileall
+
+    import babelpress
+
+    compileall.compile_dir(Path(babelpress.__file__).parent, quiet=1)
+
+
+def cpu_time() -> float:
+    """CPU seconds of this process and of its children that have ended."""
+    children = os.times()  # in clock ticks: fine for children, too coarse for this process
+    return time.process_time() + children.children_user + children.children_system
 
 
 def cpu_name(key: str) -> str:
@@ -385,6 +421,8 @@ class Bench:
             cold, plain_run = self.pair("mkdocs.yml", plain_root, plain.name)
             runs["pipeline_build_s"].append(cold)
             runs["mkdocs_plain_s"].append(plain_run)
+            if self.args.cold_only:
+                continue
             self.log(f"mkdocs build with the plugin, pages rendered, beside a plain build "
                      f"({number + 1}/{count})")
             discard(self.root / "site", trash)
@@ -393,6 +431,8 @@ class Bench:
             runs["pipeline_build_warm_s"].append(warm)
             runs["mkdocs_plain_s"].append(plain_run)
         for key, timed in runs.items():
+            if not timed:
+                continue
             self.fig.add_runs(key, [t.seconds for t in timed], [t.cpu_seconds for t in timed])
             peaks = [t.maxrss_mb for t in timed if t.maxrss_mb is not None]
             if peaks:
@@ -453,13 +493,17 @@ class Bench:
 
     def run(self) -> dict[str, Any]:
         settings = self.prepare()
-        self.extract(settings)
-        self.machine_translation(settings)
-        self.render(settings)
-        self.builds(settings)
-        if self.args.edits > 0:
+        steps = self.args.steps
+        self.extract(settings)  # every other step needs the catalogues
+        if "mt" in steps:
+            self.machine_translation(settings)
+        if "render" in steps:
+            self.render(settings)
+        if "builds" in steps:
+            self.builds(settings)
+        if "preview" in steps and self.args.edits > 0:
             self.preview(settings)
-        if self.args.skip_peers:
+        if self.args.skip_peers or "peers" not in steps:
             self.fig.values["translate_toolkit_md2po_s"] = None
             self.fig.values["mdpo_md2po_s"] = None
             self.notes.append("peers skipped")
@@ -479,6 +523,7 @@ class Bench:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # keep mkdocs' banner out of the output
+    compile_package()
     if args.keep:
         shutil.rmtree(args.keep, ignore_errors=True)
         result = Bench(args, args.keep.resolve() / "project").run()
