@@ -34,10 +34,17 @@ its spread:
   with the plugin again, pages already rendered (a rebuild), beside another plain
   build; builds of thousands of pages are slow, so ``--builds`` is 1 for large
   corpora by default;
+* ``pipeline_build_peak_rss_mb``, ``mkdocs_plain_peak_rss_mb``, ...: the largest peak
+  resident memory (``VmHWM``) of those builds;
 * ``pipeline_build_hooks_s``, ``pipeline_build_warm_hooks_s``: of those builds, the
   time spent inside the babelpress plugin's event handlers (rendering included), timed
   in the child around each handler -- the plugin's own cost, without the noise of
   comparing two separate builds;
+* ``serve_ready_s``, ``preview_po_edit_s``, ``preview_md_edit_s``,
+  ``preview_builds_per_save``: the live preview through a real ``mkdocs serve`` on
+  127.0.0.1 with live reload on, ``--edits`` saves of a catalogue and of a German
+  page, each timed from the save until the served page shows it (see
+  ``bench_serve.py``);
 * ``translate_toolkit_md2po_s``, ``mdpo_md2po_s``: the peers, each timed inside
   its own child process over the same German Markdown (Translate Toolkit: one PO
   per page; mdpo: its glob mode, one PO for all pages, which is quadratic in the
@@ -71,6 +78,10 @@ import bench_checks  # noqa: E402
 import bench_corpus  # noqa: E402
 import bench_mt  # noqa: E402
 import bench_proc  # noqa: E402
+import bench_serve  # noqa: E402
+
+#: what a run measures, in this order (``--steps``)
+STEPS = ("extract", "mt", "render", "builds", "preview", "peers")
 
 #: a step run alone in a child process for its peak memory: (import, call) of each step
 PROBES = {
@@ -101,6 +112,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--skip-peers", action="store_true", help="do not run the peers")
     parser.add_argument(
+        "--steps", default=",".join(STEPS), metavar="LIST",
+        help=f"steps to measure, of {','.join(STEPS)} (extract always runs: the others "
+             "need its catalogues; builds and preview show mt's drafts when it ran)",
+    )
+    parser.add_argument("--cold-only", action="store_true",
+                        help="builds: only the first build with the plugin (and its plain build)")
+    parser.add_argument("--edits", type=int, default=5, metavar="E",
+                        help="saves of each kind timed in the live preview (0: no preview)")
+    parser.add_argument(
         "--peer-timeout", type=float, default=150.0, metavar="S",
         help="time limit of one peer run (mdpo is quadratic)",
     )
@@ -117,6 +137,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--docs and --repeat must be at least 1")
     if args.builds is None:
         args.builds = args.repeat if args.docs <= 200 else 1
+    args.steps = [step.strip() for step in args.steps.split(",") if step.strip()]
+    unknown = set(args.steps) - set(STEPS)
+    if unknown:
+        parser.error(f"unknown steps: {', '.join(sorted(unknown))}")
     return args
 
 
@@ -129,15 +153,16 @@ class Figures:
 
     def timed(self, key: str, runs: int, step: Callable[[], object],
               before: Callable[[int], object] | None = None) -> None:
-        """Wall time under *key*, CPU time of this process under ``<key without _s>_cpu_s``."""
+        """Wall time under *key*, CPU time under ``<key without _s>_cpu_s``: this
+        process's and that of the worker processes the step started and ended."""
         times, cpu = [], []
         for number in range(runs):
             if before:
                 before(number)
-            start, start_cpu = time.perf_counter(), time.process_time()
+            start, start_cpu = time.perf_counter(), cpu_time()
             step()
             times.append(time.perf_counter() - start)
-            cpu.append(time.process_time() - start_cpu)
+            cpu.append(cpu_time() - start_cpu)
         self.add_runs(key, times, cpu)
 
     def add_runs(self, key: str, times: list[float], cpu: list[float] | None = None) -> None:
@@ -147,6 +172,27 @@ class Figures:
             cpu_key = cpu_name(key)
             self.runs[cpu_key] = [round(t, 4) for t in cpu]
             self.values[cpu_key] = round(statistics.median(cpu), 4) if cpu else None
+
+
+def compile_package() -> None:
+    """Byte-compile babelpress, as installing a package does.
+
+    An editable install has no ``__pycache__`` until a run writes one, and with
+    ``PYTHONDONTWRITEBYTECODE`` set none is ever written: every child process would
+    then compile babelpress's modules from source, a cost an installed copy never
+    pays (MkDocs and the theme, installed by pip, come compiled).
+    """
+    import compileall
+
+    import babelpress
+
+    compileall.compile_dir(Path(babelpress.__file__).parent, quiet=1)
+
+
+def cpu_time() -> float:
+    """CPU seconds of this process and of its children that have ended."""
+    children = os.times()  # in clock ticks: fine for children, too coarse for this process
+    return time.process_time() + children.children_user + children.children_system
 
 
 def cpu_name(key: str) -> str:
@@ -375,6 +421,8 @@ class Bench:
             cold, plain_run = self.pair("mkdocs.yml", plain_root, plain.name)
             runs["pipeline_build_s"].append(cold)
             runs["mkdocs_plain_s"].append(plain_run)
+            if self.args.cold_only:
+                continue
             self.log(f"mkdocs build with the plugin, pages rendered, beside a plain build "
                      f"({number + 1}/{count})")
             discard(self.root / "site", trash)
@@ -383,7 +431,12 @@ class Bench:
             runs["pipeline_build_warm_s"].append(warm)
             runs["mkdocs_plain_s"].append(plain_run)
         for key, timed in runs.items():
+            if not timed:
+                continue
             self.fig.add_runs(key, [t.seconds for t in timed], [t.cpu_seconds for t in timed])
+            peaks = [t.maxrss_mb for t in timed if t.maxrss_mb is not None]
+            if peaks:
+                self.fig.values[key.replace("_s", "_peak_rss_mb")] = round(max(peaks), 1)
             if key != "mkdocs_plain_s":
                 self.fig.add_runs(key.replace("_s", "_hooks_s"),
                                   [t.plugin_seconds or 0.0 for t in timed],
@@ -393,6 +446,21 @@ class Bench:
             "with the plugin at the same time as a plain build of the same pages in a copy "
             "of the project; *_cpu_s is the child's user+system time; *_hooks_s the time "
             "spent in the babelpress plugin's event handlers"
+        )
+
+    # ------------------------------------------------------------ preview
+    def preview(self, settings: Any) -> None:
+        """The live preview through a real ``mkdocs serve`` (see ``bench_serve.py``)."""
+        self.log(f"mkdocs serve: first build, then {self.args.edits} saves of each kind")
+        found = bench_serve.measure(
+            self.root, self.slugs, self.args.edits, self.root.parent / "serve.log",
+            languages=tuple(settings.languages), progress=self.log,
+        )
+        self.fig.values.update(found.figures())
+        self.fig.runs.update(found.runs())
+        self.notes.append(
+            "preview: mkdocs serve (live reload on) on 127.0.0.1; each edit timed from the "
+            "save until the served page(s) contain it, polled every 20 ms"
         )
 
     # -------------------------------------------------------------- peers
@@ -425,11 +493,17 @@ class Bench:
 
     def run(self) -> dict[str, Any]:
         settings = self.prepare()
-        self.extract(settings)
-        self.machine_translation(settings)
-        self.render(settings)
-        self.builds(settings)
-        if self.args.skip_peers:
+        steps = self.args.steps
+        self.extract(settings)  # every other step needs the catalogues
+        if "mt" in steps:
+            self.machine_translation(settings)
+        if "render" in steps:
+            self.render(settings)
+        if "builds" in steps:
+            self.builds(settings)
+        if "preview" in steps and self.args.edits > 0:
+            self.preview(settings)
+        if self.args.skip_peers or "peers" not in steps:
             self.fig.values["translate_toolkit_md2po_s"] = None
             self.fig.values["mdpo_md2po_s"] = None
             self.notes.append("peers skipped")
@@ -449,6 +523,7 @@ class Bench:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # keep mkdocs' banner out of the output
+    compile_package()
     if args.keep:
         shutil.rmtree(args.keep, ignore_errors=True)
         result = Bench(args, args.keep.resolve() / "project").run()

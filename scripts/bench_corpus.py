@@ -249,10 +249,30 @@ def write_corpus(pool: Pool, target_docs: Path, count: int, seed: int = 1) -> li
     return slugs
 
 
+#: a navigation of sections, as a news site has, instead of MkDocs' default of every page
+SECTION_NAV = """
+# benchmark corpus: the navigation lists the sections, not every article
+nav:
+  - index.md
+  - about.md
+not_in_nav: |
+  artikel-*.md
+"""
+
+
 def copy_project(repo: Path, root: Path, languages: tuple[str, ...], source: str) -> None:
-    """Copy what a build needs besides the German pages: config, theme overrides, assets."""
+    """Copy what a build needs besides the German pages: config, theme overrides, assets.
+
+    A mkdocs.yml without a ``nav`` gets :data:`SECTION_NAV`: with MkDocs' default
+    navigation every page would list every article, and MkDocs' work would grow
+    with the square of the archive (a site that lists sections, as a newsroom's does,
+    grows linearly).
+    """
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy2(repo / "mkdocs.yml", root / "mkdocs.yml")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    if not re.search(r"^nav:", config, re.MULTILINE):
+        (root / "mkdocs.yml").write_text(config.rstrip("\n") + "\n" + SECTION_NAV, "utf-8")
     for name in ("overrides", "hooks"):
         if (repo / name).is_dir():
             shutil.copytree(repo / name, root / name)

@@ -135,7 +135,7 @@ PLUGIN_MARK = "BENCH-PLUGIN-S "
 
 #: ``python -c`` program: ``mkdocs build`` that adds up the time spent in the babelpress
 #: plugin's event handlers (every handler MkDocs registers for the plugin named
-#: ``babelpress`` is wrapped, its priority kept) and prints it at exit
+#: ``babelpress`` is wrapped, its priority kept) and prints it at exit, with its peak memory
 MKDOCS_HOOK_TIMER = """
 import atexit, runpy, sys, time
 from mkdocs import plugins
@@ -156,7 +156,12 @@ def _register_timed(self, event_name, method, plugin_name=None):
         method = _timed(method)
     _register(self, event_name, method, plugin_name)
 plugins.PluginCollection._register_event = _register_timed
-atexit.register(lambda: sys.stderr.write("BENCH-PLUGIN-S %.4f %.4f\\n" % tuple(spent)))
+def _report():
+    sys.stderr.write("BENCH-PLUGIN-S %.4f %.4f\\n" % tuple(spent))
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            sys.stderr.write("BENCH-PEAK-MB %.1f\\n" % (int(line.split()[1]) / 1024))
+atexit.register(_report)
 sys.argv = ["mkdocs", *sys.argv[1:]]
 runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
 """

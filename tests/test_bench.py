@@ -38,7 +38,7 @@ def run_bench(tmp_path: Path, *extra: str) -> tuple[dict, str]:
     out = tmp_path / "bench.json"
     proc = subprocess.run(
         [sys.executable, str(REPO / "scripts" / "bench.py"), "--docs", "5",
-         "--repeat", "1", "--json", str(out), *extra],
+         "--repeat", "1", "--edits", "2", "--json", str(out), *extra],
         capture_output=True, text=True, timeout=300, cwd=tmp_path,
     )
     assert proc.returncode in (0, 1), proc.stderr[-3000:]
@@ -66,6 +66,18 @@ def test_every_time_is_a_positive_number(small_run: tuple[dict, str]) -> None:
         hooks = build.replace("_s", "_hooks_s")
         assert 0 < result[hooks] < result[build], hooks
         assert 0 < result[hooks.replace("_s", "_cpu_s")] < result[build.replace("_s", "_cpu_s")]
+
+
+def test_live_preview_figures(small_run: tuple[dict, str]) -> None:
+    result, _ = small_run
+    assert result["serve_ready_s"] > 0
+    for key in ("preview_po_edit_s", "preview_md_edit_s"):
+        assert len(result["runs"][key]) == 2 and result[key] > 0, key
+    # four saves, each counted with the builds it caused
+    assert len(result["runs"]["preview_builds_per_save"]) == 4
+    assert result["checks"]["preview_one_build_per_save"]["ok"] is True
+    assert result["checks"]["preview_po_edit"]["ok"] is not None  # N = 5 has a target
+    assert result["pipeline_build_peak_rss_mb"] > result["baseline_rss_mb"]
 
 
 def test_corpus_memory_and_catalogues(small_run: tuple[dict, str]) -> None:

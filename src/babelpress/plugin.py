@@ -15,8 +15,6 @@ Its events:
   A second ``on_config`` handler, after i18n's, installs the package's theme
   folder, stylesheet and Markdown extension (see :mod:`babelpress.site.configure`),
   so a project needs no ``custom_dir`` of its own.
-- ``on_serve`` adds ``locale/`` to the watched paths: a saved PO file triggers a
-  rebuild, which re-renders the pages.
 - ``on_files`` (after i18n's) adds the front page and the archive of the
   language being built, ``on_nav`` makes the navigation the site's sections and
   links each article to the next older and newer one, ``on_post_build`` writes
@@ -24,6 +22,12 @@ Its events:
 - ``on_page_markdown`` escapes the page's front matter for the theme, which
   prints ``page.meta`` values and page titles as HTML
   (:func:`babelpress.site.build.html_values`);
+- ``on_serve`` hands the live-reload server the preview's builder
+  (:mod:`babelpress.preview`): a saved catalogue or German page rebuilds the pages
+  it changed, anything else the whole site; ``on_nav`` and ``on_env`` keep what the
+  preview needs from each language's full build.  Only under ``mkdocs serve``.
+- ``on_env`` also gives each language build's Jinja environment the templates
+  compiled by the build before (:mod:`babelpress.site.compiled`).
 - ``on_page_content`` titles the headings' permalinks in the page's language and
   shows photo captions and credits as captions, or hides them (``captions``);
   ``on_post_page`` / ``on_post_template`` take the theme's relative hreflang
@@ -59,10 +63,12 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 
 from babelpress import config as bp_config
 from babelpress.errors import BabelpressError
+from babelpress.preview import Preview
 from babelpress.render import all_pages as render
 from babelpress.site import build as sitebuild
 from babelpress.site import captions, configure
 from babelpress.site import words as sitetext
+from babelpress.site.compiled import CompiledTemplates
 from babelpress.site.news import NewsSite
 
 log = get_plugin_logger(__name__)
@@ -80,14 +86,19 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
         self.news = NewsSite()
         #: the site's words per language, read once per build (a save shows on the next)
         self._words_of: dict[str, sitetext.Words] = {}
+        self._preview = Preview()
+        self._compiled = CompiledTemplates()
 
     # ------------------------------------------------------------ life cycle
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.mode = "serve" if command == "serve" else "build"
         self._signature = None
+        self._preview = Preview()
 
     def _render_pages(self, config: Any) -> Any:
         self.settings = self._settings(config)
+        if self.mode == "serve" and self._depth == 0:
+            self._preview.build_started(self.settings, config)
         self._render(self.settings)
         self._words_of = {}
         return config
@@ -118,10 +129,10 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._depth = 0
+        self._preview.build_failed()
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
-        if self.settings is not None and self.settings.locale_path.is_dir():
-            server.watch(str(self.settings.locale_path))
+        self._preview.serve(server, builder)
         return server
 
     # ------------------------------------------------------------ news pages
@@ -133,8 +144,23 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
             log.warning(warning)
         return files
 
-    def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
+    def _sections(self, nav: Any, *, config: Any, files: Any) -> Any:
         return self.news.navigation(nav, files, config, self._language(config))
+
+    @event_priority(-200)  # after i18n's: the navigation of the language being built
+    def _keep_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
+        if self.mode == "serve":
+            self._preview.keep_nav(self._language(config), files, nav)
+        return nav
+
+    on_nav = CombinedEvent(_sections, _keep_nav)
+
+    @event_priority(-200)
+    def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        env.bytecode_cache = self._compiled  # one compilation for all language builds
+        if self.mode == "serve":
+            self._preview.keep_env(self._language(config), config, env)
+        return env
 
     # ------------------------------------------------------------ templates
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
@@ -199,6 +225,8 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
         if self._not_found is not None:
             sitebuild.write_not_found(site_dir, self._default, self._default, self._not_found)
         sitebuild.split_search_index(site_dir, self._default, self._languages)
+        if self.mode == "serve":
+            self._preview.build_finished()
 
     on_post_build = CombinedEvent(_write_feed, _keep_not_found, _finish)
 
@@ -280,5 +308,6 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
             f"rendered {len(report.pages)} page(s) into {', '.join(settings.languages)}: "
             f"{len(report.written)} written, {len(report.removed)} removed"
         )
+        self._preview.wrote([*report.written, *report.removed])
         # inputs and outputs as they are now, after this render wrote its files
         self._signature = render.signature(settings, self.mode)

@@ -73,6 +73,16 @@ def files_under(folder: Path, suffix: str) -> list[tuple[str, Path]]:
     return [("/".join(parts)[: -len(suffix)], path) for parts, path in found]
 
 
+def visible_files(path: Path) -> list[Path]:
+    """Every visible file under the folder *path* (sorted), or ``[path]`` if it is a file."""
+    if path.is_file():
+        return [path]
+    found: list[tuple[tuple[str, ...], Path]] = []
+    _walk(str(path), (), "", found)
+    found.sort(key=lambda item: item[0])
+    return [file for _, file in found]
+
+
 def _walk(
     folder: str, prefix: tuple[str, ...], suffix: str, found: list[tuple[tuple[str, ...], Path]]
 ) -> None:

@@ -3,7 +3,9 @@
 Prints one line per catalogue written, a note per catalogue whose page is gone
 (kept, never deleted), each error as one line naming file and line, and a
 summary: pages, catalogues written, catalogues already up to date (templates
-included).  ``--check`` writes nothing and lists the catalogues that are out of date.
+included).  ``--check`` writes nothing and lists the catalogues that are out of date;
+``--jobs N`` caps the worker processes of a run with many pages to do (the files
+are the same with any number).
 
 Exit codes: 0; 1 when a page or catalogue could not be processed, or with
 ``--check`` when some catalogues are out of date.
@@ -35,6 +37,13 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="write nothing; exit with 1 if any catalogue is out of date",
     )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes for many pages (default: one per core; 1: none)",
+    )
     add_language_option(parser)
     parser.set_defaults(func=run)
 
@@ -43,7 +52,7 @@ def run(args: Any, settings: Settings) -> int:
     from babelpress.extract.pipeline import extract
 
     languages = chosen_languages(args.lang, settings)
-    report = extract(settings, check=args.check, languages=languages)
+    report = extract(settings, check=args.check, languages=languages, jobs=args.jobs)
     root = settings.root
     for path in report.written:
         print(f"wrote {path.relative_to(root)}")

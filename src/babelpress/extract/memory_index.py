@@ -13,6 +13,12 @@ The file is a cache: when it is missing, damaged or of another version, every
 catalogue is read again and the file is written anew (without ``fsync``: losing
 it costs only time).  It is never written when nothing changed, nor by a run
 that writes nothing (``extract --check``).
+
+The memory a run looks translations up in holds the catalogues as they were when
+the run started: a catalogue the run has rewritten already (:meth:`MemoryIndex.replaced`)
+counts with what it held before.  So a page's catalogues never depend on the pages
+processed before it, and a run in worker processes writes what a run in one
+process writes.
 """
 
 from __future__ import annotations
@@ -20,8 +26,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
-
-import polib
 
 from babelpress.errors import CatalogError
 from babelpress.fsutil import OutsideProject, atomic_write, read_text
@@ -55,6 +59,8 @@ class MemoryIndex:
         self._old: dict[str, list[Any]] | None = None
         self.new: dict[str, list[Any]] = {}
         self.complete = False  # whether ``new`` lists every catalogue (after fill)
+        #: reviewed pairs of catalogues this run rewrote, as they were (None: no file)
+        self.before: dict[str, list[tuple[str, str]] | None] = {}
 
     @property
     def old(self) -> dict[str, list[Any]]:
@@ -63,7 +69,11 @@ class MemoryIndex:
         return self._old
 
     def fill(self, memory: TranslationMemory) -> None:
-        """Index every readable catalogue, in path order (the first translation wins)."""
+        """Index every readable catalogue, in path order (the first translation wins).
+
+        *memory* gets each catalogue as it was when the run started (see the module
+        docstring); the index keeps what the files hold now.
+        """
         found: dict[str, list[Any]] = {}
         for slug, path in files_under(self.folder, ".po"):
             if is_reserved(slug):
@@ -82,14 +92,20 @@ class MemoryIndex:
                 record = [stat.st_size, stat.st_mtime_ns, [list(pair) for pair in pairs]]
             found[name] = record
             origin = f"{self.origin_folder}/{Path(name).with_suffix('').as_posix()}.md"
-            memory.add_pairs([(msgid, msgstr) for msgid, msgstr in record[2]], origin)
+            known = self.before[name] if name in self.before else record[2]
+            memory.add_pairs([(msgid, msgstr) for msgid, msgstr in known or ()], origin)
         self.new, self.complete = found, True
 
-    def record(self, path: Path, po: polib.POFile) -> None:
-        """*po* is what the catalogue at *path* now holds (just written or found current)."""
+    def record(self, path: Path, pairs: list[tuple[str, str]]) -> None:
+        """*pairs* are the reviewed translations the catalogue at *path* now holds."""
         stat = path.stat()
-        pairs = [list(pair) for pair in reviewed_pairs(po)]
-        self.new[path.relative_to(self.folder).as_posix()] = [stat.st_size, stat.st_mtime_ns, pairs]
+        listed = [list(pair) for pair in pairs]
+        self.new[path.relative_to(self.folder).as_posix()] = [stat.st_size, stat.st_mtime_ns,
+                                                              listed]
+
+    def replaced(self, path: Path, before: list[tuple[str, str]] | None) -> None:
+        """The run rewrote the catalogue at *path*, which held *before* (None: no file)."""
+        self.before.setdefault(path.relative_to(self.folder).as_posix(), before)
 
     def save(self) -> bool:
         """Write the index if it changed; whether it was written."""

@@ -23,10 +23,15 @@ merges it into each language's catalogue (:mod:`babelpress.extract.template`,
    even parsed.  Deleting that file is always safe;
 6. a new sentence looks for a reviewed translation on the other pages only when
    its own page has none, through :mod:`babelpress.extract.memory_index` (catalogues
-   unchanged since the last run are not parsed again);
+   unchanged since the last run are not parsed again), as they were when the run
+   started;
 7. an empty entry for a name of the byline or a photo credit whose whole German is a
    glossary spelling gets the glossary's rendering (:mod:`babelpress.extract.names`);
    the glossary is part of every page's fingerprint.
+8. a run with many pages to do parses, templates and merges them in worker
+   processes, one per core (:mod:`babelpress.extract.pagework`); this process
+   writes, in page order, holding the lock, exactly what a run in one process
+   writes.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,10 +50,9 @@ import polib
 from babelpress import project, wordlist
 from babelpress.config import Settings
 from babelpress.errors import BabelpressError, CatalogError, InputError
-from babelpress.extract import memory_index
+from babelpress.extract import memory_index, pagework
 from babelpress.extract import template as catalog
 from babelpress.extract.memory_index import MemoryIndex
-from babelpress.extract.names import prefill_names
 from babelpress.fsutil import OutsideProject, atomic_write, read_bytes, read_text
 from babelpress.glossary import Glossary, load_glossary
 from babelpress.po.file import read_po
@@ -56,6 +60,8 @@ from babelpress.po.format import format_po
 from babelpress.po.merge import TranslationMemory, merge
 
 STATE_NAME = ".babelpress-extract.json"
+#: pages to do from which a run uses worker processes (starting them costs ~0.1 s)
+PARALLEL_FROM = 24
 STATE_VERSION = 1
 
 
@@ -81,16 +87,20 @@ class Report:
 
 
 def run(
-    settings: Settings, *, check: bool = False, languages: Sequence[str] | None = None
+    settings: Settings,
+    *,
+    check: bool = False,
+    languages: Sequence[str] | None = None,
+    jobs: int | None = None,
 ) -> Report:
-    """Extract every page (see the module docstring)."""
+    """Extract every page (see the module docstring); *jobs* worker processes at most."""
     lock: AbstractContextManager[Any] = (
         nullcontext() if check else project.lock(settings)
     )
     with lock:
         if not check:
             remove_leftovers(settings)
-        return _Run(settings, list(languages or settings.languages), check).execute()
+        return _Run(settings, list(languages or settings.languages), check, jobs).execute()
 
 
 #: a temporary file of an interrupted :func:`~babelpress.fsutil.atomic_write` of a catalogue
@@ -173,13 +183,17 @@ def _code_fingerprint(settings: Settings) -> str:
 
 
 class _Run:
-    def __init__(self, settings: Settings, languages: list[str], check: bool) -> None:
+    def __init__(
+        self, settings: Settings, languages: list[str], check: bool, jobs: int | None
+    ) -> None:
         self.settings = settings
         self.languages = languages
         self.check = check
+        self.jobs = pagework.default_jobs() if jobs is None else max(1, jobs)
         self.report = Report(check=check)
         self.state = _State(settings)
         self.code = _code_fingerprint(settings)
+        self.date = catalog.now()  # one date for every template this run makes
         self.memories: dict[str, TranslationMemory] = {}
         self.indexes: dict[str, MemoryIndex] = {}
         self.glossary, glossary_bytes = _glossary(settings)
@@ -188,8 +202,9 @@ class _Run:
     def execute(self) -> Report:
         pages = project.pages(self.settings)
         self.report.pages = len(pages)
-        for page in pages:
-            self.page(page.slug, page.source)
+        tasks = [task for page in pages if (task := self.task(page.slug, page.source))]
+        for done in self.work(tasks):
+            self.apply(done)
         self.site_words()
         self.report.orphans = self.orphans({page.slug for page in pages})
         if not self.check:
@@ -199,33 +214,54 @@ class _Run:
         return self.report
 
     # ---------------------------------------------------------------- pages
-    def page(self, slug: str, path: Path) -> None:
-        settings = self.settings
+    def task(self, slug: str, path: Path) -> pagework.PageTask | None:
+        """The page's work if its files are out of date (None: up to date, or unreadable)."""
         try:
-            source = read_bytes(path, root=settings.root)
+            source = read_bytes(path, root=self.settings.root)
         except OSError as exc:
             self.report.errors.append(InputError(f"cannot read: {exc.strerror}", path=path))
-            return
+            return None
         except OutsideProject as exc:
             self.report.errors.append(exc)
-            return
+            return None
         fingerprint = hashlib.sha256(self.code.encode() + source).hexdigest()
-        outputs = [project.pot_path(settings, slug)]
-        outputs += [project.po_path(settings, language, slug) for language in self.languages]
-        if all(self.state.fresh(output, fingerprint) for output in outputs):
+        if all(self.state.fresh(output, fingerprint) for output in self.outputs(slug)):
             self.report.skipped += 1
-            return
-        try:
-            doc = catalog.parse_page(settings, slug, path)
-        except InputError as exc:
-            self.report.errors.append(exc)
-            return
-        self.catalogues(
-            lambda date: catalog.build_template(doc, settings, date=date), outputs, fingerprint
-        )
+            return None
+        return pagework.PageTask(slug, path, fingerprint)
 
+    def outputs(self, slug: str) -> list[Path]:
+        paths = [project.pot_path(self.settings, slug)]
+        return paths + [project.po_path(self.settings, lang, slug) for lang in self.languages]
+
+    def work(self, tasks: list[pagework.PageTask]) -> Iterator[pagework.PageDone]:
+        """Each task's result, in order: in worker processes when there is much to do.
+
+        In one process each page is worked after the one before it was written; the
+        memory is loaded when a page first needs it, as the run started (see
+        :mod:`babelpress.extract.memory_index`).  Worker processes get the memory
+        loaded before anything is written.
+        """
+        if self.jobs > 1 and len(tasks) >= PARALLEL_FROM:
+            memories = {}
+            for language in self.languages:
+                memories[language] = memory = TranslationMemory()
+                self.index(language).fill(memory)
+            yield from pagework.extract_pages(
+                tasks, self.settings, self.languages, self.date, memories, self.jobs,
+                self.glossary,
+            )  # fmt: skip
+            return
+        for task in tasks:
+            yield pagework.extract_page(
+                task, self.settings, self.languages, self.date, self.memory, self.glossary
+            )
+
+
+    # ---------------------------------------------------------- site's words
     def site_words(self) -> None:
-        """The template and catalogues of the site's own words (like a page's)."""
+        """The template and catalogues of the site's own words (like a page's, in this
+        process: one small domain; the memory of pages' text is not fed from it)."""
         settings, slug = self.settings, project.SITE_WORDS
         try:
             words = wordlist.words()
@@ -287,16 +323,29 @@ class _Run:
             memory=self.memory(language),
             new_header=catalog.language_header(self.settings, language, date),
         )
-        prefill_names(merged, language, self.glossary)
         try:
             self.output(path, format_po(merged), fingerprint)
         except OutsideProject as exc:
             self.report.errors.append(exc)
-            return
-        if not self.check and path.stem != project.SITE_WORDS:
-            self.index(language).record(path, merged)  # the memory is of pages' text
 
-    def output(self, path: Path, text: str, fingerprint: str) -> None:
+    def apply(self, done: pagework.PageDone) -> None:
+        """Write (or, with ``check``, compare) what :func:`extract_page` made of a page."""
+        self.report.errors.extend(done.errors)
+        for output in done.outputs:
+            try:
+                written = self.output(output.path, output.text, done.task.fingerprint)
+            except OutsideProject as exc:
+                self.report.errors.append(exc)
+                continue
+            if output.language is None or output.pairs is None or self.check:
+                continue
+            index = self.index(output.language)
+            if written:
+                index.replaced(output.path, output.before)
+            index.record(output.path, output.pairs)
+
+    def output(self, path: Path, text: str, fingerprint: str) -> bool:
+        """Write *text* to *path* if it differs; whether it was (or, checking, would be)."""
         if self.check:
             try:
                 current = read_bytes(path, root=self.settings.root)
@@ -304,14 +353,16 @@ class _Run:
                 current = None
             if current != text.encode("utf-8"):
                 self.report.stale.append(path)
-            else:
-                self.report.unchanged += 1
-            return
-        if atomic_write(path, text, root=self.settings.root):
+                return True
+            self.report.unchanged += 1
+            return False
+        written = atomic_write(path, text, root=self.settings.root)
+        if written:
             self.report.written.append(path)
         else:
             self.report.unchanged += 1
         self.state.record(path, fingerprint)
+        return written
 
     # ---------------------------------------------------------------- helpers
     def memory(self, language: str) -> TranslationMemory:
@@ -324,7 +375,7 @@ class _Run:
         if language not in self.indexes:
             self.indexes[language] = MemoryIndex(
                 memory_index.index_path(self.settings.locale_path, language),
-                self.settings.locale_path / language / "LC_MESSAGES",
+                project.catalogue_folder(self.settings, language),
                 self.settings.source_docs_path.relative_to(self.settings.root).as_posix(),
                 self.settings.root,
             )
@@ -355,7 +406,15 @@ def _glossary(settings: Settings) -> tuple[Glossary, bytes]:
 
 
 def extract(
-    settings: Settings, *, check: bool = False, languages: Sequence[str] | None = None
+    settings: Settings,
+    *,
+    check: bool = False,
+    languages: Sequence[str] | None = None,
+    jobs: int | None = None,
 ) -> Report:
-    """Update every template and catalogue (or, with *check*, only tell which are stale)."""
-    return run(settings, check=check, languages=languages)
+    """Update every template and catalogue (or, with *check*, only tell which are stale).
+
+    *jobs*: worker processes for a run with many pages to do (default: one per core;
+    1: all in this process).  The files written are the same either way.
+    """
+    return run(settings, check=check, languages=languages, jobs=jobs)

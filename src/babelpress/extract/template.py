@@ -147,22 +147,33 @@ def build_words_template(
     return po
 
 
-def template_text(doc: Document, settings: Settings, old: polib.POFile | None) -> str:
-    """The template's text; keeps *old*'s date (and header comment) if nothing else changed."""
-    return template_and_text(doc, settings, old)[1]
+def template_text(
+    doc: Document, settings: Settings, old: polib.POFile | None, *, date: str | None = None
+) -> str:
+    """The template's text; keeps *old*'s date (and header comment) if nothing else changed.
+
+    A new or changed template is dated *date* (default: now).
+    """
+    return template_and_text(doc, settings, old, date=date)[1]
 
 
 def template_and_text(
-    doc: Document, settings: Settings, old: polib.POFile | None
+    doc: Document, settings: Settings, old: polib.POFile | None, *, date: str | None = None
 ) -> tuple[polib.POFile, str]:
     """The template (see :func:`template_text`) and its text, so callers need not re-parse it."""
-    return stable_template(lambda date: build_template(doc, settings, date=date), old)
+    return stable_template(lambda when: build_template(doc, settings, date=when), old, date=date)
 
 
 def stable_template(
-    build: Callable[[str | None], polib.POFile], old: polib.POFile | None
+    build: Callable[[str | None], polib.POFile],
+    old: polib.POFile | None,
+    *,
+    date: str | None = None,
 ) -> tuple[polib.POFile, str]:
-    """The template *build* makes, dated as *old* when nothing else changed, and its text."""
+    """The template *build* makes, dated as *old* when nothing else changed, and its text.
+
+    A new or changed template is dated *date* (default: now).
+    """
     from babelpress.po.format import format_po
 
     old_date = old.metadata.get("POT-Creation-Date") if old is not None else None
@@ -175,7 +186,7 @@ def stable_template(
         text = format_po(same)
         if text == format_po(old):
             return same, text
-    template = build(None)
+    template = build(date)
     return template, format_po(template)
 
 

@@ -13,10 +13,33 @@ see :mod:`.normaliser` for the order in which they apply.
 
 from __future__ import annotations
 
-from babelpress.normalise.article import Article, Block, Removal
-from babelpress.normalise.files import Report, normalise_all
-from babelpress.normalise.normaliser import normalise_text
-from babelpress.normalise.rules import Rules, load_rules
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from babelpress.normalise.article import Article, Block, Removal
+    from babelpress.normalise.files import Report, normalise_all
+    from babelpress.normalise.normaliser import normalise_text
+    from babelpress.normalise.rules import Rules, load_rules
+
+# imported when first asked for: ``import babelpress`` (which every MkDocs build does,
+# for the plugin) imports this package and should not pay for the normaliser
+_HOMES = {
+    "Article": "article", "Block": "article", "Removal": "article",
+    "Report": "files", "normalise_all": "files",
+    "normalise_text": "normaliser",
+    "Rules": "rules", "load_rules": "rules",
+}  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Article",

@@ -88,7 +88,9 @@ def parse_po(data: bytes | str, *, path: str | Path = "<string>") -> polib.POFil
             raise CatalogError(f"not valid {codec.upper()}", path=path, line=line) from exc
     else:
         text = data
-    po = _Parser(str(path)).parse(text)
+    po = _fast_parse(text)
+    if po is None:  # anything out of the ordinary: the strict parser, with its errors
+        po = _Parser(str(path)).parse(text)
     if codec != "utf-8" and "Content-Type" in po.metadata:
         po.metadata["Content-Type"] = re.sub(
             r"charset=\S+", "charset=UTF-8", po.metadata["Content-Type"]
@@ -334,6 +336,180 @@ class _Parser:
             if ":" in line:
                 key, value = line.split(":", 1)
                 self.po.metadata[key.strip()] = value.strip()
+
+
+class _Unusual(Exception):
+    """The fast parser met something it leaves to the strict one."""
+
+
+_PLAIN_STRING = re.compile(r'"([^"\\]*)"')
+_PREVIOUS_KEYWORDS = frozenset({"msgctxt", "msgid", "msgid_plural"})
+
+
+def _fast_parse(text: str) -> polib.POFile | None:
+    """Parse a catalogue in the layout gettext writes, or None for the strict parser.
+
+    Reading catalogues is most of rendering a page, so the usual layout -- entries
+    of comments, keywords and string lines, obsolete entries as ``#~`` -- is read
+    here in one loop without per-line method calls, into the very objects
+    :class:`_Parser` makes.  Anything the loop does not expect (an error, but also
+    a legal oddity such as a plural entry or an escape it cannot vouch for) makes
+    it give up, and the strict parser reads the text again, with its errors.
+    """
+    try:
+        return _fast_entries(text)
+    except _Unusual:
+        return None
+
+
+def _fast_string(literal: str) -> str:
+    match = _PLAIN_STRING.fullmatch(literal)
+    if match is not None:
+        return match.group(1)
+    match = _STRING.match(literal)
+    if match is None or match.end() != len(literal):
+        raise _Unusual
+    body = match.group(1)
+    for escape in _ESCAPE.finditer(body):
+        if escape.group(1) not in _UNESCAPE:
+            raise _Unusual
+    return _ESCAPE.sub(lambda m: _UNESCAPE[m.group(1)], body)
+
+
+def _fast_entries(text: str) -> polib.POFile:
+    if "\r" in text:
+        raise _Unusual
+    po = polib.POFile(wrapwidth=79, encoding="utf-8", check_for_duplicates=False)
+    seen: set[tuple[bool, str | None, str]] = set()
+    has_header = False
+    state = "comments"  # comments | msgctxt | msgid | msgstr
+    target: dict[str, str] | None = None
+    key = ""
+    line_of_entry = 0
+    obsolete = False
+    tcomment: list[str] = []
+    comment: list[str] = []
+    occurrences: list[tuple[str, str]] = []
+    flags: list[str] = []
+    previous: dict[str, str] = {}
+    strings: dict[str, str] = {}
+
+    def finish() -> None:
+        nonlocal has_header, state, target, tcomment, comment, occurrences, flags
+        nonlocal previous, strings
+        if not has_header and not obsolete and strings["msgid"] == "" and (
+            "msgctxt" not in strings
+        ):
+            has_header = True
+            po.header = "\n".join(tcomment)
+            po.metadata_is_fuzzy = "fuzzy" in flags
+            for field_line in strings["msgstr"].split("\n"):
+                if ":" in field_line:
+                    name, value = field_line.split(":", 1)
+                    po.metadata[name.strip()] = value.strip()
+        else:
+            po.append(polib.POEntry(
+                msgid=strings["msgid"], msgstr=strings["msgstr"], msgid_plural="",
+                msgstr_plural={}, msgctxt=strings.get("msgctxt"), obsolete=obsolete,
+                tcomment="\n".join(tcomment), comment="\n".join(comment),
+                occurrences=occurrences, flags=flags,
+                previous_msgctxt=previous.get("msgctxt"), previous_msgid=previous.get("msgid"),
+                previous_msgid_plural=previous.get("msgid_plural"), linenum=line_of_entry,
+            ))
+        state, target = "comments", None
+        tcomment, comment, occurrences, flags, previous, strings = [], [], [], [], {}, {}
+
+    for lineno, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        first = line[0]
+        if first == '"':  # a string of the entry's keyword continued
+            if state == "comments" or obsolete or target is not strings:
+                raise _Unusual
+            strings[key] += _fast_string(line)
+            continue
+        is_obsolete = False
+        if first == "#":
+            mark = line[:2]
+            if mark == "#~":
+                rest = line[2:].lstrip(" ")
+                if not rest:
+                    continue
+                if rest[0] == '"':
+                    if state == "comments" or not obsolete or target is not strings:
+                        raise _Unusual
+                    strings[key] += _fast_string(rest)
+                    continue
+                if rest[0] == "|":
+                    mark, line = "#|", "#|" + rest[1:]
+                    is_obsolete = True
+                else:
+                    line, is_obsolete = rest, True
+            if mark == "#|":
+                if state == "msgstr":
+                    finish()
+                if state != "comments":
+                    raise _Unusual
+                rest = line[2:].lstrip(" ")
+                if rest[:1] == '"':
+                    if target is not previous:
+                        raise _Unusual
+                    previous[key] += _fast_string(rest)
+                    continue
+                word, _, literal = rest.partition(" ")
+                if word not in _PREVIOUS_KEYWORDS or word in previous:
+                    raise _Unusual
+                previous[word] = _fast_string(literal.lstrip())
+                target, key = previous, word
+                continue
+            if not is_obsolete:
+                if state == "msgstr":
+                    finish()
+                if state != "comments":
+                    raise _Unusual
+                rest = line[2:]
+                if mark == "#.":
+                    comment.append(rest[1:] if rest[:1] == " " else rest)
+                elif mark == "#:":
+                    occurrences += [_occurrence(ref) for ref in rest.split()]
+                elif mark == "#,":
+                    flags += [flag.strip() for flag in rest.split(",") if flag.strip()]
+                else:
+                    note = line[1:]
+                    tcomment.append(note[1:] if note[:1] == " " else note)
+                target = None
+                continue
+        # a keyword line (of an active entry, or of an obsolete one without its #~)
+        word, _, literal = line.partition(" ")
+        value = _fast_string(literal.lstrip())
+        if word == "msgid" or word == "msgctxt":
+            if state == "msgstr":
+                finish()
+            if state != "comments" and not (word == "msgid" and state == "msgctxt"):
+                raise _Unusual
+            if state == "comments":
+                line_of_entry, obsolete = lineno, is_obsolete
+            elif obsolete != is_obsolete:
+                raise _Unusual
+            strings[word] = value
+            state, target, key = word, strings, word
+        elif word == "msgstr":
+            if state != "msgid" or obsolete != is_obsolete:
+                raise _Unusual
+            entry_key = (obsolete, strings.get("msgctxt"), strings["msgid"])
+            if entry_key in seen:
+                raise _Unusual
+            seen.add(entry_key)
+            strings["msgstr"] = value
+            state, target, key = "msgstr", strings, "msgstr"
+        else:  # plural forms, a misspelt keyword: the strict parser
+            raise _Unusual
+    if state == "msgstr":
+        finish()
+    elif state != "comments":
+        raise _Unusual
+    return po
 
 
 def _occurrence(reference: str) -> tuple[str, str]:

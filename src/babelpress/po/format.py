@@ -59,7 +59,7 @@ def format_po(po: polib.POFile, *, page_width: int = PAGE_WIDTH) -> str:
         blocks.append(header)
     for entry in po:
         if not entry.obsolete:
-            blocks.append(_entry_lines(entry, page_width))
+            blocks.append(_entry_lines_cached(entry, page_width))
     for entry in po:
         if entry.obsolete and _first_msgstr(entry):
             blocks.append(_obsolete_lines(entry, page_width))
@@ -80,6 +80,27 @@ def _header_lines(po: polib.POFile, page_width: int) -> list[str]:
         lines.append("#, fuzzy")
     lines += wrap_string("", "msgid", "", page_width=page_width)
     lines += wrap_string("", "msgstr", msgstr, page_width=page_width)
+    return lines
+
+
+#: entry texts by their content: a page's template and catalogues repeat most entries
+#: (an untranslated entry is the template's); bounded to a few pages' worth
+_ENTRY_TEXTS: dict[tuple[object, ...], list[str]] = {}
+_ENTRY_TEXTS_MAX = 4096
+
+
+def _entry_lines_cached(entry: polib.POEntry, page_width: int) -> list[str]:
+    key = (
+        entry.msgctxt, entry.msgid, entry.msgid_plural, entry.msgstr,
+        tuple(sorted(entry.msgstr_plural.items())) if entry.msgstr_plural else (),
+        tuple(entry.flags), entry.tcomment, entry.comment, tuple(entry.occurrences),
+        entry.previous_msgctxt, entry.previous_msgid, entry.previous_msgid_plural, page_width,
+    )  # fmt: skip
+    lines = _ENTRY_TEXTS.get(key)
+    if lines is None:
+        if len(_ENTRY_TEXTS) >= _ENTRY_TEXTS_MAX:
+            _ENTRY_TEXTS.clear()
+        lines = _ENTRY_TEXTS[key] = _entry_lines(entry, page_width)
     return lines
 
 

@@ -147,10 +147,24 @@ def render_blockers(
     """The error-level problems of *entry*: rendering must show the German instead.
 
     Cheap: only the checks that can report errors run, and they skip their expensive
-    parts when the texts hold no markup.  ``ignore-`` flags count, except for
-    ``safe-html``.
+    parts when the texts hold no markup; a sentence and translation met before (an
+    archive repeats itself) are not checked again.  ``ignore-`` flags count, except
+    for ``safe-html``.
     """
-    return _run(_BLOCKING, entry, _context(language, Context.formats_of(entry)), errors_only=True)
+    formats = Context.formats_of(entry)
+    if getattr(entry, "msgid_plural", "") or getattr(entry, "obsolete", False):
+        return _run(_BLOCKING, entry, _context(language, formats), errors_only=True)
+    flags = [f for f in (getattr(entry, "flags", None) or ()) if f.startswith(IGNORE_PREFIX)]
+    return list(_blockers(language, entry.msgid, entry.msgstr, tuple(flags), formats))
+
+
+@lru_cache(maxsize=8192)
+def _blockers(
+    language: str, msgid: str, msgstr: str, flags: tuple[str, ...], formats: tuple[str, ...]
+) -> tuple[Problem, ...]:
+    """:func:`render_blockers` of a singular entry, by what the checks look at."""
+    entry = polib.POEntry(msgid=msgid, msgstr=msgstr, flags=list(flags))
+    return tuple(_run(_BLOCKING, entry, _context(language, formats), errors_only=True))
 
 
 def check_catalogues(settings: Any, languages: Iterable[str] | None = None) -> list[Finding]:

@@ -47,7 +47,7 @@ unchanged (:mod:`babelpress.render.cache`) and returns a :class:`Report` with a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,6 +83,7 @@ __all__ = [
     "read_catalog",
     "render_all",
     "render_page",
+    "render_pages",
 ]
 
 
@@ -139,65 +140,32 @@ def render_all(
     languages: Sequence[str] | None = None,
 ) -> Report:
     """Render every German page into every target language (or *languages*)."""
-    from babelpress.markdown.reader import parse
-
-    report = Report()
     targets = list(languages or settings.languages)
     pages = project.pages(settings)
-    cache = RenderCache(settings, mode)
-    words = {language: _words(settings, language, mode, report) for language in targets}
-    for page in pages:
-        source = page.source
-        doc: Document | None = None
-        try:
-            german = read_bytes(source, settings.root)
-        except OutsideProject as exc:
-            report.errors.append(exc)
-            continue
-        for language in targets:
-            po_path = project.po_path(settings, language, page.slug)
-            try:
-                catalogue = read_bytes(po_path, settings.root)
-            except OutsideProject as exc:
-                report.errors.append(exc)
-                catalogue = b""  # refused unread: the page is shown in German
-            key = cache.key(german, catalogue, words[language].fingerprint)
-            target = project.rendered_path(settings, language, page.slug)
-            hit = cache.lookup(target, key)
-            if hit is not None:
-                summary = PageSummary(*hit)
-                report.warnings.extend(summary.warnings)
-                report.pages.append(PageResult(language, source, target, False, summary))
-                continue
-            if doc is None:
-                try:
-                    doc = _parse(parse, source, settings)
-                except BabelpressError as exc:
-                    report.errors.append(exc)
-                    break
-            errors = len(report.errors)
-            catalog = _catalog(po_path, catalogue, report, settings.root)
-            where = po_path.relative_to(settings.root).as_posix()
-            failed = report.errors[errors] if len(report.errors) > errors else words[language].error
-            rendered = render_page(
-                doc, catalog, language, settings, mode=mode, catalog_path=where,
-                words=words[language], catalog_error=failed,
-            )  # fmt: skip
-            try:
-                written = atomic_write(
-                    target, rendered.markdown, durable=False, root=settings.root
-                )
-            except OutsideProject as exc:
-                report.errors.append(exc)
-                continue
-            report.warnings.extend(rendered.warnings)
-            report.pages.append(PageResult(language, source, target, written, rendered.summary()))
-            if failed is None:
-                cache.store(target, key, rendered)
-    cache.save()
+    report = render_pages(settings, [(page, targets) for page in pages], mode=mode)
     slugs = {page.slug for page in pages}
     for language in targets:
         report.removed += _remove_stale(settings, language, slugs)
+    return report
+
+
+def render_pages(
+    settings: Settings,
+    work: Sequence[tuple[project.Page, Sequence[str]]],
+    *,
+    mode: Mode = "build",
+) -> Report:
+    """Render each page of *work* into its languages (no stale pages are removed).
+
+    The live preview renders only the pages a save changed through this.
+    """
+    report = Report()
+    cache = RenderCache(settings, mode)
+    needed = dict.fromkeys(language for _, languages in work for language in languages)
+    words = {language: _words(settings, language, mode, report) for language in needed}
+    for page, languages in work:
+        _render_one(settings, page, languages, cache, report, mode, words)
+    cache.save()
     return report
 
 
@@ -208,6 +176,65 @@ def _words(settings: Settings, language: str, mode: Mode, report: Report) -> sit
     if words.error is not None:
         report.errors.append(words.error)
     return words
+
+
+def _render_one(
+    settings: Settings,
+    page: project.Page,
+    languages: Sequence[str],
+    cache: RenderCache,
+    report: Report,
+    mode: Mode,
+    words: Mapping[str, sitetext.Words],
+) -> None:
+    """Render *page* into *languages*, skipping a language whose inputs are unchanged."""
+    from babelpress.markdown.reader import parse
+
+    source = page.source
+    doc: Document | None = None
+    try:
+        german = read_bytes(source, settings.root)
+    except OutsideProject as exc:
+        report.errors.append(exc)
+        return
+    for language in languages:
+        po_path = project.po_path(settings, language, page.slug)
+        try:
+            catalogue = read_bytes(po_path, settings.root)
+        except OutsideProject as exc:
+            report.errors.append(exc)
+            catalogue = b""  # refused unread: the page is shown in German
+        key = cache.key(german, catalogue, words[language].fingerprint)
+        target = project.rendered_path(settings, language, page.slug)
+        hit = cache.lookup(target, key)
+        if hit is not None:
+            summary = PageSummary(*hit)
+            report.warnings.extend(summary.warnings)
+            report.pages.append(PageResult(language, source, target, False, summary))
+            continue
+        if doc is None:
+            try:
+                doc = _parse(parse, source, settings)
+            except BabelpressError as exc:
+                report.errors.append(exc)
+                return
+        errors = len(report.errors)
+        catalog = _catalog(po_path, catalogue, report, settings.root)
+        where = po_path.relative_to(settings.root).as_posix()
+        failed = report.errors[errors] if len(report.errors) > errors else words[language].error
+        rendered = render_page(
+            doc, catalog, language, settings, mode=mode, catalog_path=where,
+            words=words[language], catalog_error=failed,
+        )  # fmt: skip
+        try:
+            written = atomic_write(target, rendered.markdown, durable=False, root=settings.root)
+        except OutsideProject as exc:
+            report.errors.append(exc)
+            continue
+        report.warnings.extend(rendered.warnings)
+        report.pages.append(PageResult(language, source, target, written, rendered.summary()))
+        if failed is None:
+            cache.store(target, key, rendered)
 
 
 def _slug(source: Path, settings: Settings) -> str:

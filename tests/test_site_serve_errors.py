@@ -1,0 +1,133 @@
+"""Live preview: a catalogue that cannot be read is shown to the editor in a real
+``mkdocs serve``, not hidden behind the German, while ``mkdocs build`` fails on it."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import polib
+import pytest
+
+from babelpress import config as bp_config
+from babelpress import project
+from test_site import BIN, articles, copy_project, extract
+
+pytestmark = pytest.mark.slow
+
+START_TIMEOUT = 90.0
+CHANGE_TIMEOUT = 30.0
+MARKER = "Freshly reviewed sentence from the editor."
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def wait_for(predicate, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+
+
+@contextmanager
+def serving(root: Path, log: Path, path: str) -> Iterator[str]:
+    """``mkdocs serve`` of *root* on a free loopback port; the URL of *path* once served."""
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=root,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
+    try:
+        url = f"http://127.0.0.1:{port}/{path}"
+        wait_for(lambda: fetch(url) is not None, START_TIMEOUT, f"{url} to be served")
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=15)
+
+
+def plain_entries(po: polib.POFile) -> list[polib.POEntry]:
+    """Body sentences without figures or markup (so the quality checks let any text pass)."""
+    return [
+        entry
+        for entry in po
+        if not entry.obsolete
+        and "title" not in entry.comment
+        and not re.search(r"[\d\[\]<>*_`]", entry.msgid)
+    ]
+
+
+def builds(log: Path) -> int:
+    return log.read_text(encoding="utf-8").count("Building documentation...")
+
+
+def test_a_catalogue_that_cannot_be_read_is_shown_in_the_preview_and_fails_a_build(
+    tmp_path: Path,
+) -> None:
+    root = copy_project(tmp_path / "project")
+    extract(root)
+    slug = articles(root)[0]
+    po_path = project.po_path(bp_config.load(root), "en", slug)
+    good = po_path.read_text(encoding="utf-8")
+    # an editor's slip: a msgstr that never closes its quote, with markup in the line
+    lines = good.splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines) if line.startswith('msgstr "') and i > 20)
+    lines[number] = 'msgstr "<b>Kaputt & offen\n'
+    po_path.write_text("".join(lines), encoding="utf-8")
+
+    build = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict"], cwd=root, capture_output=True, text=True,
+        timeout=300, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False,
+    )  # fmt: skip
+    assert build.returncode != 0
+    where = rf"LC_MESSAGES/{re.escape(slug)}\.po:{number + 1}: "
+    assert re.search(where, build.stderr + build.stdout)
+
+    with serving(root, tmp_path / "serve.log", f"en/{slug}/") as url:
+        page = fetch(url) or ""
+        box = page.split('<div class="admonition failure bp-catalogue-error" role="alert">', 1)
+        assert len(box) == 2, "no error box on the page"
+        shown = box[1].split("</div>", 1)[0]
+        assert "Translation catalogue cannot be read" in shown
+        assert f"<code>locale/en/LC_MESSAGES/{slug}.po:{number + 1}</code>: " in shown
+        assert "<b>Kaputt" not in page  # the file's text is never markup on the page
+        # the box opens the article's text (under title and byline), and the page claims
+        # no "not yet available": the German is shown because of the error
+        article = page.split("<article", 1)[1]
+        assert article.index("bp-catalogue-error") < article.index('<p><span lang="de"')
+        assert "Not yet available" not in page
+
+        po_path.write_text(good, encoding="utf-8")
+        wait_for(lambda: "bp-catalogue-error" not in (fetch(url) or "bp-catalogue-error"),
+                 CHANGE_TIMEOUT, "the box to go once the catalogue is repaired")  # fmt: skip
