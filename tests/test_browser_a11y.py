@@ -15,16 +15,13 @@ the site's name is never cut off.
 
 from __future__ import annotations
 
-import functools
 import os
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from importlib import resources
 
 import pytest
 
-from test_browser_site import StaticHost, browser, chromium_path, shot
+from test_browser_site import browser, chromium_path, hosting, shot
 from test_site import LANGUAGES, Site, build_site
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -53,16 +50,8 @@ def axe_script() -> str:
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Site, str]]:
     site = build_site(tmp_path_factory.mktemp("browser-a11y") / "project")
-    handler = functools.partial(StaticHost, directory=str(site.dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield site, f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with hosting(site.dir) as base:
+        yield site, base
 
 
 def tab(browser: object, viewport: str) -> object:

@@ -7,14 +7,11 @@ Screenshots go to ``test-artifacts/``.
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 
 import pytest
 
-from test_browser_site import StaticHost, browser, chromium_path, page, shot, switch_language
+from test_browser_site import browser, chromium_path, hosting, page, shot, switch_language
 from test_site import Site
 from test_site_news import PER_PAGE, PREFIX, build_news_site, expected_order
 
@@ -28,16 +25,8 @@ TEASER_LINKS = "() => [...document.querySelectorAll('.bp-teaser__title a')].map(
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Site, str]]:
     site = build_news_site(tmp_path_factory.mktemp("browser-news") / "project")
-    handler = functools.partial(StaticHost, directory=str(site.dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield site, f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with hosting(site.dir) as base:
+        yield site, base
 
 
 @pytest.mark.parametrize("language", ["de", "ru"])

@@ -8,6 +8,7 @@ tests are skipped -- except under CI (``CI`` set), where they fail.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
@@ -58,6 +59,21 @@ class StaticHost(SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def hosting(folder: Path) -> Iterator[str]:
+    """*folder* served on 127.0.0.1 as a static host serves a site (404 page included)."""
+    handler = functools.partial(StaticHost, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
 @pytest.fixture(scope="module")
 def chromium_path() -> str:
     path = shutil.which(CHROMIUM) or (CHROMIUM if Path(CHROMIUM).exists() else None)
@@ -71,16 +87,8 @@ def chromium_path() -> str:
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Site, str]]:
     site = build_site(tmp_path_factory.mktemp("browser") / "project")
-    handler = functools.partial(StaticHost, directory=str(site.dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield site, f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with hosting(site.dir) as base:
+        yield site, base
 
 
 @pytest.fixture(scope="module")
