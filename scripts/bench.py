@@ -14,7 +14,8 @@ its spread:
   called in this process with no catalogues / nothing changed / one sentence of
   one article edited;
 * ``peak_rss_mb``: peak resident memory of a separate process running a cold
-  ``extract`` (``baseline_rss_mb``: the same process after its imports);
+  ``extract`` (``baseline_rss_mb``: the same process after its imports;
+  ``worker_peak_rss_mb``: the largest of its worker processes);
 * ``translate_peak_rss_mb``: peak resident memory of a separate process running
   ``translate`` with the offline ``pseudo`` provider over the fresh catalogues of
   every language (``translate_baseline_rss_mb``: after its imports); the
@@ -98,7 +99,12 @@ settings = config.load(".")
 baseline = _rss()
 start, start_cpu = time.perf_counter(), time.process_time()
 {call}
-report(time.perf_counter() - start, time.process_time() - start_cpu, baseline_rss_mb=baseline)
+import resource
+# the largest worker process (extract's), as the kernel counts it: forked from this
+# small process, so not inflated by a large parent
+workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+report(time.perf_counter() - start, time.process_time() - start_cpu, baseline_rss_mb=baseline,
+       worker_peak_rss_mb=workers)
 """
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -327,6 +333,9 @@ class Bench:
         assert probe is not None
         for key, name in (("maxrss_mb", "peak_rss_mb"), ("baseline_rss_mb", "baseline_rss_mb")):
             self.fig.values[prefix + name] = round(float(probe[key]), 1)  # type: ignore[arg-type]
+        workers = float(probe.get("worker_peak_rss_mb") or 0)  # type: ignore[arg-type]
+        if workers:
+            self.fig.values[prefix + "worker_peak_rss_mb"] = round(workers, 1)
         return probe
 
     # ------------------------------------------------------------ extract

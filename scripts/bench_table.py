@@ -61,7 +61,9 @@ def _mb(value: Any) -> str:
 
 def _memory(result: dict[str, Any], prefix: str = "") -> str:
     peak, base = result[f"{prefix}peak_rss_mb"], result[f"{prefix}baseline_rss_mb"]
-    return f"{peak:.0f} MB ({base:.0f} MB)"
+    workers = result.get(f"{prefix}worker_peak_rss_mb")
+    each = f", workers {workers:.0f} MB each at most" if workers else ""
+    return f"{peak:.0f} MB ({base:.0f} MB){each}"
 
 
 def table(results: list[dict[str, Any]]) -> str:
