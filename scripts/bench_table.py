@@ -11,6 +11,7 @@ verdicts, and the machine the figures came from.
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -109,15 +110,14 @@ def table(results: list[dict[str, Any]]) -> str:
 
 
 def verdicts(results: list[dict[str, Any]]) -> str:
-    """Each run's targets, then the growth from the smallest run to each larger one."""
+    """Each run's targets, then the growth from each run to the next larger one."""
     mark = {True: "met", False: "**missed**", None: "—"}
     lines = []
     for result in results:
         lines.append(f"\nAt N = {result['docs']}:\n")
         for name, check in bench_checks.checks(result).items():
             lines.append(f"- {name}: {mark[check['ok']]} ({check['detail']})")
-    small = results[0]
-    for big in results[1:]:
+    for small, big in itertools.pairwise(results):
         lines.append(f"\nFrom N = {small['docs']} to N = {big['docs']}:\n")
         for name, check in bench_checks.linear_checks(big, small).items():
             lines.append(f"- {name}: {mark[check['ok']]} ({check['detail']})")

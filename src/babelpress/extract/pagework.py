@@ -24,9 +24,11 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 import polib
@@ -155,12 +157,21 @@ def extract_pages(
     *memories* must be complete (no loader): the workers get a copy each.
     """
     entries = {language: dict(memory.entries) for language, memory in memories.items()}
-    chunk = max(1, min(16, len(tasks) // (jobs * 8)))
+    size = max(1, min(16, len(tasks) // (jobs * 8)))
+    chunks = iter([tasks[start : start + size] for start in range(0, len(tasks), size)])
     with ProcessPoolExecutor(
         max_workers=jobs, initializer=_start_worker,
         initargs=(settings, tuple(languages), date, entries, glossary),
     ) as pool:
-        yield from pool.map(_work, tasks, chunksize=chunk)
+        # a few chunks ahead of the writing, not the whole archive: results that wait
+        # for the writer are held in memory
+        pending = deque(pool.submit(_work, chunk) for chunk in islice(chunks, jobs * 3))
+        while pending:
+            done = pending.popleft().result()
+            following = next(chunks, None)
+            if following is not None:
+                pending.append(pool.submit(_work, following))
+            yield from done
 
 
 _WORKER: dict[str, object] = {}
@@ -193,13 +204,16 @@ def _exit_with(parent: int) -> None:
     os._exit(1)
 
 
-def _work(task: PageTask) -> PageDone:
+def _work(tasks: Sequence[PageTask]) -> list[PageDone]:
     memories: dict[str, TranslationMemory] = _WORKER["memories"]  # type: ignore[assignment]
-    return extract_page(
-        task,
-        _WORKER["settings"],  # type: ignore[arg-type]
-        _WORKER["languages"],  # type: ignore[arg-type]
-        str(_WORKER["date"]),
-        memories.__getitem__,
-        _WORKER["glossary"],  # type: ignore[arg-type]
-    )
+    return [
+        extract_page(
+            task,
+            _WORKER["settings"],  # type: ignore[arg-type]
+            _WORKER["languages"],  # type: ignore[arg-type]
+            str(_WORKER["date"]),
+            memories.__getitem__,
+            _WORKER["glossary"],  # type: ignore[arg-type]
+        )
+        for task in tasks
+    ]
