@@ -5,50 +5,28 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import polib
 import pytest
 
 from babelpress import config as bp_config
 from babelpress import project
 from test_site import BIN, articles, copy_project, extract
+from test_site_serve import fetch, free_port, wait_for
 
 pytestmark = pytest.mark.slow
 
 START_TIMEOUT = 90.0
 CHANGE_TIMEOUT = 30.0
-MARKER = "Freshly reviewed sentence from the editor."
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, OSError):
-        return None
 
 
-def wait_for(predicate, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.3)
-    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
 @contextmanager
@@ -77,19 +55,8 @@ def serving(root: Path, log: Path, path: str) -> Iterator[str]:
             process.wait(timeout=15)
 
 
-def plain_entries(po: polib.POFile) -> list[polib.POEntry]:
-    """Body sentences without figures or markup (so the quality checks let any text pass)."""
-    return [
-        entry
-        for entry in po
-        if not entry.obsolete
-        and "title" not in entry.comment
-        and not re.search(r"[\d\[\]<>*_`]", entry.msgid)
-    ]
 
 
-def builds(log: Path) -> int:
-    return log.read_text(encoding="utf-8").count("Building documentation...")
 
 
 def test_a_catalogue_that_cannot_be_read_is_shown_in_the_preview_and_fails_a_build(
