@@ -107,7 +107,8 @@ class BabelpressPlugin(BasePlugin[_PluginConfig]):
         self._preview.build_failed()
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
-        self._preview.serve(server, builder)
+        settings = self.settings or self._settings(config)
+        self._preview.serve(server, builder, settings, pages=self.mode == "serve")
         return server
 
     @event_priority(-200)  # after i18n's: the navigation of the language being built
