@@ -26,6 +26,7 @@ articles complete the site.
 
 from __future__ import annotations
 
+import importlib.util
 import random
 import re
 import shutil
@@ -257,30 +258,45 @@ def write_corpus(pool: Pool, target_docs: Path, count: int, seed: int = 1) -> li
     return [slug for slug, _ in listing]
 
 
-#: a navigation of sections, as a news site has, instead of MkDocs' default of every page
-SECTION_NAV = """
-# benchmark corpus: the navigation lists the sections, not every article
-nav:
-  - index.md
-  - about.md
-not_in_nav: |
-  artikel-*.md
-"""
+#: the synthetic articles' file names, for MkDocs' ``not_in_nav``
+ARTICLES = "artikel-*.md"
+
+
+def section_nav(pages: list[str]) -> str:
+    """mkdocs.yml lines: a navigation of *pages* (the sections), the articles left out."""
+    items = "".join(f"  - {page}\n" for page in pages)
+    return (
+        "\n# benchmark corpus: the navigation lists the sections, not every article\n"
+        f"nav:\n{items}not_in_nav: |\n  {ARTICLES}\n"
+    )
+
+
+def plugin_makes_navigation() -> bool:
+    """Whether the babelpress plugin builds the news site's navigation of sections itself."""
+    return importlib.util.find_spec("babelpress.site.news") is not None
+
+
+def add_section_nav(config_file: Path, pages: list[str]) -> None:
+    """Give *config_file* :func:`section_nav` of *pages*, unless it has a ``nav`` already.
+
+    With MkDocs' default navigation every page lists every article, and MkDocs' work
+    grows with the square of the archive; a news site lists its sections.
+    """
+    config = config_file.read_text(encoding="utf-8")
+    if not re.search(r"^nav:", config, re.MULTILINE):
+        config_file.write_text(config.rstrip("\n") + "\n" + section_nav(pages), "utf-8")
 
 
 def copy_project(repo: Path, root: Path, languages: tuple[str, ...], source: str) -> None:
     """Copy what a build needs besides the German pages: config, theme overrides, assets.
 
-    A mkdocs.yml without a ``nav`` gets :data:`SECTION_NAV`: with MkDocs' default
-    navigation every page would list every article, and MkDocs' work would grow
-    with the square of the archive (a site that lists sections, as a newsroom's does,
-    grows linearly).
+    Where the plugin does not make the site's navigation of sections itself, the
+    copy's mkdocs.yml gets one (:func:`add_section_nav`): the home and about pages.
     """
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy2(repo / "mkdocs.yml", root / "mkdocs.yml")
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    if not re.search(r"^nav:", config, re.MULTILINE):
-        (root / "mkdocs.yml").write_text(config.rstrip("\n") + "\n" + SECTION_NAV, "utf-8")
+    if not plugin_makes_navigation():
+        add_section_nav(root / "mkdocs.yml", ["index.md", "about.md"])
     for name in ("overrides", "hooks"):
         if (repo / name).is_dir():
             shutil.copytree(repo / name, root / name)
