@@ -65,7 +65,13 @@ PREVIEW_LIMITS = ((100, 1.0), (1000, 2.0))
 
 
 def write_plain_config(root: Path) -> Path:
-    """``mkdocs-plain.yml``: inherits mkdocs.yml, with every plugin but babelpress."""
+    """``mkdocs-plain.yml``: inherits mkdocs.yml, with every plugin but babelpress.
+
+    When mkdocs.yml has no ``nav`` (the plugin makes the navigation of sections),
+    the plain build gets one of the pages it has besides the articles, so that
+    neither build lists every article on every page.
+    """
+    import bench_corpus
     from babelpress import config
 
     data = config.read_mkdocs_yml(root / config.CONFIG_FILE)
@@ -78,6 +84,12 @@ def write_plain_config(root: Path) -> Path:
     text = yaml.safe_dump({"INHERIT": config.CONFIG_FILE, "plugins": plugins},
                           allow_unicode=True, sort_keys=False)
     path.write_text(text, encoding="utf-8")
+    if data.get("nav") is None:
+        settings = config.load(root)
+        source = settings.source_docs_path
+        sections = sorted(p.relative_to(source).as_posix() for p in source.glob("*.md")
+                          if not p.match(bench_corpus.ARTICLES))
+        bench_corpus.add_section_nav(path, sections)
     return path
 
 

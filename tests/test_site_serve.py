@@ -16,6 +16,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,8 +85,9 @@ class Served:
         return count
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[Served]:
+@contextmanager
+def serving(tmp_path: Path, *options: str) -> Iterator[Served]:
+    """``mkdocs serve`` (with *options*) of a copy of the project, one English draft in it."""
     root = copy_project(tmp_path / "project")
     extract(root)
     slug = articles(root)[0]
@@ -100,7 +102,7 @@ def served(tmp_path: Path) -> Iterator[Served]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with log.open("w") as out:
         process = subprocess.Popen(
-            [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", *options],
             cwd=root, stdout=out, stderr=subprocess.STDOUT, env=env,
         )
     try:
@@ -114,6 +116,12 @@ def served(tmp_path: Path) -> Iterator[Served]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=15)
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    with serving(tmp_path) as server:
+        yield server
 
 
 def plain_entries(po: polib.POFile) -> list[polib.POEntry]:
@@ -195,3 +203,13 @@ def test_a_new_page_builds_the_whole_site(served: Served) -> None:
     wait_for(lambda: fetch(served.url("en", "neu")) is not None, CHANGE_TIMEOUT, "the new page")
     assert served.settled() == before + 1
     assert "preview of " not in served.log.read_text(encoding="utf-8")
+
+
+def test_serve_clean_builds_the_whole_site_once_per_save(tmp_path: Path) -> None:
+    """``--clean`` asks for full builds: no page-only rebuild, and still one per save."""
+    with serving(tmp_path, "--clean") as served:
+        before = served.settled()
+        save_translation(served, "en", MARKER)
+        wait_for(lambda: MARKER in (fetch(served.url("en")) or ""), CHANGE_TIMEOUT, "the edit")
+        assert served.settled() == before + 1, served.log.read_text(encoding="utf-8")
+        assert "preview of " not in served.log.read_text(encoding="utf-8")

@@ -132,7 +132,8 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
         self._preview.build_failed()
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
-        self._preview.serve(server, builder)
+        settings = self.settings or self._settings(config)
+        self._preview.serve(server, builder, settings, pages=self.mode == "serve")
         return server
 
     # ------------------------------------------------------------ news pages

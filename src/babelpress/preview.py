@@ -89,7 +89,11 @@ class Preview:
         self.base = incremental.snapshot(settings, self._others())
 
     def wrote(self, paths: Iterable[Path]) -> None:
-        """Files the plugin wrote during the build are not changes of the next save."""
+        """Files the plugin wrote during the build are not changes of the next save.
+
+        Whatever the plugin writes under ``docs/`` or ``locale/`` in a build must be
+        reported here, or the next save would rebuild it as if an editor had.
+        """
         if self.base is not None:
             self.base.restamp(paths)
 
@@ -113,15 +117,23 @@ class Preview:
         self.ready = False
 
     # ------------------------------------------------------------ serving
-    def serve(self, server: Any, builder: Callable[[], None]) -> None:
-        """Take over the server's builder and choose what it watches."""
+    def serve(
+        self, server: Any, builder: Callable[[], None], settings: Settings, *, pages: bool
+    ) -> None:
+        """Choose what the server watches; with *pages*, also take over its builder.
+
+        Without *pages* (``mkdocs serve --clean``: every build a clean full build) the
+        server keeps MkDocs' builder and only stops watching the plugin's output.
+        """
         self.server = server
+        self.settings = self.settings or settings
+        self._watch()
+        if not pages:
+            return
         self.full_build = builder
         server.builder = self.build
-        self._watch()
-        if self.settings is not None:
-            # what the watcher compares its first look with: the site as now built
-            self.base = incremental.snapshot(self.settings, self._others())
+        # what the watcher compares its first look with: the site as now built
+        self.base = incremental.snapshot(self.settings, self._others())
 
     def build(self) -> None:
         """What the server runs after a save: the changed pages, or the whole site."""
