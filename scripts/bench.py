@@ -62,6 +62,7 @@ import itertools
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import sys
@@ -402,6 +403,22 @@ class Bench:
                 raise SystemExit(f"mkdocs build failed ({name}):\n{timed.stderr[-4000:]}")
         return done[0], done[1]
 
+    def listing_pages(self, docs: Path) -> None:
+        """The plugin's listing pages as Markdown files in *docs* (of the plain copy).
+
+        A site without the plugin keeps its front page and archive by hand: the plain
+        build gets the very pages the plugin generates, so both build the same pages.
+        """
+        self.log("listing pages for the plain build")
+        site = self.root.parent / "listings-site"
+        command = bench_proc.mkdocs_listings_dump(docs, "build", "-q", "-d", str(site))
+        timed = bench_proc.run_timed(command, self.root)
+        discard(site, self.root.parent / "trash")
+        found = re.search(r"^BENCH-LISTINGS (\d+)$", timed.stderr, re.MULTILINE)
+        if timed.returncode != 0 or found is None:
+            raise SystemExit(f"listing pages not written:\n{timed.stderr[-4000:]}")
+        self.fig.values["listing_pages"] = int(found.group(1))
+
     def builds(self, settings: Any) -> None:
         """Each build with the plugin runs beside a plain build of the same rendered pages.
 
@@ -416,6 +433,7 @@ class Bench:
         render_all(settings)  # the pages the plain build uses: what the plugin renders
         plain_root = self.root.parent / "plain"
         bench_corpus.copy_build_inputs(self.root, plain_root)
+        self.listing_pages(plain_root / "docs")
         plain = bench_checks.write_plain_config(plain_root)
         trash = self.root.parent / "trash"
         runs: dict[str, list[bench_proc.Timed]] = {

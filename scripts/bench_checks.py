@@ -89,8 +89,17 @@ def write_plain_config(root: Path) -> Path:
         source = settings.source_docs_path
         sections = sorted(p.relative_to(source).as_posix() for p in source.glob("*.md")
                           if not p.match(bench_corpus.ARTICLES))
-        bench_corpus.add_section_nav(path, sections)
+        bench_corpus.add_section_nav(path, _listings_first(source, sections))
     return path
+
+
+def _listings_first(source: Path, sections: list[str]) -> list[str]:
+    """The front page and the archive (where the copy has them) before the other sections,
+    in the order of the plugin's navigation."""
+    from babelpress.site import archive
+
+    first = [page for page in (archive.FRONT, archive.ARCHIVE) if (source / page).is_file()]
+    return [*first, *(page for page in sections if page not in first)]
 
 
 def _check(ok: bool | None, detail: str) -> dict[str, Any]:

@@ -252,6 +252,8 @@ def write_corpus(pool: Pool, target_docs: Path, count: int, seed: int = 1) -> li
 
 #: the synthetic articles' file names, for MkDocs' ``not_in_nav``
 ARTICLES = "artikel-*.md"
+#: the archive's year pages (a listing of the plugin, kept as files by a plain site)
+YEAR_PAGES = "**/archive/**/index.md"
 
 
 def section_nav(pages: list[str]) -> str:
@@ -259,7 +261,7 @@ def section_nav(pages: list[str]) -> str:
     items = "".join(f"  - {page}\n" for page in pages)
     return (
         "\n# benchmark corpus: the navigation lists the sections, not every article\n"
-        f"nav:\n{items}not_in_nav: |\n  {ARTICLES}\n"
+        f"nav:\n{items}not_in_nav: |\n  {ARTICLES}\n  {YEAR_PAGES}\n"
     )
 
 

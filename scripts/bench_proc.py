@@ -167,6 +167,44 @@ runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
 """
 
 
+LISTINGS_MARK = "BENCH-LISTINGS "
+
+#: ``python -c`` program: ``mkdocs build`` with the babelpress plugin that writes the
+#: listing pages the plugin generates (front page, archive, year pages of every
+#: language) as Markdown files below the folder in ``argv[1]``, and renders no page:
+#: the plain build gets them as files, as a site without the plugin would keep them
+MKDOCS_LISTINGS_DUMP = """
+import os, runpy, sys
+from pathlib import Path
+from mkdocs.commands import build
+from babelpress.site import news
+target = Path(sys.argv[1])
+written = []
+_add = news.NewsSite._add_listings
+def _dump(self, files, *args, **kwargs):
+    warnings = _add(self, files, *args, **kwargs)
+    for file in files:
+        if file.generated_by == "babelpress" and file.src_uri.endswith(".md"):
+            path = target / file.src_uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(file.content_string, encoding="utf-8")
+            written.append(file.src_uri)
+    return warnings
+news.NewsSite._add_listings = _dump
+build._populate_page = build._build_page = lambda *args, **kwargs: None
+sys.argv = ["mkdocs", *sys.argv[2:]]
+try:
+    runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
+finally:
+    sys.stderr.write("BENCH-LISTINGS %d\\n" % len(written))
+"""
+
+
+def mkdocs_listings_dump(target: Path, *args: str) -> list[str]:
+    """``python -m mkdocs args`` writing the plugin's listing pages below *target*."""
+    return [sys.executable, "-c", MKDOCS_LISTINGS_DUMP, str(target), *args]
+
+
 def mkdocs_timing_plugin(*args: str) -> list[str]:
     """``python -m mkdocs args``, reporting the time spent in the babelpress plugin."""
     return [sys.executable, "-c", MKDOCS_HOOK_TIMER, *args]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import posixpath
 import random
 import re
 from html.parser import HTMLParser
@@ -11,6 +12,8 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from babelpress import config as bp_config
 from babelpress import project
@@ -362,3 +365,22 @@ def test_empty_site_has_a_front_page_and_an_archive() -> None:
     assert [page.kind for page in plan.listings] == ["front", "archive"]
     front = listing.listing_page(plan.listings[0], plan, repo_words("de"), prefix="")
     assert "Noch keine Artikel." in front
+
+
+_URL_PART = st.sampled_from(["en", "a", "archive", "2022", "2", "x.html", "index.html"])
+
+
+@given(
+    target=st.lists(_URL_PART, max_size=4), target_folder=st.booleans(),
+    page=st.lists(_URL_PART, max_size=4), page_folder=st.booleans(),
+)  # fmt: skip
+def test_relative_urls_are_what_relpath_gives(
+    target: list[str], target_folder: bool, page: list[str], page_folder: bool
+) -> None:
+    target_url = "/".join(target) + ("/" if target and target_folder else "")
+    page_url = "/".join(page) + ("/" if page and page_folder else "")
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+    expected = posixpath.relpath("/" + target_url, "/" + base)
+    if target_url.endswith("/") or not target_url:
+        expected = "./" if expected == "." else f"{expected}/"
+    assert listing.relative_url(target_url, page_url) == expected

@@ -29,9 +29,10 @@ what it read by the file's size and modification time, so a rebuild in
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -154,18 +155,24 @@ class ArticleReader:
 
     _known: dict[str, tuple[int, int, PageInfo]] = field(default_factory=dict)
 
-    def read(self, source: Path, path: str) -> PageInfo:
+    def read(self, source: Path | str, path: str | Callable[[], str]) -> PageInfo:
+        """The page *source*, named *path* in warnings (or by calling *path*: it is
+        only needed when the file is read, and a rebuild reads few)."""
         try:
-            stat = source.stat()
+            stat = os.stat(source)
         except OSError as exc:
-            return _unreadable(path, f"{path}: cannot read: {exc.strerror or exc}")
-        key = str(source)
+            return _unreadable(_name(path), f"{_name(path)}: cannot read: {exc.strerror or exc}")
+        key = os.fspath(source)
         known = self._known.get(key)
         if known and known[:2] == (stat.st_mtime_ns, stat.st_size):
             return known[2]
-        info = read_page_info(source, path)
+        info = read_page_info(Path(source), _name(path))
         self._known[key] = (stat.st_mtime_ns, stat.st_size, info)
         return info
+
+
+def _name(path: str | Callable[[], str]) -> str:
+    return path if isinstance(path, str) else path()
 
 
 # ------------------------------------------------------------------ fields

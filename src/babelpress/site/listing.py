@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import posixpath
 from collections.abc import Callable
+from typing import Any
 
 import yaml
 
@@ -28,6 +29,8 @@ from babelpress.site.archive import ARCHIVE, Listing, Plan, page_window
 from babelpress.site.articles import Article
 from babelpress.site.words import Words
 
+#: libyaml where installed: the page is read back at once, the bytes need not match PyYAML's
+_DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 #: a listing page's source path -> its URL relative to the page being written
 _Link = Callable[[str], str]
 
@@ -41,9 +44,21 @@ def listing_url(path: str, prefix: str, directory_urls: bool = True) -> str:
 
 
 def relative_url(target: str, page: str) -> str:
-    """*target* (site-relative) as seen from the page at *page* (site-relative)."""
+    """*target* (site-relative) as seen from the page at *page* (site-relative).
+
+    Both are URLs MkDocs made (no ``.`` or ``..`` parts), so comparing their
+    folders is enough; a listing page links to hundreds of articles, and
+    ``posixpath.relpath`` normalises both paths on every call.
+    """
     base = page if page.endswith("/") or not page else posixpath.dirname(page)
-    rel = posixpath.relpath("/" + target, "/" + base)
+    here = [part for part in base.split("/") if part]
+    there = [part for part in target.split("/") if part]
+    common = 0
+    for mine, theirs in zip(here, there, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(here) - common) + there[common:]) or "."
     if target.endswith("/") or not target:
         return "./" if rel == "." else f"{rel}/"
     return rel
@@ -81,7 +96,7 @@ def listing_page(
     else:
         body = _year(listing, plan, words, here, link)
     meta = {"title": title(listing, words), "search": {"exclude": True}, "hide": ["toc"]}
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{front}---\n\n{body}\n"
 
 

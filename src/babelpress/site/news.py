@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -84,8 +85,8 @@ class NewsSite:
         for file in files.documentation_pages():
             if file.abs_src_path is None:
                 continue
-            shown = _shown(file.abs_src_path, settings.root)
-            info = self.reader.read(Path(file.abs_src_path), shown)
+            shown = partial(_shown, file.abs_src_path, settings.root)
+            info = self.reader.read(file.abs_src_path, shown)
             warnings.extend(info.warnings)
             if info.is_article:
                 articles.append(info.article(_page_path(file), _url(file)))
@@ -190,7 +191,7 @@ class NewsSite:
             meta=meta,
             site_name=str(config.site_name),
             url=page.canonical_url or None,
-            home_url=urljoin(site_url, prefix) if site_url else None,
+            home_url=_under(site_url, prefix) if site_url else None,
             site_description=str(config.site_description or ""),
         )
         build = self.builds.get(language)
@@ -225,7 +226,7 @@ class NewsSite:
                 continue
             if language != default and not self._translation(other, source, settings):
                 continue
-            url = urljoin(site_url, other.url) if site_url else None
+            url = _under(site_url, other.url) if site_url else None
             found[language] = structured.Edition(language, url)
         return found
 
@@ -234,8 +235,8 @@ class NewsSite:
             return False
         if source is not None and file.abs_src_path == source.abs_src_path:
             return False
-        shown = _shown(file.abs_src_path, settings.root)
-        return self.reader.read(Path(file.abs_src_path), shown).published
+        shown = partial(_shown, file.abs_src_path, settings.root)
+        return self.reader.read(file.abs_src_path, shown).published
 
     # ------------------------------------------------------------ on_post_build
     def write_feed(self, config: Any, settings: Settings, words: sitetext.Words) -> Path | None:
@@ -263,6 +264,14 @@ class NewsSite:
 
 
 # ------------------------------------------------------------------ helpers
+def _under(site_url: str, url: str) -> str:
+    """``urljoin(site_url, url)``, without parsing both for the usual case: MkDocs ends
+    ``site_url`` with a slash and gives pages relative URLs like ``en/a/``."""
+    if site_url.endswith("/") and url and url[0] not in "./#?" and ":" not in url:
+        return site_url + url
+    return urljoin(site_url, url)
+
+
 def _url(file: File) -> str:
     """The file's site-relative URL, ``""`` for the site's root."""
     return "" if file.url in ("./", ".") else file.url
