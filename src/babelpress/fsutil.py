@@ -26,6 +26,7 @@ and are never flushed.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import tempfile
 from pathlib import Path
@@ -40,7 +41,7 @@ class OutsideProject(InputError):
 def confined(path: str | Path, root: str | Path) -> Path:
     """*path*, if its real location is inside *root*; :class:`OutsideProject` if not."""
     real = os.path.realpath(path)
-    base = os.path.realpath(root)
+    base = _real_root(os.fspath(root))
     if real == base or real.startswith(base.rstrip(os.sep) + os.sep):
         return Path(path)
     raise OutsideProject(
@@ -48,6 +49,12 @@ def confined(path: str | Path, root: str | Path) -> Path:
         "babelpress reads and writes only files inside it",
         path=path,
     )
+
+
+@functools.lru_cache(maxsize=16)
+def _real_root(root: str) -> str:
+    # a run checks hundreds of files against the same root, whose place does not move
+    return os.path.realpath(root)
 
 
 def read_bytes(path: str | Path, *, root: str | Path | None) -> bytes:
