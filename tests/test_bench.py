@@ -68,6 +68,12 @@ def test_every_time_is_a_positive_number(small_run: tuple[dict, str]) -> None:
         assert 0 < result[hooks.replace("_s", "_cpu_s")] < result[build.replace("_s", "_cpu_s")]
 
 
+def test_the_plain_build_gets_the_listing_pages(small_run: tuple[dict, str]) -> None:
+    result, _ = small_run
+    # front page, archive and at least one year page, in each of the three languages
+    assert result["listing_pages"] >= 3 * 3
+
+
 def test_live_preview_figures(small_run: tuple[dict, str]) -> None:
     result, _ = small_run
     assert result["serve_ready_s"] > 0
