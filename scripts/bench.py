@@ -30,7 +30,8 @@ its spread:
 * ``pipeline_build_s`` and ``mkdocs_plain_s``: ``mkdocs build`` as a child
   process, with the babelpress plugin (docs/<lang> and the render cache removed
   first, so the plugin renders every page) and without it (a copy of the project
-  with mkdocs.yml less the plugin, over the same rendered files), the two at the
+  with mkdocs.yml less the plugin, over the same rendered files and the listing
+  pages the plugin generates, written as files), the two at the
   same time, one per core, so that both meet the same load; ``pipeline_build_warm_s``:
   with the plugin again, pages already rendered (a rebuild), beside another plain
   build; builds of thousands of pages are slow, so ``--builds`` is 1 for large
@@ -423,10 +424,11 @@ class Bench:
         """Each build with the plugin runs beside a plain build of the same rendered pages.
 
         The plain build works in a copy of the project (config, theme, docs with the
-        rendered pages), and the two run at the same time, one per core, so a change of
-        the machine's load hits both alike: measured one after the other, the CPU time
-        of the same plain build at 1000 articles varied from 102 s to 118 s in four runs on this
-        shared machine, more than the plugin's whole cost.
+        rendered pages and the plugin's listing pages), and the two run at the same
+        time, one per core, so a change of the machine's load hits both alike: measured
+        one after the other, the CPU time of the same plain build at 1000 articles varied
+        from 102 s to 118 s in four runs on this shared machine, more than the plugin's
+        whole cost.
         """
         from babelpress.render.all_pages import render_all
 
