@@ -6,6 +6,7 @@ from pathlib import Path
 
 import polib
 import pytest
+import yaml
 
 from babelpress import config as bp_config
 from babelpress import project as layout
@@ -59,6 +60,15 @@ def test_every_word_is_german_with_a_note_for_translators() -> None:
         assert word.note, word.key
         if word.plural is not None:
             assert "count" in word.fields, word.key
+
+
+def test_libyaml_and_pyyaml_read_the_shipped_words_alike(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = wordlist.data().decode("utf-8")
+    fast = wordlist.parse_words(text, origin="site_words.yml")
+    monkeypatch.setattr(wordlist, "_FAST_LOADER", yaml.SafeLoader)
+    assert wordlist.parse_words(text, origin="site_words.yml") == fast
 
 
 @pytest.mark.parametrize(

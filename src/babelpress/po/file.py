@@ -342,7 +342,6 @@ class _Unusual(Exception):
     """The fast parser met something it leaves to the strict one."""
 
 
-_PLAIN_STRING = re.compile(r'"([^"\\]*)"')
 _PREVIOUS_KEYWORDS = frozenset({"msgctxt", "msgid", "msgid_plural"})
 
 
@@ -363,9 +362,11 @@ def _fast_parse(text: str) -> polib.POFile | None:
 
 
 def _fast_string(literal: str) -> str:
-    match = _PLAIN_STRING.fullmatch(literal)
-    if match is not None:
-        return match.group(1)
+    # most strings hold no quote or backslash: plain string tests, no regex match
+    if len(literal) > 1 and literal[0] == '"' and literal[-1] == '"':
+        body = literal[1:-1]
+        if '"' not in body and "\\" not in body:
+            return body
     match = _STRING.match(literal)
     if match is None or match.end() != len(literal):
         raise _Unusual

@@ -214,7 +214,7 @@ def _render_one(
             continue
         if doc is None:
             try:
-                doc = _parse(parse, source, settings)
+                doc = _parse(parse, source, german, settings)
             except BabelpressError as exc:
                 report.errors.append(exc)
                 return
@@ -241,9 +241,13 @@ def _slug(source: Path, settings: Settings) -> str:
     return source.relative_to(settings.source_docs_path).with_suffix("").as_posix()
 
 
-def _parse(parse: Callable[..., Document], source: Path, settings: Settings) -> Document:
+def _parse(
+    parse: Callable[..., Document], source: Path, data: bytes | None, settings: Settings
+) -> Document:
+    """The page at *source* parsed from its bytes *data* (already read for the cache key;
+    None when they could not be read: reading again says why)."""
     try:
-        text = read_text(source, root=settings.root)
+        text = read_text(source, root=settings.root) if data is None else data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read: {exc}", path=source) from exc
     return parse(
