@@ -384,3 +384,21 @@ def test_relative_urls_are_what_relpath_gives(
     if target_url.endswith("/") or not target_url:
         expected = "./" if expected == "." else f"{expected}/"
     assert listing.relative_url(target_url, page_url) == expected
+
+
+def test_long_pages_are_read_as_far_as_their_information_goes(tmp_path: Path) -> None:
+    body = "Absatz mit ä, ö und ü.\n\n" * 2000  # far beyond the head read first
+    titled = tmp_path / "titled.md"
+    titled.write_text(f"---\ntitle: Mit Titel\ndate: 2021-01-01\n---\n\n{body}", "utf-8")
+    assert read_page_info(titled, "docs/de/titled.md").title == "Mit Titel"
+    heading = tmp_path / "heading.md"
+    heading.write_text(f"---\ndate: 2021-01-01\n---\n\n{body}# Spät\n\n{body}", "utf-8")
+    assert read_page_info(heading, "docs/de/heading.md").title == "Spät"
+    lead = "Ein langer Vorspann, " * 1000
+    long_meta = tmp_path / "long.md"
+    long_meta.write_text(f"---\ndescription: {lead}\ntitle: Ganz unten\n---\n\n{body}", "utf-8")
+    info = read_page_info(long_meta, "docs/de/long.md")
+    assert (info.title, info.lead) == ("Ganz unten", lead.strip())
+    broken = tmp_path / "broken.md"
+    broken.write_bytes("---\ntitle: Kaputt\n---\n\n".encode() + b"\xff" * 20_000)
+    assert read_page_info(broken, "docs/de/broken.md").title == "Kaputt"

@@ -133,16 +133,36 @@ def page_info(meta: Mapping[str, Any], body: str, path: str) -> PageInfo:
     )
 
 
+#: bytes read first: front matter is at the top, and a build reads every page's
+_HEAD = 8192
+
+
 def read_page_info(source: Path, path: str) -> PageInfo:
-    """:func:`page_info` of the file *source* (shown as *path* in warnings)."""
+    """:func:`page_info` of the file *source* (shown as *path* in warnings).
+
+    Only the file's head is read when its front matter ends there and has a
+    title; the body is needed for nothing else.
+    """
     try:
-        text = source.read_text(encoding="utf-8")
+        text, whole = _head(source)
         meta, body = front_matter(text, path=path)
+        if not whole and not (meta and _text(meta.get("title"))):
+            meta, body = front_matter(source.read_text(encoding="utf-8"), path=path)
     except (OSError, UnicodeDecodeError) as exc:
         return _unreadable(path, f"{path}: cannot read: {exc}")
     except BabelpressError as exc:
         return _unreadable(path, str(exc))
     return page_info(meta, body, path)
+
+
+def _head(source: Path) -> tuple[str, bool]:
+    """The text of the file's first lines, and whether that is the whole file."""
+    with source.open("rb") as stream:
+        data = stream.read(_HEAD + 1)
+    if len(data) <= _HEAD:
+        return data.decode("utf-8"), True
+    # a cut after a newline never splits a UTF-8 character
+    return data[: data.rfind(b"\n", 0, _HEAD) + 1].decode("utf-8"), False
 
 
 def _unreadable(path: str, warning: str) -> PageInfo:

@@ -57,6 +57,8 @@ class _Build:
     """What one language build planned, for its later events."""
 
     articles: list[str] = field(default_factory=list)
+    #: the same, to ask whether a page is an article (once per page of the build)
+    article_set: frozenset[str] = frozenset()
     sections: list[str] = field(default_factory=list)
     listings: dict[str, str] = field(default_factory=dict)
     year_pages: set[str] = field(default_factory=set)
@@ -94,6 +96,7 @@ class NewsSite:
                 build.sections.append(file.src_uri)
         by_url = {_url(file): file.src_uri for file in files.documentation_pages()}
         build.articles = [by_url[article.url] for article in ordered(articles)]
+        build.article_set = frozenset(build.articles)
         plan = archive.plan(
             articles,
             front_page=settings.front_page_articles,
@@ -197,7 +200,7 @@ class NewsSite:
         build = self.builds.get(language)
         review = meta.get("babelpress")
         held_back = isinstance(review, dict) and review.get("published") is False
-        if build is None or page.file.src_uri not in build.articles or held_back:
+        if build is None or page.file.src_uri not in build.article_set or held_back:
             return {"og": structured.open_graph(about, article=False), "json_ld": None}
         editions = self._editions(page.file, site_url, settings)
         default = settings.source_language
