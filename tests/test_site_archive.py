@@ -400,5 +400,5 @@ def test_long_pages_are_read_as_far_as_their_information_goes(tmp_path: Path) ->
     info = read_page_info(long_meta, "docs/de/long.md")
     assert (info.title, info.lead) == ("Ganz unten", lead.strip())
     broken = tmp_path / "broken.md"
-    broken.write_bytes("---\ntitle: Kaputt\n---\n\n".encode() + b"\xff" * 20_000)
+    broken.write_bytes(b"---\ntitle: Kaputt\n---\n\n" + b"\xff" * 20_000)
     assert read_page_info(broken, "docs/de/broken.md").title == "Kaputt"

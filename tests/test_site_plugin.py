@@ -53,6 +53,30 @@ def test_mode_follows_the_mkdocs_command() -> None:
     assert plugin.mode == "build"
 
 
+@pytest.mark.parametrize(("command", "renders"), [("build", 1), ("serve", 3)])
+def test_one_build_renders_once_for_all_language_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, renders: int
+) -> None:
+    """i18n builds each language inside the first build: in ``mkdocs build`` nothing can
+    have changed in between; ``mkdocs serve`` checks its inputs again every time."""
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\ndocs_dir: pages\nplugins:\n  - babelpress:\n      languages: [en]\n",
+        encoding="utf-8",
+    )
+    cfg = load_config(str(tmp_path / "mkdocs.yml"))
+    plugin = cfg.plugins["babelpress"]
+    calls: list[object] = []
+    monkeypatch.setattr(plugin, "_render", calls.append)
+    plugin.on_startup(command=command, dirty=False)
+    monkeypatch.setattr(plugin._preview, "build_started", lambda *args: None)
+    plugin._render_pages(cfg)  # the first (German) build
+    plugin.on_pre_build(config=cfg)
+    plugin._render_pages(cfg)  # the language builds, from the first one's post_build
+    plugin._render_pages(cfg)
+    assert len(calls) == renders
+
+
 def test_render_signature_sees_every_input_and_output_change(project: Path) -> None:
     settings = bp_config.load(project)
     render.render_all(settings)

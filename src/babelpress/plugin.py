@@ -99,7 +99,11 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
         self.settings = self._settings(config)
         if self.mode == "serve" and self._depth == 0:
             self._preview.build_started(self.settings, config)
-        self._render(self.settings)
+        # i18n's language builds run inside the first one's post_build: in one
+        # ``mkdocs build`` the pages were rendered for all of them (checking that
+        # again costs a scan of every source and catalogue per language)
+        if self.mode == "serve" or self._depth == 0:
+            self._render(self.settings)
         self._words_of = {}
         return config
 
