@@ -402,3 +402,18 @@ def test_long_pages_are_read_as_far_as_their_information_goes(tmp_path: Path) ->
     broken = tmp_path / "broken.md"
     broken.write_bytes(b"---\ntitle: Kaputt\n---\n\n" + b"\xff" * 20_000)
     assert read_page_info(broken, "docs/de/broken.md").title == "Kaputt"
+
+
+def test_line_ends_do_not_change_what_a_page_says(tmp_path: Path) -> None:
+    text = (
+        "---\ntitle: Hallo Welt\ndate: 2021-05-01\nauthor: Anna\ndescription: Vorspann\n"
+        "---\n\n# Titel #\n\nText\n"
+    )
+    infos = []
+    for name, ending in (("lf", "\n"), ("crlf", "\r\n"), ("cr", "\r")):
+        page = tmp_path / f"{name}.md"
+        page.write_bytes(text.replace("\n", ending).encode())
+        info = read_page_info(page, "docs/de/page.md")
+        infos.append((info.title, info.date, info.authors, info.lead, info.warnings))
+    assert infos[0] == ("Hallo Welt", dt.datetime(2021, 5, 1), ("Anna",), "Vorspann", ())
+    assert infos[1] == infos[2] == infos[0]

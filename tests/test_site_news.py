@@ -361,3 +361,17 @@ def test_a_hand_kept_front_page_takes_the_place_of_the_generated_one(tmp_path: P
     assert "WARNING" in log and "docs/de/index.md takes the place of the generated page" in log
     assert "Hallo" in (root / "site/index.html").read_text(encoding="utf-8")
     assert (root / "site/archive/index.html").exists()
+
+
+@pytest.mark.parametrize(
+    "site_url",
+    ["https://x.org/", "https://x.org/news/", "https://x.org/news", "https://x.org/d/#a/",
+     "https://x.org/d/?q=1/"],
+)  # fmt: skip
+@pytest.mark.parametrize("url", ["en/a/", "", "./", "a.html", "../x", "/abs/", "ru/%D0%B0/", "?q"])
+def test_absolute_urls_are_what_urljoin_gives(site_url: str, url: str) -> None:
+    from urllib.parse import urljoin
+
+    from babelpress.site.news import _under
+
+    assert _under(site_url, url) == urljoin(site_url, url)

@@ -75,6 +75,11 @@ def test_one_build_renders_once_for_all_language_builds(
     plugin._render_pages(cfg)  # the language builds, from the first one's post_build
     plugin._render_pages(cfg)
     assert len(calls) == renders
+    # a build stopped by an interrupt (no post_build) leaves the next one whole
+    plugin.on_startup(command=command, dirty=False)
+    monkeypatch.setattr(plugin._preview, "build_started", lambda *args: None)
+    plugin._render_pages(cfg)
+    assert len(calls) == renders + 1
 
 
 def test_render_signature_sees_every_input_and_output_change(project: Path) -> None:

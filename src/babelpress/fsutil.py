@@ -26,7 +26,6 @@ and are never flushed.
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import tempfile
 from pathlib import Path
@@ -41,7 +40,7 @@ class OutsideProject(InputError):
 def confined(path: str | Path, root: str | Path) -> Path:
     """*path*, if its real location is inside *root*; :class:`OutsideProject` if not."""
     real = os.path.realpath(path)
-    base = _real_root(os.fspath(root))
+    base = os.path.realpath(root)
     if real == base or real.startswith(base.rstrip(os.sep) + os.sep):
         return Path(path)
     raise OutsideProject(
@@ -49,12 +48,6 @@ def confined(path: str | Path, root: str | Path) -> Path:
         "babelpress reads and writes only files inside it",
         path=path,
     )
-
-
-@functools.lru_cache(maxsize=16)
-def _real_root(root: str) -> str:
-    # a run checks hundreds of files against the same root, whose place does not move
-    return os.path.realpath(root)
 
 
 def read_bytes(path: str | Path, *, root: str | Path | None) -> bytes:

@@ -93,6 +93,9 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.mode = "serve" if command == "serve" else "build"
         self._signature = None
+        # MkDocs keeps this instance for the whole process: a build stopped by an
+        # interrupt must not leave the next one believing it is a language build
+        self._depth = 0
         self._preview = Preview()
 
     def _render_pages(self, config: Any) -> Any:

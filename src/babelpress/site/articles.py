@@ -159,10 +159,11 @@ def _head(source: Path) -> tuple[str, bool]:
     """The text of the file's first lines, and whether that is the whole file."""
     with source.open("rb") as stream:
         data = stream.read(_HEAD + 1)
-    if len(data) <= _HEAD:
-        return data.decode("utf-8"), True
+    whole = len(data) <= _HEAD
     # a cut after a newline never splits a UTF-8 character
-    return data[: data.rfind(b"\n", 0, _HEAD) + 1].decode("utf-8"), False
+    head = data if whole else data[: data.rfind(b"\n", 0, _HEAD) + 1]
+    # line ends as Path.read_text gives them (universal newlines)
+    return head.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"), whole
 
 
 def _unreadable(path: str, warning: str) -> PageInfo:

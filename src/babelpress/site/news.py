@@ -270,7 +270,8 @@ class NewsSite:
 def _under(site_url: str, url: str) -> str:
     """``urljoin(site_url, url)``, without parsing both for the usual case: MkDocs ends
     ``site_url`` with a slash and gives pages relative URLs like ``en/a/``."""
-    if site_url.endswith("/") and url and url[0] not in "./#?" and ":" not in url:
+    plain = site_url.endswith("/") and "?" not in site_url and "#" not in site_url
+    if plain and url and url[0] not in "./#?" and ":" not in url:
         return site_url + url
     return urljoin(site_url, url)
 
