@@ -171,7 +171,8 @@ LISTINGS_MARK = "BENCH-LISTINGS "
 
 #: ``python -c`` program: ``mkdocs build`` with the babelpress plugin that writes the
 #: listing pages the plugin generates (front page, archive, year pages of every
-#: language) as Markdown files below the folder in ``argv[1]``, and renders no page:
+#: language) as Markdown files below the folder in ``argv[1]``, and builds no page
+#: (its pages are rendered already):
 #: the plain build gets them as files, as a site without the plugin would keep them
 MKDOCS_LISTINGS_DUMP = """
 import os, runpy, sys
