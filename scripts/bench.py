@@ -415,7 +415,8 @@ class Bench:
         command = bench_proc.mkdocs_listings_dump(docs, "build", "-q", "-d", str(site))
         timed = bench_proc.run_timed(command, self.root)
         discard(site, self.root.parent / "trash")
-        found = re.search(r"^BENCH-LISTINGS (\d+)$", timed.stderr, re.MULTILINE)
+        mark = re.escape(bench_proc.LISTINGS_MARK)
+        found = re.search(rf"^{mark}(\d+)$", timed.stderr, re.MULTILINE)
         if timed.returncode != 0 or found is None:
             raise SystemExit(f"listing pages not written:\n{timed.stderr[-4000:]}")
         self.fig.values["listing_pages"] = int(found.group(1))
