@@ -51,6 +51,16 @@ def fetch(url: str) -> str | None:
         return None
 
 
+def stop(process: subprocess.Popen) -> None:  # type: ignore[type-arg]
+    """End a server process: politely, then for sure."""
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=15)
+
+
 def wait_for(predicate, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -110,12 +120,7 @@ def serving(tmp_path: Path, *options: str) -> Iterator[Served]:
         wait_for(lambda: fetch(server.url("en")) is not None, START_TIMEOUT, "the first build")
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
+        stop(process)
 
 
 @pytest.fixture

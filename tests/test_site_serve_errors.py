@@ -15,7 +15,7 @@ import pytest
 from babelpress import config as bp_config
 from babelpress import project
 from test_site import BIN, articles, copy_project, extract
-from test_site_serve import fetch, free_port, wait_for
+from test_site_serve import fetch, free_port, stop, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -47,12 +47,7 @@ def serving(root: Path, log: Path, path: str) -> Iterator[str]:
         wait_for(lambda: fetch(url) is not None, START_TIMEOUT, f"{url} to be served")
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
+        stop(process)
 
 
 
