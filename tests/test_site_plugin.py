@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
 import jinja2
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs.config.base import load_config
 
 from babelpress import config as bp_config
@@ -237,6 +240,31 @@ def test_404_switcher_leads_to_the_home_pages(site_url: str | None, links: list[
     homes = sitebuild.home_alternates(last_page, site_url, "de")
     assert [alt["link"] for alt in homes] == links
     assert [alt["name"] for alt in homes] == ["Deutsch", "English", "Русский"]
+
+
+_LINK = '<link rel="alternate" href="../en/a/" hreflang="en">'
+#: the rule drop_head_alternates follows, as one regular expression (slow on long heads)
+_ALTERNATE_RULE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+
+
+def _dropped_by_rule(page: str) -> str:
+    head, end, rest = page.partition("</head>")
+    return _ALTERNATE_RULE.sub("", head) + end + rest if end else page
+
+
+@given(st.lists(st.sampled_from([
+    _LINK, "\n", " ", "\t", "</head>", '<link rel="alternate" href="x">', 'hreflang="de"',
+    '<link rel="alternate" href="a"b" hreflang="ru">', "<meta>", "x", '"',
+]), max_size=14))
+@settings(max_examples=300, deadline=None)
+def test_head_alternates_go_with_their_indentation_and_nothing_else(parts: list[str]) -> None:
+    page = "".join(parts)
+    assert sitebuild.drop_head_alternates(page) == _dropped_by_rule(page)
+
+
+def test_head_alternates_are_dropped_from_the_head_only() -> None:
+    page = f"<head>\n  {_LINK}\n\t{_LINK}{_LINK}\n<title>t</title>\n</head>\n{_LINK}\n"
+    assert sitebuild.drop_head_alternates(page) == f"<head>\n<title>t</title>\n</head>\n{_LINK}\n"
 
 
 def test_permalinks_are_titled_in_the_page_language() -> None:

@@ -185,14 +185,16 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
         language = self._language(config)
         self.news.mark_section(page, language, active=True)
-        context["babelpress"] = self._context(config, context.get("base_url", "."), page.meta)
+        base_url = context.get("base_url", ".")
+        context["babelpress"] = self._context(config, language, base_url, page.meta)
         if self.settings is not None:
             metadata = self.news.page_metadata(page, config, self.settings, language)
             context["babelpress"]["metadata"] = metadata
         return context
 
     def on_template_context(self, context: Any, *, template_name: str, config: Any) -> Any:
-        context["babelpress"] = self._context(config, context.get("base_url", "."), None)
+        language = self._language(config)
+        context["babelpress"] = self._context(config, language, context.get("base_url", "."), None)
         if template_name == sitebuild.NOT_FOUND:
             self._switch_to_home_pages(config)
         return context
@@ -253,24 +255,25 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
         language = config.theme.get("language") or config.theme.get("locale")
         return str(language) if language else self._default
 
-    def _context(self, config: Any, base_url: str, meta: Any) -> dict[str, Any]:
+    def _context(self, config: Any, language: str, base_url: str, meta: Any) -> dict[str, Any]:
         return sitebuild.template_context(
-            language=self._language(config),
+            language=language,
             default_language=self._default,
             languages=self._languages,
             base_url=base_url,
-            words=self._words(config),
+            words=self._words(config, language),
             meta=meta,
             feed=bool(config.site_url),
         )
 
-    def _words(self, config: Any) -> sitetext.Words:
+    def _words(self, config: Any, language: str | None = None) -> sitetext.Words:
         """The site's words in the language being built (German without settings).
 
         Read once per build, so a saved ``_site.po`` shows in the next preview build;
-        errors in it were reported by the render.
+        errors in it were reported by the render.  *language*: the one being built,
+        where the caller knows it already.
         """
-        language = self._language(config)
+        language = language or self._language(config)
         if self.settings is None:
             return sitetext.load_german(language)
         if language not in self._words_of:
@@ -317,5 +320,7 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
             f"{len(report.written)} written, {len(report.removed)} removed"
         )
         self._preview.wrote([*report.written, *report.removed])
-        # inputs and outputs as they are now, after this render wrote its files
-        self._signature = render.signature(settings, self.mode)
+        # inputs and outputs as they are now, after this render wrote its files; only
+        # the preview renders again in the same process (a build renders once)
+        if self.mode == "serve":
+            self._signature = render.signature(settings, self.mode)

@@ -29,6 +29,7 @@ what it read by the file's size and modification time, so a rebuild in
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 import unicodedata
@@ -94,6 +95,7 @@ def sort_key(article: Article) -> tuple[Any, ...]:
     return (0, -moment, *title)
 
 
+@functools.lru_cache(maxsize=16384)  # every language build sorts its articles twice
 def title_key(title: str) -> str:
     """*title* as it is alphabetised: without accents, case or leading quotation marks.
 

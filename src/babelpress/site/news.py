@@ -64,6 +64,8 @@ class _Build:
     year_pages: set[str] = field(default_factory=set)
     #: the archive's page in the navigation (set by on_nav)
     archive: Any = None
+    #: the folders of the language built and of the default language (``en``, ``de``)
+    folders: tuple[str, ...] = ()
     latest: tuple[Article, ...] = ()
 
 
@@ -80,7 +82,7 @@ class NewsSite:
     ) -> list[str]:
         """Plan and add the listing pages of the language of *words* to *files*; return warnings."""
         language = words.language
-        build = _Build()
+        build = _Build(folders=(language, settings.source_language))
         self.builds[language] = build
         warnings: list[str] = []
         articles: list[Article] = []
@@ -155,7 +157,7 @@ class NewsSite:
         for file in files.documentation_pages():
             if file.page is not None:
                 file.page.previous_page = file.page.next_page = None
-        pages = [_page(files, uri) for uri in build.articles]
+        pages = [_page(files, uri, build.folders) for uri in build.articles]
         for newer, older in pairwise(pages):
             if newer is not None and older is not None:
                 newer.previous_page, older.next_page = older, newer
@@ -163,10 +165,11 @@ class NewsSite:
             return nav
         uris = [build.listings.get(archive.FRONT), build.listings.get(archive.ARCHIVE)]
         uris += sorted(build.sections)
-        items = [page for page in (_page(files, uri) for uri in uris if uri) if page is not None]
+        pages = (_page(files, uri, build.folders) for uri in uris if uri)
+        items = [page for page in pages if page is not None]
         for page in items:
             page.parent = None
-        build.archive = _page(files, build.listings.get(archive.ARCHIVE, ""))
+        build.archive = _page(files, build.listings.get(archive.ARCHIVE, ""), build.folders)
         nav.items = items
         nav.pages = list(items)
         nav.homepage = items[0] if items else None
@@ -292,8 +295,18 @@ def _dest(path: str, prefix: str) -> str:
     return f"{prefix}{path[: -len('.md')]}.html"
 
 
-def _page(files: Files, src_uri: str) -> Any:
-    file = files.get_file_from_path(src_uri) if src_uri else None
+def _page(files: Files, src_uri: str, folders: tuple[str, ...] = ()) -> Any:
+    """The page of the file at *src_uri*, one of the build's own (None: no such page).
+
+    A path in one of the *folders* (the languages of the build) is looked up as it
+    is: i18n's ``get_file_from_path`` tries it first too, and builds a list of
+    candidate paths with ``PurePath`` first -- for every article of the archive.
+    """
+    if not src_uri:
+        return None
+    file = files.src_uris.get(src_uri) if src_uri.split("/", 1)[0] in folders else None
+    if file is None:
+        file = files.get_file_from_path(src_uri)
     return file.page if file is not None else None
 
 

@@ -108,7 +108,17 @@ class Words:
 
     def text(self, key: str, **values: Any) -> str:
         """The word *key* with its ``{fields}`` filled from *values*."""
-        return self._render(key, None, values)
+        if values:
+            return self._render(key, None, values)
+        known = self._plain.get(key)
+        if known is None:
+            known = self._plain[key] = self._render(key, None, values)
+        return known
+
+    @functools.cached_property
+    def _plain(self) -> dict[str, str]:
+        """The words without fields asked for so far: labels are asked for on every page."""
+        return {}
 
     def plural(self, key: str, count: int, **values: Any) -> str:
         """The form of word *key* for *count*; ``{count}`` is *count* written in the language."""
