@@ -165,8 +165,8 @@ class NewsSite:
             return nav
         uris = [build.listings.get(archive.FRONT), build.listings.get(archive.ARCHIVE)]
         uris += sorted(build.sections)
-        pages = (_page(files, uri, build.folders) for uri in uris if uri)
-        items = [page for page in pages if page is not None]
+        found = (_page(files, uri, build.folders) for uri in uris if uri)
+        items = [page for page in found if page is not None]
         for page in items:
             page.parent = None
         build.archive = _page(files, build.listings.get(archive.ARCHIVE, ""), build.folders)
