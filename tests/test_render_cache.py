@@ -107,3 +107,31 @@ def test_the_code_stamp_follows_content_not_modification_times(
     assert render_cache._code_stamp() == before
     (package / "data" / "texts.yml").write_text("x: z\n")
     assert render_cache._code_stamp() != before
+
+
+def test_facts_of_each_page_are_kept_with_it_and_found_once(rendered) -> None:
+    """What a caller makes of a written page comes from the cache while the page stays."""
+    settings, parsed = rendered  # rendered without facts, as ``babelpress render`` does
+    seen: list[str] = []
+
+    def facts(markdown: str, target: Path) -> dict[str, str]:
+        seen.append(target.parent.name + "/" + target.stem)
+        return {"head": markdown.split("\n", 2)[1]}
+
+    first = render.render_all(settings, facts=facts)
+    pages = len(project.pages(settings))
+    assert parsed == [] and len(seen) == 2 * pages  # found once, from the pages on disk
+    assert all(result.facts == {"head": result.target.read_text("utf-8").split("\n")[1]}
+               for result in first.pages)
+    again = render.render_all(settings, facts=facts)
+    assert len(seen) == 2 * pages  # kept: no page read for them
+    assert [r.facts for r in again.pages] == [r.facts for r in first.pages]
+    # a page rendered again brings new facts, made of what was written
+    target = project.rendered_path(settings, "ru", PAGE)
+    target.write_text("---\ntitle: von Hand\n---\n", encoding="utf-8")
+    third = render.render_all(settings, facts=facts)
+    assert seen[2 * pages:] == [f"ru/{PAGE}"]
+    redone = next(r for r in third.pages if r.target == target)
+    assert redone.written and redone.facts == {"head": target.read_text("utf-8").split("\n")[1]}
+    # without a caller asking, nothing is made
+    assert all(r.facts is None for r in render.render_all(settings).pages)

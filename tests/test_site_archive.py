@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import posixpath
 import random
 import re
@@ -22,7 +23,9 @@ from babelpress.site import words as sitetext
 from babelpress.site.articles import (
     Article,
     ArticleReader,
+    PageInfo,
     ordered,
+    page_facts,
     page_info,
     parse_moment,
     read_page_info,
@@ -417,3 +420,44 @@ def test_line_ends_do_not_change_what_a_page_says(tmp_path: Path) -> None:
         infos.append((info.title, info.date, info.authors, info.lead, info.warnings))
     assert infos[0] == ("Hallo Welt", dt.datetime(2021, 5, 1), ("Anna",), "Vorspann", ())
     assert infos[1] == infos[2] == infos[0]
+
+
+# ------------------------------------------------------------------ facts from the render
+_FRONT_MATTERS = [
+    "---\ntitle: Hallo\ndate: 2021-05-01\nauthor: Anna\ndescription: Vorspann\n---\n\nText\n",
+    "---\ntitle: Zeit\ndate: 2021-05-01T10:30:00.25+02:00\nauthors: [Anna, Ben]\n---\n",
+    "---\ndate: {created: 2020-02-02}\nlayout: page\n---\n\n# Aus der Überschrift #\n",
+    "---\nlang: en\nbabelpress:\n  published: false\n  title_lang: de\ntitle: Titel\n---\nx\n",
+    "---\nlang: en\n---\n\nOhne Titel und Überschrift\n",
+    "Gar keine Kopfzeilen\n\n# Aber ein Titel\n",
+    "---\r\ntitle: CRLF\r\nauthor: Ана\r\n---\r\n\r\nText\r\n",
+    "---\ntitle: [kaputt\n---\n",
+    "---\ntitle: T\ndate: gestern\n---\n",
+]
+
+
+@pytest.mark.parametrize("text", _FRONT_MATTERS)
+def test_facts_of_a_page_written_are_what_reading_it_gives(tmp_path: Path, text: str) -> None:
+    page = tmp_path / "docs" / "en" / "dossier" / "index.md"
+    page.parent.mkdir(parents=True)
+    page.write_bytes(text.encode("utf-8"))
+    read = read_page_info(page, "docs/en/dossier/index.md")
+    facts = page_facts(text, page)
+    if facts is None:  # a warning names the page as the build finds it: read then
+        assert read.warnings
+        return
+    assert PageInfo.from_json(json.loads(json.dumps(facts))) == read
+
+
+def test_the_reader_takes_what_it_is_told_while_the_file_stays_as_it_was(tmp_path: Path) -> None:
+    page = tmp_path / "a.md"
+    page.write_text("---\ntitle: Auf der Platte\n---\n", encoding="utf-8")
+    told = page_info({"title": "Gesagt"}, "", "a.md")
+    reader = ArticleReader()
+    reader.know(page, told)
+    # another spelling of the same file is the same file
+    assert reader.read(tmp_path / "." / "a.md", "docs/en/a.md").title == "Gesagt"
+    page.write_text("---\ntitle: Neu geschrieben\n---\n", encoding="utf-8")
+    assert reader.read(page, "docs/en/a.md").title == "Neu geschrieben"
+    reader.know(tmp_path / "fehlt.md", told)  # nothing to know of a file that is not there
+    assert reader.read(tmp_path / "fehlt.md", "docs/en/fehlt.md").warnings

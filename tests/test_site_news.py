@@ -21,6 +21,7 @@ import pytest
 import yaml
 
 from babelpress import config as bp_config
+from babelpress.site import articles
 from babelpress.site import words as sitetext
 from test_site import (
     BIN,
@@ -350,6 +351,31 @@ def test_rebuild_gives_the_same_listing_pages_and_feeds(news: Site, tmp_path: Pa
     run([str(BIN / "mkdocs"), "build", "--strict"], news.root)
     assert {name: (news.dir / name).read_bytes() for name in names} == before
     assert re.sub(r"\s+", " ", news.html("ru")) == front
+
+
+def test_a_build_reads_the_front_matter_of_no_rendered_page(
+    news: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The render hands over what the listings and editions need of the pages it wrote."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    read: list[str] = []
+    real = articles.read_page_info
+
+    def counting(source: Path, path: str) -> articles.PageInfo:
+        read.append(path)
+        return real(source, path)
+
+    monkeypatch.setattr(articles, "read_page_info", counting)
+    monkeypatch.chdir(news.root)
+    build(load_config(str(news.root / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    assert read and all(path.startswith("docs/de/") for path in read)
+    names = ["archive/index.html", "en/archive/index.html", "ru/index.html"]
+    names += [f"{lang}meldung-03/index.html" for lang in ("", "en/", "ru/")]
+    assert {name: (tmp_path / "site" / name).read_bytes() for name in names} == {
+        name: (news.dir / name).read_bytes() for name in names
+    }
 
 
 def test_a_hand_kept_front_page_takes_the_place_of_the_generated_one(tmp_path: Path) -> None:

@@ -12,7 +12,9 @@ Its events:
   their language folders like hand-written ones.  Files are written only when
   their content changes, and rendering is skipped when no input changed, so the
   per-language rebuilds of i18n and the live-reload watcher never loop.
-  A second ``on_config`` handler, after i18n's, installs the package's theme
+  The render hands over what the listings and the editions of each article need
+  of every page it wrote (kept in its cache), so no rendered page is read again
+  for them.  A second ``on_config`` handler, after i18n's, installs the package's theme
   folder, stylesheet and Markdown extension (see :mod:`babelpress.site.configure`),
   so a project needs no ``custom_dir`` of its own.
 - ``on_files`` (after i18n's) adds the front page and the archive of the
@@ -68,6 +70,7 @@ from babelpress.render import all_pages as render
 from babelpress.site import build as sitebuild
 from babelpress.site import captions, configure
 from babelpress.site import words as sitetext
+from babelpress.site.articles import PageInfo, page_facts
 from babelpress.site.compiled import CompiledTemplates
 from babelpress.site.news import NewsSite
 
@@ -306,7 +309,7 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
         if self._signature is not None and render.signature(settings, self.mode) == self._signature:
             return
         try:
-            report = render.render_all(settings, mode=self.mode)
+            report = render.render_all(settings, mode=self.mode, facts=page_facts)
         except BabelpressError as exc:
             raise PluginError(str(exc)) from exc
         for warning in report.warnings:
@@ -320,6 +323,10 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
             f"{len(report.written)} written, {len(report.removed)} removed"
         )
         self._preview.wrote([*report.written, *report.removed])
+        for result in report.pages:
+            # the listings and editions of the build need no read of the rendered pages
+            if result.facts:
+                self.news.reader.know(result.target, PageInfo.from_json(result.facts))
         # inputs and outputs as they are now, after this render wrote its files; only
         # the preview renders again in the same process (a build renders once)
         if self.mode == "serve":

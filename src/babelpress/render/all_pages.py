@@ -96,6 +96,8 @@ class PageResult:
     target: Path
     written: bool
     page: PageSummary
+    #: what *facts* (see render_all) made of the page written, JSON values ({}: nothing)
+    facts: Any = None
 
 
 @dataclass
@@ -133,16 +135,27 @@ def signature(settings: Settings, mode: str) -> tuple[Any, ...]:
     return (mode, settings, tuple(stats))
 
 
+#: what a caller wants to know of a page written (its Markdown, its path), as JSON values
+FactsOf = Callable[[str, Path], Any]
+
+
 def render_all(
     settings: Settings,
     *,
     mode: Mode = "build",
     languages: Sequence[str] | None = None,
+    facts: FactsOf | None = None,
 ) -> Report:
-    """Render every German page into every target language (or *languages*)."""
+    """Render every German page into every target language (or *languages*).
+
+    With *facts*, each :class:`PageResult` carries ``facts(markdown, target)`` of the
+    page on disk, kept in the render cache with the page, so a page that is not
+    rendered again is not read again for them.
+    """
     targets = list(languages or settings.languages)
     pages = project.pages(settings)
-    report = render_pages(settings, [(page, targets) for page in pages], mode=mode)
+    work = [(page, targets) for page in pages]
+    report = render_pages(settings, work, mode=mode, facts=facts)
     slugs = {page.slug for page in pages}
     for language in targets:
         report.removed += _remove_stale(settings, language, slugs)
@@ -154,6 +167,7 @@ def render_pages(
     work: Sequence[tuple[project.Page, Sequence[str]]],
     *,
     mode: Mode = "build",
+    facts: FactsOf | None = None,
 ) -> Report:
     """Render each page of *work* into its languages (no stale pages are removed).
 
@@ -164,7 +178,7 @@ def render_pages(
     needed = dict.fromkeys(language for _, languages in work for language in languages)
     words = {language: _words(settings, language, mode, report) for language in needed}
     for page, languages in work:
-        _render_one(settings, page, languages, cache, report, mode, words)
+        _render_one(settings, page, languages, cache, report, mode, words, facts)
     cache.save()
     return report
 
@@ -186,6 +200,7 @@ def _render_one(
     report: Report,
     mode: Mode,
     words: Mapping[str, sitetext.Words],
+    facts: FactsOf | None = None,
 ) -> None:
     """Render *page* into *languages*, skipping a language whose inputs are unchanged."""
     from babelpress.markdown.reader import parse
@@ -210,7 +225,8 @@ def _render_one(
         if hit is not None:
             summary = PageSummary(*hit)
             report.warnings.extend(summary.warnings)
-            report.pages.append(PageResult(language, source, target, False, summary))
+            known = _known_facts(cache, target, facts, settings.root)
+            report.pages.append(PageResult(language, source, target, False, summary, known))
             continue
         if doc is None:
             try:
@@ -232,9 +248,30 @@ def _render_one(
             report.errors.append(exc)
             continue
         report.warnings.extend(rendered.warnings)
-        report.pages.append(PageResult(language, source, target, written, rendered.summary()))
+        found = None if facts is None else facts(rendered.markdown, target) or {}
+        report.pages.append(
+            PageResult(language, source, target, written, rendered.summary(), found)
+        )
         if failed is None:
             cache.store(target, key, rendered)
+            cache.keep_facts(target, found)
+
+
+def _known_facts(cache: RenderCache, target: Path, facts: FactsOf | None, root: Path) -> Any:
+    """The facts of the unchanged page *target*: kept in the cache, else found once now."""
+    if facts is None:
+        return None
+    known = cache.facts(target)
+    if known is not None:
+        return known
+    # rendered without them (``babelpress render``): once, from the page as it is
+    try:
+        data = read_bytes(target, root)
+        known = facts(data.decode("utf-8"), target) or {} if data is not None else None
+    except (OutsideProject, UnicodeDecodeError):
+        return None
+    cache.keep_facts(target, known)
+    return known
 
 
 def _slug(source: Path, settings: Settings) -> str:

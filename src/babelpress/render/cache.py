@@ -10,6 +10,11 @@ fallbacks, warnings).  A page is skipped only when its key is the same and the f
 on disk still has the recorded content; the warnings are reported again, so a
 strict build fails on a cached page as it did the first time.
 
+An entry can also keep *facts*: what a caller worked out from the written page
+once (the MkDocs plugin keeps what the site's listings need of it, so that a
+build does not read and parse the page's front matter again).  They belong to the
+recorded content and go with it: a page written anew has none until they are kept.
+
 The cache lives in ``locale/.babelpress-render.json`` (ignored by git); deleting it
 is always safe.
 """
@@ -71,6 +76,18 @@ class RenderCache:
             bool(entry["published"]),
         )
 
+    def facts(self, target: Path) -> Any:
+        """The facts kept with *target*'s entry (None: none); ask after :meth:`lookup`."""
+        entry = self.entries.get(self._name(target))
+        return entry.get("facts") if entry else None
+
+    def keep_facts(self, target: Path, facts: Any) -> None:
+        """Keep *facts* (JSON values) about the page recorded for *target*."""
+        entry = self.entries.get(self._name(target))
+        if entry is not None and entry.get("facts") != facts:
+            entry["facts"] = facts
+            self.changed = True
+
     def store(self, target: Path, key: str, page: Any) -> None:
         """Record *page* (a RenderedPage) as rendered from the inputs of *key*."""
         entry = {
@@ -89,8 +106,9 @@ class RenderCache:
 
     def save(self) -> None:
         if self.changed and self.path.parent.is_dir():
-            atomic_write(self.path, json.dumps(self.entries, sort_keys=True, indent=1) + "\n",
-                         durable=False, root=self.root)
+            # the facts hold titles and leads: as UTF-8, not \u escapes (half the size)
+            text = json.dumps(self.entries, sort_keys=True, indent=1, ensure_ascii=False)
+            atomic_write(self.path, text + "\n", durable=False, root=self.root)
             self.changed = False
 
     def _name(self, target: Path) -> str:

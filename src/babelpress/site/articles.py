@@ -23,7 +23,10 @@ an article need to know about each page, and the one order they all share:
 
 Reading a page costs a file read and a YAML parse; :class:`ArticleReader` keeps
 what it read by the file's size and modification time, so a rebuild in
-``mkdocs serve`` reads only the pages that changed.
+``mkdocs serve`` reads only the pages that changed.  What a rendered page says is
+worked out once, when it is written (:func:`page_facts`), kept in the render
+cache, and handed to the reader with the file's identity (:meth:`ArticleReader.know`):
+a build does not read the front matter of the rendered pages at all.
 """
 
 from __future__ import annotations
@@ -83,6 +86,33 @@ class PageInfo:
 
     def article(self, path: str, url: str) -> Article:
         return Article(path, url, self.title, self.date, self.authors, self.lead, self.title_lang)
+
+    def to_json(self) -> dict[str, Any]:
+        """The fields as JSON values (the date in ISO 8601); :meth:`from_json` reads them."""
+        return {
+            "article": self.is_article,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "authors": list(self.authors),
+            "lead": self.lead,
+            "title_lang": self.title_lang,
+            "warnings": list(self.warnings),
+            "published": self.published,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> PageInfo:
+        date = data["date"]
+        return cls(
+            is_article=bool(data["article"]),
+            title=str(data["title"]),
+            date=dt.datetime.fromisoformat(date) if date else None,
+            authors=tuple(str(name) for name in data["authors"]),
+            lead=str(data["lead"]),
+            title_lang=data["title_lang"],
+            warnings=tuple(str(warning) for warning in data["warnings"]),
+            published=bool(data["published"]),
+        )
 
 
 # ------------------------------------------------------------------ order
@@ -157,6 +187,22 @@ def read_page_info(source: Path, path: str) -> PageInfo:
     return page_info(meta, body, path)
 
 
+def page_facts(markdown: str, source: Path) -> dict[str, Any] | None:
+    """:meth:`PageInfo.to_json` of the page *source* whose text is *markdown* (being
+    written), as :func:`read_page_info` will read it; None when its front matter
+    cannot be read or has a warning (the warning names the page as the build sees it:
+    it is read then).
+    """
+    text = markdown.replace("\r\n", "\n").replace("\r", "\n")  # as read_text gives it
+    path = source.as_posix()
+    try:
+        meta, body = front_matter(text, path=path)
+    except BabelpressError:
+        return None
+    info = page_info(meta, body, path)
+    return None if info.warnings else info.to_json()
+
+
 def _head(source: Path) -> tuple[str, bool]:
     """The text of the file's first lines, and whether that is the whole file."""
     with source.open("rb") as stream:
@@ -177,6 +223,16 @@ class ArticleReader:
     """:func:`read_page_info` with what it read kept by file size and modification time."""
 
     _known: dict[str, tuple[int, int, PageInfo]] = field(default_factory=dict)
+    #: what is known of files not read, by device and inode (a path may be spelt otherwise)
+    _told: dict[tuple[int, int], tuple[int, int, PageInfo]] = field(default_factory=dict)
+
+    def know(self, source: Path | str, info: PageInfo) -> None:
+        """Take *info* as what the file *source* says, as long as it stays as it is now."""
+        try:
+            stat = os.stat(source)
+        except OSError:
+            return
+        self._told[(stat.st_dev, stat.st_ino)] = (stat.st_mtime_ns, stat.st_size, info)
 
     def read(self, source: Path | str, path: str | Callable[[], str]) -> PageInfo:
         """The page *source*, named *path* in warnings (or by calling *path*: it is
@@ -189,7 +245,11 @@ class ArticleReader:
         known = self._known.get(key)
         if known and known[:2] == (stat.st_mtime_ns, stat.st_size):
             return known[2]
-        info = read_page_info(Path(source), _name(path))
+        told = self._told.get((stat.st_dev, stat.st_ino))
+        if told and told[:2] == (stat.st_mtime_ns, stat.st_size):
+            info = told[2]
+        else:
+            info = read_page_info(Path(source), _name(path))
         self._known[key] = (stat.st_mtime_ns, stat.st_size, info)
         return info
 
