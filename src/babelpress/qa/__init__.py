@@ -151,11 +151,17 @@ def render_blockers(
     archive repeats itself) are not checked again.  ``ignore-`` flags count, except
     for ``safe-html``.
     """
-    formats = Context.formats_of(entry) if getattr(entry, "flags", None) else ()
+    flags = getattr(entry, "flags", None)
+    formats, ignored = _flag_kinds(tuple(flags)) if flags else ((), ())
     if getattr(entry, "msgid_plural", "") or getattr(entry, "obsolete", False):
         return _run(_BLOCKING, entry, _context(language, formats), errors_only=True)
-    flags = tuple(f for f in (getattr(entry, "flags", None) or ()) if f.startswith(IGNORE_PREFIX))
-    return list(_blockers(language, entry.msgid, entry.msgstr, flags, formats))
+    return list(_blockers(language, entry.msgid, entry.msgstr, ignored, formats))
+
+
+@lru_cache(maxsize=256)
+def _flag_kinds(flags: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(format flags, ``ignore-`` flags) among *flags*: few sets of flags recur."""
+    return Context.formats_in(flags), tuple(f for f in flags if f.startswith(IGNORE_PREFIX))
 
 
 @lru_cache(maxsize=8192)
