@@ -593,14 +593,16 @@ def _entries(found: list[tuple[str, ...]], lineno: int, *, in_order: bool) -> po
     has_header = False
     new, entry_class, encoding = _new_object, polib.POEntry, polib.default_encoding
     for (
-        comments, *kinds, rest, msgctxt, msgid, msgstr, old_msgctxt, old_msgid, old_msgstr
-    ) in found:
+        comments, notes, extracted, references, flag_lines, previous_lines,
+        rest, msgctxt, msgid, msgstr, old_msgctxt, old_msgid, old_msgstr,
+    ) in found:  # fmt: skip
         if comments:
             lineno += comments.count("\n")
-            if in_order:
-                tcomment, comment, occurrences, flags, previous = _comments(*kinds)
-            else:
-                tcomment, comment, occurrences, flags, previous = _any_order(kinds[0])
+            tcomment, comment, occurrences, flags, previous = (
+                _comments(notes, extracted, references, flag_lines, previous_lines)
+                if in_order
+                else _any_order(notes)
+            )
         else:
             tcomment, comment, occurrences, flags, previous = "", "", [], [], _NO_PREVIOUS
         obsolete = not msgid  # findall gives "" for a group that took no part
