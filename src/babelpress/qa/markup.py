@@ -43,8 +43,6 @@ PLACEHOLDERS = "placeholders"
 MD_SYNTAX = "md-syntax"
 SAFE_HTML = "safe-html"
 
-#: characters without which a text has no emphasis or code span
-_MARKUP_HINT = "*_`~"
 #: characters without which a text has no link or image
 _LINK_HINT = re.compile(r"[*_`~\[\]]")
 #: a field of a python-brace-format string
