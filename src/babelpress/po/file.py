@@ -653,15 +653,18 @@ def _text(literal: str, joint: str) -> str:
     :class:`_Laid` if a line is not one quoted string; :class:`_Unusual` for an
     escape gettext does not write (the strict parser says which).
     """
-    if "\\" not in literal:
-        if literal.count('"') != 2 * literal.count("\n") + 2:
+    body = literal[1:-1]
+    if "\n" in body:  # each line starts and ends with its quote: the joints go
+        body = body.replace(joint, "")
+    if "\\" not in body:
+        if '"' in body:
             raise _Laid  # a quote inside a line: not a string of gettext's
-        return literal[1:-1].replace(joint, "") if "\n" in literal else literal[1:-1]
+        return body
     grammar = _ACTIVE_STRING if joint is _ACTIVE_JOINT else _OBSOLETE_STRING
     if grammar.fullmatch(literal) is None:
         raise _Laid
     try:
-        return _ESCAPE.sub(_unescape, literal[1:-1].replace(joint, ""))
+        return _ESCAPE.sub(_unescape, body)
     except KeyError:
         raise _Unusual from None
 
