@@ -90,3 +90,157 @@ def test_errors_still_name_the_file_and_line() -> None:
     with pytest.raises(CatalogError) as caught:
         pofile.parse_po(text, path="locale/ru/LC_MESSAGES/x.po")
     assert str(caught.value).startswith("locale/ru/LC_MESSAGES/x.po:")
+
+
+# ---------------------------------------------------------------- the tokenizer
+def tokenized(text: str) -> polib.POFile | None:
+    """What the whole-file tokenizer makes of *text*: None where it leaves it to the loop."""
+    try:
+        return pofile._tokenized(text)
+    except pofile._Unusual:
+        return None
+
+
+def assert_tokenized_alike(text: str) -> bool:
+    """The tokenizer gives up on *text* or builds what the strict parser builds."""
+    fast = tokenized(text)
+    if fast is None:
+        return False
+    slow = strict(text)
+    assert isinstance(slow, polib.POFile), (slow, text)
+    assert_same(fast, slow)
+    return True
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_usual_catalogues_are_tokenized_alike(seed: int) -> None:
+    text = format_po(_catalogue(seed))
+    assert assert_tokenized_alike(text)  # gettext's own layout: read by the tokenizer
+
+
+def test_tokenized_entries_have_every_attribute_polib_gives() -> None:
+    po = tokenized(format_po(_catalogue(7)))
+    assert po is not None and len(po) > 10
+    for entry in po:
+        made = polib.POEntry(**{f: getattr(entry, f) for f in FIELDS})
+        assert vars(entry) == vars(made)
+        assert type(entry) is polib.POEntry
+
+
+def shuffled_comments(text: str, rng: random.Random) -> str:
+    """*text* with the comment lines of each entry in another order."""
+    out, block = [], []
+    for line in text.split("\n"):
+        if line.startswith("#") and not line.startswith(("#~ msg", '#~ "')):
+            block.append(line)
+            continue
+        rng.shuffle(block)
+        out += [*block, line]
+        block = []
+    return "\n".join(out + block)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_comments_in_any_order_are_tokenized_alike(seed: int) -> None:
+    rng = random.Random(seed)
+    text = shuffled_comments(format_po(_catalogue(2000 + seed)), rng)
+    assert_tokenized_alike(text)
+    if "#|" not in text:  # a previous string split by other comments: left to the loop
+        assert tokenized(text) is not None
+
+
+def damaged_layout(text: str, rng: random.Random) -> str:
+    """*text* laid out in ways gettext does not write, or broken."""
+    lines = text.split("\n")
+    index = rng.randrange(len(lines))
+    line = lines[index]
+    lines[index : index + 1] = rng.choice([
+        [line + " "],  # a blank after the line
+        [line + "\t\x0c"],
+        [" " + line],
+        [line.replace('" ', '"" ', 1)],  # a quote inside a string
+        [line.replace('"', '\\"', 1)],  # an escaped quote where a string starts
+        [line.replace(" ", "  ", 1)],  # two blanks after a keyword
+        [line.replace(" ", "\t", 1)],
+        [line.replace('"', "\\", 1)],
+        [line[:-1] if line.endswith('"') else line + '"'],
+        [line + "\\"],
+        [line.replace("#", "#~", 1)],  # a comment turned into an obsolete line
+        [line.replace("#~ ", "#~", 1)],
+        [line.replace("#~ ", "", 1)],  # one line of an obsolete entry made active
+        [line.replace("msgid", "msgid_plural", 1)],
+        ["#, fuzzy", line],  # a comment inside an entry
+        ["#~", line],
+        [line, "# trailing"],
+        [line + "\r"],
+        [line.replace("\\n", "\\x", 1)],  # an escape gettext does not write
+        [line.replace("\\n", "\\\\n", 1)],
+        [line, line],
+    ])
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("seed", range(80))
+def test_odd_layouts_are_refused_or_tokenized_alike(seed: int) -> None:
+    rng = random.Random(seed)
+    text = format_po(_catalogue(3000 + seed))
+    for _ in range(25):
+        variant = damaged_layout(text, rng)
+        if rng.random() < 0.3:
+            variant = damaged_layout(variant, rng)
+        assert_tokenized_alike(variant)
+        assert_tokenized_alike(variant.rstrip("\n"))
+        assert_tokenized_alike("\n\n" + variant)
+
+
+#: (text, whether the tokenizer reads it); all of them are read alike or left alone
+EDGE_CASES = [
+    ('msgid "a"\nmsgstr "b"\n', True),
+    ('msgid "a"\nmsgstr "b"', False),  # no newline at the end: the loop reads it
+    ('\n\nmsgid "a"\nmsgstr "b"\n\n\n', True),
+    ('msgid "a"\nmsgstr "b\\"c"\n', True),
+    ('msgid "a"\nmsgstr "b"c"\n', False),  # refused by the strict parser
+    ('msgid "a"\nmsgstr "b\\"\n', False),
+    ('msgid "a"\nmsgstr "\\\\"\n"\\"x"\n', True),
+    ('msgid "a"\nmsgstr "\\\\\\"\n', False),
+    ('msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', False),  # a duplicate
+    ('msgid "a"\nmsgstr "b"\n\n#~ msgid "a"\n#~ msgstr "c"\n', True),
+    ('#~ msgid "a"\n#~ msgstr "c"\n#~ "d"\n', True),
+    # an active line after an obsolete entry: the line loop's
+    ('#~ msgid "a"\n#~ msgstr "c"\n"d"\n', False),
+    ('#~| msgid "old"\n#~ msgid "a"\n#~ msgstr "c"\n', True),
+    ('#| msgid "old"\n#| "er"\nmsgid "a"\nmsgstr "c"\n', True),
+    # a previous string interrupted
+    ('#| msgid "old"\n# note\n#| "er"\nmsgid "a"\nmsgstr "c"\n', False),
+    ('#| msgid "old"\n#| msgid "older"\nmsgid "a"\nmsgstr "c"\n', False),  # a previous msgid twice
+    ('#| "er"\nmsgid "a"\nmsgstr "c"\n', False),
+    # blanks the loop strips, references and flags on several lines
+    ('#  note  \n#.  x \n#: a.md:1  b.md\n#: c\n#,  fuzzy , x,,\n#, y\nmsgid "a"\nmsgstr ""\n',
+     True),
+    ('#\n# \n#\tx\nmsgctxt "c"\nmsgid ""\nmsgstr "h"\n', True),
+    ('# a \n# b\u2003\n#. c \n#.\td \x0c\n#:  e:1 \n#: f\nmsgid "a"\nmsgstr ""\n', True),
+    ('msgid ""\nmsgstr "Language: ru\\n"\n\nmsgid ""\nmsgstr "x"\n', False),
+    ('#, fuzzy\nmsgid ""\nmsgstr "A: 1\\nB:2\\n"\n\n#~ msgid ""\n#~ msgstr "x"\n', True),
+    ('msgctxt "c"\nmsgctxt "c"\nmsgid "a"\nmsgstr "b"\n', False),
+    ('msgid "a"\nmsgstr "b"\n# trailing comment\n', False),  # comments without an entry
+    ('msgid "a"\n"\u2028"\nmsgstr "b\x0c"\n', True),
+]
+
+
+@pytest.mark.parametrize(("text", "read"), EDGE_CASES)
+def test_edge_cases_are_refused_or_tokenized_alike(text: str, read: bool) -> None:
+    assert assert_tokenized_alike(text) is read
+    fast = pofile._fast_parse(text)
+    slow = strict(text)
+    if fast is not None:
+        assert isinstance(slow, polib.POFile)
+        assert_same(fast, slow)
+
+
+def test_usual_catalogues_are_read_without_the_loop(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_loop(text: str) -> None:
+        raise AssertionError("the line loop was used")
+
+    monkeypatch.setattr(pofile, "_fast_entries", no_loop)
+    po = pofile.parse_po(format_po(_catalogue(11)).encode("utf-8"), path="x.po")
+    assert len(po) > 10

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from typing import Any
 
 __version__: str
+default_encoding: str
 
 class _BaseEntry:
     msgid: str

@@ -354,9 +354,12 @@ def _fast_parse(text: str) -> polib.POFile | None:
     :class:`_Parser` makes.  Anything the loop does not expect (an error, but also
     a legal oddity such as a plural entry or an escape it cannot vouch for) makes
     it give up, and the strict parser reads the text again, with its errors.
+    Before that loop, :func:`_tokenized` reads a catalogue laid out exactly as
+    gettext writes it (no stray blanks, no plural forms) with one regular
+    expression over the whole text; it leaves anything else to the loop.
     """
     try:
-        return _fast_entries(text)
+        return _tokenized(text) or _fast_entries(text)
     except _Unusual:
         return None
 
@@ -511,6 +514,256 @@ def _fast_entries(text: str) -> polib.POFile:
     elif state != "comments":
         raise _Unusual
     return po
+
+
+# ------------------------------------------------------------ whole-file tokenizer
+# A string on one or more lines, each a quoted string: the tokenizer matches them
+# loosely (``.`` runs fast) and :func:`_text` checks them: a string without a
+# backslash has no quote but the two of each line; one with escapes must match
+# the exact grammar (plain runs between escape pairs).
+_LOOSE = r'".*"'
+_QUOTED = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
+_ACTIVE_STRING = re.compile(_QUOTED + r"(?:\n" + _QUOTED + r")*")
+_OBSOLETE_STRING = re.compile(_QUOTED + r"(?:\n#~ " + _QUOTED + r")*")
+_KEYWORDS = (
+    r"((?:(?:msgctxt (" + _LOOSE + r"(?:\n" + _LOOSE + r")*)\n)?"
+    r"msgid (" + _LOOSE + r"(?:\n" + _LOOSE + r")*)\n"
+    r"msgstr (" + _LOOSE + r"(?:\n" + _LOOSE + r")*)\n"
+    r"|(?:#~ msgctxt (" + _LOOSE + r"(?:\n#~ " + _LOOSE + r")*)\n)?"
+    r"#~ msgid (" + _LOOSE + r"(?:\n#~ " + _LOOSE + r")*)\n"
+    r"#~ msgstr (" + _LOOSE + r"(?:\n#~ " + _LOOSE + r")*)\n)"
+    r"\n*)"
+)
+#: one entry as gettext writes it: its comment lines in gettext's order (translator
+#: comments, extracted comments, references, flags, previous strings as ``#|`` or
+#: ``#~|``), then msgctxt, msgid and msgstr, each a string on one or more lines,
+#: active or all behind ``#~ ``; then the blank lines before the next entry.  Groups:
+#: all comment lines, each kind of them, all the rest, then the six strings.
+_TOKEN = re.compile(
+    r"("
+    r"((?:#(?:[^.:,|~\n].*)?\n)*)"
+    r"((?:#\..*\n)*)"
+    r"((?:#:.*\n)*)"
+    r"((?:#,.*\n)*)"
+    r"((?:#~?\|.*\n)*)"
+    r")" + _KEYWORDS
+)
+#: the same with its comment lines in any order (all in the second group)
+_ANY_ORDER = re.compile(r"(((?:#(?:[^~\n].*|~\|.*)?\n)*)()()()())" + _KEYWORDS)
+_ACTIVE_JOINT = '"\n"'
+_OBSOLETE_JOINT = '"\n#~ "'
+_NO_PREVIOUS: dict[str, str] = {}
+
+
+class _Laid(Exception):
+    """The tokenizer met what it leaves to the line loop."""
+
+
+def _tokenized(text: str) -> polib.POFile | None:
+    """*text* read entry by entry with :data:`_TOKEN`, or None if it is laid out otherwise.
+
+    Every line of such a text is already stripped and every string well quoted, so
+    what the line loop of :func:`_fast_entries` does per line is done here per
+    entry by one regular expression over the whole text; the entries come out the
+    same (the tests compare them with the strict parser's).  Raises
+    :class:`_Unusual` for what the loop would give up on too (an unknown escape,
+    a duplicate).
+    """
+    if "\r" in text or not text.endswith("\n"):
+        return None
+    start = len(text) - len(text.lstrip("\n"))
+    for pattern in (_TOKEN, _ANY_ORDER):
+        found = pattern.findall(text, start)
+        # matches do not overlap: if they add up to the text, they leave no gap
+        if sum(len(parts[0]) + len(parts[6]) for parts in found) == len(text) - start:
+            break
+    else:
+        return None
+    try:
+        return _entries(found, start + 1, in_order=pattern is _TOKEN)
+    except _Laid:
+        return None
+
+
+def _entries(found: list[tuple[str, ...]], lineno: int, *, in_order: bool) -> polib.POFile:
+    """The catalogue of the entries :func:`_tokenized` found, the first at line *lineno*."""
+    po = polib.POFile(wrapwidth=79, encoding="utf-8", check_for_duplicates=False)
+    entries: list[polib.POEntry] = []
+    seen: set[tuple[bool, str | None, str]] = set()
+    has_header = False
+    new, entry_class, encoding = _new_object, polib.POEntry, polib.default_encoding
+    for (
+        comments, notes, extracted, references, flag_lines, previous_lines,
+        rest, msgctxt, msgid, msgstr, old_msgctxt, old_msgid, old_msgstr,
+    ) in found:  # fmt: skip
+        if comments:
+            lineno += comments.count("\n")
+            tcomment, comment, occurrences, flags, previous = (
+                _comments(notes, extracted, references, flag_lines, previous_lines)
+                if in_order
+                else _any_order(notes)
+            )
+        else:
+            tcomment, comment, occurrences, flags, previous = "", "", [], [], _NO_PREVIOUS
+        obsolete = not msgid  # findall gives "" for a group that took no part
+        joint = _ACTIVE_JOINT
+        if obsolete:
+            msgctxt, msgid, msgstr, joint = old_msgctxt, old_msgid, old_msgstr, _OBSOLETE_JOINT
+        context = _text(msgctxt, joint) if msgctxt else None
+        source = _text(msgid, joint)
+        key = (obsolete, context, source)
+        if key in seen:
+            raise _Unusual
+        seen.add(key)
+        target = _text(msgstr, joint)
+        if not has_header and not obsolete and source == "" and context is None:
+            has_header = True
+            _set_header(po, tcomment, flags, target)
+        else:
+            # the POEntry ``polib.POEntry(...)`` makes, without its keyword parsing
+            # (a test compares all attributes)
+            entry = new(entry_class)
+            entry.msgid = source
+            entry.msgstr = target
+            entry.msgid_plural = ""
+            entry.msgstr_plural = {}
+            entry.msgctxt = context
+            entry.obsolete = obsolete
+            entry.encoding = encoding
+            entry.comment = comment
+            entry.tcomment = tcomment
+            entry.occurrences = occurrences
+            entry.flags = flags
+            entry.previous_msgctxt = previous.get("msgctxt")
+            entry.previous_msgid = previous.get("msgid")
+            entry.previous_msgid_plural = previous.get("msgid_plural")
+            entry.linenum = lineno
+            entries.append(entry)
+        lineno += rest.count("\n")
+    po.extend(entries)
+    return po
+
+
+_new_object = object.__new__
+
+
+def _text(literal: str, joint: str) -> str:
+    """The text of a string on one or more lines (*joint* between two of them).
+
+    :class:`_Laid` if a line is not one quoted string; :class:`_Unusual` for an
+    escape gettext does not write (the strict parser says which).
+    """
+    body = literal[1:-1]
+    if "\n" in body:  # each line starts and ends with its quote: the joints go
+        body = body.replace(joint, "")
+    if "\\" not in body:
+        if '"' in body:
+            raise _Laid  # a quote inside a line: not a string of gettext's
+        return body
+    grammar = _ACTIVE_STRING if joint is _ACTIVE_JOINT else _OBSOLETE_STRING
+    if grammar.fullmatch(literal) is None:
+        raise _Laid
+    try:
+        return _ESCAPE.sub(_unescape, body)
+    except KeyError:
+        raise _Unusual from None
+
+
+def _unescape(match: re.Match[str]) -> str:
+    return _UNESCAPE[match.group(1)]
+
+
+#: what an entry's comment lines say: translator comments and extracted comments
+#: (lines joined), occurrences, flags, previous strings (by keyword)
+_Notes = tuple[str, str, list[tuple[str, str]], list[str], dict[str, str]]
+
+
+def _comments(tcomments: str, extracted: str, references: str, flags: str, previous: str) -> _Notes:
+    """The comment lines of one entry, by kind (the groups of :data:`_TOKEN`),
+    read as :func:`_fast_entries` reads them: each line stripped, ``# `` and ``#. ``
+    cut off, references split at blanks, flags at commas."""
+    tcomment = comment = ""
+    if tcomments:
+        if tcomments.find("\n") == len(tcomments) - 1:  # one line, as mostly
+            line = tcomments[:-1].rstrip()
+            tcomment = line[2:] if line[1:2] == " " else line[1:]
+        else:
+            notes = [line[1:] for line in _stripped(tcomments)]
+            tcomment = "\n".join(note[1:] if note[:1] == " " else note for note in notes)
+    if extracted:
+        if extracted.find("\n") == len(extracted) - 1:
+            line = extracted[:-1].rstrip()
+            comment = line[3:] if line[2:3] == " " else line[2:]
+        else:
+            rests = [line[2:] for line in _stripped(extracted)]
+            comment = "\n".join(rest[1:] if rest[:1] == " " else rest for rest in rests)
+    occurrences = (
+        [_occurrence(ref) for ref in references[2:].replace("\n#:", " ").split()]
+        if references
+        else []
+    )
+    if flags == "#, fuzzy\n":
+        flag_list = ["fuzzy"]
+    elif flags:
+        found = flags[2:].replace("\n#,", ",").split(",")
+        flag_list = [flag.strip() for flag in found if flag.strip()]
+    else:
+        flag_list = []
+    strings = _previous_strings(previous) if previous else _NO_PREVIOUS
+    return tcomment, comment, occurrences, flag_list, strings
+
+
+def _stripped(block: str) -> list[str]:
+    """The lines of a block of comment lines, stripped as the line loop strips them
+    (each starts with ``#``, so only their ends can have blanks)."""
+    if block.count("\n") == 1:
+        return [block[:-1].rstrip()]
+    return [line.rstrip() for line in block[:-1].split("\n")]
+
+
+def _previous_strings(block: str) -> dict[str, str]:
+    """The strings of ``#|`` (or ``#~|``) lines, each line stripped."""
+    previous: dict[str, str] = {}
+    key = ""  # the keyword a ``#| "..."`` line continues
+    for line in _stripped(block):
+        rest = line[3 if line[1] == "~" else 2 :].lstrip(" ")
+        if rest[:1] == '"':
+            if not key:
+                raise _Unusual
+            previous[key] += _fast_string(rest)
+            continue
+        word, _, literal = rest.partition(" ")
+        if word not in _PREVIOUS_KEYWORDS or word in previous:
+            raise _Unusual
+        previous[word] = _fast_string(literal.lstrip())
+        key = word
+    return previous
+
+
+def _any_order(block: str) -> _Notes:
+    """:func:`_comments` of comment lines that are not in gettext's order.
+
+    A ``#| "..."`` continuation must follow a ``#|`` line directly, as in the loop.
+    """
+    kinds: dict[str, list[str]] = {"#": [], "#.": [], "#:": [], "#,": [], "#|": []}
+    last = ""
+    for line in _stripped(block) if block else []:
+        mark = line[:2] if line[1:2] in (".", ":", ",", "|", "~") else "#"
+        mark = "#|" if mark == "#~" else mark  # "#~" only as "#~|"
+        if mark == "#|" and last != "#|" and kinds["#|"]:
+            raise _Laid  # previous strings split by other comments: the loop knows
+        kinds[mark].append(line)
+        last = mark
+    return _comments(*("".join(line + "\n" for line in kinds[mark]) for mark in kinds))
+
+
+def _set_header(po: polib.POFile, tcomment: str, flags: list[str], msgstr: str) -> None:
+    po.header = tcomment
+    po.metadata_is_fuzzy = "fuzzy" in flags
+    for field_line in msgstr.split("\n"):
+        if ":" in field_line:
+            name, value = field_line.split(":", 1)
+            po.metadata[name.strip()] = value.strip()
 
 
 def _occurrence(reference: str) -> tuple[str, str]:

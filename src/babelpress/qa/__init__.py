@@ -151,20 +151,39 @@ def render_blockers(
     archive repeats itself) are not checked again.  ``ignore-`` flags count, except
     for ``safe-html``.
     """
-    formats = Context.formats_of(entry)
+    flags = getattr(entry, "flags", None)
+    formats, ignored = _flag_kinds(tuple(flags)) if flags else ((), ())
     if getattr(entry, "msgid_plural", "") or getattr(entry, "obsolete", False):
         return _run(_BLOCKING, entry, _context(language, formats), errors_only=True)
-    flags = [f for f in (getattr(entry, "flags", None) or ()) if f.startswith(IGNORE_PREFIX)]
-    return list(_blockers(language, entry.msgid, entry.msgstr, tuple(flags), formats))
+    return list(_blockers(language, entry.msgid, entry.msgstr, ignored, formats))
+
+
+@lru_cache(maxsize=256)
+def _flag_kinds(flags: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(format flags, ``ignore-`` flags) among *flags*: few sets of flags recur."""
+    return Context.formats_in(flags), tuple(f for f in flags if f.startswith(IGNORE_PREFIX))
 
 
 @lru_cache(maxsize=8192)
 def _blockers(
     language: str, msgid: str, msgstr: str, flags: tuple[str, ...], formats: tuple[str, ...]
 ) -> tuple[Problem, ...]:
-    """:func:`render_blockers` of a singular entry, by what the checks look at."""
-    entry = polib.POEntry(msgid=msgid, msgstr=msgstr, flags=list(flags))
-    return tuple(_run(_BLOCKING, entry, _context(language, formats), errors_only=True))
+    """:func:`render_blockers` of a singular entry, by what the checks look at.
+
+    What :func:`_run` does for such an entry, without making one: rendering asks
+    this for every translation it shows.
+    """
+    if not msgid or not msgstr:
+        return ()
+    context = _context(language, formats)
+    problems = []
+    for check in _BLOCKING:
+        if flags and check.ignored_by(flags):
+            continue
+        for problem in check.function(msgid, msgstr, context):
+            if problem.level == ERROR and not (flags and check.ignored_by(flags, problem.check)):
+                problems.append(problem)
+    return tuple(problems)
 
 
 def check_catalogues(settings: Any, languages: Iterable[str] | None = None) -> list[Finding]:

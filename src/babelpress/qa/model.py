@@ -94,7 +94,11 @@ class Context:
     @staticmethod
     def formats_of(entry: object) -> tuple[str, ...]:
         """The format flags of *entry* (``c-format``, ``python-brace-format``; not ``no-…``)."""
-        flags = getattr(entry, "flags", None) or ()
+        return Context.formats_in(getattr(entry, "flags", None) or ())
+
+    @staticmethod
+    def formats_in(flags: Iterable[str]) -> tuple[str, ...]:
+        """The format flags among *flags* (see :meth:`formats_of`)."""
         return tuple(f for f in flags if f.endswith("-format") and not f.startswith("no-"))
 
     @staticmethod
