@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import polib
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
@@ -169,3 +170,33 @@ def test_clearing_moves_files_aside_instead_of_deleting(tmp_path: Path) -> None:
     bench.discard(folder, trash)  # already gone: nothing to do
     assert not folder.exists()
     assert [p.relative_to(trash).parts[1:] for p in trash.rglob("a.md")] == [("en", "a.md")]
+
+
+def test_each_timed_run_starts_with_babelpress_caches_empty() -> None:
+    """A repeated run must not find the checks' results of the run before (a new
+    process would not), nor a class's cached method results."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        import bench
+    finally:
+        sys.path.remove(str(REPO / "scripts"))
+    from babelpress.markdown.reader import parse
+    from babelpress.qa import render_blockers
+
+    parse("Ein Satz. Noch ein Satz.\n", path="docs/de/a.md", slug="a", unit="sentence")
+    entry = polib.POEntry(msgid="Ein Satz.", msgstr="One sentence.")
+    render_blockers(entry, "en")
+    cached = [f for f in _lru_caches() if f.cache_info().currsize]
+    assert cached, "nothing cached: the test checks nothing"
+    seen: list[int] = []
+    bench.Figures().timed("x_s", 2, lambda: seen.append(sum(
+        f.cache_info().currsize for f in cached)))
+    assert seen == [0, 0]
+
+
+def _lru_caches() -> list:
+    found = []
+    for name, module in list(sys.modules.items()):
+        if name.startswith("babelpress"):
+            found += [v for v in vars(module).values() if hasattr(v, "cache_info")]
+    return found
