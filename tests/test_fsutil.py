@@ -93,3 +93,22 @@ def test_new_file_gets_the_umask_mode(tmp_path: Path) -> None:
     finally:
         os.umask(mask)
     assert (tmp_path / "b.txt").stat().st_mode & 0o777 == 0o640
+
+
+def test_missing_folders_are_made_and_a_stale_temporary_name_is_passed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import itertools
+
+    from babelpress import fsutil
+
+    target = tmp_path / "neu" / "tief" / "c.txt"
+    monkeypatch.setattr(fsutil, "_TEMPORARY", itertools.count(7))
+    assert atomic_write(target, "erste Fassung\n")
+    # a process with this id was killed while writing: its file stays untouched
+    stale = target.parent / f".c.txt.{os.getpid()}_8.tmp"
+    stale.write_text("halb", encoding="utf-8")
+    assert atomic_write(target, "zweite Fassung\n")
+    assert target.read_text(encoding="utf-8") == "zweite Fassung\n"
+    assert stale.read_text(encoding="utf-8") == "halb"
+    assert sorted(p.name for p in target.parent.iterdir()) == [stale.name, "c.txt"]

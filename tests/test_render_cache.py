@@ -114,7 +114,7 @@ def test_facts_of_each_page_are_kept_with_it_and_found_once(rendered) -> None:
     settings, parsed = rendered  # rendered without facts, as ``babelpress render`` does
     seen: list[str] = []
 
-    def facts(markdown: str, target: Path) -> dict[str, str]:
+    def facts(markdown: str, target: Path, written: object) -> dict[str, str]:
         seen.append(target.parent.name + "/" + target.stem)
         return {"head": markdown.split("\n", 2)[1]}
 
@@ -135,3 +135,21 @@ def test_facts_of_each_page_are_kept_with_it_and_found_once(rendered) -> None:
     assert redone.written and redone.facts == {"head": target.read_text("utf-8").split("\n")[1]}
     # without a caller asking, nothing is made
     assert all(r.facts is None for r in render.render_all(settings).pages)
+
+
+def test_front_matter_handed_with_a_page_is_what_reading_it_gives(project: Path) -> None:
+    """The facts made from what the render says it wrote equal those read from the page."""
+    from babelpress.site.articles import page_facts
+
+    settings = bp_config.load(project)
+    handed: list[tuple[Path, object]] = []
+
+    def facts(markdown: str, target: Path, written: object) -> object:
+        handed.append((target, written))
+        return page_facts(markdown, target, written)  # type: ignore[arg-type]
+
+    report = render.render_all(settings, facts=facts)
+    assert handed and all(written is not None for _, written in handed)
+    for result in report.pages:
+        text = result.target.read_text(encoding="utf-8")
+        assert result.facts == page_facts(text, result.target)

@@ -79,3 +79,32 @@ _VALUES = st.recursive(
 @given(st.dictionaries(_KEYS, _VALUES, min_size=1, max_size=6))
 def test_dump_is_safe_dump_for_any_front_matter(data: dict[Any, Any]) -> None:
     assert frontmatter.dump(data) == reference(data)
+
+
+def _as_read(data: dict[Any, Any]) -> Any:
+    """What a page whose front matter is ``dump(data)`` gives the one reading it as text."""
+    from babelpress.markdown.reader import front_matter
+
+    text = f"---\n{frontmatter.dump(data)}---\nKörper\n"
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # a text file's universal newlines
+    return front_matter(text, path="docs/en/a.md")[0]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.dictionaries(
+        _KEYS, _VALUES | st.datetimes(timezones=st.none() | st.timezones()), min_size=1, max_size=6
+    )
+)
+def test_what_reads_back_is_what_is_read(data: dict[Any, Any]) -> None:
+    if frontmatter.reads_back(data):
+        assert _as_read(data) == data
+
+
+def test_what_may_not_read_back_is_said() -> None:
+    assert frontmatter.reads_back(PAGE)
+    assert not frontmatter.reads_back({"title": "Zeile\rzwei"})
+    assert not frontmatter.reads_back({"f": float("nan")})
+    assert not frontmatter.reads_back({1: "number key"})
+    assert not frontmatter.reads_back({"when": dt.datetime(2024, 5, 9, tzinfo=dt.timezone.utc)})
+    assert not frontmatter.reads_back({"title": {1, 2}})

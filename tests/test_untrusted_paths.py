@@ -10,6 +10,7 @@ printed nowhere, and nothing outside the project changes.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from pathlib import Path
@@ -184,21 +185,33 @@ def test_a_malformed_catalogue_is_quoted_short_and_without_secrets(tmp_path: Pat
         assert KEY not in output and "HOME" not in output
 
 
-def test_confined_follows_links_and_dots(tmp_path: Path) -> None:
-    from babelpress.fsutil import OutsideProject, confined
+@pytest.mark.parametrize("remembered", [False, True])
+def test_confined_follows_links_and_dots(tmp_path: Path, remembered: bool) -> None:
+    from babelpress.fsutil import OutsideProject, confined, folders_remembered
 
     root = tmp_path / "project"
     (root / "locale").mkdir(parents=True)
     (root / "inside.txt").write_text("x", encoding="utf-8")
     (root / "locale" / "ok.po").symlink_to(root / "inside.txt")
     (root / "locale" / "out.po").symlink_to(tmp_path)
-    assert confined(root / "locale" / "ok.po", root) == root / "locale" / "ok.po"
-    assert confined(root / "locale" / "new" / "file.po", root)
-    for path in (root / "locale" / "out.po", root / ".." / "x.md", Path("/etc/passwd")):
-        with pytest.raises(OutsideProject):
-            confined(path, root)
-    with pytest.raises(OutsideProject):
-        confined(root.parent / "project-other" / "x", root)  # a prefix is not the folder
+    (tmp_path / "elsewhere" / "deep").mkdir(parents=True)
+    (root / "locale" / "away").symlink_to(tmp_path / "elsewhere" / "deep")
+    with folders_remembered() if remembered else contextlib.nullcontext():
+        for _ in range(2):  # the second time from what was remembered
+            assert confined(root / "locale" / "ok.po", root) == root / "locale" / "ok.po"
+            assert confined(root / "locale" / "new" / "file.po", root)
+            outside = (
+                root / "locale" / "out.po",
+                root / "locale" / "away" / "x.po",
+                # the link is followed before "..": this is elsewhere/x.po
+                root / "locale" / "away" / ".." / "x.po",
+                root / ".." / "x.md",
+                Path("/etc/passwd"),
+                root.parent / "project-other" / "x",  # a prefix is not the folder
+            )
+            for path in outside:
+                with pytest.raises(OutsideProject):
+                    confined(path, root)
 
 
 def test_broken_front_matter_is_named_not_quoted(monkeypatch: pytest.MonkeyPatch) -> None:

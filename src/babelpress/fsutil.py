@@ -5,7 +5,10 @@ Every file babelpress reads or writes belongs to the project.  A symbolic link
 elsewhere) must not make it read or write anything outside: :func:`confined`
 refuses a path whose real location (every link followed) lies outside the
 project root, and :func:`read_bytes`, :func:`read_text` and :func:`atomic_write`
-check it first when given the *root*.
+check it first when given the *root*.  Following every link of a path costs a
+system call per folder of it; inside :func:`folders_remembered` (one run of a step
+over thousands of files) the real location of each folder is found once, and only
+the file's own name is checked for a link each time.
 
 :func:`atomic_write` writes to a temporary file in the target's directory and
 renames it over the target, so a reader (or a killed process) sees either the old
@@ -26,8 +29,10 @@ and are never flushed.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
-import tempfile
+from collections.abc import Iterator
+from contextvars import ContextVar
 from pathlib import Path
 
 from babelpress.errors import BabelpressError, InputError
@@ -37,10 +42,31 @@ class OutsideProject(InputError):
     """A path that leads (through a symbolic link) outside the project."""
 
 
+#: the real location of each folder met, while :func:`folders_remembered` runs
+_FOLDERS: ContextVar[dict[str, str] | None] = ContextVar("babelpress_folders", default=None)
+
+
+@contextlib.contextmanager
+def folders_remembered() -> Iterator[None]:
+    """Within the block, :func:`confined` follows the links of each folder only once.
+
+    For one run of a step: a folder replaced by a link while it runs is not noticed.
+    """
+    token = _FOLDERS.set({})
+    try:
+        yield
+    finally:
+        _FOLDERS.reset(token)
+
+
 def confined(path: str | Path, root: str | Path) -> Path:
     """*path*, if its real location is inside *root*; :class:`OutsideProject` if not."""
-    real = os.path.realpath(path)
-    base = os.path.realpath(root)
+    folders = _FOLDERS.get()
+    real = os.path.realpath(path) if folders is None else _real(os.fspath(path), folders)
+    if folders is None:
+        base = os.path.realpath(root)
+    else:
+        base = _real_folder(os.path.abspath(root), folders)
     if real == base or real.startswith(base.rstrip(os.sep) + os.sep):
         return Path(path)
     raise OutsideProject(
@@ -48,6 +74,24 @@ def confined(path: str | Path, root: str | Path) -> Path:
         "babelpress reads and writes only files inside it",
         path=path,
     )
+
+
+def _real(path: str, folders: dict[str, str]) -> str:
+    """``os.path.realpath(path)``, the real location of its folder taken from *folders*."""
+    if os.pardir in path.split(os.sep):
+        # the kernel follows a link before ".." and a lexical split would not
+        return os.path.realpath(path)
+    folder, name = os.path.split(os.path.abspath(path))
+    if os.path.islink(os.path.join(folder, name)):
+        return os.path.realpath(path)
+    return os.path.join(_real_folder(folder, folders), name)
+
+
+def _real_folder(folder: str, folders: dict[str, str]) -> str:
+    real = folders.get(folder)
+    if real is None:
+        real = folders[folder] = os.path.realpath(folder)
+    return real
 
 
 def read_bytes(path: str | Path, *, root: str | Path | None) -> bytes:
@@ -90,20 +134,18 @@ def atomic_write(
     except OSError as exc:
         raise BabelpressError(f"cannot read: {exc.strerror or exc}", path=path) from exc
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = _temporary(path)
     except OSError as exc:
         raise BabelpressError(f"cannot write: {exc.strerror or exc}", path=path) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
+            if existed:  # the mode of the file it replaces (a new file has the umask's)
+                with contextlib.suppress(FileNotFoundError):
+                    os.fchmod(handle.fileno(), path.stat().st_mode & 0o7777)
             if durable and existed:
                 handle.flush()
                 os.fsync(handle.fileno())
-        try:
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        except FileNotFoundError:
-            os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -114,7 +156,25 @@ def atomic_write(
     return True
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+#: numbers the temporary files of this process (with its id: unique among processes)
+_TEMPORARY = itertools.count()
+
+
+def _temporary(path: Path) -> tuple[int, str]:
+    """A new file ``.<name>.<process>_<n>.tmp`` beside *path*, open for writing.
+
+    Created with mode 0o666 less the umask, as any new file; its folder is made only
+    when missing (making it first costs a system call per file).
+    """
+    while True:
+        tmp = os.path.join(path.parent, f".{path.name}.{os.getpid()}_{next(_TEMPORARY)}.tmp")
+        try:
+            return os.open(tmp, _CREATE, 0o666), tmp
+        except FileExistsError:  # left by a killed process that had the same id
+            continue
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return os.open(tmp, _CREATE, 0o666), tmp
+
+
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)

@@ -55,7 +55,7 @@ from typing import Any
 from babelpress import project
 from babelpress.config import Settings
 from babelpress.errors import BabelpressError, InputError
-from babelpress.fsutil import OutsideProject, atomic_write, read_text
+from babelpress.fsutil import OutsideProject, atomic_write, folders_remembered, read_text
 from babelpress.markdown.units import Document
 from babelpress.render.cache import RenderCache, read_bytes
 from babelpress.render.page import (
@@ -135,8 +135,9 @@ def signature(settings: Settings, mode: str) -> tuple[Any, ...]:
     return (mode, settings, tuple(stats))
 
 
-#: what a caller wants to know of a page written (its Markdown, its path), as JSON values
-FactsOf = Callable[[str, Path], Any]
+#: what a caller wants to know of a page written, as JSON values: from its Markdown, its
+#: path and, when the render knows them, the front matter and body the Markdown reads as
+FactsOf = Callable[[str, Path, "tuple[dict[str, Any], str] | None"], Any]
 
 
 def render_all(
@@ -148,7 +149,7 @@ def render_all(
 ) -> Report:
     """Render every German page into every target language (or *languages*).
 
-    With *facts*, each :class:`PageResult` carries ``facts(markdown, target)`` of the
+    With *facts*, each :class:`PageResult` carries ``facts(markdown, target, written)`` of the
     page on disk, kept in the render cache with the page, so a page that is not
     rendered again is not read again for them.
     """
@@ -177,9 +178,10 @@ def render_pages(
     cache = RenderCache(settings, mode)
     needed = dict.fromkeys(language for _, languages in work for language in languages)
     words = {language: _words(settings, language, mode, report) for language in needed}
-    for page, languages in work:
-        _render_one(settings, page, languages, cache, report, mode, words, facts)
-    cache.save()
+    with folders_remembered():
+        for page, languages in work:
+            _render_one(settings, page, languages, cache, report, mode, words, facts)
+        cache.save()
     return report
 
 
@@ -248,7 +250,9 @@ def _render_one(
             report.errors.append(exc)
             continue
         report.warnings.extend(rendered.warnings)
-        found = None if facts is None else facts(rendered.markdown, target) or {}
+        found = None
+        if facts is not None:
+            found = facts(rendered.markdown, target, rendered.written()) or {}
         report.pages.append(
             PageResult(language, source, target, written, rendered.summary(), found)
         )
@@ -267,7 +271,7 @@ def _known_facts(cache: RenderCache, target: Path, facts: FactsOf | None, root: 
     # rendered without them (``babelpress render``): once, from the page as it is
     try:
         data = read_bytes(target, root)
-        known = facts(data.decode("utf-8"), target) or {} if data is not None else None
+        known = facts(data.decode("utf-8"), target, None) or {} if data is not None else None
     except (OutsideProject, UnicodeDecodeError):
         return None
     cache.keep_facts(target, known)

@@ -22,6 +22,7 @@ on which emitter ran (nor on whether libyaml is installed).
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Any
 
@@ -44,6 +45,29 @@ def dump(data: Any) -> str:
     """*data* as block-style YAML, byte for byte what ``yaml.safe_dump`` writes."""
     dumper = _FAST_DUMPER if _FAST_DUMPER is not None and _libyaml_safe(data) else None
     return yaml.dump(data, Dumper=dumper or yaml.SafeDumper, **_OPTIONS)
+
+
+def reads_back(value: Any) -> bool:
+    """True when loading :func:`dump` of *value* as a page's front matter gives *value* again.
+
+    Plain strings (no carriage return, which reading a page as text turns into a line
+    end), finite numbers, booleans, ``None``, dates and naive date-times, in lists and
+    mappings with string keys; anything else is read back from the text to be sure.
+    """
+    if isinstance(value, str):
+        return "\r" not in value and _UNSAFE.search(value) is None
+    if isinstance(value, dict):
+        return all(
+            isinstance(key, str) and reads_back(key) and reads_back(item)
+            for key, item in value.items()
+        )
+    if isinstance(value, list):
+        return all(reads_back(item) for item in value)
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, dt.datetime):
+        return value.tzinfo is None
+    return isinstance(value, _SCALARS)
 
 
 def _libyaml_safe(value: Any) -> bool:

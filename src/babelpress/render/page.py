@@ -81,6 +81,20 @@ class RenderedPage(PageSummary):
     """One page rendered into one language: its summary and its Markdown."""
 
     markdown: str = field(kw_only=True)
+    #: the front matter written, when reading it back from the text gives the same
+    #: values (see :func:`~babelpress.render.frontmatter.reads_back`), else None
+    meta: dict[str, Any] | None = field(default=None, kw_only=True)
+    #: where the body starts in :attr:`markdown`
+    body_start: int = field(default=0, kw_only=True)
+
+    def written(self) -> tuple[dict[str, Any], str] | None:
+        """The front matter and body reading :attr:`markdown` gives, if known without reading."""
+        if self.meta is None:
+            return None
+        body = self.markdown[self.body_start :]
+        if "\r" in body:  # as reading the page as text gives it
+            body = body.replace("\r\n", "\n").replace("\r", "\n")
+        return self.meta, body
 
     def summary(self) -> PageSummary:
         return PageSummary(
@@ -146,7 +160,8 @@ def render_page(
         review["machine"] = True  # the byline credits the machine: the page's text is all MT
     if title_in_german:
         review["title_lang"] = settings.source_language
-    front = _front_matter(doc, meta, language, review)
+    data = _front_data(doc, meta, language, review)
+    front = f"---\n{frontmatter.dump(data)}---\n"
     markdown = front + _insert_notice(body, notice)
     return RenderedPage(
         states.share,
@@ -155,6 +170,8 @@ def render_page(
         states.warnings,
         states.published,
         markdown=markdown,
+        meta=data if frontmatter.reads_back(data) else None,
+        body_start=len(front),
     )
 
 
@@ -212,12 +229,12 @@ def _insert_notice(body: str, notice: str) -> str:
     return body[:end] + gap + notice + body[end:]
 
 
-def _front_matter(
+def _front_data(
     doc: Document,
     meta: Mapping[tuple[str, int | None], str],
     language: str,
     review: dict[str, Any],
-) -> str:
+) -> dict[str, Any]:
     """The German front matter with the values readers see in *language* (*meta*)."""
     data = dict(doc.front_matter)
     for (key, index), value in meta.items():
@@ -229,7 +246,7 @@ def _front_matter(
             data[key] = [*data[key][:index], value, *data[key][index + 1 :]]
     data["lang"] = language
     data[MARKER] = review
-    return f"---\n{frontmatter.dump(data)}---\n"
+    return data
 
 
 

@@ -187,18 +187,24 @@ def read_page_info(source: Path, path: str) -> PageInfo:
     return page_info(meta, body, path)
 
 
-def page_facts(markdown: str, source: Path) -> dict[str, Any] | None:
+def page_facts(
+    markdown: str, source: Path, written: tuple[Mapping[str, Any], str] | None = None
+) -> dict[str, Any] | None:
     """:meth:`PageInfo.to_json` of the page *source* whose text is *markdown* (being
     written), as :func:`read_page_info` will read it; None when its front matter
     cannot be read or has a warning (the warning names the page as the build sees it:
-    it is read then).
+    it is read then).  *written* is the front matter and body the writer knows
+    *markdown* reads back as; without it the text is read.
     """
-    text = markdown.replace("\r\n", "\n").replace("\r", "\n")  # as read_text gives it
     path = source.as_posix()
-    try:
-        meta, body = front_matter(text, path=path)
-    except BabelpressError:
-        return None
+    if written is not None:
+        meta, body = written
+    else:
+        text = markdown.replace("\r\n", "\n").replace("\r", "\n")  # as read_text gives it
+        try:
+            meta, body = front_matter(text, path=path)
+        except BabelpressError:
+            return None
     info = page_info(meta, body, path)
     return None if info.warnings else info.to_json()
 

@@ -24,9 +24,9 @@ published give the feed's bytes.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections.abc import Iterable
-from xml.sax.saxutils import escape
 
 from babelpress.site.articles import Article, ordered
 
@@ -89,7 +89,7 @@ def feed_sitemap(articles: Iterable[Article], *, site_url: str) -> bytes:
     for article in ordered(articles):
         if article.date is None:
             continue
-        where = escape(absolute_url(site_url, article.url))
+        where = html.escape(absolute_url(site_url, article.url), quote=False)
         lines.append(
             f"  <url><loc>{where}</loc><lastmod>{article.date.date().isoformat()}</lastmod></url>"
         )
