@@ -115,6 +115,21 @@ def install(md: MarkdownIt) -> None:
 
 def analyse(md: MarkdownIt, text: str, env: dict[str, Any]) -> Inline:
     """Parse *text* as inline Markdown (with the page's link references in *env*)."""
+    if _RULE_START_RE.search(text) is None:
+        return _plain(text)  # most of an article's text
+    return _parsed(md, text, env)
+
+
+def _plain(text: str) -> Inline:
+    """:func:`_parsed` of a *text* in which only markdown-it's text and newline rules match."""
+    found = Inline()
+    found.breaks.extend(_hard_breaks(text))
+    _add_bare_urls(text, found)
+    found.finish()
+    return found
+
+
+def _parsed(md: MarkdownIt, text: str, env: dict[str, Any]) -> Inline:
     found = Inline()
     env[_ENV_KEY] = found
     tokens: list[Any] = []
@@ -128,6 +143,33 @@ def analyse(md: MarkdownIt, text: str, env: dict[str, Any]) -> Inline:
     _add_bare_urls(text, found)
     found.finish()
     return found
+
+
+#: a character at which an inline rule other than ``text`` and ``newline`` can match
+#: (an image needs its ``[`` too)
+_RULE_START_RE = re.compile(r"[\\`*_\[<&]")
+
+
+def _hard_breaks(text: str) -> list[tuple[int, int]]:
+    """What :func:`_record_newline` records for *text* when only the text and newline
+    rules match in it: markdown-it's test (two spaces pending before the newline) and
+    the span recorded, spaces before and indentation after included."""
+    breaks = []
+    line = 0  # where markdown-it's pending text starts: after the last newline's indentation
+    newline = text.find("\n")
+    while newline >= 0:
+        hard = text.endswith("  ", line, newline)
+        after = newline + 1
+        while after < len(text) and text[after] in " \t":
+            after += 1
+        if hard:
+            spaces = 0
+            while newline > spaces and text[newline - spaces - 1] == " ":
+                spaces += 1
+            breaks.append((newline - spaces, after))
+        line = after
+        newline = text.find("\n", after)
+    return breaks
 
 
 # ------------------------------------------------------------------ recording
