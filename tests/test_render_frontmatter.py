@@ -44,6 +44,10 @@ PAGE = {
         {"title": "NEL\x85 LS\u2028 PS\u2029"},
         {"": "empty key", "k" * 200: "long key", 1: "number key"},
         {"Schlüssel": "non-ASCII key", "title": "ok"},
+        # one list twice: the representer writes an anchor and an alias
+        {"a": (shared := ["x", "y"]), "b": shared},
+        {"when": dt.datetime(2024, 5, 9, 8, 0, 1, 5, tzinfo=dt.timezone(dt.timedelta(hours=2)))},
+        {"f": 1.0, "g": float("inf"), "h": -0.0, "i": 10**30, "j": False},
     ],
 )
 def test_dump_is_safe_dump(data: Any) -> None:
@@ -67,6 +71,7 @@ _SCALARS = (
     | st.integers()
     | st.floats()
     | st.dates()
+    | st.datetimes(timezones=st.none() | st.timezones())
 )
 _VALUES = st.recursive(
     _SCALARS,

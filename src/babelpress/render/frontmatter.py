@@ -13,7 +13,8 @@ does not for everything, so it is used only when :func:`_libyaml_safe` holds:
 - no string holds a character outside the Basic Multilingual Plane (libyaml
   escapes emoji as ``\\U0001F600``, PyYAML writes them as they are) or one of the
   Unicode line breaks NEL, LS and PS (written quoted differently);
-- values are only strings, numbers, booleans, ``None``, dates, lists and mappings.
+- values are only strings, numbers, booleans, ``None``, dates, lists and mappings
+  (a date-time's offset from UTC in whole minutes, as YAML's timestamps have them).
 
 Anything else goes through the pure-Python emitter, so the output never depends
 on which emitter ran (nor on whether libyaml is installed).
@@ -43,8 +44,48 @@ _FAST_DUMPER: Any = getattr(yaml, "CSafeDumper", None)
 
 def dump(data: Any) -> str:
     """*data* as block-style YAML, byte for byte what ``yaml.safe_dump`` writes."""
-    dumper = _FAST_DUMPER if _FAST_DUMPER is not None and _libyaml_safe(data) else None
-    return yaml.dump(data, Dumper=dumper or yaml.SafeDumper, **_OPTIONS)
+    if _FAST_DUMPER is not None and _libyaml_safe(data):
+        try:
+            node = _node(data, set())
+        except _Unplain:
+            return yaml.dump(data, Dumper=_FAST_DUMPER, **_OPTIONS)
+        # the nodes SafeRepresenter makes, made directly: it costs more than libyaml's emitting
+        return yaml.serialize(node, Dumper=_FAST_DUMPER, allow_unicode=True, width=10_000)
+    return yaml.dump(data, Dumper=yaml.SafeDumper, **_OPTIONS)
+
+
+class _Unplain(Exception):
+    """A value :func:`_node` leaves to PyYAML's representer (a float, a shared list)."""
+
+
+_TAG = "tag:yaml.org,2002:"
+
+
+def _node(value: Any, containers: set[int]) -> yaml.Node:
+    """The node ``SafeRepresenter`` (block style, keys unsorted) makes of *value*."""
+    kind = type(value)
+    if kind is str:
+        return yaml.ScalarNode(_TAG + "str", value)
+    if kind is bool:
+        return yaml.ScalarNode(_TAG + "bool", "true" if value else "false")
+    if kind is int:
+        return yaml.ScalarNode(_TAG + "int", str(value))
+    if value is None:
+        return yaml.ScalarNode(_TAG + "null", "null")
+    if kind is dt.date:
+        return yaml.ScalarNode(_TAG + "timestamp", value.isoformat())
+    if kind is dt.datetime:
+        return yaml.ScalarNode(_TAG + "timestamp", value.isoformat(" "))
+    if kind is list or kind is dict:
+        if id(value) in containers:  # the representer writes an anchor and an alias
+            raise _Unplain
+        containers.add(id(value))
+        if kind is list:
+            items = [_node(item, containers) for item in value]
+            return yaml.SequenceNode(_TAG + "seq", items, flow_style=False)
+        pairs = [(_node(k, containers), _node(v, containers)) for k, v in value.items()]
+        return yaml.MappingNode(_TAG + "map", pairs, flow_style=False)
+    raise _Unplain
 
 
 def reads_back(value: Any) -> bool:
@@ -81,4 +122,8 @@ def _libyaml_safe(value: Any) -> bool:
         )
     if isinstance(value, list):
         return all(_libyaml_safe(item) for item in value)
+    if isinstance(value, dt.datetime):
+        # an offset with seconds is no implicit timestamp: the emitters quote it differently
+        offset = value.utcoffset()
+        return offset is None or offset % dt.timedelta(minutes=1) == dt.timedelta(0)
     return isinstance(value, _SCALARS)
