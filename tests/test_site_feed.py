@@ -93,3 +93,18 @@ def test_feed_sitemap_lists_the_feed_articles() -> None:
         ("https://example.org/news/en/a/", "2021-03-01"),
     ]
     assert ElementTree.fromstring(feed_sitemap([], site_url="https://x.org/")).tag.endswith("urlset")
+
+
+def test_characters_xml_does_not_allow_are_exactly_those_dropped() -> None:
+    from babelpress.site.feed import _xml
+
+    def allowed(code: int) -> bool:  # XML 1.0, production [2] Char
+        return (
+            code in (0x9, 0xA, 0xD)
+            or 0x20 <= code <= 0xD7FF
+            or 0xE000 <= code <= 0xFFFD
+            or 0x10000 <= code <= 0x10FFFF
+        )
+
+    every = "".join(map(chr, range(0x110000)))
+    assert _xml(every) == "".join(char for char in every if allowed(ord(char)))
