@@ -221,12 +221,17 @@ def _insert_notice(body: str, notice: str) -> str:
     """Put *notice* under the page's H1, else under an opening kicker, else at the top."""
     if not notice:
         return body
-    match = _H1.search(body) or _KICKER.match(body)
+    match = (_H1.search(body) if _may_have_h1(body) else None) or _KICKER.match(body)
     if match is None:
         return notice + body
     end = match.end()
     gap = "" if match.group(0).endswith("\n\n") else "\n"
     return body[:end] + gap + notice + body[end:]
+
+
+def _may_have_h1(body: str) -> bool:
+    """Whether a line starts with ``#``: searching for :data:`_H1` tries every line."""
+    return body.startswith("#") or "\n#" in body
 
 
 def _front_data(
