@@ -142,7 +142,7 @@ def render_page(
     )
     body = doc.render(body_text)
     counts = states.counts()
-    total = sum(1 for _ in doc.segments())
+    total = len(states.segments)
     unavailable = not states.published or (states.fallbacks == total and total > 0)
     notice = review_notice(
         counts, words, unavailable=unavailable, mode=mode, min_reviewed=settings.min_reviewed

@@ -80,13 +80,17 @@ class PageStates:
         self.entries: dict[MsgKey, _Entry] = {}
         #: the kinds of unit each entry stands for on this page
         self.kinds: dict[MsgKey, set[str]] = {}
-        for segment in doc.segments():
-            key = msgkey(segment)
-            self.kinds.setdefault(key, set()).add(segment.kind)
-            if key not in self.entries:
+        #: every segment of the page in order, with its key
+        self.segments = [(segment, msgkey(segment)) for segment in doc.segments()]
+        for segment, key in self.segments:
+            kinds = self.kinds.get(key)
+            if kinds is None:
+                self.kinds[key] = {segment.kind}
                 entry = catalog_by_msgkey.get(key)
                 self.entries[key] = _state(entry, language, self.warnings, catalog_path)
-        self.share = _reviewed_share(doc.segments(), self.entries)
+            else:
+                kinds.add(segment.kind)
+        self.share = _reviewed_share(self.segments, self.entries)
         self.published = mode == "serve" or self.share >= settings.min_reviewed
         self.show_drafts = mode == "serve" or settings.publish_drafts
         self.has_drafts = any(entry.state == DRAFT for entry in self.entries.values())
@@ -125,9 +129,12 @@ class PageStates:
             if skipped and self.kinds[key] <= skipped:
                 continue
             state = self.shown(key)
-            name = {REVIEWED: "reviewed", MISSING: "german"}.get(state, entry.kind)
-            found[name] += 1
+            found[_COUNTED.get(state) or entry.kind] += 1
         return Counts(**found)
+
+
+#: the :class:`Counts` field of an entry shown as reviewed or in German (a draft: its kind)
+_COUNTED = {REVIEWED: "reviewed", MISSING: "german"}
 
 
 def msgkey(segment: Segment) -> MsgKey:
@@ -173,11 +180,13 @@ def _state(
     return _Entry(REVIEWED, entry.msgstr)
 
 
-def _reviewed_share(segments: Iterable[Segment], entries: Mapping[MsgKey, _Entry]) -> float:
+def _reviewed_share(
+    segments: Iterable[tuple[Segment, MsgKey]], entries: Mapping[MsgKey, _Entry]
+) -> float:
     total = reviewed = 0
-    for segment in segments:
+    for segment, key in segments:
         weight = len(segment.msgid)
         total += weight
-        if entries[msgkey(segment)].state == REVIEWED:
+        if entries[key].state == REVIEWED:
             reviewed += weight
     return 100.0 if total == 0 else 100.0 * reviewed / total
