@@ -38,7 +38,7 @@ from babelpress.config import Settings
 from babelpress.errors import BabelpressError, CatalogError, InputError
 from babelpress.extract import template as catalog
 from babelpress.extract.names import prefill_names
-from babelpress.fsutil import OutsideProject
+from babelpress.fsutil import OutsideProject, folders_remembered
 from babelpress.glossary import Glossary
 from babelpress.po.file import read_po
 from babelpress.po.format import format_po
@@ -206,14 +206,15 @@ def _exit_with(parent: int) -> None:
 
 def _work(tasks: Sequence[PageTask]) -> list[PageDone]:
     memories: dict[str, TranslationMemory] = _WORKER["memories"]  # type: ignore[assignment]
-    return [
-        extract_page(
-            task,
-            _WORKER["settings"],  # type: ignore[arg-type]
-            _WORKER["languages"],  # type: ignore[arg-type]
-            str(_WORKER["date"]),
-            memories.__getitem__,
-            _WORKER["glossary"],  # type: ignore[arg-type]
-        )
-        for task in tasks
-    ]
+    with folders_remembered():
+        return [
+            extract_page(
+                task,
+                _WORKER["settings"],  # type: ignore[arg-type]
+                _WORKER["languages"],  # type: ignore[arg-type]
+                str(_WORKER["date"]),
+                memories.__getitem__,
+                _WORKER["glossary"],  # type: ignore[arg-type]
+            )
+            for task in tasks
+        ]

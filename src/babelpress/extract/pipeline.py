@@ -53,7 +53,13 @@ from babelpress.errors import BabelpressError, CatalogError, InputError
 from babelpress.extract import memory_index, pagework
 from babelpress.extract import template as catalog
 from babelpress.extract.memory_index import MemoryIndex
-from babelpress.fsutil import OutsideProject, atomic_write, read_bytes, read_text
+from babelpress.fsutil import (
+    OutsideProject,
+    atomic_write,
+    folders_remembered,
+    read_bytes,
+    read_text,
+)
 from babelpress.glossary import Glossary, load_glossary
 from babelpress.po.file import read_po
 from babelpress.po.format import format_po
@@ -100,7 +106,8 @@ def run(
     with lock:
         if not check:
             remove_leftovers(settings)
-        return _Run(settings, list(languages or settings.languages), check, jobs).execute()
+        with folders_remembered():
+            return _Run(settings, list(languages or settings.languages), check, jobs).execute()
 
 
 #: a temporary file of an interrupted :func:`~babelpress.fsutil.atomic_write` of a catalogue
