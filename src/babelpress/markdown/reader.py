@@ -151,7 +151,8 @@ def _lead_match(description: Any, paragraph: str) -> str:
     markdown = " ".join(paragraph.split())
     if wanted == markdown:
         return "markdown"
-    return "plain" if wanted == unescape(markdown) else ""
+    # without a backslash the plain text is the Markdown, which did not match
+    return "plain" if "\\" in markdown and wanted == unescape(markdown) else ""
 
 
 # ------------------------------------------------------------ front matter
@@ -194,6 +195,7 @@ def _split_front_matter(text: str, path: str) -> tuple[str, dict[str, Any], str,
 
 #: front-matter keys whose values readers see (their units are listed in file order)
 META_KEYS = ("title", "description", "author", "contributors", "translator", "source")
+_META_KEY_RES = {key: re.compile(rf"^{key}[ \t]*:", re.M) for key in META_KEYS}
 
 
 def _meta_segments(
@@ -206,11 +208,12 @@ def _meta_segments(
         items: list[tuple[int | None, Any]] = (
             list(enumerate(value)) if isinstance(value, list) else [(None, value)]
         )
-        found = re.search(rf"^{key}[ \t]*:", front, re.M)
+        shown = [(i, item) for i, item in items if isinstance(item, str) and _shown_text(key, item)]
+        if not shown:
+            continue
+        found = _META_KEY_RES[key].search(front)
         start = found.start() if found else 0
-        for index, item in items:
-            if not isinstance(item, str) or not _shown_text(key, item):
-                continue
+        for index, item in shown:
             at = front.find(item, start) if found else -1
             line = front.count("\n", 0, at if at >= 0 else start) + 2 if found else 1
             segments.append(Segment(msgid=item, source=item, kind=key, line=line))
