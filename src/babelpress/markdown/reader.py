@@ -421,7 +421,7 @@ class _Block:
             msgid, placeholders = self._with_placeholders(a, b, targets)
         else:
             msgid, placeholders = self.text[a:b], ()
-        if _IMAGE_ONLY_RE.fullmatch(msgid):
+        if msgid.startswith("![") and _IMAGE_ONLY_RE.fullmatch(msgid):
             kind = "image alt text"
         seg = Segment(
             msgid=msgid,
