@@ -62,22 +62,26 @@ class Inline:
 
     def targets_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
         """Targets lying wholly inside ``[a, b)``."""
+        if not self.targets:  # most text has none: no bisecting
+            return []
         first = bisect.bisect_left(self._starts, a)
         last = bisect.bisect_left(self._starts, b)
         return [t for t in self.targets[first:last] if t[1] <= b]
 
     def keeps_in(self, a: int, b: int) -> list[tuple[int, int]]:
         """Keep spans lying wholly inside ``[a, b)``."""
+        if not self.keeps:
+            return []
         first = bisect.bisect_left(self.keeps, (a, a))
         last = bisect.bisect_left(self.keeps, (b, b))
         return [k for k in self.keeps[first:last] if k[1] <= b]
 
     def has_markup(self, a: int, b: int) -> bool:
-        return bool(_overlapping(self._markup, a, b))
+        return bool(self._markup) and bool(_overlapping(self._markup, a, b))
 
     def opaque_in(self, a: int, b: int) -> list[tuple[int, int]]:
         """Disjoint opaque spans overlapping ``[a, b)``, in order."""
-        return _overlapping(self._opaque, a, b)
+        return _overlapping(self._opaque, a, b) if self._opaque else []
 
 
 def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

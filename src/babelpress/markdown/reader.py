@@ -74,6 +74,8 @@ from typing import Any
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_core.normalize import normalize
 
 from babelpress.errors import InputError, excerpt
 from babelpress.markdown import inline
@@ -149,7 +151,8 @@ def _lead_match(description: Any, paragraph: str) -> str:
     markdown = " ".join(paragraph.split())
     if wanted == markdown:
         return "markdown"
-    return "plain" if wanted == unescape(markdown) else ""
+    # without a backslash the plain text is the Markdown, which did not match
+    return "plain" if "\\" in markdown and wanted == unescape(markdown) else ""
 
 
 # ------------------------------------------------------------ front matter
@@ -192,6 +195,7 @@ def _split_front_matter(text: str, path: str) -> tuple[str, dict[str, Any], str,
 
 #: front-matter keys whose values readers see (their units are listed in file order)
 META_KEYS = ("title", "description", "author", "contributors", "translator", "source")
+_META_KEY_RES = {key: re.compile(rf"^{key}[ \t]*:", re.M) for key in META_KEYS}
 
 
 def _meta_segments(
@@ -204,11 +208,12 @@ def _meta_segments(
         items: list[tuple[int | None, Any]] = (
             list(enumerate(value)) if isinstance(value, list) else [(None, value)]
         )
-        found = re.search(rf"^{key}[ \t]*:", front, re.M)
+        shown = [(i, item) for i, item in items if isinstance(item, str) and _shown_text(key, item)]
+        if not shown:
+            continue
+        found = _META_KEY_RES[key].search(front)
         start = found.start() if found else 0
-        for index, item in items:
-            if not isinstance(item, str) or not _shown_text(key, item):
-                continue
+        for index, item in shown:
             at = front.find(item, start) if found else -1
             line = front.count("\n", 0, at if at >= 0 else start) + 2 if found else 1
             segments.append(Segment(msgid=item, source=item, kind=key, line=line))
@@ -226,12 +231,16 @@ def _shown_text(key: str, value: str) -> bool:
 
 def _with_contexts(segments: list[Segment]) -> list[Segment]:
     """Give heading-like segments a msgctxt where their msgid also occurs as another class."""
+    headlines = {seg.msgid for seg in segments if seg.kind in _HEADLINE_KINDS}
+    if not headlines:  # then every msgid has the one class "text"
+        return segments
     classes: dict[str, set[str]] = defaultdict(set)
     for seg in segments:
-        classes[seg.msgid].add(_class(seg.kind))
+        if seg.msgid in headlines:
+            classes[seg.msgid].add(_class(seg.kind))
     return [
         dataclasses.replace(seg, context=seg.kind)
-        if len(classes[seg.msgid]) > 1 and _class(seg.kind) != "text"
+        if _class(seg.kind) != "text" and len(classes[seg.msgid]) > 1
         else seg
         for seg in segments
     ]
@@ -250,8 +259,16 @@ def _parser() -> MarkdownIt:
     for name in ("paragraph", "heading", "lheading", "table"):
         rule = next(r for r in md.block.ruler.__rules__ if r.name == name)
         md.block.ruler.at(name, _recording(rule.fn), {"alt": list(rule.alt)})
+    md.core.ruler.at("normalize", _normalize)
     inline.install(md)
     return md
+
+
+def _normalize(state: StateCore) -> None:
+    """markdown-it's ``normalize``, skipped where it changes nothing (no CR, no NUL): it
+    copies the page twice, substituting every line end."""
+    if "\r" in state.src or "\0" in state.src:
+        normalize(state)
 
 
 def _recording(original: Any) -> Any:
@@ -314,12 +331,12 @@ class _Body:
             return
         found = inline.analyse(self.md, block.text, self.env)
         spans = block.units(found, split=split and not self.whole)
-        one = len(spans) == 1
+        unit_kind = _unit_kind(kind, len(spans) == 1)
         before = len(self.found)
         for a, b in spans:
-            seg = block.segment(a, b, found, _unit_kind(kind, one), self.line_of)
-            if seg is not None:
-                self.found.append((block.to_raw(a), block.to_raw(b), seg))
+            unit = block.segment(a, b, found, unit_kind, self.line_of)
+            if unit is not None:
+                self.found.append(unit)
         if kind == "paragraph" and self.first_paragraph is None and len(self.found) > before:
             self.first_paragraph = (lines[0][0], end)
 
@@ -337,27 +354,38 @@ class _Block:
         self.body = body
         self.lines = lines
         self.line_start = line_start
+        #: body offset of the text's start when the block is one line (no bisecting)
+        self.shift: int | None = None
+        #: where each line starts in the text
+        self.starts = [0]
+        self.uniform = True
+        self.prefix = ""
+        if len(lines) == 1:  # most blocks: nothing to join, no prefixes
+            self.shift = lines[0][0]
+            self.text = body[lines[0][0] : lines[0][1]]
+            return
         self.text = "\n".join(body[s:e] for s, e in lines)
-        self.starts: list[int] = []
-        pos = 0
-        for s, e in lines:
-            self.starts.append(pos)
-            pos += e - s + 1
+        for s, e in lines[:-1]:
+            self.starts.append(self.starts[-1] + e - s + 1)
         prefixes = {body[lines[i][1] + 1 : lines[i + 1][0]] for i in range(len(lines) - 1)}
         self.uniform = len(prefixes) <= 1
         self.prefix = prefixes.pop() if len(prefixes) == 1 else ""
 
     def to_raw(self, pos: int) -> int:
+        if self.shift is not None:
+            return self.shift + pos
         index = bisect.bisect_right(self.starts, pos) - 1
         return self.lines[index][0] + pos - self.starts[index]
 
     def units(self, found: inline.Inline, *, split: bool) -> list[tuple[int, int]]:
         """Unit spans in the block text: chunks between hard breaks, then sentences."""
+        masked = _mask(self.text, found.masks) if split else self.text
+        if not found.breaks and self.uniform:
+            return self._chunk(masked, 0, len(self.text), found, split)
         breaks = list(found.breaks)
         if not self.uniform:
             breaks.extend((m.start(), m.end()) for m in re.finditer("\n", self.text))
         breaks.sort()
-        masked = _mask(self.text, found.masks) if split else self.text
         spans: list[tuple[int, int]] = []
         pos = 0
         for b_start, b_end in [*breaks, (len(self.text), len(self.text))]:
@@ -382,34 +410,45 @@ class _Block:
 
     def segment(
         self, a: int, b: int, found: inline.Inline, kind: str, line_of: Any
-    ) -> Segment | None:
-        """The segment for block-text span ``[a, b)``, or None when nothing is translatable."""
-        targets = found.targets_in(a, b)
-        source = self.body[self.to_raw(a) : self.to_raw(b)]
-        literal = [self.text[s:e] for s, e in _gaps(a, b, targets)]
-        originals = [self.body[self.to_raw(s) : self.to_raw(e)] for s, e, _ in targets]
-        names = _placeholder_names([t[2] for t in targets], "\0".join([*literal, *originals]))
-        msgid = literal[0] + "".join(n + lit for n, lit in zip(names, literal[1:], strict=True))
+    ) -> tuple[int, int, Segment] | None:
+        """Raw span and segment of block-text span ``[a, b)``, None when nothing is translatable."""
         if not self._has_prose(a, b, found):
             return None
-        markup = bool(targets) or found.has_markup(a, b)
-        if _IMAGE_ONLY_RE.fullmatch(msgid):
+        start, end = self.to_raw(a), self.to_raw(b)
+        source = self.body[start:end]
+        targets = found.targets_in(a, b)
+        if targets:
+            msgid, placeholders = self._with_placeholders(a, b, targets)
+        else:
+            msgid, placeholders = self.text[a:b], ()
+        if msgid.startswith("![") and _IMAGE_ONLY_RE.fullmatch(msgid):
             kind = "image alt text"
         seg = Segment(
             msgid=msgid,
             source=source,
             kind=kind,
-            line=line_of(self.to_raw(a)),
-            flags=("md-text",) if markup else (),
-            placeholders=tuple(zip(names, originals, strict=True)),
+            line=line_of(start),
+            flags=("md-text",) if targets or found.has_markup(a, b) else (),
+            placeholders=placeholders,
             line_prefix=self.prefix if "\n" in msgid else "",
             at_line_start=self.line_start and (a == 0 or self.text[a - 1] == "\n"),
         )
-        if seg.restore(seg.msgid) != source:
+        # a msgid without placeholders and line breaks is a piece of one line: the source
+        if (placeholders or "\n" in msgid) and seg.restore(msgid) != source:
             seg = dataclasses.replace(
                 seg, msgid=source, placeholders=(), line_prefix="", at_line_start=False
             )
-        return seg
+        return start, end, seg
+
+    def _with_placeholders(
+        self, a: int, b: int, targets: list[tuple[int, int, str]]
+    ) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """The msgid of ``[a, b)`` with its *targets* replaced, and the placeholders."""
+        literal = [self.text[s:e] for s, e in _gaps(a, b, targets)]
+        originals = [self.body[self.to_raw(s) : self.to_raw(e)] for s, e, _ in targets]
+        names = _placeholder_names([t[2] for t in targets], "\0".join([*literal, *originals]))
+        msgid = literal[0] + "".join(n + lit for n, lit in zip(names, literal[1:], strict=True))
+        return msgid, tuple(zip(names, originals, strict=True))
 
     def _has_prose(self, a: int, b: int, found: inline.Inline) -> bool:
         """Whether ``[a, b)`` has a letter or digit outside code, HTML and URLs."""

@@ -36,7 +36,7 @@ quotation marks; Python code runs once per candidate, not per character.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -49,13 +49,20 @@ _CLOSERS = "\"'“”»«‘’)]*_"
 _QUOTES = '"“”»«‘’'
 _OPENERS = "„“\"«»‚‘'(\\[*_`<"
 
+#: what may start a sentence: "(…)", opening marks, then a capital letter or a digit
+_NEXT = rf"(?:[(\[](?:…|\.\.\.)[)\]]\s*)?[{re.escape(_OPENERS)}]*(?P<first>\w)"
+#: a candidate end: a run of marks (or just "..."), closing marks, whitespace and, when
+#: there is one, the first letter of what may start a sentence (an optional lookahead:
+#: where it fails the candidate is still the same run of marks)
 _CANDIDATE_RE = re.compile(
-    r"(?P<term>\.\.\.|[.!?…]+)"
+    # "..." or a run of marks, written to begin with a character set, which lets the
+    # regex engine skip quickly to the next mark
+    r"(?P<term>[.!?…](?:(?<=\.)\.\.|[.!?…]*))"
     rf"(?P<close>[{re.escape(_CLOSERS)}]*)"
     r"(?P<ws>\s*)"
+    rf"(?:(?={_NEXT}))?"
 )
-#: what may start a sentence: "(…)", opening marks, then a capital letter or a digit
-_NEXT_RE = re.compile(rf"(?:[(\[](?:…|\.\.\.)[)\]]\s*)?[{re.escape(_OPENERS)}]*(\w)")
+_QUOTE_IN_RE = re.compile(rf"[{re.escape(_QUOTES)}]")
 #: the word before a period, matched on the reversed text before it
 _WORD_BEFORE_REVERSED_RE = re.compile(r"\w[\w.\-]*")
 _WORD_AFTER_RE = re.compile(rf"[{re.escape(_OPENERS)}]*(\w+)")
@@ -96,7 +103,7 @@ def abbreviations() -> dict[str, str]:
 
 def split_sentences(text: str, *, keep: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Sentence spans of *text*; no sentence ends strictly inside a *keep* span."""
-    boundaries = _boundaries(text, _keep_spans(text, keep))
+    boundaries = _boundaries(text, keep)
     spans: list[tuple[int, int]] = []
     start = 0
     for end, next_start in [*boundaries, (len(text), len(text))]:
@@ -109,6 +116,8 @@ def split_sentences(text: str, *, keep: Iterable[tuple[int, int]] = ()) -> list[
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     """(start, end) without surrounding whitespace, or None when only whitespace."""
+    if start < end and not text[start].isspace() and not text[end - 1].isspace():
+        return start, end  # the usual sentence: nothing to strip, no copy
     piece = text[start:end]
     stripped = piece.strip()
     if not stripped:
@@ -117,28 +126,32 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start + lead, start + lead + len(stripped)
 
 
-def _boundaries(text: str, keep: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _boundaries(text: str, keep: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """(end of sentence, start of next) pairs, in order."""
     found: list[tuple[int, int]] = []
-    inside = _Inside(keep)
-    for match in _CANDIDATE_RE.finditer(text):
-        if match.end() >= len(text) or not _starts_sentence(text, match.end()):
-            continue
+    inside: _Inside | None = None  # the quotations are looked for only when needed
+    for match in _candidates(text):
         end = match.end("close")
-        if not match.group("ws") and not any(c in _QUOTES for c in match.group("close")):
-            continue
+        if inside is None:
+            inside = _Inside(_keep_spans(text, keep))
         if inside(end) or not _ends_sentence(text, match):
             continue
         found.append((end, match.end()))
     return found
 
 
-def _starts_sentence(text: str, pos: int) -> bool:
-    match = _NEXT_RE.match(text, pos)
-    if match is None:
-        return False
-    first = match.group(1)
-    return first.isupper() or first.isdigit()
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    """Candidate ends followed by whitespace (or a closing quotation mark) and a
+    sentence start."""
+    size = len(text)
+    for match in _CANDIDATE_RE.finditer(text):
+        if match.end() >= size:
+            continue
+        if not match.group("ws") and not _QUOTE_IN_RE.search(match.group("close")):
+            continue
+        first = match.group("first")
+        if first is not None and (first.isupper() or first.isdigit()):
+            yield match
 
 
 class _Inside:
@@ -201,19 +214,23 @@ def _paren_ok(text: str, match: re.Match[str]) -> bool:
 
 def _period_ends(text: str, word: str, word_start: int, next_start: int) -> bool:
     """Whether a period after *word* ends the sentence."""
-    after = _WORD_AFTER_RE.match(text, next_start)
-    next_word = after.group(1) if after else ""
     if word.isdigit():
-        return _number_period_ends(text, word, word_start, next_word)
+        return _number_period_ends(text, word, word_start, _word_after(text, next_start))
     last = word.rsplit(".", 1)[-1]
     if len(last) == 1 and last.isalpha():
         return False
-    flag = abbreviations().get(word, abbreviations().get(last))
+    table = abbreviations()
+    flag = table.get(word, table.get(last))
     if flag is None:
         return True
     if flag == "number":
-        return not next_word[:1].isdigit()
+        return not _word_after(text, next_start)[:1].isdigit()
     return flag == "end"
+
+
+def _word_after(text: str, start: int) -> str:
+    after = _WORD_AFTER_RE.match(text, start)
+    return after.group(1) if after else ""
 
 
 def _number_period_ends(text: str, number: str, start: int, next_word: str) -> bool:
