@@ -136,6 +136,9 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
     def on_pre_build(self, *, config: Any) -> None:
         self._depth += 1
         self._words_of = {}
+        if self._depth == 1:
+            # the pages were rendered; in ``mkdocs build`` none changes until the end
+            self.news.begin_build(steady=self.mode == "build")
 
     def on_build_error(self, *, error: Exception) -> None:
         self._depth = 0

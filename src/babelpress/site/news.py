@@ -76,6 +76,10 @@ class NewsSite:
         self.reader = ArticleReader()
         self.builds: dict[str, _Build] = {}
 
+    def begin_build(self, *, steady: bool) -> None:
+        """A build of every language starts (see :meth:`ArticleReader.begin_build`)."""
+        self.reader.begin_build(steady=steady)
+
     # ------------------------------------------------------------ on_files
     def add_pages(
         self, files: Files, config: Any, settings: Settings, words: sitetext.Words
