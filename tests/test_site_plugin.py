@@ -255,6 +255,7 @@ def _dropped_by_rule(page: str) -> str:
 @given(st.lists(st.sampled_from([
     _LINK, "\n", " ", "\t", "</head>", '<link rel="alternate" href="x">', 'hreflang="de"',
     '<link rel="alternate" href="a"b" hreflang="ru">', "<meta>", "x", '"',
+    '<link rel="alternate" href="', '" hreflang="en">', '<link rel="alternate" href="<link',
 ]), max_size=14))
 @settings(max_examples=300, deadline=None)
 def test_head_alternates_go_with_their_indentation_and_nothing_else(parts: list[str]) -> None:

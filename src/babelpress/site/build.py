@@ -156,6 +156,8 @@ def home_alternates(
 # ------------------------------------------------------------------ page head
 #: an alternate link; the indentation before it goes with it (see drop_head_alternates)
 _HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+#: how every match of _HEAD_ALTERNATE begins
+_ALTERNATE_START = '<link rel="alternate" href="'
 
 
 def drop_head_alternates(page: str) -> str:
@@ -164,18 +166,27 @@ def drop_head_alternates(page: str) -> str:
     Each link goes with the spaces and tabs before it on its line.  The search
     starts at the literal ``<link``: a pattern that began with the indentation
     would be tried at every character of the head, a tenth of a millisecond per page.
+    The places the pattern is tried are found by ``str.find`` of that literal: the
+    same places ``finditer`` would try, found several times faster than by the
+    regular expression engine's own scan.
     """
     head_end = page.find("</head>")
     if head_end < 0 or page.find('hreflang="', 0, head_end) < 0:
         return page
     kept: list[str] = []
     done = 0
-    for match in _HEAD_ALTERNATE.finditer(page, 0, head_end):
-        start = match.start()
+    at = page.find(_ALTERNATE_START, 0, head_end)
+    while at >= 0:
+        match = _HEAD_ALTERNATE.match(page, at, head_end)
+        if match is None:
+            at = page.find(_ALTERNATE_START, at + 1, head_end)
+            continue
+        start = at
         while start > done and page[start - 1] in " \t":
             start -= 1
         kept.append(page[done:start])
         done = match.end()
+        at = page.find(_ALTERNATE_START, done, head_end)
     if not kept:
         return page
     kept.append(page[done:])
