@@ -175,6 +175,23 @@ def test_reading_files_and_keeping_what_was_read(tmp_path: Path) -> None:
     assert reader.read(tmp_path / "fehlt.md", "docs/de/fehlt.md").warnings
 
 
+def test_a_steady_build_reads_each_page_once(tmp_path: Path) -> None:
+    page = tmp_path / "a.md"
+    page.write_text("---\ntitle: Erst\n---\n", encoding="utf-8")
+    reader = ArticleReader()
+    reader.begin_build(steady=True)
+    assert reader.read(page, "docs/de/a.md").title == "Erst"
+    page.write_text("---\ntitle: Zweiter\n---\n", encoding="utf-8")
+    assert reader.read(page, "docs/de/a.md").title == "Erst"  # the same build: not looked at
+    reader.begin_build(steady=True)
+    assert reader.read(page, "docs/de/a.md").title == "Zweiter"  # the next build reads it
+    reader.begin_build(steady=False)  # the preview: every read looks at the file
+    page.write_text("---\ntitle: Dritter Titel\n---\n", encoding="utf-8")
+    assert reader.read(page, "docs/de/a.md").title == "Dritter Titel"
+    page.write_text("---\ntitle: Vierter, letzter Titel\n---\n", encoding="utf-8")
+    assert reader.read(page, "docs/de/a.md").title == "Vierter, letzter Titel"
+
+
 # ------------------------------------------------------------------ pagination
 @pytest.mark.parametrize(
     ("count", "undated", "per_page"), [(0, 0, 3), (1, 0, 1), (37, 6, 4), (40, 0, 10), (5, 11, 20)]

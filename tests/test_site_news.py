@@ -401,3 +401,47 @@ def test_absolute_urls_are_what_urljoin_gives(site_url: str, url: str) -> None:
     from babelpress.site.news import _under
 
     assert _under(site_url, url) == urljoin(site_url, url)
+
+
+def test_editions_worked_out_once_per_steady_build_are_those_of_every_page(
+    tmp_path: Path,
+) -> None:
+    """A steady build keeps each article's editions; the preview works them out per page."""
+    from mkdocs.structure.files import File
+
+    from babelpress.site.news import NewsSite
+
+    settings = bp_config.Settings.defaults(tmp_path)
+    docs = tmp_path / "docs"
+    held = "---\ntitle: A\nbabelpress:\n  published: false\n---\n"
+    for path, text in (("de/a.md", "---\ntitle: A\n---\n"), ("en/a.md", "---\ntitle: A\n---\n"),
+                       ("ru/a.md", held)):
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(text, encoding="utf-8")
+
+    def alternates(ru: str) -> File:
+        files = {lang: File(path, str(docs), str(tmp_path / "site"), True)
+                 for lang, path in (("de", "de/a.md"), ("en", "en/a.md"), ("ru", ru))}
+        for file in files.values():
+            file.alternates = files  # type: ignore[attr-defined]
+        return files["en"]
+
+    def editions(news: NewsSite, file: File) -> dict[str, str | None]:
+        found = news._editions(file, "https://example.org/", settings)
+        return {language: edition.url for language, edition in found.items()}
+
+    steady, checking = NewsSite(), NewsSite()
+    steady.begin_build(steady=True)
+    checking.begin_build(steady=False)
+    expected = {"de": "https://example.org/de/a/", "en": "https://example.org/en/a/"}
+    for news in (steady, checking):
+        assert editions(news, alternates("ru/a.md")) == expected
+        # the Russian page is the German one standing in (i18n's fallback): no edition
+        assert editions(news, alternates("de/a.md")) == expected
+    (docs / "ru/b.md").write_text("---\ntitle: B\n---\n", encoding="utf-8")
+    with_ru = {**expected, "ru": "https://example.org/ru/b/"}
+    assert editions(steady, alternates("ru/b.md")) == with_ru  # another file: found anew
+    assert editions(checking, alternates("ru/b.md")) == with_ru
+    (docs / "ru/a.md").write_text("---\ntitle: A\n---\n", encoding="utf-8")
+    assert editions(checking, alternates("ru/a.md")) == {**expected, "ru": "https://example.org/ru/a/"}
+    assert editions(steady, alternates("ru/a.md")) == expected  # a steady build: unchanged

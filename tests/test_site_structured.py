@@ -154,6 +154,24 @@ def test_open_graph_locales(language: str, locale: str) -> None:
     assert structured.og_locale(language) == locale
 
 
+def test_likely_territory_is_what_babel_parses_for_every_likely_subtag() -> None:
+    """The identifier is read without babel's locale lookup: same territory for every
+    value babel has a locale for (every language of its data, and each one's own
+    likely subtags)."""
+    from babel.core import Locale, UnknownLocaleError, get_global
+
+    likely = get_global("likely_subtags")
+    compared = 0
+    for subtags in sorted(set(likely.values())):
+        try:
+            expected = Locale.parse(subtags).territory
+        except (ValueError, UnknownLocaleError):
+            continue
+        assert structured.likely_territory(subtags) == expected, subtags
+        compared += 1
+    assert compared > 300
+
+
 HOSTILE = 'Tokajew </script><script>alert("x")</script> <!--<script> & „Zitat“'
 
 

@@ -136,6 +136,9 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
     def on_pre_build(self, *, config: Any) -> None:
         self._depth += 1
         self._words_of = {}
+        if self._depth == 1:
+            # the pages were rendered; in ``mkdocs build`` none changes until the end
+            self.news.begin_build(steady=self.mode == "build")
 
     def on_build_error(self, *, error: Exception) -> None:
         self._depth = 0
@@ -237,7 +240,8 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
         site_dir = Path(config.site_dir)
         if self._not_found is not None:
             sitebuild.write_not_found(site_dir, self._default, self._default, self._not_found)
-        sitebuild.split_search_index(site_dir, self._default, self._languages)
+        written = _search_entries(config)
+        sitebuild.split_search_index(site_dir, self._default, self._languages, written)
         if self.mode == "serve":
             self._preview.build_finished()
 
@@ -331,3 +335,19 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
         # the preview renders again in the same process (a build renders once)
         if self.mode == "serve":
             self._signature = render.signature(settings, self.mode)
+
+
+def _search_entries(config: Any) -> list[Any] | None:
+    """The entries the search plugin wrote its index from (None: not found).
+
+    :func:`babelpress.site.build.split_search_index` checks the index file against
+    them before it uses them.
+    """
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        index = getattr(plugin, "search_index", None)
+        for attribute in ("entries", "_entries"):
+            entries = getattr(index, attribute, None)
+            if isinstance(entries, list):
+                return entries
+    return None

@@ -231,6 +231,20 @@ class ArticleReader:
     _known: dict[str, tuple[int, int, PageInfo]] = field(default_factory=dict)
     #: what is known of files not read, by device and inode (a path may be spelt otherwise)
     _told: dict[tuple[int, int], tuple[int, int, PageInfo]] = field(default_factory=dict)
+    #: what the current build read, by path, trusted without a look at the file (None:
+    #: every read checks the file); see :meth:`begin_build`
+    _this_build: dict[str, PageInfo] | None = None
+
+    def begin_build(self, *, steady: bool) -> None:
+        """A build starts: with *steady*, no page changes until the next call.
+
+        ``mkdocs build`` renders the pages before the build and writes none while it
+        runs, so what a page said stands for the rest of the build: its page events ask
+        for each article's editions once per page and language, a ``stat`` each.  The
+        live preview re-renders pages between its page builds without starting a
+        build, so there every read checks the file (*steady* False).
+        """
+        self._this_build = {} if steady else None
 
     def know(self, source: Path | str, info: PageInfo) -> None:
         """Take *info* as what the file *source* says, as long as it stays as it is now."""
@@ -243,11 +257,20 @@ class ArticleReader:
     def read(self, source: Path | str, path: str | Callable[[], str]) -> PageInfo:
         """The page *source*, named *path* in warnings (or by calling *path*: it is
         only needed when the file is read, and a rebuild reads few)."""
+        key = os.fspath(source)
+        this_build = self._this_build
+        if this_build is not None:
+            seen = this_build.get(key)
+            if seen is None:
+                seen = this_build[key] = self._read(source, key, path)
+            return seen
+        return self._read(source, key, path)
+
+    def _read(self, source: Path | str, key: str, path: str | Callable[[], str]) -> PageInfo:
         try:
             stat = os.stat(source)
         except OSError as exc:
             return _unreadable(_name(path), f"{_name(path)}: cannot read: {exc.strerror or exc}")
-        key = os.fspath(source)
         known = self._known.get(key)
         if known and known[:2] == (stat.st_mtime_ns, stat.st_size):
             return known[2]
