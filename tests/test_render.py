@@ -320,6 +320,38 @@ def test_quality_blockers_render_in_german_with_a_warning(monkeypatch) -> None:
     assert page.warnings == [f"{where}: placeholder [1] missing -- shown in German"]
 
 
+def test_a_draft_no_reader_sees_is_not_checked(monkeypatch) -> None:
+    """A blocked draft warns only on a page that shows drafts; elsewhere it is German anyway."""
+    checked: list[str] = []
+
+    def render_blockers(entry, lang):
+        checked.append(entry.msgid)
+        lost = "[1]" in entry.msgid and "[1]" not in entry.msgstr
+        return ["placeholder [1] missing"] if lost else []
+
+    monkeypatch.setattr(render_states, "render_blockers", render_blockers)
+    broken = {**EN, S2: "He spoke in the podcast."}
+    hidden = (
+        SETTINGS.replace(publish_drafts=False, min_reviewed=0),
+        SETTINGS.replace(publish_drafts=True, min_reviewed=100),  # the page is not published
+    )
+    for settings in hidden:
+        checked.clear()
+        page = render.render_page(make_doc(), catalog({S2: "machine"}, broken), "en", settings)
+        assert f'<span lang="de">{S2.source}</span>' in page.markdown
+        assert page.warnings == [] and S2.msgid not in checked and checked
+    shown = (
+        (SETTINGS.replace(publish_drafts=True, min_reviewed=0), "build"),
+        (SETTINGS.replace(publish_drafts=False, min_reviewed=100), "serve"),
+    )
+    for settings, mode in shown:
+        page = render.render_page(
+            make_doc(), catalog({S2: "machine"}, broken), "en", settings, mode=mode
+        )
+        assert S2.source in page.markdown and "He spoke in the podcast." not in page.markdown
+        assert [w for w in page.warnings if "placeholder [1] missing" in w]
+
+
 def test_notice_goes_under_an_opening_kicker() -> None:
     kicker = Segment("Analyse", "Analyse", "kicker", 8)
     doc = Document(

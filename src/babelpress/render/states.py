@@ -76,23 +76,38 @@ class PageStates:
     ) -> None:
         self.source_language = settings.source_language
         self.mode: Mode = mode
-        self.warnings: list[str] = []
+        show_drafts = mode == "serve" or settings.publish_drafts
         self.entries: dict[MsgKey, _Entry] = {}
         #: the kinds of unit each entry stands for on this page
         self.kinds: dict[MsgKey, set[str]] = {}
         #: every segment of the page in order, with its key
         self.segments = [(segment, msgkey(segment)) for segment in doc.segments()]
+        warned: dict[MsgKey, list[str]] = {}
+        drafts: dict[MsgKey, polib.POEntry] = {}
         for segment, key in self.segments:
             kinds = self.kinds.get(key)
-            if kinds is None:
-                self.kinds[key] = {segment.kind}
-                entry = catalog_by_msgkey.get(key)
-                self.entries[key] = _state(entry, language, self.warnings, catalog_path)
-            else:
+            if kinds is not None:
                 kinds.add(segment.kind)
+                continue
+            self.kinds[key] = {segment.kind}
+            entry = catalog_by_msgkey.get(key)
+            if entry is not None and entry.msgstr and "fuzzy" in entry.flags:
+                # checked below only if the page shows it: no reviewed share depends on it
+                drafts[key] = entry
+                self.entries[key] = _Entry(DRAFT, entry.msgstr, unreviewed_kind(entry))
+            else:
+                warned[key] = []
+                self.entries[key] = _state(entry, language, warned[key], catalog_path)
         self.share = _reviewed_share(self.segments, self.entries)
         self.published = mode == "serve" or self.share >= settings.min_reviewed
-        self.show_drafts = mode == "serve" or settings.publish_drafts
+        self.show_drafts = show_drafts
+        if self.published and show_drafts:
+            for key, entry in drafts.items():
+                warned[key] = []
+                self.entries[key] = _state(entry, language, warned[key], catalog_path)
+        # a draft no reader sees is not checked: a warning that it is "shown in German"
+        # would be about a text shown in German anyway
+        self.warnings: list[str] = [w for key in self.entries for w in warned.get(key, ())]
         self.has_drafts = any(entry.state == DRAFT for entry in self.entries.values())
         #: segments shown in German so far (every call of :meth:`choose` counts)
         self.fallbacks = 0
