@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 import re
 from pathlib import Path
@@ -133,51 +132,6 @@ def test_search_index_is_split_per_language(tmp_path: Path) -> None:
     assert en["config"]["lang"] == ["en"]
     assert [d["location"] for d in en["docs"]] == ["", "a/#x"]
     assert ru["config"]["lang"] == ["ru"] and ru["docs"][0]["text"] == "русский"
-
-
-_SEARCH_CHARS = list('aé\\"/<>&\n\t\x00\u2028\ud800😀')
-_SEARCH_TEXT = st.text(alphabet=st.sampled_from(_SEARCH_CHARS), max_size=6)
-_SEARCH_VALUE = st.one_of(
-    _SEARCH_TEXT, st.integers(), st.floats(), st.booleans(), st.none(),
-    st.lists(_SEARCH_TEXT, max_size=2), st.dictionaries(_SEARCH_TEXT, st.integers(), max_size=1),
-)
-_SEARCH_ENTRY = st.builds(
-    lambda where, rest, first: (
-        {"location": where, **rest} if first else {**rest, "location": where}
-    ),
-    st.sampled_from(["", "a/", "en/", "en/a/#x", "ru/a/", "enx/", "ru", "de/a/"]),
-    st.dictionaries(st.sampled_from(["title", "text", "tags", "boost"]), _SEARCH_VALUE),
-    st.booleans(),
-)
-
-
-@given(
-    entries=st.lists(_SEARCH_ENTRY, max_size=6),
-    material_wrote_it=st.booleans(),
-    stale=st.booleans(),
-)
-@settings(max_examples=150, deadline=None)
-def test_search_index_split_from_the_written_entries_is_the_parsed_split(
-    tmp_path_factory: pytest.TempPathFactory, entries: list[dict], material_wrote_it: bool,
-    stale: bool,
-) -> None:
-    """Reusing the entries' text gives the bytes of parsing the index, or is not used."""
-    config = {"lang": ["de", "en", "ru"], "fields": {"title": {"boost": 1000.0}}}
-    data = {"config": config, "docs": entries}
-    if material_wrote_it:
-        text = json.dumps(data, separators=(",", ":"), default=str)
-    else:  # another writer: the same data, other bytes
-        text = json.dumps(data, sort_keys=True, default=str)
-    written = [*entries, {"location": "en/neu/", "text": "x"}] if stale else entries
-    outputs = []
-    for known in (None, written):
-        site = tmp_path_factory.mktemp("site")
-        (site / "search").mkdir()
-        (site / "search" / "search_index.json").write_text(text, encoding="utf-8")
-        assert sitebuild.split_search_index(site, "de", ["de", "en", "ru"], known)
-        found = [site / prefix / "search/search_index.json" for prefix in ("", "en", "ru")]
-        outputs.append([path.read_bytes() for path in found])
-    assert outputs[0] == outputs[1]
 
 
 def test_search_index_missing_is_no_error(tmp_path: Path) -> None:
@@ -324,26 +278,6 @@ def test_permalinks_are_titled_in_the_page_language() -> None:
     assert localised.endswith('<a href="#a" title="Permanent link">x</a></p>')
     english = sitebuild.localise_permalinks(content, repo_words("en"))
     assert english.count('title="Link to this section"') == 1
-
-
-@given(st.text(alphabet=st.sampled_from(list('\\g<0>1"&\'<>xн \n')), max_size=12))
-@settings(max_examples=200, deadline=None)
-def test_a_permalink_title_is_put_in_escaped_and_as_it_is(title: str) -> None:
-    """The title goes in escaped and as it is: backslashes and group references in
-    it are text."""
-    german = sitetext.load_german("de")
-    shown = {**german.shown, "permalink": sitetext.Shown((title,), "de", lambda n: 0)}
-    words = sitetext.Words("de", shown, "test")
-    content = (
-        '<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>'
-        '<h3 id="b">B<a class="headerlink" href="#b" title="">&para;</a></h3>'
-    )
-    escaped = html.escape(title, quote=True)
-    expected = re.sub(
-        r'(<a class="headerlink" href="[^"]*" title=")[^"]*(")',
-        lambda match: f"{match[1]}{escaped}{match[2]}", content,
-    )
-    assert sitebuild.localise_permalinks(content, words) == expected
 
 
 

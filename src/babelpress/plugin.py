@@ -240,8 +240,7 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
         site_dir = Path(config.site_dir)
         if self._not_found is not None:
             sitebuild.write_not_found(site_dir, self._default, self._default, self._not_found)
-        written = _search_entries(config)
-        sitebuild.split_search_index(site_dir, self._default, self._languages, written)
+        sitebuild.split_search_index(site_dir, self._default, self._languages)
         if self.mode == "serve":
             self._preview.build_finished()
 
@@ -335,19 +334,3 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
         # the preview renders again in the same process (a build renders once)
         if self.mode == "serve":
             self._signature = render.signature(settings, self.mode)
-
-
-def _search_entries(config: Any) -> list[Any] | None:
-    """The entries the search plugin wrote its index from (None: not found).
-
-    :func:`babelpress.site.build.split_search_index` checks the index file against
-    them before it uses them.
-    """
-    for name in ("material/search", "search"):
-        plugin = config.plugins.get(name)
-        index = getattr(plugin, "search_index", None)
-        for attribute in ("entries", "_entries"):
-            entries = getattr(index, attribute, None)
-            if isinstance(entries, list):
-                return entries
-    return None

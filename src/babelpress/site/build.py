@@ -48,7 +48,7 @@ import functools
 import html
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -71,134 +71,25 @@ def language_prefix(language: str, default_language: str) -> str:
 
 
 # ------------------------------------------------------------------ search
-def split_search_index(
-    site_dir: Path,
-    default_language: str,
-    languages: Iterable[str],
-    written: Sequence[Any] | None = None,
-) -> bool:
-    """Split the combined search index into one index per language; False if none.
-
-    *written*: the entries the search plugin wrote the index from, where known.  When
-    the file is exactly those entries as JSON, each entry's text is reused from one
-    encoding of it instead of parsing the whole index and encoding it again
-    (:func:`_split_written`); otherwise the file is parsed.
-    """
+def split_search_index(site_dir: Path, default_language: str, languages: Iterable[str]) -> bool:
+    """Split the combined search index into one index per language; False if none."""
     path = site_dir / SEARCH_INDEX
     try:
-        # no newline translation: JSON has line ends only as white space between
-        # tokens, which parses the same either way
-        text = path.read_bytes().decode("utf-8")
+        combined = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
     others = [language for language in languages if language != default_language]
-    split = _split_written(text, written, default_language, others) if written else None
-    if split is None:
-        try:
-            combined = json.loads(text)
-        except ValueError:
-            return False
-        split = _split_parsed(combined, default_language, others)
-    for language, data in split.items():
-        target = site_dir / language_prefix(language, default_language) / SEARCH_INDEX
-        atomic_write(target, data, durable=False)
-    return True
-
-
-#: how the search plugin writes its index (material's ``json.dumps`` options)
-_INDEX_JSON = json.JSONEncoder(separators=(",", ":"), default=str)
-_INDEX_HEAD = '{"config":'
-_LOCATION_KEY = '{"location":'
-
-
-def _split_parsed(
-    combined: Any, default_language: str, others: list[str]
-) -> dict[str, str]:
-    """Each language's index (JSON text) from the parsed combined index."""
     buckets: dict[str, list[dict[str, Any]]] = {default_language: []}
     buckets.update({language: [] for language in others})
     for entry in combined.get("docs", []):
         language = _entry_language(entry.get("location", ""), others) or default_language
         prefix = language_prefix(language, default_language)
         buckets[language].append({**entry, "location": entry["location"][len(prefix):]})
-    split = {}
     for language, entries in buckets.items():
         config = {**combined.get("config", {}), "lang": [_lunr_language(language)]}
-        split[language] = json.dumps({"config": config, "docs": entries}, separators=(",", ":"))
-    return split
-
-
-def _split_written(
-    text: str, written: Sequence[Any], default_language: str, others: list[str]
-) -> dict[str, str] | None:
-    """What :func:`_split_parsed` makes of *text*, when *text* is *written* as JSON.
-
-    That is checked, not assumed: *text* must be ``{"config":`` and a JSON value,
-    then the entries as this module's encoder writes them.  Entries are plain
-    (string keys; strings, numbers, booleans, null, lists of those), which parse
-    back to equal values that encode to the same text: what the parsed path would
-    write, byte for byte.  None: not so, parse the file.
-    """
-    if not text.startswith(_INDEX_HEAD) or not all(map(_plain_entry, written)):
-        return None
-    encoded = [_INDEX_JSON.encode(entry) for entry in written]
-    # the entries, compared where they stand at the end of the text (no copy of it)
-    at = len(text) - len("]}") - sum(map(len, encoded)) - max(len(encoded) - 1, 0)
-    config_end = at - len(',"docs":[')
-    if config_end <= len(_INDEX_HEAD) or not text.startswith(',"docs":[', config_end):
-        return None
-    for data in encoded:
-        if not text.startswith(data, at):
-            return None
-        at += len(data)
-        if not text.startswith(",", at) and at != len(text) - len("]}"):
-            return None
-        at += 1
-    if not text.endswith("]}"):
-        return None
-    try:
-        config = json.loads(text[len(_INDEX_HEAD) : config_end])
-    except ValueError:
-        return None
-    if not isinstance(config, dict):
-        return None
-    buckets: dict[str, list[str]] = {default_language: []}
-    buckets.update({language: [] for language in others})
-    for entry, data in zip(written, encoded, strict=True):
-        location = entry["location"]
-        language = _entry_language(location, others) or default_language
-        prefix = language_prefix(language, default_language)
-        if prefix:
-            data = _relocated(entry, data, location[len(prefix) :])
-        buckets[language].append(data)
-    split = {}
-    for language, entries in buckets.items():
-        settings = _INDEX_JSON.encode({**config, "lang": [_lunr_language(language)]})
-        split[language] = f'{_INDEX_HEAD}{settings},"docs":[{",".join(entries)}]}}'
-    return split
-
-
-def _relocated(entry: dict[str, Any], data: str, location: str) -> str:
-    """The JSON of *entry* (which is *data*) with *location* as its location."""
-    old = _LOCATION_KEY + _INDEX_JSON.encode(entry["location"])
-    if next(iter(entry)) == "location" and data.startswith(old):
-        return _LOCATION_KEY + _INDEX_JSON.encode(location) + data[len(old) :]
-    return _INDEX_JSON.encode({**entry, "location": location})
-
-
-_PLAIN = (str, int, float, bool, type(None))
-
-
-def _plain_entry(entry: Any) -> bool:
-    if type(entry) is not dict or type(entry.get("location")) is not str:
-        return False
-    for key, value in entry.items():
-        if type(key) is not str:
-            return False
-        if type(value) in _PLAIN:
-            continue
-        if type(value) is not list or not all(type(item) in _PLAIN for item in value):
-            return False
+        data = json.dumps({"config": config, "docs": entries}, separators=(",", ":"))
+        target = site_dir / language_prefix(language, default_language) / SEARCH_INDEX
+        atomic_write(target, data, durable=False)
     return True
 
 

@@ -75,18 +75,10 @@ class NewsSite:
     def __init__(self) -> None:
         self.reader = ArticleReader()
         self.builds: dict[str, _Build] = {}
-        #: each article's editions, by the files and URLs they were found from, in
-        #: a steady build (None: worked out for every page); see :meth:`begin_build`
-        self._editions_of: dict[tuple[Any, ...], dict[str, structured.Edition]] | None = None
 
     def begin_build(self, *, steady: bool) -> None:
-        """A build of every language starts (see :meth:`ArticleReader.begin_build`).
-
-        In a steady build an article's editions are the same in every language's
-        build (the same files at the same URLs): they are worked out once.
-        """
+        """A build of every language starts (see :meth:`ArticleReader.begin_build`)."""
         self.reader.begin_build(steady=steady)
-        self._editions_of = {} if steady else None
 
     # ------------------------------------------------------------ on_files
     def add_pages(
@@ -236,24 +228,9 @@ class NewsSite:
         """
         alternates = getattr(file, "alternates", None) or {}
         default = settings.source_language
-        languages = (default, *settings.languages)
-        memo = self._editions_of
-        if memo is None:
-            return self._find_editions(alternates, languages, site_url, settings)
-        key = (site_url, *(_identity(alternates.get(language)) for language in languages))
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = self._find_editions(alternates, languages, site_url, settings)
-        return found
-
-    def _find_editions(
-        self, alternates: dict[str, File], languages: tuple[str, ...], site_url: str,
-        settings: Settings,
-    ) -> dict[str, structured.Edition]:
-        default = languages[0]
         source = alternates.get(default)
         found = {}
-        for language in languages:
+        for language in (default, *settings.languages):
             other = alternates.get(language)
             if other is None:
                 continue
@@ -304,14 +281,6 @@ def _under(site_url: str, url: str) -> str:
     if plain and url and url[0] not in "./#?" and ":" not in url:
         return site_url + url
     return urljoin(site_url, url)
-
-
-def _identity(file: File | None) -> tuple[Any, ...] | None:
-    """What tells a page's file apart from another, within one build: where it is
-    read from and where it is published."""
-    if file is None:
-        return None
-    return (file.abs_src_path, file.url)
 
 
 def _url(file: File) -> str:

@@ -114,13 +114,9 @@ def news_article(
     return data
 
 
-#: json.dumps with these options, made once (dumps makes an encoder per call)
-_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=False, separators=(",", ":"))
-
-
 def json_ld(data: Mapping[str, Any]) -> str:
     """*data* as the text of a ``<script type="application/ld+json">`` element."""
-    text = _JSON.encode(data)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
     # str.replace, not str.translate: a mapping table is slow on non-ASCII text
     for char, escaped in _SCRIPT_UNSAFE:
         text = text.replace(char, escaped)
