@@ -29,7 +29,8 @@ Its events:
   it changed, anything else the whole site; ``on_nav`` and ``on_env`` keep what the
   preview needs from each language's full build.  Only under ``mkdocs serve``.
 - ``on_env`` also gives each language build's Jinja environment the templates
-  compiled by the build before (:mod:`babelpress.site.compiled`).
+  compiled by the build before, and the theme's files are listed once for all
+  language builds (:mod:`babelpress.site.compiled`).
 - ``on_page_content`` titles the headings' permalinks in the page's language and
   shows photo captions and credits as captions, or hides them (``captions``);
   ``on_post_page`` / ``on_post_template`` take the theme's relative hreflang
@@ -71,7 +72,7 @@ from babelpress.site import build as sitebuild
 from babelpress.site import captions, configure
 from babelpress.site import words as sitetext
 from babelpress.site.articles import PageInfo, page_facts
-from babelpress.site.compiled import CompiledTemplates
+from babelpress.site.compiled import CompiledTemplates, ThemeListing
 from babelpress.site.news import NewsSite
 
 log = get_plugin_logger(__name__)
@@ -91,6 +92,7 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
         self._words_of: dict[str, sitetext.Words] = {}
         self._preview = Preview()
         self._compiled = CompiledTemplates()
+        self._listing = ThemeListing()
 
     # ------------------------------------------------------------ life cycle
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -118,6 +120,9 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
         """The package's templates, stylesheet and Markdown needs, after i18n reconfigured."""
         config.markdown_extensions = configure.markdown_extensions(config.markdown_extensions)
         theme = config.theme
+        if self._depth == 0:  # a new top-level build: the theme's files may have changed
+            self._listing.clear()
+        self._listing.install(theme)
         if theme.name != configure.THEME_NAME:
             if not self._warned_theme:
                 log.warning(

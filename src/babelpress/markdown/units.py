@@ -69,8 +69,9 @@ def _escape_block_start(match: re.Match[str]) -> str:
 
 def _keep_structure(text: str, *, at_line_start: bool, cell: bool) -> str:
     """*text* made unable to start or end a Markdown block (see the module docstring)."""
-    text = _BLANK_LINES_RE.sub("\n", text)
-    if cell:
+    if "\n" in text:  # (most translations are one line: no regex run for them)
+        text = _BLANK_LINES_RE.sub("\n", text)
+    if cell and "|" in text:
         text = _PIPE_RE.sub("\\|", text)
     if "\n" not in text and not at_line_start:
         return text

@@ -17,6 +17,7 @@ notices tell readers which (:mod:`babelpress.render.page`):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import polib
 
@@ -33,7 +34,13 @@ def machine_comment(provider: str, date: str) -> str:
 
 def is_machine(entry: polib.POEntry) -> bool:
     """Whether *entry* carries the comment of a machine draft."""
-    return bool(entry.tcomment) and _MACHINE.search(entry.tcomment) is not None
+    return bool(entry.tcomment) and _says_machine(entry.tcomment)
+
+
+@lru_cache(maxsize=1024)
+def _says_machine(tcomment: str) -> bool:
+    # a catalogue's drafts share a handful of comments (provider and date)
+    return _MACHINE.search(tcomment) is not None
 
 
 def unreviewed_kind(entry: polib.POEntry) -> str:

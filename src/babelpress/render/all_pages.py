@@ -47,7 +47,9 @@ unchanged (:mod:`babelpress.render.cache`) and returns a :class:`Report` with a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -178,11 +180,30 @@ def render_pages(
     cache = RenderCache(settings, mode)
     needed = dict.fromkeys(language for _, languages in work for language in languages)
     words = {language: _words(settings, language, mode, report) for language in needed}
-    with folders_remembered():
+    with folders_remembered(), _older_objects_left_alone():
         for page, languages in work:
             _render_one(settings, page, languages, cache, report, mode, words, facts)
         cache.save()
     return report
+
+
+@contextmanager
+def _older_objects_left_alone() -> Iterator[None]:
+    """Let the garbage collector look only at objects made during the render.
+
+    Rendering makes many small objects, and so many collections; in a build each of
+    the oldest generation's would walk every object MkDocs and its plugins hold.  The
+    objects alive before are set aside (``gc.freeze``) and put back afterwards; a
+    process that froze objects itself is left as it is.
+    """
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _words(settings: Settings, language: str, mode: Mode, report: Report) -> sitetext.Words:

@@ -106,8 +106,13 @@ class RenderCache:
 
     def save(self) -> None:
         if self.changed and self.path.parent.is_dir():
-            # the facts hold titles and leads: as UTF-8, not \u escapes (half the size)
-            text = json.dumps(self.entries, sort_keys=True, indent=1, ensure_ascii=False)
+            # the facts hold titles and leads: as UTF-8, not \u escapes (half the size);
+            # one line per page, not indented: json's C encoder does not indent
+            text = "{\n" + ",\n".join(
+                f"{json.dumps(name, ensure_ascii=False)}:"
+                f"{json.dumps(self.entries[name], sort_keys=True, ensure_ascii=False)}"
+                for name in sorted(self.entries)
+            ) + "\n}"
             atomic_write(self.path, text + "\n", durable=False, root=self.root)
             self.changed = False
 

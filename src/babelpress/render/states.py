@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import polib
 
@@ -53,8 +53,9 @@ class Counts:
         )
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
+    """What one entry shows (a tuple: a page makes one per distinct segment)."""
+
     state: str
     msgstr: str
     #: for a draft: changed / machine / draft (provenance)
@@ -104,7 +105,8 @@ class PageStates:
         if self.published and show_drafts:
             for key, entry in drafts.items():
                 warned[key] = []
-                self.entries[key] = _state(entry, language, warned[key], catalog_path)
+                if _blocked(entry, language, warned[key], catalog_path):
+                    self.entries[key] = _Entry(MISSING, "")
         # a draft no reader sees is not checked: a warning that it is "shown in German"
         # would be about a text shown in German anyway
         self.warnings: list[str] = [w for key in self.entries for w in warned.get(key, ())]
@@ -140,16 +142,18 @@ class PageStates:
         """What readers see, per distinct entry (but entries only of the kinds *leave_out*)."""
         skipped = set(leave_out)
         found = {"reviewed": 0, "machine": 0, "changed": 0, "draft": 0, "german": 0}
+        published, show_drafts = self.published, self.show_drafts
         for key, entry in self.entries.items():
             if skipped and self.kinds[key] <= skipped:
                 continue
-            state = self.shown(key)
-            found[_COUNTED.get(state) or entry.kind] += 1
+            state = entry.state  # what :meth:`shown` says, for every entry of the page
+            if not published or state == MISSING or (state == DRAFT and not show_drafts):
+                found["german"] += 1
+            elif state == REVIEWED:
+                found["reviewed"] += 1
+            else:
+                found[entry.kind] += 1
         return Counts(**found)
-
-
-#: the :class:`Counts` field of an entry shown as reviewed or in German (a draft: its kind)
-_COUNTED = {REVIEWED: "reviewed", MISSING: "german"}
 
 
 def msgkey(segment: Segment) -> MsgKey:
@@ -172,6 +176,8 @@ def restore(segment: Segment, msgstr: str) -> str:
     text = segment.restore(msgstr)
     if "\n" not in segment.source:
         # a line break the German did not have would end a heading or split a cell
+        if text.isprintable():  # no line boundary of any kind: one line
+            return text.strip()
         text = " ".join(part.strip() for part in text.splitlines())
     return text
 
@@ -182,17 +188,23 @@ def _state(
     warnings: list[str],
     catalog_path: str | None,
 ) -> _Entry:
-    if entry is None or not entry.msgstr:
+    if entry is None or not entry.msgstr or _blocked(entry, language, warnings, catalog_path):
         return _Entry(MISSING, "")
+    if "fuzzy" in entry.flags:
+        return _Entry(DRAFT, entry.msgstr, unreviewed_kind(entry))
+    return _Entry(REVIEWED, entry.msgstr)
+
+
+def _blocked(
+    entry: polib.POEntry, language: str, warnings: list[str], catalog_path: str | None
+) -> bool:
+    """Whether a quality check keeps *entry*'s translation from readers (*warnings* say why)."""
     problems = render_blockers(entry, language)
     if problems:
         line = getattr(entry, "linenum", None)
         where = f"{catalog_path or language}{f':{line}' if line else ''}: "
         warnings.extend(f"{where}{problem} -- shown in German" for problem in problems)
-        return _Entry(MISSING, "")
-    if "fuzzy" in entry.flags:
-        return _Entry(DRAFT, entry.msgstr, unreviewed_kind(entry))
-    return _Entry(REVIEWED, entry.msgstr)
+    return bool(problems)
 
 
 def _reviewed_share(

@@ -1,4 +1,4 @@
-"""Theme templates compiled once, for every language build of one ``mkdocs build`` or serve.
+"""Theme work done once for every language build: templates compiled, theme files listed.
 
 mkdocs-static-i18n builds the site once per language, in one process, and MkDocs
 makes a new Jinja environment for each build, which compiles every template of the
@@ -10,11 +10,21 @@ cache kept in memory by the plugin and given to each build's environment
 next build.  Jinja keys each entry by the template's name and file and checks the
 checksum of its source, so an edited template (``mkdocs serve --watch-theme``) is
 compiled anew.
+
+Each build also lists every file of the theme's folders (MkDocs adds the theme's
+assets to the site's files): material's folder holds some 14,500 files, 14,000 of
+them icons, walked again by every language build.  :class:`ThemeListing` keeps the
+list of the first walk until the next top-level build (a file added to the theme
+under ``mkdocs serve --watch-theme`` is found by the next rebuild).
 """
 
 from __future__ import annotations
 
-from jinja2 import BytecodeCache
+from collections.abc import Callable, Collection, Hashable
+from types import FunctionType
+from typing import Any
+
+from jinja2 import BytecodeCache, Environment, FileSystemLoader
 from jinja2.bccache import Bucket
 
 
@@ -34,3 +44,76 @@ class CompiledTemplates(BytecodeCache):
 
     def clear(self) -> None:
         self._code.clear()
+
+
+class ThemeListing:
+    """The names of the theme folders' files, walked once per top-level build.
+
+    MkDocs filters the list with a function it makes anew for every build; its
+    result is kept too, by the function's code and the objects it refers to (the
+    same code with the same objects picks the same names).
+    """
+
+    def __init__(self) -> None:
+        self._names: dict[Hashable, list[str]] = {}
+        #: what the filters' closures held, kept alive so that no other object takes their id
+        self._held: list[Any] = []
+
+    def clear(self) -> None:
+        """Walk again at the next listing (a new top-level build begins)."""
+        self._names.clear()
+        self._held.clear()
+
+    def install(self, theme: Any) -> None:
+        """Make *theme* (MkDocs' ``Theme``) give environments that list from here."""
+        make_env: Callable[[], Environment] = type(theme).get_env.__get__(theme)
+
+        def get_env() -> Environment:
+            env = make_env()
+            if type(env.loader) is FileSystemLoader:
+                self._share(env, env.loader)
+            return env
+
+        theme.get_env = get_env
+
+    def _share(self, env: Environment, loader: FileSystemLoader) -> None:
+        folders = (tuple(loader.searchpath), loader.followlinks)
+        walk, pick = loader.list_templates, env.list_templates
+
+        def list_templates() -> list[str]:
+            return self._kept(folders, walk)
+
+        def list_env_templates(
+            extensions: Collection[str] | None = None,
+            filter_func: Callable[[str], bool] | None = None,
+        ) -> list[str]:
+            chooser = _identity(filter_func)
+            if chooser is None:
+                return pick(extensions, filter_func)
+            key = (folders, tuple(extensions) if extensions is not None else None, chooser)
+            if key not in self._names:
+                self._held.append(filter_func)
+            return self._kept(key, lambda: pick(extensions, filter_func))
+
+        loader.list_templates = list_templates  # type: ignore[method-assign]
+        env.list_templates = list_env_templates  # type: ignore[method-assign]
+
+    def _kept(self, key: Hashable, listing: Callable[[], list[str]]) -> list[str]:
+        names = self._names.get(key)
+        if names is None:
+            names = self._names[key] = listing()
+        return list(names)  # a caller may change its list
+
+
+def _identity(function: Callable[[str], bool] | None) -> Hashable | None:
+    """What decides *function*'s answers: its code and the objects its closure holds
+    (None: no function, or one that cannot be told apart, such as a bound method)."""
+    if function is None:
+        return ()
+    if not isinstance(function, FunctionType) or function.__defaults__ or function.__kwdefaults__:
+        return None
+    cells = function.__closure__ or ()
+    try:
+        return (function.__code__, tuple(id(cell.cell_contents) for cell in cells))
+    except ValueError:  # an empty cell
+        return None
