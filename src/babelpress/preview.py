@@ -173,6 +173,7 @@ class Preview:
         log.info(f"Building documentation... (preview of {names})")
         self.ready = False  # until this update is done: a failure means a full build next
         self.base = now
+        now.remember(_inputs_of(self.settings, found))
         report = incremental.render_changed(self.settings, found)
         now.restamp(report.written)
         _report(report)
@@ -243,6 +244,16 @@ class Preview:
             if self.watched.get(path) != recursive:
                 self.server.watch(path, recursive=recursive)
         self.watched = wanted
+
+
+def _inputs_of(settings: Settings, found: incremental.Changes) -> list[Path]:
+    """The German pages and catalogues of the changed pages (their content is kept, so
+    that the same bytes written again are not taken for another save)."""
+    paths = []
+    for slug in found.pages:
+        paths.append(project.source_path(settings, slug))
+        paths += [project.po_path(settings, language, slug) for language in settings.languages]
+    return paths
 
 
 def _configure(config: Any, language: str) -> Any:

@@ -15,12 +15,17 @@ all it changed; this module tells what changed, and renders those pages.
    else -- a page or catalogue added or removed, ``mkdocs.yml``, the theme, an
    image, or snapshots of different folders -- asks for a full build: the preview
    never guesses.  No difference at all is reported as such; the caller decides.
+   A page or catalogue whose content the caller recorded (:meth:`Snapshot.remember`,
+   for the files a preview update renders) and that holds the same bytes again is
+   no change: an editor that saves in two steps (truncate, then write) stamps the
+   file twice, and the watcher may wake the builder for each.
 3. :func:`render_changed` renders the changed pages into their target languages;
    the render cache still skips a language whose inputs turn out the same.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -52,6 +57,8 @@ class Snapshot:
     kinds: dict[Path, Kind] = field(default_factory=dict)
     #: the folders and files looked at besides the pages and catalogues
     roots: frozenset[Path] = frozenset()
+    #: digests of the content of files as a build read them (see :meth:`remember`)
+    digests: dict[Path, str] = field(default_factory=dict)
 
     def restamp(self, paths: Iterable[Path]) -> None:
         """Record *paths* as they are now (files this process has just written)."""
@@ -61,6 +68,16 @@ class Snapshot:
                 self.stamps.pop(path, None)
             else:
                 self.stamps[path] = stamp
+
+    def remember(self, paths: Iterable[Path]) -> None:
+        """Record the content of *paths* (read before a build reads them, so a write in
+        between is seen as a change, never missed)."""
+        for path in paths:
+            digest = _digest(path)
+            if digest is None:
+                self.digests.pop(path, None)
+            else:
+                self.digests[path] = digest
 
 
 @dataclass(frozen=True)
@@ -107,7 +124,7 @@ def changes(old: Snapshot, new: Snapshot, settings: Settings) -> Changes:
     pages: dict[str, set[str]] = {}
     for path in sorted(old.stamps.keys() | new.stamps.keys()):
         before, after = old.stamps.get(path), new.stamps.get(path)
-        if before == after:
+        if before == after or _same_content(path, old.digests.get(path), after):
             continue
         kind = new.kinds.get(path) or old.kinds[path]
         if kind.what == RENDERED:
@@ -137,6 +154,18 @@ def _stamp(path: Path) -> Stamp | None:
     except OSError:
         return None
     return (stat.st_mtime_ns, stat.st_size)
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _same_content(path: Path, digest: str | None, stamp: Stamp | None) -> bool:
+    """Whether *path* (now stamped *stamp*) holds the content recorded as *digest*."""
+    return digest is not None and stamp is not None and _digest(path) == digest
 
 
 def _show(path: Path, settings: Settings) -> str:
