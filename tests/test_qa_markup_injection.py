@@ -34,11 +34,15 @@ Quelle im Netz.
 
 Lest [hier](https://example.org/gut) die <a href="https://example.org/gut">Studie</a>.
 
+Er nennt es \\*so\\*{: .md-banner } und geht.
+
 ## Der Hintergrund
 """
 TWO_LINES = "Die Regierung verweist auf ihre\nQuelle im Netz."
 LINKS = 'Lest [hier][1] die <a href="https://example.org/gut">Studie</a>.'
 HEADING = "Der Hintergrund"
+#: an attribute list the German shows as text (after an escaped asterisk)
+LITERAL = "Er nennt es \\*so\\*{: .md-banner } und geht."
 EVIL = "evil.example"
 
 SEPARATORS = ["\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
@@ -70,10 +74,11 @@ HOSTILE = [
     (HEADING, "The background { hidden }", "hidden"),
     (HEADING, "The background {hidden}", "hidden"),
     (HEADING, "The background {: #evil }", 'id="evil"'),
-    (HEADING, "The background {: .md-banner }", "md-banner"),
+    (HEADING, "The background {: .md-banner }", 'class="md-banner"'),
     (HEADING, "The background {onclick=alert(1)}", "onclick"),
     (HEADING, 'The background {title="x" data-x=y}', "data-x"),
     (TWO_LINES, "The government cites *its*{ hidden }\nsource online.", "hidden"),
+    (LITERAL, "He calls it *so*{: .md-banner } and leaves.", 'class="md-banner"'),
     (LINKS, "Read ![here][1] the <a href=\"https://example.org/gut\">study</a>.", "<img"),
     (LINKS, "Read [here][1]{: onclick=alert(1) } the "
             "<a href=\"https://example.org/gut\">study</a>.", "onclick"),
@@ -89,6 +94,7 @@ FAITHFUL = [
      '<a href="https://example.org/gut">study</a> <a href="https://example.org/gut">here</a>.'),
     (HEADING, "The background", ">The background</h2>"),
     (HEADING, "The background \\{ hidden \\}", ">The background { hidden }</h2>"),
+    (LITERAL, "He calls it \\*so\\*{: .md-banner } and leaves.", "*so*{: .md-banner } and"),
 ]
 
 

@@ -127,6 +127,37 @@ def attribute_lists(text: str) -> Counter[str]:
     return Counter(match.group() for match in _ATTR_LIST.finditer(unescaped))
 
 
+#: what an inline element ends with: emphasis, code, a link or image, HTML, and the
+#: marks of pymdownx's inline extensions
+_INLINE_END = frozenset("*_`)]>~=^+")
+
+
+def applied_attribute_lists(text: str, *, surely: bool) -> Counter[str]:
+    """The ``{…}`` of *text* in a place where ``attr_list`` applies them to an element.
+
+    ``attr_list`` applies a list that follows an inline element directly, or that ends
+    the block; a list after plain text is plain text.  With *surely* (for the German),
+    only a list right after an inline element's closing mark or at the end of the text
+    counts; without (for a translation), also one after any other mark or at the end
+    of any line -- so a list the German shows as text cannot turn into attributes.
+    """
+    if "{" not in text:
+        return Counter()
+    unescaped = _ESCAPED.sub("\0\0", text) if "\\" in text else text
+    found: Counter[str] = Counter()
+    for match in _ATTR_LIST.finditer(unescaped):
+        before = unescaped[match.start() - 1] if match.start() else ""
+        after = unescaped[match.end() :]
+        if surely:
+            applies = (before in _INLINE_END and before != "") or not after.strip()
+        else:
+            mark = before != "" and not (before.isalnum() or before.isspace() or before == "\0")
+            applies = mark or not after.split("\n", 1)[0].strip()
+        if applies:
+            found[match.group()] += 1
+    return found
+
+
 # ------------------------------------------------------------------ links
 class _AnyReference(dict[str, Any]):
     """A reference map in which every label is defined: each bracket pair is a link."""

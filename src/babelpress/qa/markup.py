@@ -254,7 +254,15 @@ def _new_attribute_lists(source: str, target: str) -> list[str]:
     if "{" not in target:
         return []
     extra = constructs.attribute_lists(target) - constructs.attribute_lists(source)
-    return [f"an attribute list {text[:60]!r} that the German does not have" for text in extra]
+    messages = [f"an attribute list {text[:60]!r} that the German does not have" for text in extra]
+    applied = constructs.applied_attribute_lists(target, surely=False)
+    applied -= constructs.applied_attribute_lists(source, surely=True)
+    messages += [
+        f"an attribute list {text[:60]!r} after an element, where the German has it as text"
+        for text in applied
+        if text not in extra
+    ]
+    return messages
 
 
 def _new_links(source: str, target: str) -> list[str]:
