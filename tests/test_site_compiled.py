@@ -102,3 +102,17 @@ def test_a_filter_made_anew_from_the_same_code_and_objects_is_applied_once(
     assert theme.get_env().list_templates(filter_func=lambda n, s=".js": n.endswith(s)) == [
         "b.js"
     ]
+
+
+def test_an_environment_maker_installed_before_is_kept(tmp_path: Path) -> None:
+    theme = Theme(name=None, custom_dir=str(tmp_path))
+    made = theme.get_env
+
+    def another_plugins(*args: object) -> jinja2.Environment:
+        env = made()
+        env.globals["marked"] = True
+        return env
+
+    theme.get_env = another_plugins
+    ThemeListing().install(theme)
+    assert theme.get_env().globals["marked"] is True

@@ -65,8 +65,14 @@ class ThemeListing:
         self._held.clear()
 
     def install(self, theme: Any) -> None:
-        """Make *theme* (MkDocs' ``Theme``) give environments that list from here."""
-        make_env: Callable[[], Environment] = type(theme).get_env.__get__(theme)
+        """Make *theme* (MkDocs' ``Theme``) give environments that list from here.
+
+        Whatever made its environments before (MkDocs, or another plugin's wrapper)
+        still makes them; installing twice changes nothing.
+        """
+        make_env: Callable[[], Environment] = theme.get_env
+        if getattr(make_env, "listing", None) is self:
+            return
 
         def get_env() -> Environment:
             env = make_env()
@@ -74,6 +80,7 @@ class ThemeListing:
                 self._share(env, env.loader)
             return env
 
+        get_env.listing = self  # type: ignore[attr-defined]
         theme.get_env = get_env
 
     def _share(self, env: Environment, loader: FileSystemLoader) -> None:
