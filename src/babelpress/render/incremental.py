@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from babelpress import project
 from babelpress.config import Settings
@@ -38,6 +39,7 @@ from babelpress.render.all_pages import Mode, Report, render_pages
 #: (modification time in ns, size) of a file
 Stamp = tuple[int, int]
 PAGE, CATALOGUE, RENDERED, OTHER = "page", "catalogue", "rendered", "other"
+_Found = TypeVar("_Found")
 
 
 @dataclass(frozen=True)
@@ -62,22 +64,12 @@ class Snapshot:
 
     def restamp(self, paths: Iterable[Path]) -> None:
         """Record *paths* as they are now (files this process has just written)."""
-        for path in paths:
-            stamp = _stamp(path)
-            if stamp is None:
-                self.stamps.pop(path, None)
-            else:
-                self.stamps[path] = stamp
+        _record(self.stamps, paths, _stamp)
 
     def remember(self, paths: Iterable[Path]) -> None:
         """Record the content of *paths* (read before a build reads them, so a write in
         between is seen as a change, never missed)."""
-        for path in paths:
-            digest = _digest(path)
-            if digest is None:
-                self.digests.pop(path, None)
-            else:
-                self.digests[path] = digest
+        _record(self.digests, paths, _digest)
 
 
 @dataclass(frozen=True)
@@ -146,6 +138,18 @@ def render_changed(settings: Settings, changed: Changes, mode: Mode = "serve") -
         if targets:
             work.append((project.Page(slug, project.source_path(settings, slug)), targets))
     return render_pages(settings, work, mode=mode)
+
+
+def _record(
+    table: dict[Path, _Found], paths: Iterable[Path], measure: Callable[[Path], _Found | None]
+) -> None:
+    """``measure(path)`` of each of *paths* into *table*; a file that is gone leaves it."""
+    for path in paths:
+        found = measure(path)
+        if found is None:
+            table.pop(path, None)
+        else:
+            table[path] = found
 
 
 def _stamp(path: Path) -> Stamp | None:
