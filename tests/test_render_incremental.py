@@ -22,7 +22,7 @@ def test_a_file_written_again_with_the_content_recorded_is_no_change(project: Pa
     page = project_page(settings)
     catalogue = bp_project.po_path(settings, settings.languages[0], page.slug)
     base = incremental.snapshot(settings)
-    base.remember([page.source, catalogue])
+    base.remember([page.source, catalogue], settings.root)
 
     _touched(page.source)
     _touched(catalogue)

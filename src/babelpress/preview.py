@@ -173,7 +173,7 @@ class Preview:
         log.info(f"Building documentation... (preview of {names})")
         self.ready = False  # until this update is done: a failure means a full build next
         self.base = now
-        now.remember(_inputs_of(self.settings, found))
+        now.remember(_inputs_of(self.settings, found), self.settings.root)
         report = incremental.render_changed(self.settings, found)
         now.restamp(report.written)
         _report(report)

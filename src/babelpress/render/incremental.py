@@ -34,7 +34,9 @@ from typing import TypeVar
 
 from babelpress import project
 from babelpress.config import Settings
+from babelpress.fsutil import OutsideProject
 from babelpress.render.all_pages import Mode, Report, render_pages
+from babelpress.render.cache import read_bytes
 
 #: (modification time in ns, size) of a file
 Stamp = tuple[int, int]
@@ -66,10 +68,10 @@ class Snapshot:
         """Record *paths* as they are now (files this process has just written)."""
         _record(self.stamps, paths, _stamp)
 
-    def remember(self, paths: Iterable[Path]) -> None:
-        """Record the content of *paths* (read before a build reads them, so a write in
-        between is seen as a change, never missed)."""
-        _record(self.digests, paths, _digest)
+    def remember(self, paths: Iterable[Path], root: Path) -> None:
+        """Record the content of *paths* in the project at *root* (read before a build
+        reads them, so a write in between is seen as a change, never missed)."""
+        _record(self.digests, paths, lambda path: _digest(path, root))
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,7 @@ def changes(old: Snapshot, new: Snapshot, settings: Settings) -> Changes:
     pages: dict[str, set[str]] = {}
     for path in sorted(old.stamps.keys() | new.stamps.keys()):
         before, after = old.stamps.get(path), new.stamps.get(path)
-        if before == after or _same_content(path, old.digests.get(path), after):
+        if before == after or _same_content(path, old.digests.get(path), after, settings.root):
             continue
         kind = new.kinds.get(path) or old.kinds[path]
         if kind.what == RENDERED:
@@ -160,16 +162,18 @@ def _stamp(path: Path) -> Stamp | None:
     return (stat.st_mtime_ns, stat.st_size)
 
 
-def _digest(path: Path) -> str | None:
+def _digest(path: Path, root: Path) -> str | None:
+    """The digest of *path*'s content, read as the render reads it (confined to *root*)."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        data = read_bytes(path, root)
+    except OutsideProject:
         return None
+    return None if data is None else hashlib.sha256(data).hexdigest()
 
 
-def _same_content(path: Path, digest: str | None, stamp: Stamp | None) -> bool:
+def _same_content(path: Path, digest: str | None, stamp: Stamp | None, root: Path) -> bool:
     """Whether *path* (now stamped *stamp*) holds the content recorded as *digest*."""
-    return digest is not None and stamp is not None and _digest(path) == digest
+    return digest is not None and stamp is not None and _digest(path, root) == digest
 
 
 def _show(path: Path, settings: Settings) -> str:
