@@ -21,7 +21,7 @@ under ``mkdocs serve --watch-theme`` is found by the next rebuild).
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Hashable
-from types import FunctionType
+from types import CodeType, FunctionType
 from typing import Any
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader
@@ -29,18 +29,24 @@ from jinja2.bccache import Bucket
 
 
 class CompiledTemplates(BytecodeCache):
-    """Compiled templates by Jinja's bucket key, in memory."""
+    """Compiled templates by Jinja's bucket key, in memory.
+
+    The code object itself is kept (it is immutable): Jinja's own buckets would
+    marshal it to bytes and back for every build.  It is handed out only for the
+    source it was compiled from, as Jinja checks its own bytecode files.
+    """
 
     def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
+        self._code: dict[str, tuple[str, CodeType]] = {}
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        data = self._code.get(bucket.key)
-        if data is not None:
-            bucket.bytecode_from_string(data)
+        kept = self._code.get(bucket.key)
+        if kept is not None and kept[0] == bucket.checksum:
+            bucket.code = kept[1]
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
+        if bucket.code is not None:
+            self._code[bucket.key] = (bucket.checksum, bucket.code)
 
     def clear(self) -> None:
         self._code.clear()
