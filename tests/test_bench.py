@@ -48,7 +48,21 @@ def run_bench(tmp_path: Path, *extra: str) -> tuple[dict, str]:
 
 @pytest.fixture(scope="module")
 def small_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, str]:
-    return run_bench(tmp_path_factory.mktemp("bench"), "--skip-peers", "--mt", "libre")
+    return run_bench(
+        tmp_path_factory.mktemp("bench"), "--skip-peers", "--mt", "libre", "--builds", "1"
+    )
+
+
+def test_small_corpora_get_more_build_pairs() -> None:
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        import bench
+    finally:
+        sys.path.pop(0)
+    assert bench.parse_args(["--docs", "100"]).builds == bench.SMALL_BUILDS > 3
+    assert bench.parse_args(["--docs", "100", "--repeat", "9"]).builds == 9
+    assert bench.parse_args(["--docs", "1000"]).builds == 1
+    assert bench.parse_args(["--docs", "100", "--builds", "2"]).builds == 2
 
 
 def test_every_time_is_a_positive_number(small_run: tuple[dict, str]) -> None:
