@@ -208,6 +208,84 @@ def test_comment_section_ends_the_article(marker: str) -> None:
     assert {r.reason for r in article.removed} == {"comments"}
 
 
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (
+            "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten. "
+            "Alle akzeptieren Einstellungen",
+            "consent",
+        ),
+        ("Diese Website nutzt Cookies. Zustimmen Ablehnen", "consent"),
+        ("Regional > Oberhausen", "breadcrumb"),
+        ("Hannover › Stadtteile › Linden", "breadcrumb"),
+        ("Jetzt mit HAZ+ weiterlesen und alle Artikel lesen", "promotion"),
+        ("Themen: Wohnen, Linden, Bauausschuss", "tags"),
+        ("© 2025 Westdeutsche Lokalzeitung GmbH", "copyright"),
+        ("Copyright 2023 KNA", "copyright"),
+    ],
+)
+def test_site_line_removed_by_rule(line: str, reason: str) -> None:
+    article = norm(f"Titel\n\n{P1}\n\n{line}\n\n{P2}")
+    assert [b.text for b in article.blocks] == [P1, P2]
+    assert [r.reason for r in article.removed] == [reason]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wer auf einer Website alle Cookies akzeptieren muss, gibt viele Daten preis.",
+        "Die Verbraucherschützer sagen: Wir verwenden keine Zahlen, die niemand prüfen kann.",
+        "Der Umsatz stieg von 2023 auf 2024 um ein Drittel.",
+        "Themen wie Wohnen und Verkehr bestimmen den Wahlkampf.",
+    ],
+)
+def test_article_sentences_near_those_rules_stay(sentence: str) -> None:
+    article = norm(f"Titel\n\n{P1}\n\n{sentence}\n\n{P2}")
+    assert [b.text for b in article.blocks] == [P1, sentence, P2]
+
+
+def test_photo_credit_without_a_year_is_no_copyright_line() -> None:
+    article = norm(f"Titel\n\n{P1}\n\n© dpa\n\n{P2}")
+    assert "copyright" not in [r.reason for r in article.removed]
+
+
+def test_a_menu_between_separators_is_not_the_title() -> None:
+    menu = "Region Hannover · Stadt · Umland · Polizei"
+    article = norm(f"{menu}\n\nNeue Wohnungen am Park\n\n{P1}\n\n{P2}")
+    assert article.title == "Neue Wohnungen am Park"
+    assert [r.reason for r in article.removed] == ["navigation"]
+
+
+def test_a_player_line_of_buttons_and_a_duration_is_furniture() -> None:
+    article = norm(f"Titel\n\n{P1}\n\nArtikel anhören • 4 Min\n\n{P2}")
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_a_comment_header_right_under_the_marker_ends_the_article() -> None:
+    comment = "Schon wieder eine Erhöhung, das ist doch unglaublich."
+    header = "Peter K. vor 2 Stunden"
+    article = norm(f"Titel\n\n{P1}\n\n{P2}\n\nKommentare (14)\n\n{header}\n\n{comment}")
+    assert [b.text for b in article.blocks] == [P1, P2]
+    assert {r.reason for r in article.removed} == {"comments"}
+
+
+def test_one_sign_further_down_does_not_end_the_article() -> None:
+    text = f"Titel\n\n{P1}\n\nKommentare\n\n{P2}\n\nvor 2 Stunden\n\n{P3}"
+    article = norm(text)
+    assert P2 in [b.text for b in article.blocks] and P3 in [b.text for b in article.blocks]
+
+
+def test_after_the_comments_are_cut_a_newsletter_box_is_after_the_article() -> None:
+    box = "Die wichtigsten Nachrichten aus der Stadt jeden Morgen in Ihr Postfach."
+    text = (
+        f"Titel\n\n{P1}\n\n{P2}\n\nNewsletter abonnieren\n\n{box}\n\nE-Mail-Adresse Jetzt anmelden"
+        "\n\nKommentare (2)\n\nPeter K. vor 2 Stunden\n\nDas sehe ich ganz anders als der Autor."
+    )
+    article = norm(text)
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
 def test_repeated_lead_removed() -> None:
     article = norm(f"Titel\n\n{P1}\n\nBild Text\nBild und Text zusammen\n\n{P1}\n\n{P2}")
     assert [b.text for b in article.blocks if b.kind == "paragraph"] == [P1, P2]

@@ -127,6 +127,11 @@ def reads_as_sentence(text: str) -> bool:
     return stripped[-1] in ":;" and len(stripped.split()) >= 4
 
 
+def is_menu(text: str) -> bool:
+    """Items between two or more separators ("Stadt · Umland · Polizei", "A | B | C")."""
+    return len(_SEPARATORS.findall(f" {text} ")) >= 2
+
+
 def function_share(tokens: list[str], rules: EvidenceRules) -> float:
     return sum(t in rules.function_words for t in tokens) / len(tokens) if tokens else 0.0
 
@@ -221,9 +226,25 @@ def _shape_signs(text: str, tokens: list[str], rules: EvidenceRules) -> list[tup
         signs.append(("link", w.counter))
     if tokens and len(text.split()) <= 4 and tokens[-1] in rules.site_verbs:
         signs.append((f"button ({tokens[-1]})", w.button))
-    if len(_SEPARATORS.findall(f" {text} ")) >= 2:
+    if is_menu(text):
         signs.append(("separators", w.separators))
+    if _tool_row(text, rules):
+        signs.append(("button row (buttons and counters between separators)", w.counter))
     return signs
+
+
+def _tool_row(text: str, rules: EvidenceRules) -> bool:
+    """Items between separators, each a button or a counter: a player's or a tool bar's
+    line ("Artikel anhören • 4 Min")."""
+    items = [item.strip() for item in _SEPARATORS.split(f" {text} ") if item.strip()]
+    return len(items) >= 2 and all(_tool(item, rules) for item in items)
+
+
+def _tool(item: str, rules: EvidenceRules) -> bool:
+    if rules.any_counter.search(item.casefold()):
+        return True
+    tokens = words(item)
+    return bool(tokens) and len(item.split()) <= 3 and tokens[-1] in rules.site_verbs
 
 
 def _reader_talk(text: str, tokens: list[str], rules: EvidenceRules) -> list[tuple[str, float]]:

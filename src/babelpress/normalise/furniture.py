@@ -93,7 +93,10 @@ def sweep(
 ) -> list[Line]:
     """The lines that are not furniture (see the module docstring)."""
     byline = {r.line for r in removed if r.reason == "metadata"}
-    lines = _trailer(lines, rules, zones, removed, doubts)
+    cut = _trailer(lines, rules, zones, removed, doubts)
+    if len(cut) < len(lines):  # what followed the article's end is no longer its prose
+        zones = Zones.of_page(cut, rules)
+    lines = cut
     repeats = Counter(comparable(line.text) for line in lines)
     kept: list[Line] = []
     unsure: list[tuple[Line, bool, Evidence]] = []
@@ -212,9 +215,11 @@ def _trailer(
         prose = [x for x in after if x.number in zones.prose]
         context = [x for x in after if any(p.search(x.text) for p in rules.trailer_context)]
         # the article goes on when its prose follows before any sign of comments or an
-        # offer: more than one paragraph of it, or any when no such sign follows
+        # offer: more than one paragraph of it, or any when no such sign follows; one
+        # sign is enough only right under the marker (a comment's header under "Kommentare")
         ahead = [x for x in prose if not context or x.number < context[0].number]
-        if prose and (len(context) < 2 or len(ahead) > 1):
+        shown = len(context) >= 2 or bool(context and context[0] is after[0])
+        if prose and (not shown or len(ahead) > 1):
             doubts.append(
                 Doubt(
                     line.number,

@@ -4,7 +4,8 @@ Contract of :func:`take_headline` (after the furniture is gone, on the lines abo
 first paragraph of prose, the *head*):
 
 1. Candidates are the head's lines that look like a title (short, not ending like a
-   sentence), except captions, list boxes and bulleted lines.
+   sentence), except captions, list boxes, bulleted lines and menus (items between two
+   or more separators: "Stadt · Umland · Polizei").
 2. A candidate of at most :data:`NAV_WORDS` words followed by a longer candidate is
    navigation or a topline, not the headline ("Ausland", "Zürich und Region"); the
    headline is the first other candidate.  With no prose on the page, or no head, the
@@ -21,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from babelpress.normalise.article import Block, Doubt, Removal
-from babelpress.normalise.evidence import HEAD, assess, reads_as_sentence, verdict
+from babelpress.normalise.evidence import HEAD, assess, is_menu, reads_as_sentence, verdict
 from babelpress.normalise.rules import Rules
 from babelpress.normalise.structure import Line, caption_parts, is_heading_like, take_title
 from babelpress.normalise.text import comparable
@@ -79,6 +80,7 @@ def _candidate(line: Line, rules: Rules) -> bool:
         and caption_parts(line.text, rules) is None
         and not any(p.match(line.text) for p in rules.box_heading)
         and not rules.bullet.match(line.text)
+        and not is_menu(line.text)
     )
 
 
