@@ -257,9 +257,52 @@ def test_a_menu_between_separators_is_not_the_title() -> None:
     assert [r.reason for r in article.removed] == ["navigation"]
 
 
-def test_a_player_line_of_buttons_and_a_duration_is_furniture() -> None:
-    article = norm(f"Titel\n\n{P1}\n\nArtikel anhören • 4 Min\n\n{P2}")
+@pytest.mark.parametrize(
+    "line",
+    ["Artikel anhören • 4 Min", "Audio herunterladen (3,2 MB | MP3)", "Download (PDF, 1,2 MB)"],
+)
+def test_a_player_or_download_line_is_furniture(line: str) -> None:
+    article = norm(f"Titel\n\n{P1}\n\n{line}\n\n{P2}")
     assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_a_sentence_naming_a_file_size_stays() -> None:
+    sentence = "Den vollständigen Bericht gibt es als PDF zum Herunterladen (1,2 MB)."
+    article = norm(f"Titel\n\n{P1}\n\n{sentence}\n\n{P2}")
+    assert [b.text for b in article.blocks] == [P1, sentence, P2]
+
+
+@pytest.mark.parametrize(
+    "menu", ["Inland Ausland Wirtschaft Chronik Kultur Sport", "Lokales Polizei Sport Kultur"]
+)
+def test_a_row_of_section_names_is_not_the_title(menu: str) -> None:
+    article = norm(f"{menu}\n\nU2 fährt ab Montag wieder durchgehend\n\n{P1}\n\n{P2}")
+    assert article.title == "U2 fährt ab Montag wieder durchgehend"
+    assert [r.reason for r in article.removed] == ["navigation"]
+
+
+@pytest.mark.parametrize(
+    "title", ["Sport und Kultur bleiben gefördert", "Wirtschaft wächst, Politik streitet"]
+)
+def test_a_headline_of_section_words_with_more_is_still_the_title(title: str) -> None:
+    assert norm(f"{title}\n\n{P1}\n\n{P2}").title == title
+
+
+def test_a_blocked_embed_and_a_forum_prompt_go() -> None:
+    consent = (
+        "Dieser Artikel enthält einen Inhalt von Twitter. Um ihn anzuzeigen, müssen Sie "
+        "der Datennutzung zustimmen."
+    )
+    text = (
+        f"Titel\n\n{P1}\n\nExterner Inhalt\n{consent}\nInhalt anzeigen\n\n{P2}\n\n"
+        "Zum Weiterlesen\nU5: Erste Testfahrten im Frühjahr\n\nPosten Sie Ihre Meinung"
+    )
+    article = norm(text)
+    assert [b.text for b in article.blocks] == [P1, P2]
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons["Externer Inhalt"] == "embed"
+    assert reasons["U5: Erste Testfahrten im Frühjahr"] == "teaser"
+    assert reasons["Posten Sie Ihre Meinung"] == "comments"
 
 
 def test_a_comment_header_right_under_the_marker_ends_the_article() -> None:

@@ -37,6 +37,9 @@ _SEPARATORS = re.compile(r"\s[|›»>•·/]\s|\t")
 HEADLINE_WORDS = 4
 #: compound words are searched for site words this long or longer at their end
 COMPOUND_MIN = 6
+#: a row of section names without separators has at least this many
+MENU_WORDS = 3
+_PUNCTUATION = re.compile(r"[.,:;!?„“\"()]")
 
 HEAD, BODY, TAIL = "before the article", "inside the article", "after the article"
 
@@ -70,6 +73,8 @@ class EvidenceRules:
     platforms: frozenset[str]
     site_verbs: frozenset[str]
     site_nouns: frozenset[str]
+    #: names of a news site's sections ("Inland", "Sport"): a row of them is a menu
+    section_names: frozenset[str]
     function_words: frozenset[str]
     counters: tuple[re.Pattern[str], ...]
     codes: tuple[re.Pattern[str], ...]
@@ -127,9 +132,20 @@ def reads_as_sentence(text: str) -> bool:
     return stripped[-1] in ":;" and len(stripped.split()) >= 4
 
 
-def is_menu(text: str) -> bool:
-    """Items between two or more separators ("Stadt · Umland · Polizei", "A | B | C")."""
-    return len(_SEPARATORS.findall(f" {text} ")) >= 2
+def is_menu(text: str, rules: EvidenceRules | None = None) -> bool:
+    """Items between two or more separators ("Stadt · Umland · Polizei", "A | B | C"),
+    or (with *rules*) a row of section names and nothing else ("Inland Ausland
+    Wirtschaft Chronik"): at least :data:`MENU_WORDS` words, no punctuation, most of them
+    section names, none a function word."""
+    if len(_SEPARATORS.findall(f" {text} ")) >= 2:
+        return True
+    if rules is None or not rules.section_names or _PUNCTUATION.search(text):
+        return False
+    tokens = words(text)
+    if len(tokens) < MENU_WORDS or len(tokens) != len(text.split()):
+        return False
+    named = sum(t in rules.section_names for t in tokens)
+    return named / len(tokens) >= 0.6 and not any(t in rules.function_words for t in tokens)
 
 
 def function_share(tokens: list[str], rules: EvidenceRules) -> float:
@@ -226,7 +242,7 @@ def _shape_signs(text: str, tokens: list[str], rules: EvidenceRules) -> list[tup
         signs.append(("link", w.counter))
     if tokens and len(text.split()) <= 4 and tokens[-1] in rules.site_verbs:
         signs.append((f"button ({tokens[-1]})", w.button))
-    if is_menu(text):
+    if is_menu(text, rules):
         signs.append(("separators", w.separators))
     if _tool_row(text, rules):
         signs.append(("button row (buttons and counters between separators)", w.counter))

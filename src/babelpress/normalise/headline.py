@@ -5,7 +5,8 @@ first paragraph of prose, the *head*):
 
 1. Candidates are the head's lines that look like a title (short, not ending like a
    sentence), except captions, list boxes, bulleted lines and menus (items between two
-   or more separators: "Stadt · Umland · Polizei").
+   or more separators, "Stadt · Umland · Polizei", or a row of section names, "Inland
+   Ausland Wirtschaft Chronik").
 2. A candidate of at most :data:`NAV_WORDS` words followed by a longer candidate is
    navigation or a topline, not the headline ("Ausland", "Zürich und Region"); the
    headline is the first other candidate.  With no prose on the page, or no head, the
@@ -80,7 +81,7 @@ def _candidate(line: Line, rules: Rules) -> bool:
         and caption_parts(line.text, rules) is None
         and not any(p.match(line.text) for p in rules.box_heading)
         and not rules.bullet.match(line.text)
-        and not is_menu(line.text)
+        and not is_menu(line.text, rules.evidence)
     )
 
 

@@ -209,6 +209,7 @@ def _evidence(get: _Getter) -> EvidenceRules:
         platforms=get.words(f"{key}.platforms", section.get("platforms")),
         site_verbs=get.words(f"{key}.site_verbs", section.get("site_verbs")),
         site_nouns=get.words(f"{key}.site_nouns", section.get("site_nouns")),
+        section_names=get.words(f"{key}.section_names", section.get("section_names")),
         function_words=get.words(f"{key}.function_words", section.get("function_words")),
         counters=get.patterns(f"{key}.counters", section.get("counters", [])),
         codes=get.patterns(f"{key}.codes", section.get("codes", [])),
