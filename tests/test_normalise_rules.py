@@ -140,6 +140,29 @@ def test_caption_with_photo_credit() -> None:
     assert article.meta["description"] == P1
 
 
+@pytest.mark.parametrize(
+    "above",
+    [
+        "Der Abschnitt war gesperrt gewesen. Fahrgäste mussten auf Ersatzbusse umsteigen.",
+        "Brandes: Ein Grund sind trockene Böden.",
+    ],
+)
+def test_caption_below_its_credit_when_above_stands_the_article(above: str) -> None:
+    text = f"Titel\n\n{P1}\n{above}\nFoto: Karl Schöndorfer / picture alliance\n"
+    text += f"Ausgetrocknetes Flussbett in Norditalien\n\n{P2}"
+    blocks = norm(text).blocks
+    assert [(b.kind, b.text) for b in blocks if b.kind == "caption"] == [
+        ("caption", "Ausgetrocknetes Flussbett in Norditalien")
+    ]
+    assert ("paragraph", above) in [(b.kind, b.text) for b in blocks]
+
+
+def test_caption_above_its_credit_stays_when_the_line_below_is_prose() -> None:
+    text = f"Titel\n\n{P1}\nPolizisten sichern den Tatort.\nFoto: dpa\n{P2}\n\n{P3}"
+    captions = [b.text for b in norm(text).blocks if b.kind == "caption"]
+    assert captions == ["Polizisten sichern den Tatort."]
+
+
 def test_legende_label_dropped_and_pipe_credit_kept() -> None:
     line = "Legende: Soldaten bei der Befehlsausgabe. Keystone | AP | Pressedienst"
     article = norm(f"Titel\n\n{P1}\n\n{line}\n\n{P2}")
@@ -407,6 +430,8 @@ def test_byline_contributors_translator() -> None:
         "Zuletzt aktualisiert am 24.04.2022",
         "Veröffentlicht: 2022-04-24",
         "Last Updated on April 24, 2022 by Lupo",
+        "24.04.2022, 18.03 Uhr • aus DER SPIEGEL 17/2022",
+        "Stand: 24.04.2022 | in der Printausgabe",
     ],
 )
 def test_date_line(line: str) -> None:

@@ -33,6 +33,7 @@ Contract, in the order the rules apply (thresholds and patterns come from :class
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from babelpress.normalise.article import Block
@@ -43,6 +44,8 @@ from babelpress.normalise.text import comparable, ends_sentence, is_short_line, 
 MIN_WRAPPED = 25
 #: a caption above its credit line is at most twice this long
 MAX_CAPTION_LINE = 150
+#: the end of a sentence with more text after it: a line of more than one sentence
+_SENTENCE_INSIDE = re.compile(r"[.!?…][“”\"'»«)’]*\s+\S")
 
 
 @dataclass
@@ -123,12 +126,12 @@ def classify(
             i = found.end
             continue
         credit = _credit_only(line, rules)
-        if credit and _caption_before(blocks, lines, i):
+        if credit and _caption_before(blocks, lines, i, rules):
             blocks[-1] = Block("caption", blocks[-1].text, credit=credit, line=blocks[-1].line)
             i += 1
             continue
-        if credit and following and following.group == line.group and is_heading_like(
-            following.text, rules
+        if credit and following and following.group == line.group and _caption_after(
+            following, rules
         ):
             blocks.append(Block("caption", following.text, credit=credit, line=following.number))
             i += 2
@@ -163,17 +166,32 @@ def _credit_only(line: Line, rules: Rules) -> str:
     return parts[1] if parts and not parts[0] and parts[1] else ""
 
 
-def _caption_before(blocks: list[Block], lines: list[Line], i: int) -> bool:
+def _caption_before(blocks: list[Block], lines: list[Line], i: int, rules: Rules) -> bool:
     """The block before a credit line is the caption it credits: the line right above,
-    in the same block of lines, a short paragraph or heading."""
+    in the same block of lines, a short paragraph or heading -- not several sentences
+    or an answer in an interview ("Brandes: …"), which are the article's, when the line
+    below the credit can be the caption (sites put it on either side)."""
     if not blocks or i == 0 or lines[i - 1].group != lines[i].group:
         return False
     last = blocks[-1]
-    return (
+    if not (
         last.kind in ("paragraph", "heading")
         and last.line == lines[i - 1].number
         and len(last.text) <= 2 * MAX_CAPTION_LINE
-    )
+    ):
+        return False
+    below = lines[i + 1] if i + 1 < len(lines) else None
+    if below is None or below.group != lines[i].group or not _caption_after(below, rules):
+        return True
+    return not (_SENTENCE_INSIDE.search(last.text) or rules.speaker.match(last.text))
+
+
+def _caption_after(line: Line, rules: Rules) -> bool:
+    """*line*, right below a credit, can be its caption: a title-like line, or one short
+    sentence."""
+    if is_heading_like(line.text, rules):
+        return True
+    return len(line.text) <= MAX_CAPTION_LINE and not _SENTENCE_INSIDE.search(line.text)
 
 
 def _spoken(text: str, rules: Rules, interview: bool) -> bool:
