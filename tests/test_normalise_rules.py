@@ -410,6 +410,20 @@ def test_dissimilar_short_paragraph_kept() -> None:
 # ---------------------------------------------------------------- metadata
 
 
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Von unseren Korrespondenten Lena Kraus und Ahmad Yousef", "Lena Kraus und Ahmad Yousef"),
+        ("Von unserer Reporterin Anna Schmidt", "Anna Schmidt"),
+        ("Ein Interview von Tobias Hartmann", "Tobias Hartmann"),
+    ],
+)
+def test_byline_with_a_role(line: str, author: str) -> None:
+    article = norm(f"Titel\n\n{line}\n\n{P1}\n\n{P2}")
+    assert article.meta["author"] == author
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
 def test_byline_contributors_translator() -> None:
     article = norm(
         f"Titel\n\n{P1}\n\nEmma Collet Redakteurin für Novastan\n\n"
