@@ -424,6 +424,30 @@ def test_byline_with_a_role(line: str, author: str) -> None:
     assert [b.text for b in article.blocks] == [P1, P2]
 
 
+def test_a_box_in_a_paste_without_blank_lines_ends_where_paragraphs_begin() -> None:
+    items = ["Betroffen sind rund 20 Abschnitte.", "Das Gewerbe befürchtet längere Lieferzeiten."]
+    text = "\n".join(["Titel", P1, "Das Wichtigste in Kürze", *items, P1 + " " + P3, P2])
+    blocks = norm(text).blocks
+    lists = [b for b in blocks if b.kind == "list"]
+    assert [list(b.items) for b in lists] == [items]
+    assert [b.text for b in blocks if b.kind == "paragraph"][-2:] == [P1 + " " + P3, P2]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Aktualisiert vor 3 Stunden", "timestamp"),
+        ("Vor 12 Minuten", "timestamp"),
+        ("Fehler gefunden? Jetzt melden.", "feedback"),
+        ("We use cookies to improve your experience. Accept all Reject", "consent"),
+    ],
+)
+def test_timestamps_feedback_and_english_consent_go(line: str, reason: str) -> None:
+    article = norm(f"Titel\n\n{P1}\n\n{line}\n\n{P2}")
+    assert [b.text for b in article.blocks] == [P1, P2]
+    assert [r.reason for r in article.removed] == [reason]
+
+
 def test_byline_contributors_translator() -> None:
     article = norm(
         f"Titel\n\n{P1}\n\nEmma Collet Redakteurin für Novastan\n\n"

@@ -4,8 +4,9 @@ Contract of :func:`list_at` (used by :func:`~.structure.classify`):
 
 1. A line matching a ``lists.box_heading`` pattern opens a box.  Its items are the
    following lines of the same block of lines; when it stands alone, the lines of the
-   next block, if there are at least :data:`MIN_ITEMS` of them.  The heading becomes a
-   ``##`` heading and the items one list.
+   next block, if there are at least :data:`MIN_ITEMS` of them.  An item is one sentence
+   or a phrase: a line of several sentences ends the box (the article goes on).  The
+   heading becomes a ``##`` heading and the items one list.
 2. :data:`MIN_ITEMS` or more bulleted lines in a row (``•``, ``–``, ``-``, ``*`` …, see
    ``lists.bullet``) in one block are a list; the bullet is dropped, the item kept as
    written.  A single bulleted line stays a paragraph.
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from babelpress.normalise.article import Block
 from babelpress.normalise.rules import Rules
 from babelpress.normalise.structure import Line
+from babelpress.normalise.text import several_sentences
 
 MIN_ITEMS = 2
 #: a box item is at most this long (a longer line is running text after the box)
@@ -50,10 +52,10 @@ def list_at(lines: list[Line], index: int, rules: Rules) -> Found | None:
 def _box(lines: list[Line], index: int, rules: Rules) -> Found | None:
     heading = lines[index]
     start = index + 1
-    end = _run(lines, start, lambda x: x.group == heading.group)
+    end = _run(lines, start, lambda x: x.group == heading.group and _item_like(x))
     if end == start and start < len(lines):
         group = lines[start].group
-        end = _run(lines, start, lambda x: x.group == group)
+        end = _run(lines, start, lambda x: x.group == group and _item_like(x))
     if end - start < MIN_ITEMS or any(len(x.text) > MAX_ITEM_CHARS for x in lines[start:end]):
         return None
     items = tuple(_item(x, rules) for x in lines[start:end])
@@ -62,6 +64,12 @@ def _box(lines: list[Line], index: int, rules: Rules) -> Found | None:
         Block("list", "", items=items, line=lines[start].number),
     ]
     return Found(blocks, end)
+
+
+def _item_like(line: Line) -> bool:
+    """A box item is one sentence (or a phrase); a paragraph of several sentences is the
+    article going on below the box, in a paste without blank lines."""
+    return not several_sentences(line.text)
 
 
 def _run(lines: list[Line], start: int, belongs: Callable[[Line], bool]) -> int:

@@ -33,19 +33,22 @@ Contract, in the order the rules apply (thresholds and patterns come from :class
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from babelpress.normalise.article import Block
 from babelpress.normalise.rules import Rules
-from babelpress.normalise.text import comparable, ends_sentence, is_short_line, words
+from babelpress.normalise.text import (
+    comparable,
+    ends_sentence,
+    is_short_line,
+    several_sentences,
+    words,
+)
 
 #: a line of hard-wrapped prose (but the last) is at least this long
 MIN_WRAPPED = 25
 #: a caption above its credit line is at most twice this long
 MAX_CAPTION_LINE = 150
-#: the end of a sentence with more text after it: a line of more than one sentence
-_SENTENCE_INSIDE = re.compile(r"[.!?…][“”\"'»«)’]*\s+\S")
 
 
 @dataclass
@@ -183,7 +186,7 @@ def _caption_before(blocks: list[Block], lines: list[Line], i: int, rules: Rules
     below = lines[i + 1] if i + 1 < len(lines) else None
     if below is None or below.group != lines[i].group or not _caption_after(below, rules):
         return True
-    return not (_SENTENCE_INSIDE.search(last.text) or rules.speaker.match(last.text))
+    return not (several_sentences(last.text) or rules.speaker.match(last.text))
 
 
 def _caption_after(line: Line, rules: Rules) -> bool:
@@ -191,7 +194,7 @@ def _caption_after(line: Line, rules: Rules) -> bool:
     sentence."""
     if is_heading_like(line.text, rules):
         return True
-    return len(line.text) <= MAX_CAPTION_LINE and not _SENTENCE_INSIDE.search(line.text)
+    return len(line.text) <= MAX_CAPTION_LINE and not several_sentences(line.text)
 
 
 def _spoken(text: str, rules: Rules, interview: bool) -> bool:

@@ -95,3 +95,13 @@ _SAFE_SLUG = re.compile(r"[^\W_][\w-]{0,119}")
 def is_safe_slug(slug: str) -> bool:
     """Whether *slug* names a page file and nothing else (no path, no markup)."""
     return _SAFE_SLUG.fullmatch(slug) is not None and slug.isprintable()
+
+
+#: the end of a sentence with more text after it
+_SENTENCE_INSIDE = re.compile(r"[.!?…][“”\"'»«)’]*\s+\S")
+
+
+def several_sentences(text: str) -> bool:
+    """*text* goes on after the end of a sentence: more than one sentence."""
+    return bool(_SENTENCE_INSIDE.search(text))
+
