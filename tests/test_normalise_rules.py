@@ -448,6 +448,31 @@ def test_timestamps_feedback_and_english_consent_go(line: str, reason: str) -> N
     assert [r.reason for r in article.removed] == [reason]
 
 
+def test_an_opinion_pieces_label_above_its_headline_is_a_kicker() -> None:
+    article = norm(f"Kommentar\nDie Schuldenbremse ist kein Naturgesetz\n\n{P1}\n\n{P2}")
+    assert article.title == "Die Schuldenbremse ist kein Naturgesetz"
+    first = article.blocks[0]
+    assert (first.kind, first.text) == ("kicker", "Kommentar")
+
+
+def test_date_with_reading_time_and_letters_prompt() -> None:
+    text = (
+        f"Titel\n\n29. November 2024 · 4 min Lesezeit\n\n{P1}\n\n{P2}\n\n"
+        "Ihre Meinung zählt\nSchreiben Sie uns an leserbriefe@example.de"
+    )
+    article = norm(text)
+    assert article.meta["date"] == dt.date(2024, 11, 29)
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_teasers_under_weitere_meldungen_go() -> None:
+    teasers = "Weitere Meldungen\nDax schließt im Plus\nÖlpreis gibt nach"
+    text = f"Titel\n\n{P1}\n\n{P2}\n\n{teasers}"
+    article = norm(text)
+    assert [b.text for b in article.blocks] == [P1, P2]
+    assert [r.reason for r in article.removed] == ["read also", "teaser", "teaser"]
+
+
 def test_byline_contributors_translator() -> None:
     article = norm(
         f"Titel\n\n{P1}\n\nEmma Collet Redakteurin für Novastan\n\n"
