@@ -473,6 +473,34 @@ def test_teasers_under_weitere_meldungen_go() -> None:
     assert [r.reason for r in article.removed] == ["read also", "teaser", "teaser"]
 
 
+def test_a_result_line_right_above_the_headline_is_its_topline() -> None:
+    text = (
+        "FC Augsburg – VfL Bochum 2:1 (1:0)\nAugsburg dreht spätes Spiel und klettert nach oben\n"
+        f"Von Markus Weber | 30.11.2024, 17:25 Uhr\n{P1}\n{P2}"
+    )
+    article = norm(text)
+    assert article.title == "Augsburg dreht spätes Spiel und klettert nach oben"
+    first = article.blocks[0]
+    assert (first.kind, first.text) == ("kicker", "FC Augsburg – VfL Bochum 2:1 (1:0)")
+    assert article.meta["author"] == "Markus Weber"
+    assert article.meta["date"] == dt.date(2024, 11, 30)
+
+
+def test_a_long_line_below_the_headline_does_not_take_its_place() -> None:
+    standfirst = (
+        "Nach jahrelangem Streit hat der Bauausschuss das Projekt am Montagabend mit großer "
+        "Mehrheit genehmigt und damit den Weg für den Bau frei gemacht"
+    )
+    article = norm(f"Neue Wohnungen am Park\n{standfirst}\n\n{P1}\n\n{P2}")
+    assert article.title == "Neue Wohnungen am Park"
+
+
+def test_a_betting_advertisement_goes() -> None:
+    ad = "Jetzt wetten und Bonus sichern! 18+ | Glücksspiel kann süchtig machen"
+    article = norm(f"Titel\n\n{P1}\n\n{P2}\n\nAnzeige\n{ad}")
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
 def test_byline_contributors_translator() -> None:
     article = norm(
         f"Titel\n\n{P1}\n\nEmma Collet Redakteurin für Novastan\n\n"

@@ -8,11 +8,14 @@ first paragraph of prose, the *head*):
    or more separators, "Stadt · Umland · Polizei", or a row of section names, "Inland
    Ausland Wirtschaft Chronik").
 2. A candidate of at most :data:`NAV_WORDS` words followed by a longer candidate is
-   navigation or a topline, not the headline ("Ausland", "Zürich und Region"); the
-   headline is the first other candidate.  With no prose on the page, or no head, the
+   navigation or a topline, not the headline ("Ausland", "Zürich und Region"), and so is
+   a candidate right above a longer one in the same block of lines (a sports page's
+   result, "FC Augsburg – VfL Bochum 2:1 (1:0)"); the headline is the first other
+   candidate.  With no prose on the page, or no head, the
    rule of :func:`~.structure.take_title` applies (the first line, if title-like).
 3. The candidate right above the headline, in the same block of lines, with no sign of
-   furniture, is its topline ("EU-Asylreform", "Wohnungsbau:"): a kicker block (the
+   furniture and shorter than the headline (or of at most :data:`TOPLINE_WORDS` words),
+   is its topline ("EU-Asylreform", "Wohnungsbau:"): a kicker block (the
    closing colon dropped).  The other lines above the headline that do not read as
    sentences are the site's navigation and removed; a sentence there is kept and
    reported as uncertain.
@@ -30,8 +33,10 @@ from babelpress.normalise.text import comparable
 
 #: a candidate this short, followed by a longer one, is navigation or a topline
 NAV_WORDS = 3
-#: a topline has at most this many words
+#: a topline has at most this many words (or fewer than the headline right below it)
 TOPLINE_WORDS = 4
+#: a headline has at most this many words
+HEADLINE_MAX_WORDS = 16
 
 
 @dataclass
@@ -96,9 +101,23 @@ def _choose(candidates: list[int], lines: list[Line]) -> int:
     for position, index in enumerate(candidates):
         following = candidates[position + 1 :]
         short = len(lines[index].text.split()) <= NAV_WORDS
-        if not (short and any(_longer(lines[i], lines[index]) for i in following)):
-            return index
+        if short and any(_longer(lines[i], lines[index]) for i in following):
+            continue
+        if following and _above_longer(lines[index], lines[following[0]]):
+            continue  # a topline ("FC Augsburg – VfL Bochum 2:1") right above the headline
+        return index
     return candidates[-1]
+
+
+def _above_longer(line: Line, below: Line) -> bool:
+    """*line* stands right above *below*, in the same block of lines, and is shorter;
+    *below* has the length of a headline (a longer line is a standfirst without its stop)."""
+    return (
+        line.group == below.group
+        and line.number == below.number - 1
+        and _longer(below, line)
+        and len(below.text.split()) <= HEADLINE_MAX_WORDS
+    )
 
 
 def _longer(one: Line, other: Line) -> bool:
@@ -122,7 +141,7 @@ def _topline(
     fits = (
         line.group == title.group
         and line.number == title.number - 1
-        and len(line.text.split()) <= TOPLINE_WORDS
+        and (len(line.text.split()) <= TOPLINE_WORDS or _longer(title, line))
         and verdict(assess(line.text, HEAD, False, rules.evidence), rules.evidence) == "keep"
     )
     if not fits:
