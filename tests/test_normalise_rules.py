@@ -501,6 +501,22 @@ def test_a_betting_advertisement_goes() -> None:
     assert [b.text for b in article.blocks] == [P1, P2]
 
 
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Aus der ZEIT Nr. 50/2024", "edition"),
+        ("Artikelzusammenfassung", "summary tool"),
+        ("Dies ist ein experimentelles Tool. Die Resultate können falsch sein.", "summary tool"),
+        ("Gefällt mir nicht", "feedback"),
+        ("Sie haben 23 % des Artikels gelesen.", "promotion"),
+    ],
+)
+def test_paywall_and_summary_tool_lines_go(line: str, reason: str) -> None:
+    article = norm(f"Titel\n\n{P1}\n\n{line}\n\n{P2}")
+    assert [b.text for b in article.blocks] == [P1, P2]
+    assert [r.reason for r in article.removed] == [reason]
+
+
 def test_byline_contributors_translator() -> None:
     article = norm(
         f"Titel\n\n{P1}\n\nEmma Collet Redakteurin für Novastan\n\n"
