@@ -611,6 +611,26 @@ def test_project_rules_extend_defaults(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("pattern", "line"),
+    [
+        ("^jetzt im kiosk|bezahlte partnerschaft", "Hinweis: bezahlte Partnerschaft mit X"),
+        ("^jetzt im kiosk|bezahlte partnerschaft", "Anzeige – bezahlte Partnerschaft"),
+        ("^[]|]+ anzeige", "|| Anzeige"),
+        ("sponsored by", "Dieser Beitrag: sponsored by Firma"),
+    ],
+)
+def test_a_rule_matches_where_it_says_not_only_at_the_start(
+    tmp_path: Path, pattern: str, line: str
+) -> None:
+    """Rules starting with "^" are tried at the start of a line only, the others anywhere:
+    an alternative without the anchor still matches in the middle of a line."""
+    extra = tmp_path / "rules.yml"
+    extra.write_text(f"boilerplate:\n  paid:\n    - '{pattern}'\n", encoding="utf-8")
+    article = normalise_text(f"Titel\n\n{P1}\n\n{line}\n\n{P2}", seed="x", rules=load_rules(extra))
+    assert [r.reason for r in article.removed] == ["paid"]
+
+
+@pytest.mark.parametrize(
     "content",
     [
         "boilerplate:\n  x:\n    - '(unclosed'\n",

@@ -69,8 +69,12 @@ class Rules:
     address: re.Pattern[str]
 
     @cached_property
-    def _any_boilerplate(self) -> re.Pattern[str]:
-        return _any_of(pattern for _, pattern in self.boilerplate)
+    def _any_boilerplate(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """(patterns anchored at the line's start, the others), each as one pattern:
+        the anchored ones are tried at the start only, not at every position."""
+        anchored = [p for _, p in self.boilerplate if _anchored(p.pattern)]
+        floating = [p for _, p in self.boilerplate if not _anchored(p.pattern)]
+        return _any_of(anchored), _any_of(floating)
 
     @cached_property
     def any_metadata(self) -> re.Pattern[str]:
@@ -83,12 +87,42 @@ class Rules:
 
     def boilerplate_kind(self, line: str) -> str | None:
         """The boilerplate kind *line* belongs to, or None."""
-        if not self._any_boilerplate.search(line):
+        anchored, floating = self._any_boilerplate
+        if not anchored.match(line) and not floating.search(line):
             return None
         for kind, pattern in self.boilerplate:
             if pattern.search(line):
                 return kind
         return None
+
+
+def _anchored(source: str) -> bool:
+    """*source* starts with ``^`` and has no ``|`` outside brackets and groups (so
+    every match starts at the start of the line)."""
+    if not source.startswith("^"):
+        return False
+    depth, i = 0, 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":  # a class: "]" right after "[" or "[^" is a literal
+            i += 1
+            i += source[i : i + 1] == "^"
+            i += source[i : i + 1] == "]"
+            while i < len(source) and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+            i += 1
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return False
+        i += 1
+    return True
 
 
 def _any_of(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
