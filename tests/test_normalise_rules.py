@@ -517,6 +517,42 @@ def test_paywall_and_summary_tool_lines_go(line: str, reason: str) -> None:
     assert [r.reason for r in article.removed] == [reason]
 
 
+def test_contents_entries_go_when_their_headings_follow() -> None:
+    text = (
+        f"Titel\n\n{P1}\n\nInhaltsverzeichnis\nRichtig lüften\nThermostat einstellen\n\n"
+        f"Richtig lüften\n\n{P2}\n\nThermostat einstellen\n\n{P3}"
+    )
+    article = norm(text)
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        ("paragraph", P1),
+        ("heading", "Richtig lüften"),
+        ("paragraph", P2),
+        ("heading", "Thermostat einstellen"),
+        ("paragraph", P3),
+    ]
+    assert [r.reason for r in article.removed] == ["contents", "contents entry", "contents entry"]
+
+
+def test_lines_under_a_contents_label_that_do_not_recur_stay() -> None:
+    article = norm(f"Titel\n\n{P1}\n\nInhalt\nEin Gedanke ohne Wiederkehr\n\n{P2}")
+    assert "Ein Gedanke ohne Wiederkehr" in [b.text for b in article.blocks]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hinweis: Dieser Artikel enthält Affiliate-Links. Wenn Sie darüber kaufen, erhalten wir "
+        "eine Provision.",
+        "Energiespar-Thermostat bei Amazon ansehen*",
+        "War dieser Artikel hilfreich?",
+        "Ja Nein",
+    ],
+)
+def test_affiliate_and_rating_lines_go(line: str) -> None:
+    article = norm(f"Titel\n\n{P1}\n\n{line}\n\n{P2}")
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
 def test_byline_contributors_translator() -> None:
     article = norm(
         f"Titel\n\n{P1}\n\nEmma Collet Redakteurin für Novastan\n\n"

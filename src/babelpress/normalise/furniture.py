@@ -101,6 +101,7 @@ def sweep(
     kept: list[Line] = []
     unsure: list[tuple[Line, bool, Evidence]] = []
     label: Line | None = None
+    listing = ""  # the kind of list *label* opens: teasers, or the article's contents
     for line in lines:
         if any(p.search(line.text) for p in rules.keep):
             kept.append(line)
@@ -110,9 +111,14 @@ def sweep(
         if kind is not None:
             removed.append(Removal(kind.replace("_", " "), line.text, line.number, "rule"))
             label = line if _teaser_label(line, kind) else None
+            listing = kind
             continue
-        if label and _teaser(line, label, rules):
-            removed.append(Removal("teaser", line.text, line.number, f"under {label.text!r}"))
+        # an entry of the contents is removed only when the heading it names follows
+        if label and _teaser(line, label, rules) and (
+            listing != "contents" or repeats[comparable(line.text)] > 1
+        ):
+            entry = "teaser" if listing != "contents" else "contents entry"
+            removed.append(Removal(entry, line.text, line.number, f"under {label.text!r}"))
             continue
         label = None
         if _protected(line, rules):
@@ -187,7 +193,11 @@ def _teaser(line: Line, label: Line, rules: Rules) -> bool:
 
 
 def _teaser_label(line: Line, kind: str) -> bool:
-    return kind == "read_also" and len(line.text.split()) <= 6 and ":" not in line.text.rstrip(":")
+    return (
+        kind in ("read_also", "contents")
+        and len(line.text.split()) <= 6
+        and ":" not in line.text.rstrip(":")
+    )
 
 
 def _reads_on(text: str) -> bool:
