@@ -553,6 +553,16 @@ def test_affiliate_and_rating_lines_go(line: str) -> None:
     assert [b.text for b in article.blocks] == [P1, P2]
 
 
+def test_a_dateline_alone_and_a_distributors_line() -> None:
+    distributor = (
+        "Original-Content von: Polizeipräsidium Mittelhessen - Pressestelle Gießen, "
+        "übermittelt durch news aktuell"
+    )
+    article = norm(f"Titel\n\nGießen (ots)\n{P1}\n\n{P2}\n\n{distributor}")
+    assert article.meta["contributors"] == ["ots"]
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
 def test_byline_contributors_translator() -> None:
     article = norm(
         f"Titel\n\n{P1}\n\nEmma Collet Redakteurin für Novastan\n\n"
