@@ -563,6 +563,22 @@ def test_a_dateline_alone_and_a_distributors_line() -> None:
     assert [b.text for b in article.blocks] == [P1, P2]
 
 
+def test_a_poll_goes_with_its_question_and_answers() -> None:
+    poll = "\n".join(
+        ["Umfrage", "Wie finden Sie das Verbot?", "Richtig so", "Übertrieben", "Abstimmen"]
+    )
+    poll += "\nErgebnis anzeigen"
+    article = norm(f"Titel\n\n{P1}\n\n{poll}\n\n{P2}")
+    assert [b.text for b in article.blocks] == [P1, P2]
+    assert {r.reason for r in article.removed} == {"poll", "poll button"}
+
+
+def test_umfrage_over_a_paragraph_about_a_survey_stays() -> None:
+    survey = "Laut einer Umfrage des Instituts befürworten zwei Drittel das Verbot."
+    article = norm(f"Titel\n\n{P1}\n\nUmfrage\n{survey}\n\n{P2}")
+    assert [b.text for b in article.blocks] == [P1, "Umfrage", survey, P2]
+
+
 def test_byline_contributors_translator() -> None:
     article = norm(
         f"Titel\n\n{P1}\n\nEmma Collet Redakteurin für Novastan\n\n"

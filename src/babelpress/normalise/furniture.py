@@ -102,12 +102,14 @@ def sweep(
     unsure: list[tuple[Line, bool, Evidence]] = []
     label: Line | None = None
     listing = ""  # the kind of list *label* opens: teasers, or the article's contents
-    for line in lines:
+    for index, line in enumerate(lines):
         if any(p.search(line.text) for p in rules.keep):
             kept.append(line)
             label = None
             continue
         kind = rules.boilerplate_kind(line.text)
+        if kind == "poll" and not _vote_follows(lines, index, rules):
+            kind = None  # "Umfrage" heading a paragraph about a survey: the article's
         if kind is not None:
             removed.append(Removal(kind.replace("_", " "), line.text, line.number, "rule"))
             label = line if _teaser_label(line, kind) else None
@@ -117,7 +119,7 @@ def sweep(
         if label and _teaser(line, label, rules) and (
             listing != "contents" or repeats[comparable(line.text)] > 1
         ):
-            entry = "teaser" if listing != "contents" else "contents entry"
+            entry = {"contents": "contents entry", "poll": "poll"}.get(listing, "teaser")
             removed.append(Removal(entry, line.text, line.number, f"under {label.text!r}"))
             continue
         label = None
@@ -192,9 +194,20 @@ def _teaser(line: Line, label: Line, rules: Rules) -> bool:
     )
 
 
+def _vote_follows(lines: list[Line], index: int, rules: Rules) -> bool:
+    """A poll's button ("Abstimmen") follows the label at *index* in its block of lines."""
+    label = lines[index]
+    for line in lines[index + 1 : index + 1 + MAX_TEASERS + 2]:
+        if line.group != label.group:
+            return False
+        if any(p.search(line.text) for p in rules.vote):
+            return True
+    return False
+
+
 def _teaser_label(line: Line, kind: str) -> bool:
     return (
-        kind in ("read_also", "contents")
+        kind in ("read_also", "contents", "poll")
         and len(line.text.split()) <= 6
         and ":" not in line.text.rstrip(":")
     )

@@ -40,6 +40,8 @@ class Rules:
     trailer: tuple[re.Pattern[str], ...]
     #: lines after a trailer marker that show comments or an offer, not the article
     trailer_context: tuple[re.Pattern[str], ...]
+    #: a poll's buttons: a "poll" label followed by one of them opens a poll
+    vote: tuple[re.Pattern[str], ...]
     #: lines the evidence never removes
     keep: tuple[re.Pattern[str], ...]
     metadata: tuple[re.Pattern[str], ...]
@@ -182,6 +184,7 @@ def compile_rules(data: dict[str, Any], origin: str = DEFAULT_RULES) -> Rules:
         boilerplate=boilerplate,
         trailer=get.patterns("trailer", data.get("trailer", [])),
         trailer_context=get.patterns("trailer_context", data.get("trailer_context", [])),
+        vote=get.patterns("vote", data.get("vote", [])),
         keep=get.patterns("keep", data.get("keep") or []),
         metadata=get.patterns("metadata", _filled(data.get("metadata", []), parts)),
         metadata_edge=get.patterns("metadata_edge", _filled(data.get("metadata_edge", []), parts)),
