@@ -163,6 +163,26 @@ def test_caption_above_its_credit_stays_when_the_line_below_is_prose() -> None:
     assert captions == ["Polizisten sichern den Tatort."]
 
 
+def test_a_quotation_with_its_speaker_below_is_a_block_quote() -> None:
+    quote = "„Das ist ein Ergebnis, das uns Mut macht.“"
+    article = norm(f"Titel\n\n{P1}\n{quote}\nDietmar Woidke, Ministerpräsident\n{P2}")
+    quotes = [(b.text, b.attribution) for b in article.blocks if b.kind == "quote"]
+    assert quotes == [(quote, "Dietmar Woidke, Ministerpräsident")]
+
+
+def test_a_name_and_role_under_an_unquoted_paragraph_is_no_attribution() -> None:
+    article = norm(f"Titel\n\n{P1}\n{P2}\nDietmar Woidke, Ministerpräsident\n\n{P3}")
+    assert not [b for b in article.blocks if b.kind == "quote"]
+
+
+def test_several_sentences_above_a_credit_are_no_caption() -> None:
+    above = "Die Grünen scheiterten an der Hürde. Die Wahlbeteiligung lag bei 72,9 Prozent."
+    text = f"Titel\n\n{P1}\n{above}\nGrafik: Ergebnisse der Landtagswahl\nZur Grafik\n\n{P2}"
+    blocks = norm(text).blocks
+    assert ("paragraph", above) in [(b.kind, b.text) for b in blocks]
+    assert "Zur Grafik" not in [b.text for b in blocks]
+
+
 def test_legende_label_dropped_and_pipe_credit_kept() -> None:
     line = "Legende: Soldaten bei der Befehlsausgabe. Keystone | AP | Pressedienst"
     article = norm(f"Titel\n\n{P1}\n\n{line}\n\n{P2}")

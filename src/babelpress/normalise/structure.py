@@ -16,7 +16,9 @@ Contract, in the order the rules apply (thresholds and patterns come from :class
    same group (an image's alt text, ``Toqaev Putin`` above ``Toqaev und Putin bei …``)
    is dropped as a duplicate of the caption that follows; that line becomes the caption.
 4. **Quotes.** A paragraph followed by an attribution line (``Professor … in der …
-   vom 10. Juli 2022``) is a block quote carrying that attribution.
+   vom 10. Juli 2022``) is a block quote carrying that attribution; so is a paragraph
+   standing in quotation marks followed by a speaker's name and role ("Dietmar Woidke,
+   Ministerpräsident").
 5. **Kickers.** An all-capitals word opening a paragraph and closed by ``.``/``:``
    (``ENTSCHLÜSSELUNG. Im Januar …``) becomes its own kicker block.  A single word is
    written capitalised (``Entschlüsselung``, as a German noun or sentence start is);
@@ -33,6 +35,7 @@ Contract, in the order the rules apply (thresholds and patterns come from :class
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from babelpress.normalise.article import Block
@@ -148,7 +151,10 @@ def classify(
         caption = caption_parts(line.text, rules)
         if caption is not None:
             blocks.append(Block("caption", caption[0], credit=caption[1], line=line.number))
-        elif following and _is_quote(line.text) and is_attribution(following.text, rules):
+        elif following and _is_quote(line.text) and (
+            is_attribution(following.text, rules)
+            or (_quoted(line.text) and bool(_SPEAKER_LINE.match(following.text)))
+        ):
             blocks.append(Block("quote", line.text, attribution=following.text, line=line.number))
             i += 1
         elif (
@@ -172,8 +178,8 @@ def _credit_only(line: Line, rules: Rules) -> str:
 def _caption_before(blocks: list[Block], lines: list[Line], i: int, rules: Rules) -> bool:
     """The block before a credit line is the caption it credits: the line right above,
     in the same block of lines, a short paragraph or heading -- not several sentences
-    or an answer in an interview ("Brandes: …"), which are the article's, when the line
-    below the credit can be the caption (sites put it on either side)."""
+    or an answer in an interview ("Brandes: …"), which are the article's (the line below
+    the credit may be the caption: sites put it on either side)."""
     if not blocks or i == 0 or lines[i - 1].group != lines[i].group:
         return False
     last = blocks[-1]
@@ -183,9 +189,6 @@ def _caption_before(blocks: list[Block], lines: list[Line], i: int, rules: Rules
         and len(last.text) <= 2 * MAX_CAPTION_LINE
     ):
         return False
-    below = lines[i + 1] if i + 1 < len(lines) else None
-    if below is None or below.group != lines[i].group or not _caption_after(below, rules):
-        return True
     return not (several_sentences(last.text) or rules.speaker.match(last.text))
 
 
@@ -219,6 +222,19 @@ def _is_heading(text: str, rules: Rules) -> bool:
 def _is_quote(text: str) -> bool:
     """Ends with punctuation (a quoted question or exclamation counts too)."""
     return ends_sentence(text) or text.rstrip("“”\"'»«)’ ").endswith(("?", "!"))
+
+
+#: who said a quotation standing alone above it: "Dietmar Woidke, Ministerpräsident"
+_SPEAKER_LINE = re.compile(
+    r"^[—–-]? ?[A-ZÄÖÜ][\w.'’-]+(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w.'’-]+){0,3}, "
+    r"[^.!?:;„“\"»«]{2,60}$"
+)
+
+
+def _quoted(text: str) -> bool:
+    """The whole paragraph stands in quotation marks."""
+    stripped = text.strip()
+    return stripped[:1] in "„“\"»«‚" and stripped[-1:] in "“”\"«»‘"
 
 
 def is_attribution(text: str, rules: Rules) -> bool:
