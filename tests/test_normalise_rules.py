@@ -236,6 +236,27 @@ def test_short_kicker_question_is_not_a_heading() -> None:
         ),
         ("Your comment will be revised by the site if needed.", "comments"),
         ("Deine E-Mail-Adresse wird nicht veröffentlicht.", "comments"),
+        (
+            "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten. "
+            "Alle akzeptieren Einstellungen",
+            "consent",
+        ),
+        ("Diese Website nutzt Cookies. Zustimmen Ablehnen", "consent"),
+        ("Regional > Oberhausen", "breadcrumb"),
+        ("Hannover › Stadtteile › Linden", "breadcrumb"),
+        ("Jetzt mit HAZ+ weiterlesen und alle Artikel lesen", "promotion"),
+        ("Themen: Wohnen, Linden, Bauausschuss", "tags"),
+        ("© 2025 Westdeutsche Lokalzeitung GmbH", "copyright"),
+        ("Copyright 2023 KNA", "copyright"),
+        ("Aktualisiert vor 3 Stunden", "timestamp"),
+        ("Vor 12 Minuten", "timestamp"),
+        ("Fehler gefunden? Jetzt melden.", "feedback"),
+        ("We use cookies to improve your experience. Accept all Reject", "consent"),
+        ("Aus der ZEIT Nr. 50/2024", "edition"),
+        ("Artikelzusammenfassung", "summary tool"),
+        ("Dies ist ein experimentelles Tool. Die Resultate können falsch sein.", "summary tool"),
+        ("Gefällt mir nicht", "feedback"),
+        ("Sie haben 23 % des Artikels gelesen.", "promotion"),
     ],
 )
 def test_boilerplate_line_removed(line: str, reason: str) -> None:
@@ -249,29 +270,6 @@ def test_comment_section_ends_the_article(marker: str) -> None:
     article = norm(f"Titel\n\n{P1}\n\n{marker}\n\nToller Artikel, danke!\n\nAntworten")
     assert [b.text for b in article.blocks] == [P1]
     assert {r.reason for r in article.removed} == {"comments"}
-
-
-@pytest.mark.parametrize(
-    ("line", "reason"),
-    [
-        (
-            "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten. "
-            "Alle akzeptieren Einstellungen",
-            "consent",
-        ),
-        ("Diese Website nutzt Cookies. Zustimmen Ablehnen", "consent"),
-        ("Regional > Oberhausen", "breadcrumb"),
-        ("Hannover › Stadtteile › Linden", "breadcrumb"),
-        ("Jetzt mit HAZ+ weiterlesen und alle Artikel lesen", "promotion"),
-        ("Themen: Wohnen, Linden, Bauausschuss", "tags"),
-        ("© 2025 Westdeutsche Lokalzeitung GmbH", "copyright"),
-        ("Copyright 2023 KNA", "copyright"),
-    ],
-)
-def test_site_line_removed_by_rule(line: str, reason: str) -> None:
-    article = norm(f"Titel\n\n{P1}\n\n{line}\n\n{P2}")
-    assert [b.text for b in article.blocks] == [P1, P2]
-    assert [r.reason for r in article.removed] == [reason]
 
 
 @pytest.mark.parametrize(
@@ -453,21 +451,6 @@ def test_a_box_in_a_paste_without_blank_lines_ends_where_paragraphs_begin() -> N
     assert [b.text for b in blocks if b.kind == "paragraph"][-2:] == [P1 + " " + P3, P2]
 
 
-@pytest.mark.parametrize(
-    ("line", "reason"),
-    [
-        ("Aktualisiert vor 3 Stunden", "timestamp"),
-        ("Vor 12 Minuten", "timestamp"),
-        ("Fehler gefunden? Jetzt melden.", "feedback"),
-        ("We use cookies to improve your experience. Accept all Reject", "consent"),
-    ],
-)
-def test_timestamps_feedback_and_english_consent_go(line: str, reason: str) -> None:
-    article = norm(f"Titel\n\n{P1}\n\n{line}\n\n{P2}")
-    assert [b.text for b in article.blocks] == [P1, P2]
-    assert [r.reason for r in article.removed] == [reason]
-
-
 def test_an_opinion_pieces_label_above_its_headline_is_a_kicker() -> None:
     article = norm(f"Kommentar\nDie Schuldenbremse ist kein Naturgesetz\n\n{P1}\n\n{P2}")
     assert article.title == "Die Schuldenbremse ist kein Naturgesetz"
@@ -519,22 +502,6 @@ def test_a_betting_advertisement_goes() -> None:
     ad = "Jetzt wetten und Bonus sichern! 18+ | Glücksspiel kann süchtig machen"
     article = norm(f"Titel\n\n{P1}\n\n{P2}\n\nAnzeige\n{ad}")
     assert [b.text for b in article.blocks] == [P1, P2]
-
-
-@pytest.mark.parametrize(
-    ("line", "reason"),
-    [
-        ("Aus der ZEIT Nr. 50/2024", "edition"),
-        ("Artikelzusammenfassung", "summary tool"),
-        ("Dies ist ein experimentelles Tool. Die Resultate können falsch sein.", "summary tool"),
-        ("Gefällt mir nicht", "feedback"),
-        ("Sie haben 23 % des Artikels gelesen.", "promotion"),
-    ],
-)
-def test_paywall_and_summary_tool_lines_go(line: str, reason: str) -> None:
-    article = norm(f"Titel\n\n{P1}\n\n{line}\n\n{P2}")
-    assert [b.text for b in article.blocks] == [P1, P2]
-    assert [r.reason for r in article.removed] == [reason]
 
 
 def test_contents_entries_go_when_their_headings_follow() -> None:
