@@ -15,6 +15,7 @@ import contextlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -55,10 +56,18 @@ def babelpress(root: Path, *args: str, timeout: float = 120) -> subprocess.Compl
 
 
 def start(root: Path, *args: str) -> subprocess.Popen[str]:
+    """The run in a session of its own, so that :func:`end_group` finds its workers."""
     return subprocess.Popen(
         command(root, *args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env=CHILD_ENV,
+        env=CHILD_ENV, start_new_session=True,
     )
+
+
+def end_group(proc: subprocess.Popen[str]) -> None:
+    """SIGKILL whatever is left of *proc*'s session: a test that failed leaves nothing."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.communicate()
 
 
 def catalogues(root: Path) -> list[Path]:

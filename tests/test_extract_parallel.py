@@ -11,6 +11,7 @@ worker processes.
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -119,3 +120,19 @@ def test_parallel_extract_writes_the_bytes_of_a_serial_one(
             po = read_po(project.po_path(config.load(root), "en", slug))
             assert any(e.msgstr.startswith("[en] ") and e.fuzzy and not e.previous_msgid
                        for e in po), (root, slug)
+
+
+def test_a_worker_whose_run_is_gone_before_it_starts_ends_at_once() -> None:
+    """A run killed between the fork and the worker's start: the worker is already an
+    orphan when it starts, so its parent then is not the run; it must end anyway."""
+    script = (
+        "import os, time\n"
+        "from babelpress.extract import pagework\n"
+        "gone = os.getppid() + 1_000_000  # the run, already gone\n"
+        "pagework._start_worker(gone, None, (), '', {}, None)\n"
+        "time.sleep(60)\n"
+    )
+    worker = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=30
+    )
+    assert (worker.returncode, worker.stderr) == (1, "")

@@ -31,6 +31,7 @@ import pytest
 from faults_support import (
     babelpress,
     catalogue_texts,
+    end_group,
     make_project,
     msgfmt_problems,
     start,
@@ -41,6 +42,8 @@ from libre_server import LibreServer
 ARTICLES = 40
 TRANSLATED_ARTICLES = 3
 KILLS = 4
+# a worker checks every half second whether its run is still there
+WORKERS_GONE = 20
 
 
 def timed(root: Path, *args: str) -> float:
@@ -81,8 +84,13 @@ def kill_at(root: Path, delay: float, *args: str) -> bool:
         return False
     except subprocess.TimeoutExpired:
         proc.send_signal(signal.SIGKILL)
-        proc.communicate()
-        return True
+    # the pipes close when the last worker of the run has ended too
+    try:
+        proc.communicate(timeout=WORKERS_GONE)
+    except subprocess.TimeoutExpired:
+        end_group(proc)
+        pytest.fail(f"a worker outlived a run killed at {delay:.2f} s by {WORKERS_GONE} s")
+    return True
 
 
 def kill_repeatedly(root: Path, state: Path, seconds: float, seed: int, *args: str) -> None:
@@ -133,7 +141,12 @@ def test_extract_while_translating(small: Path, tmp_path: Path) -> None:
         translating = start(root, *args)
         time.sleep(0.8)
         extracting = start(root, "extract")
-        results = [(p.wait(timeout=300), p.communicate()[1]) for p in (translating, extracting)]
+        try:
+            results = [(p.wait(timeout=300), p.communicate()[1])
+                       for p in (translating, extracting)]
+        finally:
+            for proc in (translating, extracting):
+                end_group(proc)
         for code, err in results:
             assert code == 0 or (code == 1 and "lock" in err.lower()), err
             assert "Traceback" not in err

@@ -161,7 +161,7 @@ def extract_pages(
     chunks = iter([tasks[start : start + size] for start in range(0, len(tasks), size)])
     with ProcessPoolExecutor(
         max_workers=jobs, initializer=_start_worker,
-        initargs=(settings, tuple(languages), date, entries, glossary),
+        initargs=(os.getpid(), settings, tuple(languages), date, entries, glossary),
     ) as pool:
         # a few chunks ahead of the writing, not the whole archive: results that wait
         # for the writer are held in memory
@@ -178,6 +178,7 @@ _WORKER: dict[str, object] = {}
 
 
 def _start_worker(
+    parent: int,
     settings: Settings,
     languages: tuple[str, ...],
     date: str,
@@ -189,7 +190,6 @@ def _start_worker(
     _WORKER.update(
         settings=settings, languages=languages, date=date, memories=memories, glossary=glossary
     )
-    parent = os.getppid()
     threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
 
 
@@ -197,7 +197,10 @@ def _exit_with(parent: int) -> None:
     """End this worker when the run that started it is gone (killed, say).
 
     A worker waiting for work, or to hand a result over, would otherwise wait
-    forever: its siblings keep the queues' pipes open.
+    forever: its siblings keep the queues' pipes open.  *parent* is the run's process
+    id as the run knew it, not ``os.getppid()`` read here: a run killed between the
+    fork and this worker's start leaves the worker already orphaned, and its parent
+    then is ``init``, which never goes away.
     """
     while os.getppid() == parent:
         time.sleep(0.5)
