@@ -132,7 +132,9 @@ def attribute_lists(text: str) -> Counter[str]:
 _INLINE_END = frozenset("*_`)]>~=^+")
 
 
-def applied_attribute_lists(text: str, *, surely: bool) -> Counter[str]:
+def applied_attribute_lists(
+    text: str, *, surely: bool, german: str | None = None
+) -> Counter[str]:
     """The ``{…}`` of *text* in a place where ``attr_list`` applies them to an element.
 
     ``attr_list`` applies a list that follows an inline element directly, or that ends
@@ -140,22 +142,41 @@ def applied_attribute_lists(text: str, *, surely: bool) -> Counter[str]:
     only a list right after an inline element's closing mark or at the end of the text
     counts; without (for a translation), also one after any other mark or at the end
     of any line -- so a list the German shows as text cannot turn into attributes.
+    A translation's list in the very place the German has it (the same character
+    before it, ending a line or not) does what it does in the German: given the
+    *german*, such lists are left out.
     """
     if "{" not in text:
         return Counter()
-    unescaped = _ESCAPED.sub("\0\0", text) if "\\" in text else text
+    same = _attribute_list_places(german) if german is not None else Counter()
     found: Counter[str] = Counter()
+    for place in _attribute_list_places(text):
+        before, value, ends_line, ends_text = place
+        if same[place] > 0:
+            same[place] -= 1
+            continue
+        if surely:
+            applies = (before in _INLINE_END and before != "") or ends_text
+        else:
+            mark = before != "" and not (before.isalnum() or before.isspace() or before == "\0")
+            applies = mark or ends_line
+        if applies:
+            found[value] += 1
+    return found
+
+
+def _attribute_list_places(text: str) -> Counter[tuple[str, str, bool, bool]]:
+    """(character before, list, ends its line, ends the text) of every ``{…}``."""
+    places: Counter[tuple[str, str, bool, bool]] = Counter()
+    if "{" not in text:
+        return places
+    unescaped = _ESCAPED.sub("\0\0", text) if "\\" in text else text
     for match in _ATTR_LIST.finditer(unescaped):
         before = unescaped[match.start() - 1] if match.start() else ""
         after = unescaped[match.end() :]
-        if surely:
-            applies = (before in _INLINE_END and before != "") or not after.strip()
-        else:
-            mark = before != "" and not (before.isalnum() or before.isspace() or before == "\0")
-            applies = mark or not after.split("\n", 1)[0].strip()
-        if applies:
-            found[match.group()] += 1
-    return found
+        ends_line = not after.split("\n", 1)[0].strip()
+        places[before, match.group(), ends_line, not after.strip()] += 1
+    return places
 
 
 # ------------------------------------------------------------------ links

@@ -255,7 +255,7 @@ def _new_attribute_lists(source: str, target: str) -> list[str]:
         return []
     extra = constructs.attribute_lists(target) - constructs.attribute_lists(source)
     messages = [f"an attribute list {text[:60]!r} that the German does not have" for text in extra]
-    applied = constructs.applied_attribute_lists(target, surely=False)
+    applied = constructs.applied_attribute_lists(target, surely=False, german=source)
     applied -= constructs.applied_attribute_lists(source, surely=True)
     messages += [
         f"an attribute list {text[:60]!r} after an element, where the German has it as text"
