@@ -101,6 +101,7 @@ def sweep(
     kept: list[Line] = []
     unsure: list[tuple[Line, bool, Evidence]] = []
     label: Line | None = None
+    teasers = (-1, 0)  # the block of lines a label's teasers stand in, and where it starts
     listing = ""  # the kind of list *label* opens: teasers, or the article's contents
     for index, line in enumerate(lines):
         if any(p.search(line.text) for p in rules.keep):
@@ -114,9 +115,10 @@ def sweep(
             removed.append(Removal(kind.replace("_", " "), line.text, line.number, "rule"))
             label = line if _teaser_label(line, kind) else None
             listing = kind
+            teasers = _teaser_block(lines, index)
             continue
         # an entry of the contents is removed only when the heading it names follows
-        if label and _teaser(line, label, rules) and (
+        if label and _teaser(line, label, teasers, rules) and (
             listing != "contents" or repeats[comparable(line.text)] > 1
         ):
             entry = {"contents": "contents entry", "poll": "poll"}.get(listing, "teaser")
@@ -184,14 +186,29 @@ def _second_look(
     return [line for line in kept if line.number not in dropped]
 
 
-def _teaser(line: Line, label: Line, rules: Rules) -> bool:
-    """A headline listed under a teaser label, in the same block of lines."""
+def _teaser(line: Line, label: Line, block: tuple[int, int], rules: Rules) -> bool:
+    """A headline listed under a teaser label, in the label's block of lines or, below a
+    label alone in its block, in the next one (*block*: see :func:`_teaser_block`)."""
+    group, start = block
     return (
-        line.group == label.group
-        and line.number - label.number <= MAX_TEASERS
+        line.group == group
+        and line.number - start <= MAX_TEASERS
         and not _reads_on(line.text)
         and len(line.text.split()) <= rules.heading_max_words
     )
+
+
+def _teaser_block(lines: list[Line], index: int) -> tuple[int, int]:
+    """(block of lines, number of the line before its first teaser) for the label at
+    *index*: its own block, or the next one when the label stands alone."""
+    label = lines[index]
+    alone = (index == 0 or lines[index - 1].group != label.group) and (
+        index + 1 < len(lines) and lines[index + 1].group != label.group
+    )
+    if not alone:
+        return label.group, label.number
+    following = lines[index + 1]
+    return following.group, following.number - 1
 
 
 def _vote_follows(lines: list[Line], index: int, rules: Rules) -> bool:

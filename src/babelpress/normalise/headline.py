@@ -7,7 +7,14 @@ first paragraph of prose, the *head*):
    sentence), except captions, list boxes, bulleted lines and menus (items between two
    or more separators, "Stadt · Umland · Polizei", or a row of section names, "Inland
    Ausland Wirtschaft Chronik").
-2. A candidate of at most :data:`NAV_WORDS` words followed by a longer candidate is
+   A first paragraph of prose that is title-like too (a headline that asks or shouts,
+   "… vor Gericht: „ICH HABE NIEMANDEN GESCHUBST!“") belongs to the head when the
+   byline or date stands between it and the next line, or when every candidate above
+   it is too short to be a headline.
+2. The headline is the last candidate of a headline's length (:data:`HEADLINE_WORDS`
+   to :data:`HEADLINE_MAX_WORDS` words): what stands above it is the site's name, its
+   menus and its banners, what follows is the article.  With no candidate that long,
+   a candidate of at most :data:`NAV_WORDS` words followed by a longer candidate is
    navigation or a topline, not the headline ("Ausland", "Zürich und Region"), and so is
    a candidate right above a longer one in the same block of lines (a sports page's
    result, "FC Augsburg – VfL Bochum 2:1 (1:0)"); the headline is the first other
@@ -37,6 +44,8 @@ NAV_WORDS = 3
 TOPLINE_WORDS = 4
 #: a headline has at most this many words
 HEADLINE_MAX_WORDS = 16
+#: and at least this many (a shorter line is a name, a label or a topline)
+HEADLINE_WORDS = 4
 
 
 @dataclass
@@ -59,6 +68,8 @@ def take_headline(
     of the paragraphs of prose."""
     first = next((i for i, x in enumerate(lines) if x.number in prose), None)
     candidates = [i for i in range(first or 0) if _candidate(lines[i], rules)]
+    if first is not None and _titled_prose(lines, first, candidates, removed, rules):
+        candidates.append(first)
     if not candidates:
         title, rest = take_title(lines, rules)
         return Headline(title, None, rest)
@@ -97,7 +108,28 @@ def _picture(line: Line, rules: Rules) -> bool:
     return parts is not None and (bool(parts[0]) or "|" not in parts[1])
 
 
+def _titled_prose(
+    lines: list[Line], first: int, candidates: list[int], removed: list[Removal], rules: Rules
+) -> bool:
+    """The first paragraph of prose is the headline (see the module docstring, 1)."""
+    line = lines[first]
+    if not _candidate(line, rules) or first + 1 >= len(lines):
+        return False
+    following = lines[first + 1].number
+    byline = any(
+        r.reason == "metadata" and line.number < r.line < following for r in removed
+    )
+    return byline or not any(_headline_length(lines[i]) for i in candidates)
+
+
+def _headline_length(line: Line) -> bool:
+    return HEADLINE_WORDS <= len(line.text.split()) <= HEADLINE_MAX_WORDS
+
+
 def _choose(candidates: list[int], lines: list[Line]) -> int:
+    long_enough = [i for i in candidates if _headline_length(lines[i])]
+    if long_enough:
+        return long_enough[-1]
     for position, index in enumerate(candidates):
         following = candidates[position + 1 :]
         short = len(lines[index].text.split()) <= NAV_WORDS

@@ -6,7 +6,13 @@ Contract:
   zero-width characters and soft hyphens removed; runs of spaces and tabs collapsed to
   one space (no-break and other special spaces are kept, they carry typographic
   meaning); lines stripped; a missing space after a closing quotation mark that follows
-  sentence-final punctuation restored (``darstellen.“Mit`` -> ``darstellen.“ Mit``).
+  sentence-final punctuation restored (``darstellen.“Mit`` -> ``darstellen.“ Mit``);
+  two layout marks that the collapsing would lose are written as separators: a row of
+  short items between tabs (a browser pastes a menu bar, a tool bar or a table row so:
+  ``Politik<TAB>Wirtschaft<TAB>Sport``) becomes ``Politik · Wirtschaft · Sport``, and a
+  line holding only a separator between two short lines (a breadcrumb pasted one item
+  a line) joins them on the first of the three lines, the other two left blank so that
+  every line keeps its number.
 * :func:`sentences` is a rough splitter for *comparing* text (duplicates, pull quotes,
   tests); it never decides what is written.
 * :func:`slugify` makes a readable ASCII slug (German umlauts transliterated);
@@ -20,6 +26,10 @@ import unicodedata
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\f\v]+")
+_TAB = re.compile(r"[ \f\v]*\t[ \t\f\v]*")
+_SEPARATOR_LINE = re.compile(r"[›»>|/]")  # not a bullet: "•" alone may open an item
+#: an item of a tabbed row or of a breadcrumb has at most this many words
+ROW_ITEM_WORDS = 6
 _QUOTE_SPACE = re.compile(r"(?<=[.!?…][“”\"»«])(?=[A-ZÄÖÜ])")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[“”\"»«)]*\s+(?=[„“\"»«(]?[A-ZÄÖÜ0-9])")
 _WORD = re.compile(r"\w+")
@@ -33,8 +43,40 @@ def clean(text: str) -> str:
     """Apply the permitted fixes to a whole text (see the module docstring)."""
     text = unicodedata.normalize("NFC", text)
     text = _ZERO_WIDTH.sub("", text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return "\n".join(fix_quote_space(line) for line in lines)
+    lines = [_SPACES.sub(" ", _tab_row(line)).strip() for line in text.split("\n")]
+    return "\n".join(fix_quote_space(line) for line in _join_crumbs(lines))
+
+
+def _tab_row(line: str) -> str:
+    """*line* with its tabs as `` · `` if it is a row of short items, else unchanged."""
+    items = _TAB.split(line.strip(" \t\f\v"))
+    if len(items) < 2 or not all(_row_item(item) for item in items):
+        return line
+    return " · ".join(item.strip() for item in items)
+
+
+def _row_item(item: str) -> bool:
+    """Short, not a sentence's end and not its continuation (a tab inside a sentence)."""
+    words = item.split()
+    return (
+        0 < len(words) <= ROW_ITEM_WORDS and item[-1] not in ".!?" and not item[0].islower()
+    )
+
+
+def _join_crumbs(lines: list[str]) -> list[str]:
+    """A breadcrumb pasted one item a line ("Nachrichten", ">", "Region") as one line."""
+    out = list(lines)
+    for i in range(1, len(out) - 1):
+        if not _SEPARATOR_LINE.fullmatch(out[i]) or not _row_item(out[i + 1]):
+            continue
+        start = i - 1
+        while start > 0 and not out[start]:
+            start -= 1  # the item before is already joined further up
+        if not out[start] or not _row_item(out[start].rsplit(f" {out[i]} ", 1)[-1]):
+            continue
+        out[start] = f"{out[start]} {out[i]} {out[i + 1]}"
+        out[i] = out[i + 1] = ""
+    return out
 
 
 def fix_quote_space(line: str) -> str:
