@@ -56,14 +56,15 @@ def drop_duplicates(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 
 
 def find_pull_quotes(blocks: list[Block], rules: Rules) -> set[int]:
-    """Indexes of the paragraph blocks that are pull quotes."""
+    """Indexes of the paragraph and quotation blocks that are pull quotes (a quotation
+    set apart with its speaker below it is one when its words are the article's own)."""
     forms: dict[int, _Form] = {}
     found: set[int] = set()
     vocabulary: Counter[str] = Counter()
     for block in blocks:
         vocabulary.update(_prefixes(comparable(block.text).split()))
     for index, block in enumerate(blocks):
-        if block.kind != "paragraph" or not _short(block.text, rules):
+        if block.kind not in ("paragraph", "quote") or not _short(block.text, rules):
             continue
         words = _form(forms, index, block).words
         if len(words) < MIN_PULL_QUOTE_WORDS:

@@ -30,6 +30,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
+from babelpress.normalise.text import plain_spaces
+
 _WORD = re.compile(r"[^\W\d_]+")
 _TRAILING = "“”\"'»«)’]* "
 _SEPARATORS = re.compile(r"\s[|›»>•·/]\s|\t")
@@ -176,7 +178,7 @@ def assess(
     site_share = sum(_site_weight(t, rules) for t in site) / len(tokens) if site else 0.0
     if site:
         signs.append((f"site words {', '.join(dict.fromkeys(site))}", w.site_words * site_share))
-    counter = bool(rules.any_counter.search(text.strip().casefold()))
+    counter = bool(rules.any_counter.search(plain_spaces(text).strip().casefold()))
     sentence = reads_as_sentence(text) and not counter
     position = {HEAD: w.before_article, TAIL: w.after_article, BODY: w.inside_article}
     if sentence:

@@ -10,7 +10,10 @@ Contract of :func:`list_at` (used by :func:`~.structure.classify`):
 2. :data:`MIN_ITEMS` or more bulleted lines in a row (``•``, ``–``, ``-``, ``*`` …, see
    ``lists.bullet``) in one block are a list; the bullet is dropped, the item kept as
    written.  A single bulleted line stays a paragraph.
-3. Items are never joined, split or dropped: a box is content.
+3. :data:`MIN_SCHEDULE` or more lines in a row in one block that each begin with a time
+   or a date and a dash or colon (``lists.schedule``: "10:00 Uhr – Festgottesdienst")
+   are a programme: a list, each line one item as written.
+4. Items are never joined, split or dropped: a box is content.
 """
 
 from __future__ import annotations
@@ -21,9 +24,11 @@ from dataclasses import dataclass
 from babelpress.normalise.article import Block
 from babelpress.normalise.rules import Rules
 from babelpress.normalise.structure import Line
-from babelpress.normalise.text import several_sentences
+from babelpress.normalise.text import plain_spaces, several_sentences
 
 MIN_ITEMS = 2
+#: a programme has at least this many lines (two times in a row may be prose's own)
+MIN_SCHEDULE = 3
 #: a box item is at most this long (a longer line is running text after the box)
 MAX_ITEM_CHARS = 400
 
@@ -46,7 +51,16 @@ def list_at(lines: list[Line], index: int, rules: Rules) -> Found | None:
         if end - index >= MIN_ITEMS:
             items = [_item(x, rules) for x in lines[index:end]]
             return Found([Block("list", "", items=tuple(items), line=line.number)], end)
+    if rules.schedule.match(plain_spaces(line.text)):
+        end = _run(lines, index, lambda x: _scheduled(x, rules))
+        if end - index >= MIN_SCHEDULE:
+            items = tuple(x.text for x in lines[index:end])
+            return Found([Block("list", "", items=items, line=line.number)], end)
     return None
+
+
+def _scheduled(line: Line, rules: Rules) -> bool:
+    return bool(rules.schedule.match(plain_spaces(line.text))) and _item_like(line)
 
 
 def _box(lines: list[Line], index: int, rules: Rules) -> Found | None:

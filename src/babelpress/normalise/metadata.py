@@ -28,12 +28,11 @@ from typing import Any
 from babelpress.normalise.article import Removal
 from babelpress.normalise.rules import Rules
 from babelpress.normalise.structure import Line
+from babelpress.normalise.text import plain_spaces
 
 _SPLIT_NAMES = re.compile(r"\s*(?:,|/|\bund\b|\band\b|&)\s*")
 _FIELDS = ("author", "source", "translator", "contributors", "date", "updated")
 
-
-_SPACE_LIKE = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f", " "))
 
 
 def match_metadata(line: str, rules: Rules, *, edge: bool = False) -> dict[str, Any] | None:
@@ -42,7 +41,7 @@ def match_metadata(line: str, rules: Rules, *, edge: bool = False) -> dict[str, 
     No-break and narrow spaces count as spaces here ("14:05 Uhr" with a no-break
     space): the patterns are written with plain ones.
     """
-    line = line.translate(_SPACE_LIKE)
+    line = plain_spaces(line)
     if not rules.any_metadata.search(line):
         return None
     patterns = rules.metadata + (rules.metadata_edge if edge else ())

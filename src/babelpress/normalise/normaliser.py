@@ -78,7 +78,10 @@ def normalise_text(
     blocks, alt_texts = classify(lines, rules, interview=interview)
     removed.extend(Removal("image alt text", line.text, line.number) for line in alt_texts)
     pulled = find_pull_quotes(blocks, rules)
-    removed.extend(Removal("pull quote", blocks[i].text, blocks[i].line) for i in sorted(pulled))
+    for i in sorted(pulled):
+        removed.append(Removal("pull quote", blocks[i].text, blocks[i].line))
+        if blocks[i].attribution:  # its speaker's line, below it
+            removed.append(Removal("pull quote", blocks[i].attribution, blocks[i].line + 1))
     blocks = [block for i, block in enumerate(blocks) if i not in pulled]
     if headline.kicker is not None:
         blocks.insert(0, headline.kicker)

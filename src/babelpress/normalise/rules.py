@@ -27,6 +27,7 @@ from babelpress.config import parse_yaml_mapping
 from babelpress.errors import ConfigError
 from babelpress.fsutil import read_text
 from babelpress.normalise.evidence import EvidenceRules, Weights
+from babelpress.normalise.text import plain_spaces
 
 DEFAULT_RULES = "normalise_rules.yml"
 PROJECT_RULES = "rules.yml"
@@ -66,6 +67,7 @@ class Rules:
     evidence: EvidenceRules
     box_heading: tuple[re.Pattern[str], ...]
     bullet: re.Pattern[str]
+    schedule: re.Pattern[str]
     interview_markers: tuple[re.Pattern[str], ...]
     speaker: re.Pattern[str]
     address: re.Pattern[str]
@@ -89,6 +91,7 @@ class Rules:
 
     def boilerplate_kind(self, line: str) -> str | None:
         """The boilerplate kind *line* belongs to, or None."""
+        line = plain_spaces(line)
         anchored, floating = self._any_boilerplate
         if not anchored.match(line) and not floating.search(line):
             return None
@@ -206,6 +209,7 @@ def compile_rules(data: dict[str, Any], origin: str = DEFAULT_RULES) -> Rules:
         evidence=_evidence(get),
         box_heading=get.patterns("lists.box_heading", lists.get("box_heading", [])),
         bullet=get.pattern("lists.bullet", lists.get("bullet", "$^")),
+        schedule=get.pattern("lists.schedule", lists.get("schedule", "$^")),
         interview_markers=get.patterns("interview.markers", interview.get("markers", [])),
         speaker=get.pattern("interview.speaker", interview.get("speaker", "$^")),
         address=get.pattern("interview.address", interview.get("address", "$^")),

@@ -79,6 +79,15 @@ def _join_crumbs(lines: list[str]) -> list[str]:
     return out
 
 
+_SPACE_LIKE = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f", " "))
+
+
+def plain_spaces(text: str) -> str:
+    """*text* with no-break and narrow spaces as plain ones, for matching only: the rules
+    are written with plain spaces, a paste has "14:05\u00a0Uhr" (the text keeps them)."""
+    return text.translate(_SPACE_LIKE)
+
+
 def fix_quote_space(line: str) -> str:
     """Insert the missing space in ``Satz.“Nächster`` (after a closing quote)."""
     return _QUOTE_SPACE.sub(" ", line)
