@@ -54,8 +54,8 @@ def list_at(lines: list[Line], index: int, rules: Rules) -> Found | None:
     if rules.schedule.match(plain_spaces(line.text)):
         end = _run(lines, index, lambda x: _scheduled(x, rules))
         if end - index >= MIN_SCHEDULE:
-            items = tuple(x.text for x in lines[index:end])
-            return Found([Block("list", "", items=items, line=line.number)], end)
+            programme = tuple(x.text for x in lines[index:end])
+            return Found([Block("list", "", items=programme, line=line.number)], end)
     return None
 
 
