@@ -13,9 +13,12 @@ first paragraph of prose, the *head*):
    it is too short to be a headline.
 2. The headline is the last candidate of a headline's length (:data:`HEADLINE_WORDS`
    to :data:`HEADLINE_MAX_WORDS` words): what stands above it is the site's name, its
-   menus and its banners, what follows is the article.  With no candidate that long,
-   a candidate of at most :data:`NAV_WORDS` words followed by a longer candidate is
-   navigation or a topline, not the headline ("Ausland", "Zürich und Region"), and so is
+   menus and its banners, what follows is the article; but when a candidate of that
+   length, no longer, with a function word in it stands right above it in its block,
+   that one is the headline and the last its standfirst (kept as a paragraph).  With no
+   candidate that long, a candidate of at most :data:`NAV_WORDS` words followed by a
+   longer candidate is navigation or a topline, not the headline ("Ausland", "Zürich und
+   Region"), and so is
    a candidate right above a longer one in the same block of lines (a sports page's
    result, "FC Augsburg – VfL Bochum 2:1 (1:0)"); the headline is the first other
    candidate.  With no prose on the page, or no head, the
@@ -73,7 +76,7 @@ def take_headline(
     if not candidates:
         title, rest = take_title(lines, rules)
         return Headline(title, None, rest)
-    chosen = _choose(candidates, lines)
+    chosen = _choose(candidates, lines, rules)
     title_line = lines[chosen]
     kicker, above = _topline(lines, chosen, candidates, rules)
     # the headline and what is removed above it need no doubt of the evidence
@@ -126,10 +129,13 @@ def _headline_length(line: Line) -> bool:
     return HEADLINE_WORDS <= len(line.text.split()) <= HEADLINE_MAX_WORDS
 
 
-def _choose(candidates: list[int], lines: list[Line]) -> int:
+def _choose(candidates: list[int], lines: list[Line], rules: Rules) -> int:
     long_enough = [i for i in candidates if _headline_length(lines[i])]
     if long_enough:
-        return long_enough[-1]
+        last = long_enough[-1]
+        if last - 1 in long_enough and _over_standfirst(lines[last - 1], lines[last], rules):
+            return last - 1
+        return last
     for position, index in enumerate(candidates):
         following = candidates[position + 1 :]
         short = len(lines[index].text.split()) <= NAV_WORDS
@@ -139,6 +145,19 @@ def _choose(candidates: list[int], lines: list[Line]) -> int:
             continue  # a topline ("FC Augsburg – VfL Bochum 2:1") right above the headline
         return index
     return candidates[-1]
+
+
+def _over_standfirst(line: Line, below: Line, rules: Rules) -> bool:
+    """*line* is a headline and *below*, as long or longer, right under it in its block of
+    lines, its standfirst: *line* reads as words of a sentence (a function word in it),
+    not as a name or a result ("FC Augsburg – VfL Bochum 2:1 (1:0)", a topline)."""
+    function_words = rules.evidence.function_words
+    return (
+        line.group == below.group
+        and line.number == below.number - 1
+        and not _longer(line, below)
+        and any(word.casefold() in function_words for word in line.text.split())
+    )
 
 
 def _above_longer(line: Line, below: Line) -> bool:
