@@ -13,6 +13,10 @@ Contract of :func:`sweep` (after metadata, before the headline), in this order:
    removed under its kind.  The rules win over the evidence.
 3. **Teasers.** The lines that follow a bare teaser label ("Mehr zum Thema", "Weitere
    Artikel") in the same block and read as headlines, not sentences, are removed.
+   **Advertisements.** The lines under a bare advertisement label ("Anzeige") are the
+   advertisement's when they are few and short, and the block of lines ends after them
+   or a second label closes them (:data:`MAX_AD_LINES` lines of :data:`MAX_AD_WORDS`
+   words at most); otherwise only the label goes.
 4. **Evidence.** Every other line is judged by :func:`~.evidence.assess`: removed,
    kept, or kept and reported as uncertain.  Above or inside the article, a line shaped
    like a headline (four words or more, most not the site's) is never removed on the
@@ -49,6 +53,9 @@ from babelpress.normalise.text import comparable
 BUTTON_WORDS = 3
 #: a teaser label is followed by at most this many teaser lines
 MAX_TEASERS = 6
+#: an advertisement under its label has at most this many lines, of at most this many words
+MAX_AD_LINES = 4
+MAX_AD_WORDS = 14
 
 
 @dataclass(frozen=True)
@@ -103,12 +110,18 @@ def sweep(
     label: Line | None = None
     teasers = (-1, 0)  # the block of lines a label's teasers stand in, and where it starts
     listing = ""  # the kind of list *label* opens: teasers, or the article's contents
+    advert: set[int] = set()
     for index, line in enumerate(lines):
+        if line.number in advert:
+            removed.append(Removal("advertisement", line.text, line.number, "under 'Anzeige'"))
+            continue
         if any(p.search(line.text) for p in rules.keep):
             kept.append(line)
             label = None
             continue
         kind = rules.boilerplate_kind(line.text)
+        if kind == "promotion" and rules.ad_label.match(line.text):
+            advert = _advertisement(lines, index, rules)
         if kind == "poll" and not _vote_follows(lines, index, rules):
             kind = None  # "Umfrage" heading a paragraph about a survey: the article's
         if kind is not None:
@@ -209,6 +222,20 @@ def _teaser_block(lines: list[Line], index: int) -> tuple[int, int]:
         return label.group, label.number
     following = lines[index + 1]
     return following.group, following.number - 1
+
+
+def _advertisement(lines: list[Line], index: int, rules: Rules) -> set[int]:
+    """The numbers of the lines of the advertisement under the label at *index*."""
+    label = lines[index]
+    run: list[Line] = []
+    for line in lines[index + 1 : index + 2 + MAX_AD_LINES]:
+        if line.group != label.group or rules.ad_label.match(line.text):
+            return {x.number for x in run}  # the block ends, or a label closes the run
+        if len(run) == MAX_AD_LINES or len(line.text.split()) > MAX_AD_WORDS:
+            return set()
+        run.append(line)
+    closed = index + 1 + len(run) >= len(lines)
+    return {x.number for x in run} if closed else set()
 
 
 def _vote_follows(lines: list[Line], index: int, rules: Rules) -> bool:

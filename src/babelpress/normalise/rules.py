@@ -68,6 +68,7 @@ class Rules:
     box_heading: tuple[re.Pattern[str], ...]
     bullet: re.Pattern[str]
     schedule: re.Pattern[str]
+    ad_label: re.Pattern[str]
     interview_markers: tuple[re.Pattern[str], ...]
     speaker: re.Pattern[str]
     address: re.Pattern[str]
@@ -210,6 +211,7 @@ def compile_rules(data: dict[str, Any], origin: str = DEFAULT_RULES) -> Rules:
         box_heading=get.patterns("lists.box_heading", lists.get("box_heading", [])),
         bullet=get.pattern("lists.bullet", lists.get("bullet", "$^")),
         schedule=get.pattern("lists.schedule", lists.get("schedule", "$^")),
+        ad_label=get.pattern("ad_label", data.get("ad_label", "$^")),
         interview_markers=get.patterns("interview.markers", interview.get("markers", [])),
         speaker=get.pattern("interview.speaker", interview.get("speaker", "$^")),
         address=get.pattern("interview.address", interview.get("address", "$^")),
