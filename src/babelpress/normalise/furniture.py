@@ -131,7 +131,7 @@ def sweep(
             teasers = _teaser_block(lines, index)
             continue
         # an entry of the contents is removed only when the heading it names follows
-        if label and _teaser(line, label, teasers, rules) and (
+        if label and _teaser(line, teasers, rules) and (
             listing != "contents" or repeats[comparable(line.text)] > 1
         ):
             entry = {"contents": "contents entry", "poll": "poll"}.get(listing, "teaser")
@@ -199,7 +199,7 @@ def _second_look(
     return [line for line in kept if line.number not in dropped]
 
 
-def _teaser(line: Line, label: Line, block: tuple[int, int], rules: Rules) -> bool:
+def _teaser(line: Line, block: tuple[int, int], rules: Rules) -> bool:
     """A headline listed under a teaser label, in the label's block of lines or, below a
     label alone in its block, in the next one (*block*: see :func:`_teaser_block`)."""
     group, start = block

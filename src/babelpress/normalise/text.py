@@ -49,6 +49,8 @@ def clean(text: str) -> str:
 
 def _tab_row(line: str) -> str:
     """*line* with its tabs as `` · `` if it is a row of short items, else unchanged."""
+    if "\t" not in line:
+        return line
     items = _TAB.split(line.strip(" \t\f\v"))
     if len(items) < 2 or not all(_row_item(item) for item in items):
         return line
