@@ -257,6 +257,14 @@ def test_short_kicker_question_is_not_a_heading() -> None:
         ("Dies ist ein experimentelles Tool. Die Resultate können falsch sein.", "summary tool"),
         ("Gefällt mir nicht", "feedback"),
         ("Sie haben 23 % des Artikels gelesen.", "promotion"),
+        ("vor 35 Min.", "timestamp"),
+        ("Aktualisiert vor 2 Std.", "timestamp"),
+        ("Kommentare sind für diesen Artikel deaktiviert.", "comments"),
+        ("Die Kommentarfunktion ist derzeit geschlossen", "comments"),
+        ("Mehr Kritiken", "read also"),
+        ("Alle Artikel von Lea Marquardt", "read also"),
+        ("Schlagwörter", "tags"),
+        ("red, tirol.ORF.at/Agenturen", "agency code"),
     ],
 )
 def test_boilerplate_line_removed(line: str, reason: str) -> None:
@@ -300,7 +308,14 @@ def test_a_menu_between_separators_is_not_the_title() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Artikel anhören • 4 Min", "Audio herunterladen (3,2 MB | MP3)", "Download (PDF, 1,2 MB)"],
+    [
+        "Artikel anhören • 4 Min",
+        "Audio herunterladen (3,2 MB | MP3)",
+        "Download (PDF, 1,2 MB)",
+        "Artikel anhören (6 Min.)",
+        "Wertung: ★★★★☆",
+        "Nächstes Bild",
+    ],
 )
 def test_a_player_or_download_line_is_furniture(line: str) -> None:
     article = norm(f"Titel\n\n{P1}\n\n{line}\n\n{P2}")
@@ -694,3 +709,119 @@ def test_bad_project_rules(tmp_path: Path, content: str) -> None:
     with pytest.raises(ConfigError) as info:
         load_rules(extra)
     assert "rules.yml" in str(info.value)
+
+
+# ---------------------------------------------------------------- boxes and bylines
+
+
+@pytest.mark.parametrize(
+    ("box", "reason"),
+    [
+        (
+            "Anzeige\nDie neue Kreditkarte mit Cashback auf alle Reisen\nJetzt beantragen",
+            "advertisement",
+        ),
+        (
+            "Der Kultur-Newsletter\nJeden Freitag die wichtigsten Premieren der Woche.\n"
+            "Jetzt abonnieren",
+            "promotion",
+        ),
+        (
+            "Push-Mitteilungen aktivieren?\nWir informieren Sie sofort über das Wichtigste.\n"
+            "Erlauben\nNicht jetzt\n",
+            "dialog",
+        ),
+        (
+            "Über die Autorin\nKatrin Albers\nKatrin Albers ist Redakteurin im Ressort "
+            "Unternehmen und schreibt über Familienbetriebe.\n",
+            "author box",
+        ),
+    ],
+)
+def test_a_box_of_the_site_goes_whole(box: str, reason: str) -> None:
+    """Its button or its label close the box, even when more text follows in its
+    block of lines; a dialog and an author's box end their block."""
+    article = norm(f"Titel\n\n{P1}\n\n{box}\n{P2}\n\n{P3}")
+    assert [b.text for b in article.blocks] == [P1, P2, P3]
+    assert reason in {r.reason for r in article.removed}
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # no button closes it: the sentence under the label may be the article's
+        "Der Kultur-Newsletter\nJeden Freitag erscheinen die wichtigsten Premieren der Woche.",
+        # a question of the article followed by a short answer, not buttons
+        "Wie geht es weiter mit der App?\nDas Ministerium prüft die Daten.\nNein.",
+        "Wie geht es weiter mit der App?\nDas Ministerium prüft.\nJa\nNein\nSo lautet die Antwort.",
+        # more than a biography under the label
+        "Über die Autorin\nLea Marquardt schreibt über Klima.\nSie lebt in Kiel.\n"
+        "Ihr neues Buch erscheint im Mai.",
+    ],
+)
+def test_what_only_looks_like_a_box_keeps_its_sentences(box: str) -> None:
+    article = norm(f"Titel\n\n{P1}\n\n{box}\n\n{P2}")
+    texts = " ".join(b.text for b in article.blocks)
+    for line in box.splitlines()[1:]:
+        if line.endswith("."):
+            assert line in texts
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Eine Kritik von Katharina Wendel", "Katharina Wendel"),
+        ("Eine Analyse von Tom Brecht", "Tom Brecht"),
+        ("Zusammengestellt von Jana Wehrheim", "Jana Wehrheim"),
+        ("Das Interview führte Jonas Reiter.", "Jonas Reiter"),
+        ("Text und Fotos: Henrike Baumgart", "Henrike Baumgart"),
+        ("Interview: Paul Ebner", "Paul Ebner"),
+    ],
+)
+def test_bylines_of_many_forms(line: str, author: str) -> None:
+    article = norm(f"Eine Überschrift für den Text\n{line}\n\n{P1}\n\n{P2}")
+    assert article.meta.get("author") == author
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_a_byline_label_on_its_own_line_takes_the_name_below() -> None:
+    article = norm(
+        f"Eine Überschrift für den Text\nEine Kritik von\nKatharina Wendel\n\n{P1}\n\n{P2}"
+    )
+    assert article.meta.get("author") == "Katharina Wendel"
+
+
+def test_interview_without_a_colon_is_no_byline() -> None:
+    """ "Interview Paul Ebner" may name the one interviewed: only "Interview:" labels."""
+    article = norm(f"Eine Überschrift für den Text\nInterview Paul Ebner\n\n{P1}\n\n{P2}")
+    assert article.meta.get("author") is None
+
+
+def test_a_programme_with_date_and_time_is_metadata() -> None:
+    article = norm(f"Titel\n\n{P1}\n\n{P2}\n\nSRF 4 News, 17.10.2023, 06:00 Uhr; sda/frap")
+    assert article.meta.get("date") == dt.date(2023, 10, 17)
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_place_labelled_items_of_a_roundup_are_headings() -> None:
+    text = (
+        f"Polizeibericht aus dem Kreis vom Wochenende\n\n{P1}\n\n"
+        f"Eschenried: Einbrecher steigen in Kita ein\n\n{P2}\n\n"
+        f"Lindach: Reh prallt gegen Kleinwagen\n\n{P3}"
+    )
+    assert kinds(norm(text)) == ["paragraph", "heading", "paragraph", "heading", "paragraph"]
+
+
+def test_a_named_speaker_in_an_interview_is_no_heading() -> None:
+    text = (
+        f"Ein Gespräch über die Stadt\n\nInterview: Paul Ebner\n\n{P1}\n\n"
+        "SPIEGEL: Herr Maier, warum bauen Sie nicht?\n\nMaier: Weil es kein Geld gibt\n\n"
+        f"{P2}"
+    )
+    assert "heading" not in kinds(norm(text))
+
+
+def test_a_share_button_of_one_platform_alone_on_its_line_goes() -> None:
+    text = f"Eine Überschrift für den Text\nTeilen\nFacebook\nX\nE-Mail\n\n{P1}\n\n{P2}"
+    article = norm(text)
+    assert [b.text for b in article.blocks] == [P1, P2]

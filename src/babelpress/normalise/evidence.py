@@ -238,7 +238,8 @@ def _shape_signs(text: str, tokens: list[str], rules: EvidenceRules) -> list[tup
     w = rules.weights
     signs: list[tuple[str, float]] = []
     platforms = {t for t in tokens if t in rules.platforms}
-    if len(platforms) >= 2:
+    if len(platforms) >= 2 or (platforms and len(tokens) == 1):
+        # one platform alone on its line is a button of a share bar pasted a line each
         signs.append(("share bar", w.share_bar))
     if any(p.search(text) for p in rules.codes):
         signs.append(("link", w.counter))

@@ -15,8 +15,13 @@ Contract of :func:`sweep` (after metadata, before the headline), in this order:
    Artikel") in the same block and read as headlines, not sentences, are removed.
    **Advertisements.** The lines under a bare advertisement label ("Anzeige") are the
    advertisement's when they are few and short, and the block of lines ends after them
-   or a second label closes them (:data:`MAX_AD_LINES` lines of :data:`MAX_AD_WORDS`
-   words at most); otherwise only the label goes.
+   or a second label or a button ("Jetzt beantragen") closes them (:data:`MAX_AD_LINES`
+   lines of :data:`MAX_AD_WORDS` words at most); otherwise only the label goes.
+   **Boxes.** The site's offer under its label ("Der Kultur-Newsletter") down to its
+   button ("Jetzt abonnieren"); the author's box ("Über die Autorin", a name and a
+   short biography in its block of lines); a dialog: a question of the site
+   ("Push-Mitteilungen aktivieren?"), at most two lines, then only buttons ("Erlauben",
+   "Nicht jetzt") to the end of its block.  Without its closing button, no box is taken.
 4. **Evidence.** Every other line is judged by :func:`~.evidence.assess`: removed,
    kept, or kept and reported as uncertain.  Above or inside the article, a line shaped
    like a headline (four words or more, most not the site's) is never removed on the
@@ -33,6 +38,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import takewhile
 
 from babelpress.normalise.article import Doubt, Removal
 from babelpress.normalise.evidence import (
@@ -56,6 +62,10 @@ MAX_TEASERS = 6
 #: an advertisement under its label has at most this many lines, of at most this many words
 MAX_AD_LINES = 4
 MAX_AD_WORDS = 14
+#: a line of a box closed by its button, or of a dialog's explanation, has at most this many words
+MAX_BOX_WORDS = 30
+#: an author's biography has at most this many words
+MAX_BIO_WORDS = 80
 
 
 @dataclass(frozen=True)
@@ -110,18 +120,21 @@ def sweep(
     label: Line | None = None
     teasers = (-1, 0)  # the block of lines a label's teasers stand in, and where it starts
     listing = ""  # the kind of list *label* opens: teasers, or the article's contents
-    advert: set[int] = set()
+    boxed: dict[int, tuple[str, str]] = {}  # line number: (kind of box, its label)
     for index, line in enumerate(lines):
-        if line.number in advert:
-            removed.append(Removal("advertisement", line.text, line.number, "under 'Anzeige'"))
+        if line.number in boxed:
+            box_kind, under = boxed[line.number]
+            removed.append(Removal(box_kind, line.text, line.number, f"under {under!r}"))
             continue
         if any(p.search(line.text) for p in rules.keep):
             kept.append(line)
             label = None
             continue
         kind = rules.boilerplate_kind(line.text)
-        if kind == "promotion" and rules.ad_label.match(line.text):
-            advert = _advertisement(lines, index, rules)
+        box = _box(lines, index, kind, rules)
+        if box is not None:
+            boxed.update(dict.fromkeys(box[1], (box[0], line.text)))
+            kind = kind or box[0]
         if kind == "poll" and not _vote_follows(lines, index, rules):
             kind = None  # "Umfrage" heading a paragraph about a survey: the article's
         if kind is not None:
@@ -131,8 +144,10 @@ def sweep(
             teasers = _teaser_block(lines, index)
             continue
         # an entry of the contents is removed only when the heading it names follows
-        if label and _teaser(line, teasers, rules) and (
-            listing != "contents" or repeats[comparable(line.text)] > 1
+        if (
+            label
+            and _teaser(line, teasers, rules)
+            and (listing != "contents" or repeats[comparable(line.text)] > 1)
         ):
             entry = {"contents": "contents entry", "poll": "poll"}.get(listing, "teaser")
             removed.append(Removal(entry, line.text, line.number, f"under {label.text!r}"))
@@ -184,9 +199,7 @@ def _second_look(
     for line, repeated, first in unsure:
         mates = [x.number for x in blocks[line.group] if x is not line]
         in_row = (
-            not first.sentence
-            and line.group in gone_groups
-            and all(n in doubtful for n in mates)
+            not first.sentence and line.group in gone_groups and all(n in doubtful for n in mates)
         )
         if in_row and (zones.of(line) == TAIL or not headline_shaped(line.text, first)):
             sign = "in a block of furniture"
@@ -224,6 +237,27 @@ def _teaser_block(lines: list[Line], index: int) -> tuple[int, int]:
     return following.group, following.number - 1
 
 
+def _box(
+    lines: list[Line], index: int, kind: str | None, rules: Rules
+) -> tuple[str, set[int]] | None:
+    """(kind, numbers of its lines) of the box the line at *index* opens, if any: an
+    advertisement under its label, the site's offer closed by its button, the author's
+    box, or a dialog of the site (a question over its buttons)."""
+    line = lines[index]
+    if kind == "promotion" and rules.ad_label.match(line.text):
+        return "advertisement", _advertisement(lines, index, rules)
+    if kind is not None:
+        return None
+    found: set[int] = set()
+    if rules.promo_label.match(line.text):
+        found, box_kind = _run_to_button(lines, index, rules), "promotion"
+    elif rules.author_box.match(line.text):
+        found, box_kind = _author_box(lines, index, rules), "author box"
+    elif line.text.rstrip().endswith("?") and _site_speaks(line, rules):
+        found, box_kind = _dialog(lines, index, rules), "dialog"
+    return (box_kind, found) if found else None
+
+
 def _advertisement(lines: list[Line], index: int, rules: Rules) -> set[int]:
     """The numbers of the lines of the advertisement under the label at *index*."""
     label = lines[index]
@@ -231,11 +265,71 @@ def _advertisement(lines: list[Line], index: int, rules: Rules) -> set[int]:
     for line in lines[index + 1 : index + 2 + MAX_AD_LINES]:
         if line.group != label.group or rules.ad_label.match(line.text):
             return {x.number for x in run}  # the block ends, or a label closes the run
+        if rules.box_button.match(line.text):
+            return {x.number for x in run} | {line.number}  # its button closes it
         if len(run) == MAX_AD_LINES or len(line.text.split()) > MAX_AD_WORDS:
             return set()
         run.append(line)
     closed = index + 1 + len(run) >= len(lines)
     return {x.number for x in run} if closed else set()
+
+
+def _run_to_button(lines: list[Line], index: int, rules: Rules) -> set[int]:
+    """The lines under the label at *index* down to a button ("Jetzt abonnieren") in
+    its block of lines: none when no button closes them."""
+    label = lines[index]
+    run: set[int] = set()
+    for line in lines[index + 1 : index + 2 + MAX_AD_LINES]:
+        if line.group != label.group or len(line.text.split()) > MAX_BOX_WORDS:
+            return set()
+        run.add(line.number)
+        if rules.box_button.match(line.text):
+            return run
+    return set()
+
+
+def _author_box(lines: list[Line], index: int, rules: Rules) -> set[int]:
+    """The author's name and short biography under "Über die Autorin": a name line, if
+    any, and one paragraph, followed in its block of lines by nothing but what the
+    rules name ("Alle Artikel von …") and buttons; else the label leaves it all in place."""
+    label = lines[index]
+    block = list(takewhile(lambda line: line.group == label.group, lines[index + 1 :]))
+    start = 1 if block and rules.byline_name.match(block[0].text) else 0
+    bio, rest = block[start : start + 1], block[start + 1 :]
+    if not bio or len(bio[0].text.split()) > MAX_BIO_WORDS:
+        return set()
+    if any(
+        len(line.text.split()) > BUTTON_WORDS and rules.boilerplate_kind(line.text) is None
+        for line in rest
+    ):
+        return set()  # the block goes on past the box with more than buttons
+    return {line.number for line in block[: start + 1]}
+
+
+def _site_speaks(line: Line, rules: Rules) -> bool:
+    return assess(line.text, HEAD, False, rules.evidence).site_share > 0
+
+
+def _dialog(lines: list[Line], index: int, rules: Rules) -> set[int]:
+    """The lines of a dialog opened by the site's question at *index*: at most two
+    lines of explanation, then two or more buttons ("Erlauben", "Nicht jetzt") to the
+    end of its block of lines."""
+    question = lines[index]
+    block = [line for line in lines[index + 1 : index + 2 + MAX_AD_LINES + 2]
+             if line.group == question.group]  # fmt: skip
+    buttons = [rules.dialog_button.match(line.text) is not None for line in block]
+    if True not in buttons:
+        return set()
+    first = buttons.index(True)
+    said = block[:first]
+    if (
+        first > 2
+        or len(block) - first < 2
+        or not all(buttons[first:])
+        or any(len(line.text.split()) > MAX_BOX_WORDS for line in said)
+    ):
+        return set()
+    return {line.number for line in block}
 
 
 def _vote_follows(lines: list[Line], index: int, rules: Rules) -> bool:

@@ -119,9 +119,7 @@ def _titled_prose(
     if not _candidate(line, rules) or first + 1 >= len(lines):
         return False
     following = lines[first + 1].number
-    byline = any(
-        r.reason == "metadata" and line.number < r.line < following for r in removed
-    )
+    byline = any(r.reason == "metadata" and line.number < r.line < following for r in removed)
     return byline or not any(_headline_length(lines[i]) for i in candidates)
 
 

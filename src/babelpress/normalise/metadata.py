@@ -31,8 +31,9 @@ from babelpress.normalise.structure import Line
 from babelpress.normalise.text import plain_spaces
 
 _SPLIT_NAMES = re.compile(r"\s*(?:,|/|\bund\b|\band\b|&)\s*")
+#: a full stop after a word (not after an initial, "Jonas R.")
+_SENTENCE_STOP = re.compile(r"(?<=\w\w)\.$")
 _FIELDS = ("author", "source", "translator", "contributors", "date", "updated")
-
 
 
 def match_metadata(line: str, rules: Rules, *, edge: bool = False) -> dict[str, Any] | None:
@@ -69,7 +70,8 @@ def _fields(groups: dict[str, str | None], rules: Rules) -> dict[str, Any] | Non
         elif name == "contributors":
             fields["contributors"] = [n for n in _SPLIT_NAMES.split(value) if n]
         else:
-            fields[name] = value
+            # a byline written as a sentence: "Das Interview führte Jonas Reiter."
+            fields[name] = _SENTENCE_STOP.sub("", value)
     return fields
 
 

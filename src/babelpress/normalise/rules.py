@@ -69,6 +69,11 @@ class Rules:
     bullet: re.Pattern[str]
     schedule: re.Pattern[str]
     ad_label: re.Pattern[str]
+    #: the site's offer's label, the button closing such a box, a dialog's buttons
+    promo_label: re.Pattern[str]
+    box_button: re.Pattern[str]
+    dialog_button: re.Pattern[str]
+    author_box: re.Pattern[str]
     interview_markers: tuple[re.Pattern[str], ...]
     speaker: re.Pattern[str]
     address: re.Pattern[str]
@@ -193,7 +198,9 @@ def compile_rules(data: dict[str, Any], origin: str = DEFAULT_RULES) -> Rules:
         metadata=get.patterns("metadata", _filled(data.get("metadata", []), parts)),
         metadata_edge=get.patterns("metadata_edge", _filled(data.get("metadata_edge", []), parts)),
         byline_name=get.pattern("byline_name", data.get("byline_name", "$^")),
-        metadata_label=get.pattern("metadata_label", data.get("metadata_label", "$^")),
+        metadata_label=get.pattern(
+            "metadata_label", _filled([data.get("metadata_label", "$^")], parts)[0]
+        ),
         months=months,
         caption_label=get.pattern("captions.caption_label", captions.get("caption_label", "$^")),
         credit=get.patterns("captions.credit", captions.get("credit", [])),
@@ -212,6 +219,10 @@ def compile_rules(data: dict[str, Any], origin: str = DEFAULT_RULES) -> Rules:
         bullet=get.pattern("lists.bullet", lists.get("bullet", "$^")),
         schedule=get.pattern("lists.schedule", lists.get("schedule", "$^")),
         ad_label=get.pattern("ad_label", data.get("ad_label", "$^")),
+        promo_label=get.pattern("promo_label", data.get("promo_label", "$^")),
+        box_button=get.pattern("box_button", data.get("box_button", "$^")),
+        dialog_button=get.pattern("dialog_button", data.get("dialog_button", "$^")),
+        author_box=get.pattern("author_box", data.get("author_box", "$^")),
         interview_markers=get.patterns("interview.markers", interview.get("markers", [])),
         speaker=get.pattern("interview.speaker", interview.get("speaker", "$^")),
         address=get.pattern("interview.address", interview.get("address", "$^")),

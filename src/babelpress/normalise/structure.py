@@ -136,8 +136,11 @@ def classify(
             blocks[-1] = Block("caption", blocks[-1].text, credit=credit, line=blocks[-1].line)
             i += 1
             continue
-        if credit and following and following.group == line.group and _caption_after(
-            following, rules
+        if (
+            credit
+            and following
+            and following.group == line.group
+            and _caption_after(following, rules)
         ):
             blocks.append(Block("caption", following.text, credit=credit, line=following.number))
             i += 2
@@ -151,9 +154,13 @@ def classify(
         caption = caption_parts(line.text, rules)
         if caption is not None:
             blocks.append(Block("caption", caption[0], credit=caption[1], line=line.number))
-        elif following and _is_quote(line.text) and (
-            is_attribution(following.text, rules)
-            or (_quoted(line.text) and bool(_SPEAKER_LINE.match(following.text)))
+        elif (
+            following
+            and _is_quote(line.text)
+            and (
+                is_attribution(following.text, rules)
+                or (_quoted(line.text) and bool(_SPEAKER_LINE.match(following.text)))
+            )
         ):
             blocks.append(Block("quote", line.text, attribution=following.text, line=line.number))
             i += 1
@@ -201,10 +208,15 @@ def _caption_after(line: Line, rules: Rules) -> bool:
 
 
 def _spoken(text: str, rules: Rules, interview: bool) -> bool:
-    """A question put in an interview (or to someone, or by a named speaker): content."""
-    if rules.speaker.match(text) or rules.address.match(text):
+    """A question put in an interview (or to someone, or by a named speaker): content.
+
+    Outside an interview a label before a title-like line is a place or a topic, not a
+    speaker: "Eschenried: Einbrecher steigen in Kita ein" heads an item of a roundup.
+    """
+    asks = text.rstrip("“”\"'»«)’ ").endswith("?")
+    if rules.address.match(text) or (rules.speaker.match(text) and (interview or asks)):
         return True
-    return interview and text.rstrip("“”\"'»«)’ ").endswith("?")
+    return interview and asks
 
 
 def is_interview(lines: list[Line], rules: Rules) -> bool:
@@ -234,7 +246,7 @@ _SPEAKER_LINE = re.compile(
 def _quoted(text: str) -> bool:
     """The whole paragraph stands in quotation marks."""
     stripped = text.strip()
-    return stripped[:1] in "„“\"»«‚" and stripped[-1:] in "“”\"«»‘"
+    return stripped[:1] in '„“"»«‚' and stripped[-1:] in '“”"«»‘'
 
 
 def is_attribution(text: str, rules: Rules) -> bool:

@@ -60,9 +60,7 @@ def _tab_row(line: str) -> str:
 def _row_item(item: str) -> bool:
     """Short, not a sentence's end and not its continuation (a tab inside a sentence)."""
     words = item.split()
-    return (
-        0 < len(words) <= ROW_ITEM_WORDS and item[-1] not in ".!?" and not item[0].islower()
-    )
+    return 0 < len(words) <= ROW_ITEM_WORDS and item[-1] not in ".!?" and not item[0].islower()
 
 
 def _join_crumbs(lines: list[str]) -> list[str]:
@@ -157,4 +155,3 @@ _SENTENCE_INSIDE = re.compile(r"[.!?…][“”\"'»«)’]*\s+\S")
 def several_sentences(text: str) -> bool:
     """*text* goes on after the end of a sentence: more than one sentence."""
     return bool(_SENTENCE_INSIDE.search(text))
-
