@@ -265,6 +265,12 @@ def test_short_kicker_question_is_not_a_heading() -> None:
         ("Alle Artikel von Lea Marquardt", "read also"),
         ("Schlagwörter", "tags"),
         ("red, tirol.ORF.at/Agenturen", "agency code"),
+        ("Sie befinden sich hier: Startseite > Rathaus", "breadcrumb"),
+        ("Weitere Pressemitteilungen", "read also"),
+        ("Alle 12 Bilder ansehen", "link button"),
+        ("Preise inkl. MwSt., Stand: 22.09.2023. *Affiliate-Link", "affiliate"),
+        ("PLZ oder Ort eingeben", "form"),
+        ("Posten Sie Ihre Meinung – bitte beachten Sie unsere Forenregeln.", "comments"),
     ],
 )
 def test_boilerplate_line_removed(line: str, reason: str) -> None:
@@ -825,3 +831,25 @@ def test_a_share_button_of_one_platform_alone_on_its_line_goes() -> None:
     text = f"Eine Überschrift für den Text\nTeilen\nFacebook\nX\nE-Mail\n\n{P1}\n\n{P2}"
     article = norm(text)
     assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_offers_after_one_closed_by_its_button_go_with_it() -> None:
+    offers = (
+        "Anzeige\nBlazer aus Wollmischung\nFendrich & Co.\n129,95 €\nJetzt kaufen\n"
+        "Loafer aus Glattleder\nVentura\n89,99 € statt 119,00 €\nJetzt kaufen\n"
+    )
+    article = norm(f"Titel\n\n{P1}\n\n{offers}{P2}\n\n{P3}")
+    assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_a_label_beside_a_teaser_date_is_no_byline() -> None:
+    text = f"Titel\n\n{P1}\n\n{P2}\n\nWeitere Meldungen\n02.06.2025\nFreibad öffnet am Samstag"
+    assert norm(text).meta.get("author") is None
+
+
+def test_a_bulleted_line_with_tabs_keeps_its_item_whole() -> None:
+    items = "\t•\tCamel und Cognac für einen warmen Look\n\t•\tGrau für das Büro"
+    text = f"Titel\n\n{P1}\n\n{items}\n\n{P2}"
+    markdown = norm(text).to_markdown()
+    assert "- Grau für das Büro\n" in markdown
+    assert "·" not in markdown

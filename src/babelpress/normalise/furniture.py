@@ -265,8 +265,12 @@ def _advertisement(lines: list[Line], index: int, rules: Rules) -> set[int]:
     for line in lines[index + 1 : index + 2 + MAX_AD_LINES]:
         if line.group != label.group or rules.ad_label.match(line.text):
             return {x.number for x in run}  # the block ends, or a label closes the run
-        if rules.box_button.match(line.text):
-            return {x.number for x in run} | {line.number}  # its button closes it
+        if rules.box_button.match(line.text):  # its button closes it; more offers may follow
+            return (
+                {x.number for x in run}
+                | {line.number}
+                | _offers(lines, index + 2 + len(run), rules)
+            )
         if len(run) == MAX_AD_LINES or len(line.text.split()) > MAX_AD_WORDS:
             return set()
         run.append(line)
@@ -274,13 +278,28 @@ def _advertisement(lines: list[Line], index: int, rules: Rules) -> set[int]:
     return {x.number for x in run} if closed else set()
 
 
-def _run_to_button(lines: list[Line], index: int, rules: Rules) -> set[int]:
+def _offers(lines: list[Line], start: int, rules: Rules) -> set[int]:
+    """The offers from *start* on that follow one closed by its button in the same block
+    of lines, each of a few short lines closed by a button of its own (a product row)."""
+    found: set[int] = set()
+    while start < len(lines) and lines[start].group == lines[start - 1].group:
+        offer = _run_to_button(lines, start - 1, rules, MAX_AD_WORDS)
+        if not offer:
+            break
+        found |= offer
+        start += len(offer)
+    return found
+
+
+def _run_to_button(
+    lines: list[Line], index: int, rules: Rules, most: int = MAX_BOX_WORDS
+) -> set[int]:
     """The lines under the label at *index* down to a button ("Jetzt abonnieren") in
-    its block of lines: none when no button closes them."""
+    its block of lines, each of at most *most* words: none when no button closes them."""
     label = lines[index]
     run: set[int] = set()
     for line in lines[index + 1 : index + 2 + MAX_AD_LINES]:
-        if line.group != label.group or len(line.text.split()) > MAX_BOX_WORDS:
+        if line.group != label.group or len(line.text.split()) > most:
             return set()
         run.add(line.number)
         if rules.box_button.match(line.text):

@@ -127,12 +127,28 @@ def _take_byline_names(
         if id(line) in taken or "author" in fields:
             continue
         match = rules.byline_name.match(line.text)
+        if match and not _may_be_name(line.text, rules):
+            continue
         neighbours = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
         if match and any(id(other) in taken for other in neighbours):
             fields["author"] = match.group("author")
             why = "author: a name beside the byline"
             removed.append(Removal("metadata", line.text, line.number, why))
             taken.add(id(line))
+
+
+def _may_be_name(text: str, rules: Rules) -> bool:
+    """No rule names the line and none of its words is the site's or a function word:
+    "Weitere Meldungen" over a teaser's date is a label, not a name."""
+    if rules.boilerplate_kind(text) is not None:
+        return False
+    evidence = rules.evidence
+    return not any(
+        word in evidence.site_words
+        or word in evidence.function_words
+        or word in evidence.section_names
+        for word in text.casefold().split()
+    )
 
 
 def _describe(found: dict[str, Any]) -> str:

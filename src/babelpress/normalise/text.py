@@ -58,9 +58,15 @@ def _tab_row(line: str) -> str:
 
 
 def _row_item(item: str) -> bool:
-    """Short, not a sentence's end and not its continuation (a tab inside a sentence)."""
+    """Short, not a sentence's end and not its continuation (a tab inside a sentence),
+    with a letter or digit in it (a bullet before a tab is no item of a row)."""
     words = item.split()
-    return 0 < len(words) <= ROW_ITEM_WORDS and item[-1] not in ".!?" and not item[0].islower()
+    return (
+        0 < len(words) <= ROW_ITEM_WORDS
+        and item[-1] not in ".!?"
+        and not item[0].islower()
+        and any(char.isalnum() for char in item)
+    )
 
 
 def _join_crumbs(lines: list[str]) -> list[str]:
