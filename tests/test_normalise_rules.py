@@ -271,6 +271,15 @@ def test_short_kicker_question_is_not_a_heading() -> None:
         ("Preise inkl. MwSt., Stand: 22.09.2023. *Affiliate-Link", "affiliate"),
         ("PLZ oder Ort eingeben", "form"),
         ("Posten Sie Ihre Meinung – bitte beachten Sie unsere Forenregeln.", "comments"),
+        ("Zum Thema", "read also"),
+        ("Alle Pressemitteilungen", "read also"),
+        ("Das Spiel im Liveticker zum Nachlesen ›", "link button"),
+        (
+            "Das Pressefoto darf mit Angabe der Quelle im Zusammenhang mit dieser "
+            "Pressemitteilung kostenfrei verwendet werden.",
+            "copyright",
+        ),
+        ("Schlagwörter zu diesem Artikel", "tags"),
     ],
 )
 def test_boilerplate_line_removed(line: str, reason: str) -> None:
@@ -853,3 +862,56 @@ def test_a_bulleted_line_with_tabs_keeps_its_item_whole() -> None:
     markdown = norm(text).to_markdown()
     assert "- Grau für das Büro\n" in markdown
     assert "·" not in markdown
+
+
+@pytest.mark.parametrize(
+    ("block", "reason"),
+    [
+        (
+            "Pressekontakt\nAnnika Brüggemann\nPresse- und Öffentlichkeitsarbeit\n"
+            "Telefon: +49 5141 3390-100\nE-Mail: presse@lia-kerstedt.de",
+            "contact",
+        ),
+        (
+            "Audio\nWittenfleth: Klinik gibt Geburtshilfe auf\nNER 1 - Regionalnachrichten\n"
+            "2 Min\nAudio starten",
+            "player",
+        ),
+    ],
+)
+def test_a_block_of_short_lines_goes_whole(block: str, reason: str) -> None:
+    article = norm(f"Titel\n\n{P1}\n\n{block}\n\n{P2}")
+    assert [b.text for b in article.blocks] == [P1, P2]
+    assert {r.reason for r in article.removed} == {reason}
+
+
+def test_a_service_box_without_a_contact_label_stays() -> None:
+    """A phone number in the article's own box is the article's: only a labelled block goes."""
+    box = "Beratung für Betroffene\nTelefonseelsorge\nTelefon: 0800 111 0 111"
+    article = norm(f"Titel\n\n{P1}\n\n{box}\n\n{P2}")
+    assert "Telefon: 0800 111 0 111" in " ".join(b.text for b in article.blocks)
+
+
+def test_a_block_with_a_sentence_is_no_contact_block() -> None:
+    box = "Kontakt\nDie Beratungsstelle ist montags geöffnet.\nTelefon: 0511 12345"
+    article = norm(f"Titel\n\n{P1}\n\n{box}\n\n{P2}")
+    assert "Die Beratungsstelle ist montags geöffnet." in " ".join(b.text for b in article.blocks)
+
+
+def test_an_offer_ending_in_its_call_goes_with_its_label() -> None:
+    box = "Die NER-App\nNachrichten aus der Region und Audios – jetzt kostenlos herunterladen."
+    article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{box}\n\n{P3}")
+    assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_tags_under_their_label_go() -> None:
+    text = f"Titel\n\n{P1}\n\n{P2}\n\nSchlagwörter zu diesem Artikel\nWittenfleth\nKrankenhäuser"
+    assert [b.text for b in norm(text).blocks] == [P1, P2]
+
+
+def test_a_label_a_bar_and_the_date_are_metadata() -> None:
+    head = "Pressemitteilung 17/2025 | 12.05.2025\nBlühstreifen verdoppeln die Zahl der Bienen"
+    text = f"{head}\n\n{P1}\n\n{P2}"
+    article = norm(text)
+    assert article.meta.get("date") == dt.date(2025, 5, 12)
+    assert article.title == "Blühstreifen verdoppeln die Zahl der Bienen"

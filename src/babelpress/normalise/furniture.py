@@ -22,6 +22,9 @@ Contract of :func:`sweep` (after metadata, before the headline), in this order:
    short biography in its block of lines); a dialog: a question of the site
    ("Push-Mitteilungen aktivieren?"), at most two lines, then only buttons ("Erlauben",
    "Nicht jetzt") to the end of its block.  Without its closing button, no box is taken.
+   A block of short lines, none a sentence, goes whole when it is a contact block (a
+   label such as "Pressekontakt" and a phone number or e-mail address in it) or a media
+   player (its button last, "Audio starten").
 4. **Evidence.** Every other line is judged by :func:`~.evidence.assess`: removed,
    kept, or kept and reported as uncertain.  Above or inside the article, a line shaped
    like a headline (four words or more, most not the site's) is never removed on the
@@ -38,7 +41,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from itertools import takewhile
+from itertools import groupby, takewhile
 
 from babelpress.normalise.article import Doubt, Removal
 from babelpress.normalise.evidence import (
@@ -49,6 +52,7 @@ from babelpress.normalise.evidence import (
     assess,
     headline_shaped,
     is_prose,
+    reads_as_sentence,
     verdict,
 )
 from babelpress.normalise.rules import Rules
@@ -64,6 +68,10 @@ MAX_AD_LINES = 4
 MAX_AD_WORDS = 14
 #: a line of a box closed by its button, or of a dialog's explanation, has at most this many words
 MAX_BOX_WORDS = 30
+#: a block that goes whole (contacts, a player) has at most this many lines, of at most
+#: this many words
+MAX_BLOCK_LINES = 8
+MAX_LABEL_WORDS = 12
 #: an author's biography has at most this many words
 MAX_BIO_WORDS = 80
 
@@ -120,11 +128,11 @@ def sweep(
     label: Line | None = None
     teasers = (-1, 0)  # the block of lines a label's teasers stand in, and where it starts
     listing = ""  # the kind of list *label* opens: teasers, or the article's contents
-    boxed: dict[int, tuple[str, str]] = {}  # line number: (kind of box, its label)
+    boxed = _whole_blocks(lines, rules)  # line number: (kind of box, why)
     for index, line in enumerate(lines):
         if line.number in boxed:
-            box_kind, under = boxed[line.number]
-            removed.append(Removal(box_kind, line.text, line.number, f"under {under!r}"))
+            box_kind, why = boxed[line.number]
+            removed.append(Removal(box_kind, line.text, line.number, why))
             continue
         if any(p.search(line.text) for p in rules.keep):
             kept.append(line)
@@ -133,7 +141,7 @@ def sweep(
         kind = rules.boilerplate_kind(line.text)
         box = _box(lines, index, kind, rules)
         if box is not None:
-            boxed.update(dict.fromkeys(box[1], (box[0], line.text)))
+            boxed.update(dict.fromkeys(box[1], (box[0], f"under {line.text!r}")))
             kind = kind or box[0]
         if kind == "poll" and not _vote_follows(lines, index, rules):
             kind = None  # "Umfrage" heading a paragraph about a survey: the article's
@@ -149,7 +157,9 @@ def sweep(
             and _teaser(line, teasers, rules)
             and (listing != "contents" or repeats[comparable(line.text)] > 1)
         ):
-            entry = {"contents": "contents entry", "poll": "poll"}.get(listing, "teaser")
+            entry = {"contents": "contents entry", "poll": "poll", "tags": "tag"}.get(
+                listing, "teaser"
+            )
             removed.append(Removal(entry, line.text, line.number, f"under {label.text!r}"))
             continue
         label = None
@@ -237,6 +247,32 @@ def _teaser_block(lines: list[Line], index: int) -> tuple[int, int]:
     return following.group, following.number - 1
 
 
+def _whole_blocks(lines: list[Line], rules: Rules) -> dict[int, tuple[str, str]]:
+    """The lines of blocks that go whole, each block of short lines that are not
+    sentences: a contact block (a label, "Pressekontakt", and a phone number or an
+    e-mail address) and a media player (its button last: "Audio starten")."""
+    found: dict[int, tuple[str, str]] = {}
+    for _, grouped in groupby(lines, key=lambda line: line.group):
+        block = list(grouped)
+        if len(block) > MAX_BLOCK_LINES or not all(_short_label(line) for line in block):
+            continue
+        texts = [line.text for line in block]
+        if any(rules.contact_label.match(t) for t in texts) and any(
+            rules.contact.search(t) for t in texts
+        ):
+            kind = "contact"
+        elif rules.player_button.match(texts[-1]):
+            kind = "player"
+        else:
+            continue
+        found.update(dict.fromkeys((line.number for line in block), (kind, f"a {kind} block")))
+    return found
+
+
+def _short_label(line: Line) -> bool:
+    return len(line.text.split()) <= MAX_LABEL_WORDS and not reads_as_sentence(line.text)
+
+
 def _box(
     lines: list[Line], index: int, kind: str | None, rules: Rules
 ) -> tuple[str, set[int]] | None:
@@ -302,7 +338,7 @@ def _run_to_button(
         if line.group != label.group or len(line.text.split()) > most:
             return set()
         run.add(line.number)
-        if rules.box_button.match(line.text):
+        if rules.box_button.match(line.text) or rules.box_call.search(line.text):
             return run
     return set()
 
@@ -364,7 +400,7 @@ def _vote_follows(lines: list[Line], index: int, rules: Rules) -> bool:
 
 def _teaser_label(line: Line, kind: str) -> bool:
     return (
-        kind in ("read_also", "contents", "poll")
+        kind in ("read_also", "contents", "poll", "tags")
         and len(line.text.split()) <= 6
         and ":" not in line.text.rstrip(":")
     )

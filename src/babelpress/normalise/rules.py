@@ -74,6 +74,12 @@ class Rules:
     box_button: re.Pattern[str]
     dialog_button: re.Pattern[str]
     author_box: re.Pattern[str]
+    #: a call to action ending an offer's line ("… – jetzt kostenlos herunterladen.")
+    box_call: re.Pattern[str]
+    #: a contact block's label and its phone or e-mail line; a media player's button
+    contact_label: re.Pattern[str]
+    contact: re.Pattern[str]
+    player_button: re.Pattern[str]
     interview_markers: tuple[re.Pattern[str], ...]
     speaker: re.Pattern[str]
     address: re.Pattern[str]
@@ -223,6 +229,10 @@ def compile_rules(data: dict[str, Any], origin: str = DEFAULT_RULES) -> Rules:
         box_button=get.pattern("box_button", data.get("box_button", "$^")),
         dialog_button=get.pattern("dialog_button", data.get("dialog_button", "$^")),
         author_box=get.pattern("author_box", data.get("author_box", "$^")),
+        box_call=get.pattern("box_call", data.get("box_call", "$^")),
+        contact_label=get.pattern("contact_label", data.get("contact_label", "$^")),
+        contact=get.pattern("contact", data.get("contact", "$^")),
+        player_button=get.pattern("player_button", data.get("player_button", "$^")),
         interview_markers=get.patterns("interview.markers", interview.get("markers", [])),
         speaker=get.pattern("interview.speaker", interview.get("speaker", "$^")),
         address=get.pattern("interview.address", interview.get("address", "$^")),
