@@ -280,6 +280,20 @@ def test_short_kicker_question_is_not_a_heading() -> None:
             "copyright",
         ),
         ("Schlagwörter zu diesem Artikel", "tags"),
+        ("Teile dies:", "social media"),
+        ("Gefällt mir Wird geladen …", "feedback"),
+        ("Kommentar absenden", "comments"),
+        ("← Faschingsumzug: Das ändert sich in diesem Jahr", "link button"),
+        ("Die neuesten Meldungen", "read also"),
+        ("Daten als CSV herunterladen", "link button"),
+        ("Live-Ticker beendet", "link button"),
+        ("Zum Liveblog vom Wahlabend", "link button"),
+        ("Stolz präsentiert von WordPress | Theme: Blatt von Werk", "site credits"),
+        (
+            "Hinweis: Kursangaben ohne Gewähr. Dieser Artikel stellt keine Anlageberatung dar.",
+            "disclaimer",
+        ),
+        ("Leserkommentare sind für Nachrufe geschlossen.", "comments"),
     ],
 )
 def test_boilerplate_line_removed(line: str, reason: str) -> None:
@@ -915,3 +929,59 @@ def test_a_label_a_bar_and_the_date_are_metadata() -> None:
     article = norm(text)
     assert article.meta.get("date") == dt.date(2025, 5, 12)
     assert article.title == "Blühstreifen verdoppeln die Zahl der Bienen"
+
+
+def test_a_drop_cap_is_put_back_on_its_word() -> None:
+    first = "D\nie Nachricht kam an einem Dienstag, ganz ohne Aufhebens."
+    article = norm(f"Titel\n\n{first}\n\n{P2}")
+    assert article.blocks[0].text == "Die Nachricht kam an einem Dienstag, ganz ohne Aufhebens."
+
+
+def test_a_capital_letter_alone_before_a_capitalised_line_stays_apart() -> None:
+    article = norm(f"Titel\n\n{P1}\n\nA\nAuf der Liste stehen drei Namen.\n\n{P2}")
+    assert "AAuf" not in article.to_markdown()
+
+
+def test_a_widget_of_figures_goes_whole() -> None:
+    widget = "Kurse\nDAX\n18.432,17\n+0,84 %\nMDAX\n26.105,40\n−0,12 %\nTecDAX\n3.498,66\n+1,21 %"
+    article = norm(f"Titel\n\n{P1}\n\n{widget}\n\n{P2}")
+    assert [b.text for b in article.blocks] == [P1, P2]
+    assert {r.reason for r in article.removed} == {"figures"}
+
+
+def test_a_list_of_figures_with_words_stays() -> None:
+    box = "Zahlen und Fakten\nUmsatz: 4,2 Mrd. Euro\nMitarbeiter: 12.000\nStandorte: 14"
+    article = norm(f"Titel\n\n{P1}\n\n{box}\n\n{P2}")
+    assert "Mitarbeiter: 12.000" in " ".join(b.text for b in article.blocks)
+
+
+def test_an_offer_without_a_label_goes_with_its_button() -> None:
+    offer = (
+        "Kompass am Sonntag\nDie Sonntagsausgabe jede Woche ab Samstag in der App.\n"
+        "Jetzt Kompass testen"
+    )
+    article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{offer}\n\n{P3}")
+    assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_a_blog_byline_and_its_comment_section() -> None:
+    text = (
+        "Bürgerbus startet im April – Verein sucht Fahrer\n"
+        "Veröffentlicht am 6. Februar 2025 von Lothar Wengert\n\n"
+        f"{P1}\n\n{P2}\n\n"
+        "2 Gedanken zu „Bürgerbus startet im April – Verein sucht Fahrer“\nHelmut R.\n"
+        "6. Februar 2025 um 19:42 Uhr\nSuper Sache! Ich melde mich als Fahrer.\nAntworten\n"
+        "Sabine Köhler\n7. Februar 2025 um 08:15 Uhr\nIst der Bus barrierefrei?\nAntworten"
+    )
+    article = norm(text)
+    assert article.meta.get("author") == "Lothar Wengert"
+    assert article.meta.get("date") == dt.date(2025, 2, 6)
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_the_authors_role_under_the_byline_is_metadata() -> None:
+    byline = "Von Henrike Maalouf\nRedakteurin im Ressort Geld & Verbraucher"
+    text = f"Eine Überschrift für den Text\n{byline}\n\n{P1}\n\n{P2}"
+    article = norm(text)
+    assert article.meta.get("author") == "Henrike Maalouf"
+    assert [b.text for b in article.blocks] == [P1, P2]

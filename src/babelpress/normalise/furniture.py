@@ -23,8 +23,12 @@ Contract of :func:`sweep` (after metadata, before the headline), in this order:
    ("Push-Mitteilungen aktivieren?"), at most two lines, then only buttons ("Erlauben",
    "Nicht jetzt") to the end of its block.  Without its closing button, no box is taken.
    A block of short lines, none a sentence, goes whole when it is a contact block (a
-   label such as "Pressekontakt" and a phone number or e-mail address in it) or a media
-   player (its button last, "Audio starten").
+   label such as "Pressekontakt" and a phone number or e-mail address in it), a media
+   player (its button in it, "Audio starten"), or a widget of figures (a markets box:
+   "DAX", "18.432,17", "+0,84 %", at least :data:`MIN_FIGURES` figures, half its lines
+   or more).  An offer of the site without a label goes whole too: at most
+   :data:`MAX_OFFER_LINES` lines, a button last, a line above naming the site's things
+   ("… in der App.").
 4. **Evidence.** Every other line is judged by :func:`~.evidence.assess`: removed,
    kept, or kept and reported as uncertain.  Above or inside the article, a line shaped
    like a headline (four words or more, most not the site's) is never removed on the
@@ -72,6 +76,10 @@ MAX_BOX_WORDS = 30
 #: this many words
 MAX_BLOCK_LINES = 8
 MAX_LABEL_WORDS = 12
+#: an offer without a label: at most this many lines, its button last
+MAX_OFFER_LINES = 4
+#: a widget of figures holds at least this many figures, half its lines or more
+MIN_FIGURES = 6
 #: an author's biography has at most this many words
 MAX_BIO_WORDS = 80
 
@@ -250,23 +258,44 @@ def _teaser_block(lines: list[Line], index: int) -> tuple[int, int]:
 def _whole_blocks(lines: list[Line], rules: Rules) -> dict[int, tuple[str, str]]:
     """The lines of blocks that go whole, each block of short lines that are not
     sentences: a contact block (a label, "Pressekontakt", and a phone number or an
-    e-mail address) and a media player (its button last: "Audio starten")."""
+    e-mail address), a media player (its button in it: "Audio starten"), a widget of
+    figures; and an offer of the site without a label, closed by its button."""
     found: dict[int, tuple[str, str]] = {}
     for _, grouped in groupby(lines, key=lambda line: line.group):
         block = list(grouped)
-        if len(block) > MAX_BLOCK_LINES or not all(_short_label(line) for line in block):
-            continue
-        texts = [line.text for line in block]
-        if any(rules.contact_label.match(t) for t in texts) and any(
-            rules.contact.search(t) for t in texts
-        ):
-            kind = "contact"
-        elif rules.player_button.match(texts[-1]):
-            kind = "player"
-        else:
-            continue
-        found.update(dict.fromkeys((line.number for line in block), (kind, f"a {kind} block")))
+        kind = _block_kind(block, rules)
+        if kind is not None:
+            found.update(dict.fromkeys((x.number for x in block), (kind, f"a {kind} block")))
     return found
+
+
+def _block_kind(block: list[Line], rules: Rules) -> str | None:
+    texts = [line.text for line in block]
+    if len(block) <= MAX_OFFER_LINES and rules.box_button.match(texts[-1]):
+        # an offer of the site without a label: its button under a line naming the site's things
+        said = texts[:-1]
+        if all(len(t.split()) <= MAX_BOX_WORDS for t in said) and any(
+            _site_speaks(line, rules) for line in block[:-1]
+        ):
+            return "promotion"
+    if not all(_short_label(line) for line in block):
+        return None
+    if len(block) > MAX_BLOCK_LINES:
+        return "figures" if _figures(texts, rules) else None
+    if any(rules.contact_label.match(t) for t in texts) and any(
+        rules.contact.search(t) for t in texts
+    ):
+        return "contact"
+    if any(rules.player_button.match(t) for t in texts):
+        return "player"
+    return "figures" if _figures(texts, rules) else None
+
+
+def _figures(texts: list[str], rules: Rules) -> bool:
+    """A widget of figures: most of its short lines a number, a price or a change
+    ("18.432,17", "+0,84 %"), the others names and labels ("DAX", "Kurse")."""
+    numbers = sum(bool(rules.figure.match(t)) for t in texts)
+    return numbers >= MIN_FIGURES and numbers * 2 >= len(texts)
 
 
 def _short_label(line: Line) -> bool:

@@ -80,6 +80,8 @@ class Rules:
     contact_label: re.Pattern[str]
     contact: re.Pattern[str]
     player_button: re.Pattern[str]
+    #: a line that is one figure: a number, a price, a change in per cent
+    figure: re.Pattern[str]
     interview_markers: tuple[re.Pattern[str], ...]
     speaker: re.Pattern[str]
     address: re.Pattern[str]
@@ -233,6 +235,7 @@ def compile_rules(data: dict[str, Any], origin: str = DEFAULT_RULES) -> Rules:
         contact_label=get.pattern("contact_label", data.get("contact_label", "$^")),
         contact=get.pattern("contact", data.get("contact", "$^")),
         player_button=get.pattern("player_button", data.get("player_button", "$^")),
+        figure=get.pattern("figure", data.get("figure", "$^")),
         interview_markers=get.patterns("interview.markers", interview.get("markers", [])),
         speaker=get.pattern("interview.speaker", interview.get("speaker", "$^")),
         address=get.pattern("interview.address", interview.get("address", "$^")),

@@ -12,7 +12,9 @@ Contract:
   ``Politik<TAB>Wirtschaft<TAB>Sport``) becomes ``Politik · Wirtschaft · Sport``, and a
   line holding only a separator between two short lines (a breadcrumb pasted one item
   a line) joins them on the first of the three lines, the other two left blank so that
-  every line keeps its number.
+  every line keeps its number; a drop cap (a capital letter alone on its line, the rest
+  of its word opening the next line in lower case: ``D`` / ``ie Nachricht kam``) is put
+  back on its word, its own line left blank.
 * :func:`sentences` is a rough splitter for *comparing* text (duplicates, pull quotes,
   tests); it never decides what is written.
 * :func:`slugify` makes a readable ASCII slug (German umlauts transliterated);
@@ -44,7 +46,17 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _ZERO_WIDTH.sub("", text)
     lines = [_SPACES.sub(" ", _tab_row(line)).strip() for line in text.split("\n")]
-    return "\n".join(fix_quote_space(line) for line in _join_crumbs(lines))
+    return "\n".join(fix_quote_space(line) for line in _join_crumbs(_join_drop_caps(lines)))
+
+
+def _join_drop_caps(lines: list[str]) -> list[str]:
+    """A drop cap put back on the rest of its word (see the module docstring)."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        cap, rest = out[i], out[i + 1]
+        if len(cap) == 1 and cap.isupper() and rest[:2].isalpha() and rest[:2].islower():
+            out[i], out[i + 1] = "", cap + rest
+    return out
 
 
 def _tab_row(line: str) -> str:
