@@ -88,10 +88,16 @@ HOSTILE = [
 FAITHFUL = [
     (TWO_LINES, "The government cites its\nsource online.", "The government cites its\nsource"),
     (TWO_LINES, "The government cites its source online.", "The government cites its source"),
-    (LINKS, 'Read [here][1] the <a href="https://example.org/gut">study</a>.',
-     'Read <a href="https://example.org/gut">here</a> the'),
-    (LINKS, 'Read the <a href="https://example.org/gut">study</a> [here][1].',
-     '<a href="https://example.org/gut">study</a> <a href="https://example.org/gut">here</a>.'),
+    (
+        LINKS,
+        'Read [here][1] the <a href="https://example.org/gut">study</a>.',
+        'Read <a href="https://example.org/gut">here</a> the',
+    ),
+    (
+        LINKS,
+        'Read the <a href="https://example.org/gut">study</a> [here][1].',
+        '<a href="https://example.org/gut">study</a> <a href="https://example.org/gut">here</a>.',
+    ),
     (HEADING, "The background", ">The background</h2>"),
     (HEADING, "The background \\{ hidden \\}", ">The background { hidden }</h2>"),
     (LITERAL, "He calls it \\*so\\*{: .md-banner } and leaves.", "*so*{: .md-banner } and"),
@@ -157,3 +163,47 @@ def test_constructs_are_found_as_the_readers_find_them() -> None:
         ("link", "https://x"): 1}  # fmt: skip
     assert line_starts("a\r# b\u2028[x]: y\n!!! note\x0c| t") == {
         "heading": 1, "reference definition": 1, "admonition": 1, "table": 1}  # fmt: skip
+
+
+#: a paragraph of two sentences, each its own entry
+PAIR = "Die Lage war schnell wieder unter Kontrolle. Ein Schießbefehl wurde erteilt."
+SPLIT = [
+    # an attribute list opened at the end of one sentence, closed in the next
+    ("The situation was soon under *control*{: style=\"position:fixed\" id=pwned",
+     "} The security forces were ordered to fire.", 'id="pwned"'),
+    # an HTML tag opened in one sentence, its attributes in the next
+    ("The situation was soon under control <img",
+     "src=x title=pwned> The order to fire was given.", "<img"),
+    # a link's text in one sentence, its target in the next
+    ("The situation was soon under [control",
+     "](https://evil.example/) The order to fire was given.", "evil.example"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("first", "second", "forbidden"), SPLIT)
+def test_markup_split_over_two_sentences_does_not_reach_the_page(
+    first: str, second: str, forbidden: str
+) -> None:
+    """Each half is checked alone, the paragraph joins them: one half at least is an
+    error, so the joined construct never stands on the page."""
+    page = f"---\ntitle: Die Lage\n---\n\n# Die Lage\n\n{PAIR}\n"
+    doc = parse(page, path="docs/de/q.md", slug="q")
+    msgids = [s.msgid for s in doc.segments() if s.msgid in PAIR and s.msgid != "Die Lage"]
+    assert len(msgids) == 2
+    entries = [
+        polib.POEntry(msgid=msgid, msgstr=msgstr)
+        for msgid, msgstr in zip(msgids, (first, second), strict=True)
+    ]
+    assert any("safe-html" in {p.check for p in render_blockers(entry, "en")} for entry in entries)
+    rendered = render_page(doc, index_catalog(entries), "en", _settings())
+    body = "\n".join(rendered.markdown.split("\n---\n", 1)[1].splitlines())
+    html = pymarkdown.markdown(body, extensions=EXTENSIONS)
+    assert forbidden not in html
+    joined = pymarkdown.markdown(f"{first} {second}", extensions=EXTENSIONS)
+    assert forbidden in joined  # the case is real: joined, the markup would be made
+
+
+def test_paired_brackets_in_a_sentence_are_no_split_markup() -> None:
+    entry = polib.POEntry(msgid="Er sagte (leise) nichts.", msgstr="He said {nothing} [sic].")
+    problems = [p.message for p in render_blockers(entry, "en")]
+    assert not any("without its pair" in message for message in problems)

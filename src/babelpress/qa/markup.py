@@ -58,8 +58,11 @@ _DELIMITERS = re.compile(r"\*+|_+|~~")
 #: every character some part of safe-html needs in the translation to find anything
 #: beyond a block syntax opening it: line separators and other controls (all of
 #: :data:`constructs.LINE_BREAK` and :data:`_DANGER_HINT`), ``<`` (HTML), ``{``
-#: (attribute lists), brackets (links), ``:``, ``=`` and ``&`` (URLs, handlers)
-_SAFE_HTML_HINT = re.compile(r"[\x00-\x1f\x85\u2028\u2029<&{\[\]:=]")
+#: (attribute lists; ``}`` closing one opened in the sentence before), brackets
+#: (links), ``:``, ``=`` and ``&`` (URLs, handlers)
+_SAFE_HTML_HINT = re.compile(r"[\x00-\x1f\x85\u2028\u2029<&{}\[\]:=]")
+#: an HTML tag opened at the end of a sentence and not closed in it
+_OPEN_TAG = re.compile(r"<[A-Za-z!/?][^<>]*$")
 
 
 @cache
@@ -164,7 +167,43 @@ def _new_markup(source: str, target: str, context: Context) -> list[str]:
         *_new_dangers(source, target),
         *_new_attribute_lists(*_without_fields(source, target, context)),
         *_new_links(source, target),
+        *_unpaired(source, target),
     ]
+
+
+def _unpaired(source: str, target: str) -> list[str]:
+    """Markup opened or closed in the translation of one sentence and not in it.
+
+    Rendering joins the sentences of a paragraph, so a construct split over two
+    (``…*control*{: style=…`` here, ``} …`` in the next sentence) would be whole on
+    the page while each half passes the checks alone.
+    """
+    messages = []
+    for opening, closing in (("{", "}"), ("[", "]")):
+        if (opening in target or closing in target) and _unmatched(
+            target, opening, closing
+        ) != _unmatched(source, opening, closing):
+            messages.append(
+                f"{opening!r} or {closing!r} without its pair in the sentence, where the German "
+                "pairs them (the sentence beside it would close the markup)"
+            )
+    if "<" in target and _OPEN_TAG.search(target) and not _OPEN_TAG.search(source):
+        messages.append("an HTML tag left open at the end of the sentence")
+    return messages
+
+
+def _unmatched(text: str, opening: str, closing: str) -> tuple[int, int]:
+    """(openings never closed, closings never opened) in *text*."""
+    depth = stray = 0
+    for char in text:
+        if char == opening:
+            depth += 1
+        elif char == closing:
+            if depth:
+                depth -= 1
+            else:
+                stray += 1
+    return depth, stray
 
 
 def _new_block(source: str, target: str) -> list[str]:
