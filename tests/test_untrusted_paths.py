@@ -227,3 +227,23 @@ def test_broken_front_matter_is_named_not_quoted(monkeypatch: pytest.MonkeyPatch
         reader.parse(text, path="docs/de/a.md", slug="a")
     assert str(caught.value).startswith("docs/de/a.md:3: front matter is not valid YAML: ")
     assert KEY not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("link", "to_folder"),
+    [("docs/de/env.txt", False), ("docs/de/notes/secret.txt", False), ("docs/de/ext", True)],
+)
+def test_mkdocs_build_publishes_no_other_file_linked_out(
+    setup: tuple[Path, Path], link: str, to_folder: bool
+) -> None:
+    """Not only pages: any file or folder in docs/ that leads outside stays unpublished."""
+    root, outside = setup
+    (outside / "page.md").write_text(f"# Fremd\n\n{KEY}\n", encoding="utf-8")
+    _link(root / link, outside if to_folder else outside / "secret.txt")
+    result = mkdocs_build(root, env=ENV)
+    refusals = [x for x in result.stderr.splitlines() if "leads outside the project" in x]
+    assert any(f"{link}{'/' if to_folder else ':'}" in line for line in refusals), result.stderr
+    assert KEY not in result.stdout + result.stderr
+    for path in (root / "site").rglob("*"):
+        if path.is_file():
+            assert KEY.encode() not in path.read_bytes(), path

@@ -159,6 +159,8 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
     def on_files(self, files: Any, *, config: Any) -> Any:
         if self.settings is None:
             return files
+        for refused in sitebuild.drop_outside(files, config.docs_dir, self.settings.root):
+            log.warning(refused)
         for warning in self.news.add_pages(files, config, self.settings, self._words(config)):
             log.warning(warning)
         return files

@@ -47,6 +47,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import os
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -55,7 +56,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from babelpress.fsutil import atomic_write
+from babelpress.fsutil import OutsideProject, atomic_write, confined, folders_remembered
 from babelpress.site import structured
 from babelpress.site import words as sitetext
 from babelpress.site.feed import FEED_PATH
@@ -68,6 +69,30 @@ NOT_FOUND = "404.html"
 def language_prefix(language: str, default_language: str) -> str:
     """``""`` for the default language, ``"en/"`` for English."""
     return "" if language == default_language else f"{language}/"
+
+
+# ------------------------------------------------------------------ files
+def drop_outside(files: Any, docs_dir: str, root: Path) -> list[str]:
+    """Take out of MkDocs' *files* each file of *docs_dir* whose real location is
+    outside the project, and say so (one message a file).
+
+    MkDocs follows symbolic links in the docs folder and publishes what they lead to
+    (a link to ``/proc/self/environ``, a linked folder of another project): only the
+    pages babelpress reads are refused elsewhere, every other file is refused here.
+    """
+    inside = os.path.join(os.path.abspath(docs_dir), "")
+    refused = []
+    with folders_remembered():
+        for file in list(files):
+            path = getattr(file, "abs_src_path", None)
+            if not path or not os.path.abspath(path).startswith(inside):
+                continue  # the theme's files, or pages made in memory
+            try:
+                confined(path, root)
+            except OutsideProject as exc:
+                files.remove(file)
+                refused.append(f"{exc.shown_from(root)} (not published)")
+    return refused
 
 
 # ------------------------------------------------------------------ search
