@@ -98,3 +98,29 @@ def test_replace_ignores_unset_options_and_validates() -> None:
         settings.replace(min_reviewed=101)
     with pytest.raises(TypeError, match="not a babelpress option: root"):
         settings.replace(root=Path("/"))
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("a.txt:\n  date: 2023-01-01T25:00:00\n", 2),
+        ("x: 1\ny: 2023-13-45\n", 2),
+        ("b.txt: {date: 2024-02-30}\n", 1),
+    ],
+)
+def test_an_impossible_date_in_yaml_is_one_message_with_its_line(text: str, line: int) -> None:
+    """PyYAML builds the date only after parsing and says no line: the message finds it."""
+    with pytest.raises(ConfigError) as info:
+        config.parse_yaml_mapping(text, origin="seeds/meta.yml")
+    assert info.value.line == line
+    assert str(info.value).startswith(f"seeds/meta.yml:{line}: invalid YAML: an impossible date")
+
+
+def test_an_impossible_date_in_front_matter_names_the_page_and_line() -> None:
+    from babelpress.errors import InputError
+    from babelpress.markdown.reader import parse
+
+    page = "---\ntitle: X\ndate: 2023-13-45\n---\n\n# X\n\nEin Satz.\n"
+    with pytest.raises(InputError) as info:
+        parse(page, path="docs/de/x.md", slug="x")
+    assert str(info.value).startswith("docs/de/x.md:3: front matter is not valid YAML")

@@ -39,7 +39,7 @@ from mkdocs.config import base
 from mkdocs.config.base import ValidationError
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
-from babelpress.errors import ConfigError
+from babelpress.errors import ConfigError, excerpt, impossible_value_line
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -138,8 +138,10 @@ class Number(_Option[float]):
             or (self.high is not None and value > self.high)
         ):
             kind = "a number" if self.fractions else "a whole number"
-            limit = f"of at least {self.low}" if self.high is None else (
-                f"from {self.low} to {self.high}"
+            limit = (
+                f"of at least {self.low}"
+                if self.high is None
+                else (f"from {self.low} to {self.high}")
             )
             raise ValidationError(f"expected {kind} {limit}, not {_shown(value)}")
         return value
@@ -265,9 +267,12 @@ class PluginConfig(base.Config):
         failed[:0] = [(key, ValidationError(_unknown(key, names))) for key in unknown]
         if not failed and self["source_language"] in self["languages"]:
             failed.append(
-                ("languages", ValidationError(
-                    f"{self['source_language']!r} is the source language, not a target language"
-                ))
+                (
+                    "languages",
+                    ValidationError(
+                        f"{self['source_language']!r} is the source language, not a target language"
+                    ),
+                )
             )
         return failed, warnings
 
@@ -506,6 +511,12 @@ def parse_yaml_mapping(text: str, *, origin: str | Path) -> dict[str, Any]:
             f"invalid YAML: {getattr(exc, 'problem', exc)}",
             path=origin,
             line=mark.line + 1 if mark else None,
+        ) from exc
+    except (ValueError, OverflowError) as exc:  # a date no calendar has ("2023-13-45")
+        raise ConfigError(
+            f"invalid YAML: an impossible date or time ({excerpt(str(exc), 60)})",
+            path=origin,
+            line=impossible_value_line(text),
         ) from exc
     if data is None:
         return {}

@@ -121,3 +121,25 @@ def excerpt(text: str, limit: int = 40, secrets: Iterable[str] = ()) -> str:
     text = _CONTROL.split(text, maxsplit=1)[0]
     text = _ASSIGNMENT.sub(r"\1=***", text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+#: a YAML timestamp as PyYAML reads one (YAML 1.1): its date and time are not checked
+#: against the calendar until the value is built, which raises ``ValueError``
+_TIMESTAMP = re.compile(
+    r"\b\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]|[ \t]+)\d{1,2}:\d{2}:\d{2}(?:\.\d*)?"
+    r"(?:[ \t]*(?:Z|[-+]\d{1,2}(?::\d{2})?))?)?\b"
+)
+
+
+def impossible_value_line(text: str) -> int | None:
+    """The 1-based line of *text* (YAML) holding a date or time no calendar has
+    ("2023-13-45", "T25:00:00"), which PyYAML reports without a line; None if none."""
+    import yaml
+
+    for number, line in enumerate(text.splitlines(), 1):
+        for token in _TIMESTAMP.findall(line):
+            try:
+                yaml.safe_load(token)
+            except (ValueError, OverflowError):
+                return number
+    return None

@@ -77,7 +77,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_core.normalize import normalize
 
-from babelpress.errors import InputError, excerpt
+from babelpress.errors import InputError, excerpt, impossible_value_line
 from babelpress.markdown import inline
 from babelpress.markdown.blocks import walk
 from babelpress.markdown.sentences import split_sentences
@@ -187,6 +187,13 @@ def _split_front_matter(text: str, path: str) -> tuple[str, dict[str, Any], str,
         problem = getattr(exc, "problem", None) or type(exc).__name__
         raise InputError(
             f"front matter is not valid YAML: {excerpt(str(problem), 80)}", path=path, line=line
+        ) from exc
+    except (ValueError, OverflowError) as exc:  # a date no calendar has ("2023-13-45")
+        found = impossible_value_line(front)
+        raise InputError(
+            f"front matter is not valid YAML: an impossible date or time ({excerpt(str(exc), 60)})",
+            path=path,
+            line=found + 1 if found is not None else None,
         ) from exc
     if not isinstance(meta, dict):
         return "", {}, text, 0
