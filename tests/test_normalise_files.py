@@ -123,6 +123,28 @@ def test_bad_seed_reported_others_processed(root: Path, capsys: pytest.CaptureFi
     assert (root / PAGE).exists()
 
 
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        (b"050_\xff.txt", "seeds/050_\\udcff.txt"),
+        (b"039_\x1b]0;PWNED\x07\x1b[2J.txt", "seeds/039_\\u001b]0;PWNED\\u0007\\u001b[2J.txt"),
+        (b"031_new\nline.txt", "seeds/031_new\\u000aline.txt"),
+    ],
+)
+def test_a_seed_whose_name_is_not_printable_is_refused_and_named_escaped(
+    root: Path, capsys: pytest.CaptureFixture[str], name: bytes, shown: str
+) -> None:
+    """Its name would drive the terminal, forge report lines or break the page's YAML."""
+    seed = root / "seeds" / name.decode("utf-8", "surrogateescape")
+    seed.write_text("Ein Titel der Meldung\n\nEin erster Satz der Meldung steht hier.\n")
+    assert cli(root) == 1
+    captured = capsys.readouterr()
+    assert f"error: {shown}: refused: the file name holds control characters" in captured.err
+    assert "\x1b" not in captured.out + captured.err
+    assert (root / PAGE).exists()
+    assert not (root / "docs/de/ein-titel-der-meldung.md").exists()
+
+
 def test_converted_encoding_is_reported(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     seed = root / "seeds/004_4dbdfeaa63636ba4.txt"
     text = seed.read_text("utf-8")

@@ -163,6 +163,15 @@ def _normalise_seeds(
     articles: list[tuple[Article, FileResult]] = []
     slugs: set[str] = set()
     for source in sources:
+        if not source.name.isprintable():
+            # bytes that are not UTF-8 (read as surrogates) or control characters: printed,
+            # they would drive the terminal or break the page's front matter
+            report.errors.append(InputError(
+                "refused: the file name holds control characters or bytes that are not "
+                "UTF-8; rename the seed",
+                path=f"{_rel(source.parent, settings.root)}/{_escaped(source.name)}",
+            ))  # fmt: skip
+            continue
         shown = _rel(source, settings.root)
         try:
             decoded = decode(read_bytes(source, root=settings.root), shown)
@@ -190,6 +199,11 @@ def _normalise_seeds(
         _unique_slug(article, slugs, result)
         articles.append((article, result))
     return articles
+
+
+def _escaped(name: str) -> str:
+    """*name* with every character that is not printable written as ``\\uXXXX``."""
+    return "".join(char if char.isprintable() else f"\\u{ord(char):04x}" for char in name)
 
 
 def _unique_slug(article: Article, taken: set[str], result: FileResult) -> None:
