@@ -110,3 +110,36 @@ def test_byline_is_the_same_text_before_and_after_escaping() -> None:
         words = sitetext.load_german(language)
         shown = sitebuild.byline(escaped, language, "de", words)
         assert shown == sitebuild.byline(meta, language, "de", words)
+
+
+@pytest.mark.parametrize("language", ["de", "en", "ru"])
+def test_open_graph_and_json_ld_hold_the_title_escaped_once(built: Path, language: str) -> None:
+    """Read as a browser or a crawler reads them, they give the title's text, not "&amp;"."""
+    import json
+    from html.parser import HTMLParser
+
+    class Head(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.og: dict[str, str] = {}
+            self.scripts: list[str] = []
+            self._in_json = False
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found = dict(attrs)
+            if tag == "meta" and (found.get("property") or "").startswith("og:"):
+                self.og[found["property"] or ""] = found.get("content") or ""
+            self._in_json = tag == "script" and found.get("type") == "application/ld+json"
+
+        def handle_data(self, data: str) -> None:
+            if self._in_json:
+                self.scripts.append(data)
+                self._in_json = False
+
+    head = Head()
+    head.feed(_page(built, language, _slug(built, "a.txt")))
+    assert head.og["og:title"] == TITLE
+    assert json.loads(head.scripts[0])["headline"] == TITLE
+    head = Head()
+    head.feed(_page(built, language, _slug(built, "b.txt")))
+    assert head.og["og:description"] == META["b.txt"]["description"]

@@ -33,6 +33,7 @@ other):
 
 from __future__ import annotations
 
+import html
 import os
 from dataclasses import dataclass, field
 from functools import partial
@@ -41,6 +42,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from markupsafe import Markup
 from mkdocs.structure.files import File, Files
 
 from babelpress.config import Settings
@@ -197,7 +199,7 @@ class NewsSite:
         meta = page.meta if isinstance(page.meta, dict) else {}
         about = structured.Page(
             language=language,
-            title=str(page.title or config.site_name),
+            title=_plain_title(page.title) or str(config.site_name),
             meta=meta,
             site_name=str(config.site_name),
             url=page.canonical_url or None,
@@ -350,3 +352,11 @@ def _register_for_sitemap(config: Any, language: str, added: list[File]) -> None
     per_language = getattr(i18n, "i18n_files_per_language", None)
     if isinstance(per_language, dict) and isinstance(per_language.get(language), list):
         per_language[language].extend(added)
+
+
+def _plain_title(title: Any) -> str:
+    """The text of MkDocs' page title, which is HTML: escaped front matter
+    (:class:`~markupsafe.Markup`) or a heading's content."""
+    if not title:
+        return ""
+    return title.unescape() if isinstance(title, Markup) else html.unescape(str(title))

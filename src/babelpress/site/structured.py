@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from babel.core import Locale, UnknownLocaleError, get_global, parse_locale
+from markupsafe import Markup
 
 SCHEMA = "https://schema.org"
 #: characters that could end a script element or open a comment inside one
@@ -235,6 +236,11 @@ def likely_territory(subtags: str) -> str | None:
 
 
 def _text(value: Any) -> str:
+    """The plain text of a front-matter value: the plugin hands the theme escaped HTML
+    (:class:`~markupsafe.Markup`), which is unescaped here so that it is escaped once,
+    where it is written."""
     if value is None or isinstance(value, (Mapping, list, tuple)):
         return ""
+    if isinstance(value, Markup):
+        value = value.unescape()
     return " ".join(str(value).split())
