@@ -79,3 +79,35 @@ def test_slugs_made_from_titles_are_safe() -> None:
 
     for title in ["../../etc/passwd", "<script>alert(1)</script>", "Ä Ö Ü ß", "", "...", "\u202e"]:
         assert is_safe_slug(slugify(title)), title
+
+
+def test_a_page_left_behind_by_a_new_slug_is_an_error_naming_it(tmp_path: Path) -> None:
+    """Both pages would be published: the run says which one to remove or keep."""
+    root = make_project(tmp_path / "p", {"a.txt": ARTICLE}, {"a.txt": {"slug": "erste"}})
+    assert babelpress(root, "normalise").returncode == 0
+    (root / "seeds" / "meta.yml").write_text("a.txt:\n  slug: zweite\n", encoding="utf-8")
+    result = babelpress(root, "normalise")
+    assert result.returncode == 1
+    assert (
+        "docs/de/erste.md: written from a.txt before, which now writes docs/de/zweite.md"
+        in result.stderr
+    )
+    assert "set 'slug: erste' for a.txt" in result.stderr
+    assert (root / "docs" / "de" / "erste.md").exists()  # nothing an editor has is deleted
+
+
+def test_removing_a_seed_does_not_move_the_page_of_another(tmp_path: Path) -> None:
+    """Seeds with one title get "-2", "-3": each keeps its number when one goes."""
+    seeds = {f"{n}.txt": ARTICLE for n in ("a", "b", "c")}
+    root = make_project(tmp_path / "p", seeds)
+    assert babelpress(root, "normalise").returncode == 0
+    pages = sorted(p.name for p in (root / "docs" / "de").glob("*.md"))
+    assert len(pages) == 3
+    second = next(p for p in pages if p.endswith("-2.md"))
+    third = next(p for p in pages if p.endswith("-3.md"))
+    (root / "seeds" / "b.txt").unlink()
+    result = babelpress(root, "normalise")
+    assert result.returncode == 0, result.stderr
+    assert "seed: c.txt" in (root / "docs" / "de" / third).read_text(encoding="utf-8")
+    assert "seed: b.txt" in (root / "docs" / "de" / second).read_text(encoding="utf-8")
+    assert "published twice" not in result.stderr

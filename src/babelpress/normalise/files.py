@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -90,10 +91,12 @@ def normalise_all(settings: Settings, *, force: bool = False, check: bool = Fals
     report = Report(warnings=list(inputs.warnings))
     seeds = settings.seeds_path
     manifest = Manifest(seeds / MANIFEST_FILE, settings.root)
-    articles = _normalise_seeds(inputs, inputs.sources, report)
+    earlier = _earlier_pages(settings, manifest)
+    articles = _normalise_seeds(inputs, inputs.sources, report, earlier)
     writer = _Writer(settings, manifest, report, force=force, check=check)
     for article, result in articles:
         writer.put(settings.source_docs_path / f"{article.slug}.md", article.to_markdown(), result)
+    report.errors.extend(_left_behind(settings, earlier, articles))
     if manifest.dirty:
         status = WOULD_WRITE if check else WRITTEN
         report.results.append(FileResult(_rel(manifest.path, settings.root), status))
@@ -114,7 +117,7 @@ def explain_seeds(settings: Settings, seed: str | None = None) -> Report:
             folder = _rel(settings.seeds_path, settings.root)
             raise InputError(f"no seed named {name!r}", path=folder)
     report = Report(warnings=list(inputs.warnings))
-    for _, result in _normalise_seeds(inputs, sources, report):
+    for _, result in _normalise_seeds(inputs, sources, report, {}):
         report.results.append(result)
     return report
 
@@ -157,11 +160,12 @@ class _Inputs:
 
 
 def _normalise_seeds(
-    inputs: _Inputs, sources: list[Path], report: Report
+    inputs: _Inputs, sources: list[Path], report: Report, earlier: dict[str, str]
 ) -> list[tuple[Article, FileResult]]:
+    """The articles of *sources*, each with its slug (*earlier*: the slug each seed's page
+    had, kept when the article's slug still leads to it)."""
     settings = inputs.settings
     articles: list[tuple[Article, FileResult]] = []
-    slugs: set[str] = set()
     for source in sources:
         if not source.name.isprintable():
             # bytes that are not UTF-8 (read as surrogates) or control characters: printed,
@@ -196,8 +200,8 @@ def _normalise_seeds(
         )
         result.warnings.extend(article.warnings)
         result.warnings.extend(f"markdown check: {p}" for p in rendering_problems(article))
-        _unique_slug(article, slugs, result)
         articles.append((article, result))
+    _assign_slugs(articles, earlier)
     return articles
 
 
@@ -206,15 +210,77 @@ def _escaped(name: str) -> str:
     return "".join(char if char.isprintable() else f"\\u{ord(char):04x}" for char in name)
 
 
-def _unique_slug(article: Article, taken: set[str], result: FileResult) -> None:
-    base = article.slug
-    slug, number = base, 2
-    while slug in taken or slug in project.GENERATED_NAMES:
-        slug, number = f"{base}-{number}", number + 1
-    if slug != base:
-        result.warnings.append(f"slug {base!r} is taken; using {slug!r} (set 'slug:' in meta.yml)")
-        article.meta["slug"] = slug
-    taken.add(slug)
+def _assign_slugs(articles: list[tuple[Article, FileResult]], earlier: dict[str, str]) -> None:
+    """One slug a page: a seed whose slug is taken gets ``<slug>-2``, ``-3``…; a seed
+    keeps the numbered slug its page had, so that removing another seed does not move
+    its page (and publish it a second time under the new name)."""
+    taken: set[str] = set()
+    kept: dict[int, str] = {}
+    for index, (article, _) in enumerate(articles):
+        had = earlier.get(str(article.meta.get("seed")))
+        if had and had not in taken and _numbered(had, article.slug):
+            kept[index] = had
+            taken.add(had)
+    for index, (article, result) in enumerate(articles):
+        base = article.slug
+        slug, number = kept.get(index, base), 2
+        while index not in kept and (slug in taken or slug in project.GENERATED_NAMES):
+            slug, number = f"{base}-{number}", number + 1
+        if slug != base:
+            result.warnings.append(
+                f"slug {base!r} is taken; using {slug!r} (set 'slug:' in meta.yml)"
+            )
+            article.meta["slug"] = slug
+        taken.add(slug)
+
+
+def _numbered(slug: str, base: str) -> bool:
+    """*slug* is *base* or *base* with a number (``base-3``)."""
+    return slug == base or (slug.startswith(f"{base}-") and slug[len(base) + 1 :].isdigit())
+
+
+#: the ``seed:`` line of a generated page's front matter
+_SEED_LINE = re.compile(r"^seed: *(?P<q>['\"]?)(?P<name>.+?)(?P=q) *$", re.MULTILINE)
+
+
+def _earlier_pages(settings: Settings, manifest: Manifest) -> dict[str, str]:
+    """The slug of the page each seed had when normalise last wrote it: the German pages
+    in the manifest, by the ``seed:`` of their front matter."""
+    folder = _rel(settings.source_docs_path, settings.root)
+    found: dict[str, str] = {}
+    for key in sorted(manifest.hashes):
+        path = Path(key)
+        if path.parent.as_posix() != folder or path.suffix != ".md":
+            continue
+        try:
+            text = read_text(settings.root / path, root=settings.root)
+        except (OSError, UnicodeDecodeError, BabelpressError):
+            continue  # gone or unreadable: nothing to keep
+        head = text.split("\n---", 1)[0] if text.startswith("---") else ""
+        match = _SEED_LINE.search(head)
+        if match:
+            found.setdefault(match.group("name"), path.stem)
+    return found
+
+
+def _left_behind(
+    settings: Settings, earlier: dict[str, str], articles: list[tuple[Article, FileResult]]
+) -> list[InputError]:
+    """A page written from a seed before that now writes another page: both would be
+    published, one of them with the translations of neither."""
+    errors = []
+    for article, result in articles:
+        seed = str(article.meta.get("seed"))
+        had = earlier.get(seed)
+        old = settings.source_docs_path / f"{had}.md"
+        if had and had != article.slug and old.exists():
+            errors.append(InputError(
+                f"written from {seed} before, which now writes {result.path}: the article "
+                f"would be published twice; delete this page (rename its catalogues to keep "
+                f"their translations) or set 'slug: {had}' for {seed} in seeds/meta.yml",
+                path=_rel(old, settings.root),
+            ))  # fmt: skip
+    return errors
 
 
 class _Writer:

@@ -138,13 +138,13 @@ def sweep(
     listing = ""  # the kind of list *label* opens: teasers, or the article's contents
     boxed = _whole_blocks(lines, rules)  # line number: (kind of box, why)
     for index, line in enumerate(lines):
-        if line.number in boxed:
-            box_kind, why = boxed[line.number]
-            removed.append(Removal(box_kind, line.text, line.number, why))
-            continue
         if any(p.search(line.text) for p in rules.keep):
             kept.append(line)
             label = None
+            continue
+        if line.number in boxed:
+            box_kind, why = boxed[line.number]
+            removed.append(Removal(box_kind, line.text, line.number, why))
             continue
         kind = rules.boilerplate_kind(line.text)
         box = _box(lines, index, kind, rules)
@@ -270,6 +270,8 @@ def _whole_blocks(lines: list[Line], rules: Rules) -> dict[int, tuple[str, str]]
 
 
 def _block_kind(block: list[Line], rules: Rules) -> str | None:
+    if len(block) < 2:
+        return None  # a line alone is judged on its own
     texts = [line.text for line in block]
     if len(block) <= MAX_OFFER_LINES and rules.box_button.match(texts[-1]):
         # an offer of the site without a label: its button under a line naming the site's things
