@@ -264,6 +264,13 @@ def test_soft_hyphens_and_zero_width_spaces_removed() -> None:
     assert texts(article) == ["Die Försterin pflanzt Bäume in der Stadt."]
 
 
+def test_controls_of_text_direction_are_removed() -> None:
+    """A right-to-left override would show the title reversed, or hide a word of it."""
+    article = norm("Titel \u202eeht\u202c des Artikels\n\nDie \u2066Försterin\u2069 pflanzt Bäume.")
+    assert article.title == "Titel eht des Artikels"
+    assert texts(article) == ["Die Försterin pflanzt Bäume."]
+
+
 def test_explain_lists_every_removed_moved_and_uncertain_line() -> None:
     head = "Zum Inhalt springen\n\nTitel des Artikels\nVon Anna Muster"
     page = f"{head}\n\n{P1}\n\nVideo abspielen\n\n{P2}\n\nEnde"

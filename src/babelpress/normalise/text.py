@@ -3,7 +3,8 @@
 Contract:
 
 * :func:`clean` applies the permitted text fixes and nothing else: Unicode NFC;
-  zero-width characters and soft hyphens removed; runs of spaces and tabs collapsed to
+  zero-width characters, soft hyphens and the controls of text direction (U+200E,
+  U+200F, U+202A-U+202E, U+2066-U+2069) removed; runs of spaces and tabs collapsed to
   one space (no-break and other special spaces are kept, they carry typographic
   meaning); lines stripped; a missing space after a closing quotation mark that follows
   sentence-final punctuation restored (``darstellen.“Mit`` -> ``darstellen.“ Mit``);
@@ -26,7 +27,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+#: zero-width characters, the soft hyphen, and the invisible controls of text direction
+#: (a right-to-left override in a German title would show it reversed, or hide a word)
+_ZERO_WIDTH = re.compile(
+    "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 _SPACES = re.compile(r"[ \t\f\v]+")
 _TAB = re.compile(r"[ \f\v]*\t[ \t\f\v]*")
 _SEPARATOR_LINE = re.compile(r"[›»>|/]")  # not a bullet: "•" alone may open an item
