@@ -294,6 +294,35 @@ def test_short_kicker_question_is_not_a_heading() -> None:
             "disclaimer",
         ),
         ("Leserkommentare sind für Nachrufe geschlossen.", "comments"),
+        (
+            "Wir und unsere 142 Partner speichern Informationen auf Ihrem Gerät und greifen "
+            "darauf zu, etwa um Anzeigen zu personalisieren.",
+            "consent",
+        ),
+        ("Analyse · 12 Min. Lesezeit", "reading time"),
+        ("Nächster Artikel: Kita Sonnenhügel: Eltern wehren sich", "link button"),
+        ("Zur Seitenansicht", "link button"),
+        ("© Hellertaler Zeitung GmbH & Co. KG. Alle Rechte vorbehalten.", "copyright"),
+        ("Vervielfältigung und Weitergabe nur mit Genehmigung des Verlags.", "copyright"),
+        ("Karte immer laden", "link button"),
+        (
+            "Original-Content von: Nordhafen Logistik GmbH, übermittelt durch pressefenster",
+            "agency code",
+        ),
+        ("Weitere Storys: Nordhafen Logistik GmbH", "read also"),
+        (
+            "Gastbeiträge geben die Meinung der Autorinnen und Autoren wieder, nicht "
+            "notwendigerweise die der Redaktion.",
+            "disclaimer",
+        ),
+        ("Leserbrief schreiben", "comments"),
+        ("E-Mail an die Autorin", "comments"),
+        (
+            "Diesen Artikel zitieren: Anselm, F.: Später Schulbeginn. Forschungsblick 2025.",
+            "permalink",
+        ),
+        ("Zuletzt aktualisiert: 19:05 Uhr", "timestamp"),
+        ("Mehr zu diesem Thema: Großbrand in Freimann – alle Entwicklungen", "read also"),
     ],
 )
 def test_boilerplate_line_removed(line: str, reason: str) -> None:
@@ -985,3 +1014,78 @@ def test_the_authors_role_under_the_byline_is_metadata() -> None:
     article = norm(text)
     assert article.meta.get("author") == "Henrike Maalouf"
     assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_a_word_broken_by_the_print_column_is_whole_again() -> None:
+    wrapped = (
+        "HELLERTAL. Die Sanierung der Stadtbücherei am\n"
+        "Lindenplatz zieht sich hin. Das hat die Stadt-\n"
+        "verwaltung am Montag im Bau-\n"
+        "und Finanzausschuss gesagt, nach einem Brandschutz-\n"
+        "Gutachten über das fast 120-\n"
+        "jährige Gebäude mit seiner E-\n"
+        "Book-Ausleihe im Erdgeschoss."
+    )
+    text = " ".join(b.text for b in norm(f"Titel\n\n{wrapped}\n\n{P2}").blocks)
+    assert "Stadtverwaltung am Montag im Bau- und Finanzausschuss" in text
+    assert "Brandschutz-Gutachten über das fast 120-jährige Gebäude" in text
+    assert "E-Book-Ausleihe" in text
+
+
+def test_phrases_under_a_line_ending_in_a_colon_are_its_list() -> None:
+    streets = (
+        "Gesperrt sind nach Angaben des Landkreises folgende Abschnitte:\n"
+        "K 114 zwischen Wettenbach und Oberrod (Vollsperrung)\n"
+        "Talstraße ab der Einmündung Mühlweg (nur Anlieger frei)"
+    )
+    article = norm(f"Titel\n\n{P1}\n\n{streets}\n\n{P2}")
+    assert kinds(article) == ["paragraph", "paragraph", "list", "paragraph"]
+
+
+def test_sentences_under_a_colon_stay_paragraphs() -> None:
+    advice = "Die Polizei rät:\nLegen Sie sofort auf.\nWählen Sie selbst die 110."
+    article = norm(f"Titel\n\n{P1}\n\n{advice}\n\n{P2}")
+    assert "list" not in kinds(article)
+
+
+def test_lines_of_labelled_facts_are_a_list() -> None:
+    numbers = "Feuerwehr: 122\nPolizei: 133\nRettung: 144\nEuro-Notruf: 112"
+    article = norm(f"Titel\n\n{P1}\n\n{numbers}\n\n{P2}")
+    assert kinds(article) == ["paragraph", "list", "paragraph"]
+
+
+def test_a_footer_menu_between_bars_is_no_photo_credit() -> None:
+    article = norm(f"Titel\n\n{P1}\n\n{P2}\n\nImpressum | Datenschutz | AGB | Kontakt")
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_a_topline_over_a_short_headline_is_the_kicker() -> None:
+    head = (
+        "Unwetter in der Weststeiermark\nMuren und Hochwasser: Zivilschutzalarm in drei Gemeinden"
+    )
+    article = norm(f"{head}\n\n{P1}\n\n{P2}")
+    assert article.title == "Muren und Hochwasser: Zivilschutzalarm in drei Gemeinden"
+    assert article.blocks[0].kind == "kicker"
+
+
+def test_a_reader_views_head_is_title_source_and_reading_time() -> None:
+    head = "Freibad bleibt auch diesen Sommer geschlossen\nlokalzeitung.de\nLesezeit: 4–5 Minuten"
+    article = norm(f"{head}\n\n{P1}\n\n{P2}")
+    assert article.title == "Freibad bleibt auch diesen Sommer geschlossen"
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_the_authors_name_and_role_under_the_article_go_when_the_byline_named_her() -> None:
+    tail = "Jana Kettelhake\nRedakteurin Lokales Haldenbrück\nE-Mail an die Autorin"
+    article = norm(f"Eine Überschrift für den Text\nVon Jana Kettelhake\n\n{P1}\n\n{P2}\n\n{tail}")
+    assert article.meta.get("author") == "Jana Kettelhake"
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_a_newsletter_box_closed_by_a_bare_button_goes() -> None:
+    box = (
+        "Der Forschungsblick-Newsletter\nJeden Freitag die wichtigsten Studien.\n"
+        "E-Mail-Adresse\nAbonnieren"
+    )
+    article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{box}\n\n{P3}")
+    assert [b.text for b in article.blocks] == [P1, P2, P3]

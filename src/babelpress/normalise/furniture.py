@@ -61,7 +61,7 @@ from babelpress.normalise.evidence import (
 )
 from babelpress.normalise.rules import Rules
 from babelpress.normalise.structure import Line, caption_parts
-from babelpress.normalise.text import comparable
+from babelpress.normalise.text import comparable, plain_spaces
 
 #: a button has at most this many words (only those count as a row beside the byline)
 BUTTON_WORDS = 3
@@ -77,7 +77,7 @@ MAX_BOX_WORDS = 30
 MAX_BLOCK_LINES = 8
 MAX_LABEL_WORDS = 12
 #: an offer without a label: at most this many lines, its button last
-MAX_OFFER_LINES = 4
+MAX_OFFER_LINES = 6
 #: a widget of figures holds at least this many figures, half its lines or more
 MIN_FIGURES = 6
 #: an author's biography has at most this many words
@@ -273,7 +273,7 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
     if len(block) < 2:
         return None  # a line alone is judged on its own
     texts = [line.text for line in block]
-    if len(block) <= MAX_OFFER_LINES and rules.box_button.match(texts[-1]):
+    if len(block) <= MAX_OFFER_LINES and _button(texts[-1], rules):
         # an offer of the site without a label: its button under a line naming the site's things
         said = texts[:-1]
         if all(len(t.split()) <= MAX_BOX_WORDS for t in said) and any(
@@ -332,7 +332,7 @@ def _advertisement(lines: list[Line], index: int, rules: Rules) -> set[int]:
     for line in lines[index + 1 : index + 2 + MAX_AD_LINES]:
         if line.group != label.group or rules.ad_label.match(line.text):
             return {x.number for x in run}  # the block ends, or a label closes the run
-        if rules.box_button.match(line.text):  # its button closes it; more offers may follow
+        if _button(line.text, rules):  # its button closes it; more offers may follow
             return (
                 {x.number for x in run}
                 | {line.number}
@@ -369,7 +369,7 @@ def _run_to_button(
         if line.group != label.group or len(line.text.split()) > most:
             return set()
         run.add(line.number)
-        if rules.box_button.match(line.text) or rules.box_call.search(line.text):
+        if _button(line.text, rules) or rules.box_call.search(line.text):
             return run
     return set()
 
@@ -390,6 +390,11 @@ def _author_box(lines: list[Line], index: int, rules: Rules) -> set[int]:
     ):
         return set()  # the block goes on past the box with more than buttons
     return {line.number for line in block[: start + 1]}
+
+
+def _button(text: str, rules: Rules) -> bool:
+    """A button closing a box ("Jetzt 4 Wochen für 1 € lesen", a no-break space in it)."""
+    return rules.box_button.match(plain_spaces(text)) is not None
 
 
 def _site_speaks(line: Line, rules: Rules) -> bool:

@@ -15,7 +15,8 @@ first paragraph of prose, the *head*):
    to :data:`HEADLINE_MAX_WORDS` words): what stands above it is the site's name, its
    menus and its banners, what follows is the article; but when a candidate of that
    length, no longer, with a function word in it stands right above it in its block,
-   that one is the headline and the last its standfirst (kept as a paragraph).  With no
+   that one is the headline and the last its standfirst (kept as a paragraph), unless
+   it is of a topline's length over a line shorter than a standfirst.  With no
    candidate that long, a candidate of at most :data:`NAV_WORDS` words followed by a
    longer candidate is navigation or a topline, not the headline ("Ausland", "Zürich und
    Region"), and so is
@@ -49,6 +50,10 @@ TOPLINE_WORDS = 4
 HEADLINE_MAX_WORDS = 16
 #: and at least this many (a shorter line is a name, a label or a topline)
 HEADLINE_WORDS = 4
+#: under a line of a topline's length, a standfirst without its full stop has at least
+#: this many words (fewer: the headline under its topline, "Unwetter in der
+#: Weststeiermark" over "Muren und Hochwasser: Zivilschutzalarm in drei Gemeinden")
+STANDFIRST_WORDS = 10
 
 
 @dataclass
@@ -154,6 +159,7 @@ def _over_standfirst(line: Line, below: Line, rules: Rules) -> bool:
         line.group == below.group
         and line.number == below.number - 1
         and not _longer(line, below)
+        and (len(line.text.split()) > TOPLINE_WORDS or len(below.text.split()) >= STANDFIRST_WORDS)
         and any(word.casefold() in function_words for word in line.text.split())
     )
 

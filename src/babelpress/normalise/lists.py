@@ -13,22 +13,34 @@ Contract of :func:`list_at` (used by :func:`~.structure.classify`):
 3. :data:`MIN_SCHEDULE` or more lines in a row in one block that each begin with a time
    or a date and a dash or colon (``lists.schedule``: "10:00 Uhr – Festgottesdienst")
    are a programme: a list, each line one item as written.
-4. Items are never joined, split or dropped: a box is content.
+4. :data:`MIN_FACTS` or more lines in a row in one block that are each a label, a
+   colon and a short value, none a sentence (``lists.fact``: "Feuerwehr: 122",
+   "Euro-Notruf: 112") are a list of facts, each line one item as written.
+5. :data:`MIN_ITEMS` or more phrases in a row (no sentence's end, at most
+   :data:`MAX_PHRASE_WORDS` words) right under a line of the same block that ends with a
+   colon ("… folgende Abschnitte gesperrt:") are that line's list, without bullets.
+6. Items are never joined, split or dropped: a box is content.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from babelpress.normalise.article import Block
 from babelpress.normalise.rules import Rules
 from babelpress.normalise.structure import Line
-from babelpress.normalise.text import plain_spaces, several_sentences
+from babelpress.normalise.text import ends_sentence, plain_spaces, several_sentences
 
 MIN_ITEMS = 2
 #: a programme has at least this many lines (two times in a row may be prose's own)
 MIN_SCHEDULE = 3
+#: an item of a list without bullets under its colon has at most this many words
+MAX_PHRASE_WORDS = 20
+#: a list of facts ("Feuerwehr: 122") has at least this many lines
+MIN_FACTS = 3
 #: a box item is at most this long (a longer line is running text after the box)
 MAX_ITEM_CHARS = 400
 
@@ -49,18 +61,46 @@ def list_at(lines: list[Line], index: int, rules: Rules) -> Found | None:
     if rules.bullet.match(line.text):
         end = _run(lines, index, lambda x: bool(rules.bullet.match(x.text)))
         if end - index >= MIN_ITEMS:
-            items = [_item(x, rules) for x in lines[index:end]]
-            return Found([Block("list", "", items=tuple(items), line=line.number)], end)
-    if rules.schedule.match(plain_spaces(line.text)):
-        end = _run(lines, index, lambda x: _scheduled(x, rules))
-        if end - index >= MIN_SCHEDULE:
-            programme = tuple(x.text for x in lines[index:end])
-            return Found([Block("list", "", items=programme, line=line.number)], end)
+            bulleted = tuple(_item(x, rules) for x in lines[index:end])
+            return Found([Block("list", "", items=bulleted, line=line.number)], end)
+    if _under_colon(lines, index):
+        end = _run(lines, index, _phrase)
+        if end - index >= MIN_ITEMS:
+            return _as_written(lines, index, end)
+    for pattern, least in ((rules.schedule, MIN_SCHEDULE), (rules.fact, MIN_FACTS)):
+        if pattern.match(plain_spaces(line.text)):
+            end = _run(lines, index, partial(_listed, pattern=pattern))
+            if end - index >= least:
+                return _as_written(lines, index, end)
     return None
 
 
-def _scheduled(line: Line, rules: Rules) -> bool:
-    return bool(rules.schedule.match(plain_spaces(line.text))) and _item_like(line)
+def _as_written(lines: list[Line], start: int, end: int) -> Found:
+    """The lines from *start* to *end* as one list, each line an item as written."""
+    items = tuple(x.text for x in lines[start:end])
+    return Found([Block("list", "", items=items, line=lines[start].number)], end)
+
+
+def _under_colon(lines: list[Line], index: int) -> bool:
+    """The line above, in the same block, announces a list: it ends with a colon."""
+    if index == 0:
+        return False
+    above, line = lines[index - 1], lines[index]
+    return above.group == line.group and above.text.rstrip().endswith(":") and _phrase(line)
+
+
+def _phrase(line: Line) -> bool:
+    text = line.text.rstrip()
+    return (
+        bool(text)
+        and not ends_sentence(text)
+        and text[-1] not in ":?!"
+        and len(text.split()) <= MAX_PHRASE_WORDS
+    )
+
+
+def _listed(line: Line, *, pattern: re.Pattern[str]) -> bool:
+    return bool(pattern.match(plain_spaces(line.text))) and _item_like(line)
 
 
 def _box(lines: list[Line], index: int, rules: Rules) -> Found | None:

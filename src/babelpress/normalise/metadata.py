@@ -124,15 +124,18 @@ def _take_byline_names(
 ) -> None:
     """A name alone on its line, right next to a metadata line: the byline."""
     for index, line in enumerate(lines):
-        if id(line) in taken or "author" in fields:
+        if id(line) in taken:
             continue
         match = rules.byline_name.match(line.text)
+        if match and "author" in fields and match.group("author") != fields["author"]:
+            continue  # another name: the author is known already
         if match and not _may_be_name(line.text, rules):
             continue
         neighbours = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
         if match and any(id(other) in taken for other in neighbours):
+            known = "author" in fields
             fields["author"] = match.group("author")
-            why = "author: a name beside the byline"
+            why = "author: the name again" if known else "author: a name beside the byline"
             removed.append(Removal("metadata", line.text, line.number, why))
             taken.add(id(line))
 

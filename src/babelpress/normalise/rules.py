@@ -68,6 +68,7 @@ class Rules:
     box_heading: tuple[re.Pattern[str], ...]
     bullet: re.Pattern[str]
     schedule: re.Pattern[str]
+    fact: re.Pattern[str]
     ad_label: re.Pattern[str]
     #: the site's offer's label, the button closing such a box, a dialog's buttons
     promo_label: re.Pattern[str]
@@ -226,6 +227,7 @@ def compile_rules(data: dict[str, Any], origin: str = DEFAULT_RULES) -> Rules:
         box_heading=get.patterns("lists.box_heading", lists.get("box_heading", [])),
         bullet=get.pattern("lists.bullet", lists.get("bullet", "$^")),
         schedule=get.pattern("lists.schedule", lists.get("schedule", "$^")),
+        fact=get.pattern("lists.fact", lists.get("fact", "$^")),
         ad_label=get.pattern("ad_label", data.get("ad_label", "$^")),
         promo_label=get.pattern("promo_label", data.get("promo_label", "$^")),
         box_button=get.pattern("box_button", data.get("box_button", "$^")),

@@ -6,6 +6,10 @@ Contract, in the order the rules apply (thresholds and patterns come from :class
    paragraph, unless the group is hard-wrapped prose (no line longer than ``wrap_width``,
    most ending mid-sentence, and some continuing in lower case): then its lines are joined
    with spaces.  (Lines shorter than :data:`MIN_WRAPPED` are buttons or menu items.)
+   A word the print column broke at a line's end is whole again: ``Stadt-`` /
+   ``verwaltung`` gives "Stadtverwaltung"; the hyphen stays before a capital or after a
+   digit (``Brandschutz-`` / ``Gutachten``, ``120-`` / ``jährigen``), and before a
+   conjunction with its space (``Bau-`` / ``und Finanzausschuss``).
 2. **Title.** The first line is the title when it is short (``heading_max_words`` /
    ``heading_max_chars``), does not end like a sentence, and more text follows.  Copies of
    it right after it are dropped.  (Breadcrumbs are removed before, as boilerplate.)
@@ -89,9 +93,28 @@ def _unwrap(group: list[Line], rules: Rules) -> list[Line]:
     mid_sentence = sum(not ends_sentence(line.text) for line in group[:-1])
     if mid_sentence * 2 < len(group) - 1:
         return group
-    if not any(line.text[0].islower() for line in group[1:]):
-        return group
-    return [Line(" ".join(line.text for line in group), group[0].group, group[0].number)]
+    if not any(line.text[0].islower() and " " in line.text for line in group[1:]):
+        return group  # a word alone in lower case is a name ("lokalzeitung.de"), not prose
+    text = group[0].text
+    for line in group[1:]:
+        text = _joined(text, line.text)
+    return [Line(text, group[0].group, group[0].number)]
+
+
+#: words after which a hyphen at a line's end is a word's elided end ("Bau- und Finanz…")
+_CONJUNCTIONS = frozenset({"und", "oder", "bis", "sowie", "als", "wie", "noch", "bzw."})
+
+
+def _joined(text: str, following: str) -> str:
+    """Two lines of wrapped prose as one (see the module docstring, rule 1)."""
+    if len(text) < 2 or not text.endswith("-") or not following:
+        return f"{text} {following}"
+    before, first_word = text[-2], following.split(maxsplit=1)[0]
+    if first_word in _CONJUNCTIONS or not before.isalnum():
+        return f"{text} {following}"
+    if before.islower() and following[0].islower():
+        return text[:-1] + following  # "Stadt-" / "verwaltung"
+    return text + following  # "Brandschutz-" / "Gutachten", "120-" / "jährigen"
 
 
 def is_heading_like(text: str, rules: Rules) -> bool:
@@ -259,11 +282,18 @@ def caption_parts(text: str, rules: Rules) -> tuple[str, str] | None:
     body = text[label.end() :] if label else text
     for pattern in rules.credit:
         match = pattern.search(body)
-        if match and match.group("credit"):
+        if match and match.group("credit") and not _site_pages(match.group("credit"), rules):
             return body[: match.start("credit")].strip(), match.group("credit").strip()
     if label:
         return body.strip(), ""
     return None
+
+
+def _site_pages(credit: str, rules: Rules) -> bool:
+    """Items between bars of which two or more are the site's own pages ("Impressum |
+    Datenschutz | AGB | Kontakt"): a footer's menu, not a photo's credit."""
+    items = (item.strip().casefold() for item in credit.split("|"))
+    return sum(rules.evidence.site_words.get(item, 0.0) >= 1.0 for item in items) >= 2
 
 
 def _is_alt_text(line: Line, following: Line, rules: Rules) -> bool:
