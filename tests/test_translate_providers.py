@@ -131,10 +131,14 @@ def test_malformed_json_is_not_a_translation(server) -> None:
     assert server.requests == 1
 
 
-def test_empty_answer_is_not_a_translation(server) -> None:
-    server.translate = lambda text, source, target: ""
-    with pytest.raises(ProviderError, match="not a translation: no text"):
-        list(libre(server, Sleeps()).translate(["Zehn"], "en"))
+def test_empty_answer_is_refused_for_its_text_only(server) -> None:
+    """One text's empty answer is refused; the run goes on with the next text."""
+    from babelpress.translate.answers import refusal
+
+    server.translate = lambda text, source, target: "" if text == "Zehn" else f"EN: {text}"
+    answers = list(libre(server, Sleeps()).translate(["Zehn", "Elf"], "en"))
+    assert answers[1] == "EN: Elf"
+    assert refusal(answers[0], (), "Zehn") == "the provider's answer held no text"
 
 
 @pytest.mark.parametrize("name", ["libre", "google", "mymemory"])

@@ -6,10 +6,16 @@ text by text, before it goes into the MT answer cache, a catalogue or a page.
 
 1. a lone surrogate (``\\ud800``; JSON can carry one, UTF-8 cannot) or a control
    character other than tab and newline: not text, and a catalogue or the cache
-   could not be written with it;
+   could not be written with it; also a byte-order mark, a non-character (U+FFFE)
+   or a control of text direction (a right-to-left override): invisible on the page,
+   they reorder or hide what readers see;
 2. an API key configured for any provider, as it is or URL-encoded: a server that
    echoes the key it was sent must not get it into ``locale/`` (the cache is meant
-   to be committed) or onto the site.
+   to be committed) or onto the site;
+3. with the German it translates, an answer more than :data:`MAX_GROWTH` times as long
+   (plus :data:`SLACK` characters): no translation, and megabytes in the cache and on
+   the page;
+4. no text at all (:class:`Unusable`: the provider's answer held none).
 
 A refused answer is not cached and not drafted; the run reports it and goes on
 with the other texts.  :func:`is_unicode` is what the cache keeps: strings that
@@ -23,8 +29,25 @@ from collections.abc import Iterable
 from urllib.parse import quote, quote_plus
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-#: C0 and C1 controls and DEL, except tab and newline
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: C0 and C1 controls and DEL, except tab and newline; the byte-order mark, the
+#: non-characters U+FFFE and U+FFFF, and the controls of text direction
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+#: an answer at most this many times as long as its German, plus SLACK characters
+MAX_GROWTH = 10
+SLACK = 500
+
+
+class Unusable(str):
+    """An answer that held no text: empty, with :attr:`reason` saying what came."""
+
+    reason: str
+
+    def __new__(cls, reason: str) -> Unusable:
+        made = super().__new__(cls, "")
+        made.reason = reason
+        return made
 
 
 def is_unicode(value: str) -> bool:
@@ -42,8 +65,13 @@ def contains_secret(text: str, secrets: Iterable[str]) -> bool:
     return False
 
 
-def refusal(answer: str, secrets: Iterable[str] = ()) -> str | None:
-    """Why *answer* cannot be a draft (see the module docstring), or None."""
+def refusal(answer: str, secrets: Iterable[str] = (), source: str | None = None) -> str | None:
+    """Why *answer* (to the German *source*, when known) cannot be a draft (see the
+    module docstring), or None."""
+    if isinstance(answer, Unusable):
+        return answer.reason
+    if source is not None and len(answer) > MAX_GROWTH * len(source) + SLACK:
+        return f"the answer is {len(answer):,} characters long, for {len(source):,} in German"
     if match := _SURROGATE.search(answer):
         return f"the answer holds a lone surrogate (U+{ord(match.group()):04X}), which is not text"
     if match := _CONTROL.search(answer):

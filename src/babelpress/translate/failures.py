@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -28,6 +29,12 @@ class Transport:
     With *form_body*, a POST's query parameters travel as a form body instead, so
     an API key is not part of the URL (nor of proxy and server logs, nor of the
     error texts of ``requests``).
+
+    What a server can make of a request is bounded: a redirect is not followed (a 307
+    would send the form body, key included, to whatever host it names); an answer
+    longer than :data:`MAX_ANSWER_BYTES` is refused, not read to its end; and the
+    whole answer must arrive within the timeout (``requests`` applies it to each
+    read, so a server sending one byte every few seconds would hold a run for ever).
     """
 
     def __init__(
@@ -54,9 +61,13 @@ class Transport:
 
     def _request(self, method: str, url: str, options: dict[str, Any]) -> requests.Response:
         options.setdefault("timeout", self.timeout)
+        options["allow_redirects"] = False
+        options["stream"] = True
         self.status, self.retry_after, self.body, self.error = None, None, "", None
+        deadline = time.monotonic() + self.timeout
         try:
             response = requests.request(method, url, **options)
+            _read_within(response, deadline)
         except requests.RequestException as exc:
             self.error = exc
             raise
@@ -65,6 +76,35 @@ class Transport:
         if not 200 <= response.status_code < 300:
             self.body = scrub(response.text, self.secrets)[:_BODY_KEPT]
         return response
+
+
+#: the largest answer read from a provider (a batch's translations are far smaller)
+MAX_ANSWER_BYTES = 2_000_000
+
+
+class AnswerTooLarge(requests.RequestException):
+    """The server's answer passed :data:`MAX_ANSWER_BYTES`."""
+
+
+def _read_within(response: requests.Response, deadline: float) -> None:
+    """Read *response*'s body into it, refusing one too large or too slow."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = response.raw.read1(65536, decode_content=True)  # gzip undone, as .content
+        if not chunk:
+            break
+        size += len(chunk)
+        if size > MAX_ANSWER_BYTES:
+            response.close()
+            raise AnswerTooLarge(
+                f"an answer longer than {MAX_ANSWER_BYTES // 1_000_000} MB, not read"
+            )
+        if time.monotonic() > deadline:
+            response.close()
+            raise requests.Timeout("the answer did not arrive in time")
+        chunks.append(chunk)
+    response._content = b"".join(chunks)  # what .content would have read
 
 
 def classify(
@@ -82,6 +122,8 @@ def classify(
 
 
 def _network(exc: BaseException, timeout: float) -> Failure | None:
+    if isinstance(exc, AnswerTooLarge):
+        return Failure("rejected", str(exc))
     if isinstance(exc, requests.Timeout):
         return Failure("timeout", f"no answer within {timeout:g} s")
     if isinstance(exc, requests.ConnectionError):
@@ -101,6 +143,9 @@ def status_failure(status: int, detail: str, key_variable: str | None) -> Failur
         return Failure("busy", said)
     if status == 456:
         return Failure("rejected", said + " (quota exceeded)")
+    if 300 <= status < 400:
+        # following it would send the request, key included, wherever the server says
+        return Failure("rejected", said + " (a redirect, not followed: set the final address)")
     return Failure("rejected", said)
 
 

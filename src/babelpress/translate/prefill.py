@@ -313,7 +313,7 @@ class _Run:
 
     def _refused(self, language: _Language, unit: Unit, answer: str) -> bool:
         """Whether *answer* is refused (and reported, once per text)."""
-        reason = refusal(answer, self.secrets)
+        reason = refusal(answer, self.secrets, unit.core)
         if reason is None:
             return False
         if not unit.refused:

@@ -53,6 +53,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from babelpress.errors import ConfigError
+from babelpress.translate.answers import Unusable
 from babelpress.translate.retry import (
     Failure,
     ProviderFailure,
@@ -208,7 +209,8 @@ class DeepTranslatorProvider(Provider):
     def _one(self, client: Any, text: str) -> str:
         result = self._guarded(lambda: client.translate(text))
         if not isinstance(result, str) or (text.strip() and not result.strip()):
-            raise Failure("malformed", "no text in the answer")
+            # this text's answer only: the run goes on with the others
+            return Unusable("the provider's answer held no text")
         if result.startswith(("MYMEMORY WARNING", "QUERY LENGTH LIMIT")):
             raise Failure("rejected", scrub(result, self.secrets).split(".")[0][:120])
         return result
