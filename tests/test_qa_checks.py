@@ -76,6 +76,12 @@ CASES = [
     ("safe-html", "Ein Satz.", "A\n\nsentence.", "en", "error"),
     ("safe-html", "Im Jahr 2022 kam es.", "1. In 2022 it happened.", "en", "error"),
     ("safe-html", "Ein Satz.", "# A sentence.", "en", "error"),
+    # invisible characters that act on the page or the terminal
+    ("safe-html", "Ein Satz.", "A \u202esentence\u202c.", "en", "error"),
+    ("safe-html", "Ein Satz.", "A \x1b]0;pwned\x07 sentence.", "en", "error"),
+    ("safe-html", "Ein Satz.", "\ufeffA sentence.", "en", "error"),
+    ("safe-html", "Ein Satz.", "A sentence.\ufffe", "en", "error"),
+    ("safe-html", "Ein \u202eSatz\u202c.", "A \u202esentence\u202c.", "en", None),
     ("md-syntax", "Ein **wichtiger** Satz.", "An important sentence.", "en", "warning"),
     # safe-html: script injection in its variants
     ("safe-html", "Ein Satz.", "A sentence.", "en", None),

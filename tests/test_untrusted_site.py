@@ -143,3 +143,15 @@ def test_open_graph_and_json_ld_hold_the_title_escaped_once(built: Path, languag
     head = Head()
     head.feed(_page(built, language, _slug(built, "b.txt")))
     assert head.og["og:description"] == META["b.txt"]["description"]
+
+
+def test_messages_print_no_control_character() -> None:
+    """A catalogue's text or a file name quoted in a message cannot drive the terminal."""
+    from babelpress.errors import InputError, printable
+    from babelpress.qa.model import Finding
+
+    assert printable("a\x1b]0;pwned\x07b\nc\u202ed\tz") == "a\\x1b]0;pwned\\x07b\\x0ac\\u202ed\tz"
+    error = InputError("HTML tag <b\x1b[2J>", path="locale/en/LC_MESSAGES/x\x1b]0;t\x07.po")
+    assert "\x1b" not in str(error) and "\x07" not in str(error)
+    finding = Finding("x\x1b.po", 3, "error", "safe-html", "tag <b\x1b]0;t\x07>")
+    assert "\x1b" not in str(finding) and "\\x1b" in str(finding)

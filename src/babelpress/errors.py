@@ -25,6 +25,25 @@ _SECRET_NAME = re.compile(
 #: ``NAME=value`` as in an environment dump: the value is not shown
 _ASSIGNMENT = re.compile(r"\b([A-Z][A-Z0-9_]{1,63})=\S*")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+#: what a terminal acts on or a reader cannot see: controls (a tab apart), line and
+#: paragraph separators, the controls of text direction, the byte-order mark
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def printable(text: str) -> str:
+    """*text* safe to print on one line: each character a terminal would act on
+    (an escape sequence that clears the screen or sets the window's title, a newline
+    that forges a line) written as ``\\xNN`` or ``\\uNNNN``."""
+    if _UNPRINTABLE.search(text) is None:
+        return text
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 class BabelpressError(Exception):
@@ -69,7 +88,7 @@ class BabelpressError(Exception):
         text = where + self.message
         if self.offset is not None:
             text += f" (at byte offset {self.offset})"
-        return text
+        return printable(text)
 
 
 class ConfigError(BabelpressError):

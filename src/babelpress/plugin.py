@@ -57,6 +57,7 @@ an ``on_files`` that runs after i18n's, so nothing re-creates them.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Any, Literal
@@ -65,7 +66,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
 from babelpress import config as bp_config
-from babelpress.errors import BabelpressError
+from babelpress.errors import BabelpressError, printable
 from babelpress.preview import Preview
 from babelpress.render import all_pages as render
 from babelpress.site import build as sitebuild
@@ -76,6 +77,18 @@ from babelpress.site.compiled import CompiledTemplates, ThemeListing
 from babelpress.site.news import NewsSite
 
 log = get_plugin_logger(__name__)
+
+
+class _Printable(logging.Filter):
+    """Messages quote catalogues and file names: printed, a control character in them
+    would drive the terminal (see :func:`~babelpress.errors.printable`)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = printable(record.getMessage()), ()
+        return True
+
+
+log.logger.addFilter(_Printable())
 
 
 class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):

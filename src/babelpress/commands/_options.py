@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable
 
 from babelpress.config import Settings
-from babelpress.errors import BabelpressError, ConfigError
+from babelpress.errors import BabelpressError, ConfigError, printable
 
 
 def add_language_option(parser: argparse.ArgumentParser) -> None:
@@ -53,6 +53,6 @@ def print_problems(
 ) -> None:
     """Warnings and errors on stderr, one line each, files named relative to the project."""
     for warning in warnings:
-        print(f"babelpress: warning: {warning}", file=sys.stderr)
+        print(f"babelpress: warning: {printable(warning)}", file=sys.stderr)
     for error in errors:
         print(f"babelpress: error: {error.shown_from(settings.root)}", file=sys.stderr)

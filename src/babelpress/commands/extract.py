@@ -23,6 +23,7 @@ from babelpress.commands._options import (
     print_problems,
 )
 from babelpress.config import Settings
+from babelpress.errors import printable
 
 
 def register(subparsers: Any) -> None:
@@ -55,13 +56,14 @@ def run(args: Any, settings: Settings) -> int:
     report = extract(settings, check=args.check, languages=languages, jobs=args.jobs)
     root = settings.root
     for path in report.written:
-        print(f"wrote {path.relative_to(root)}")
+        print(printable(f"wrote {path.relative_to(root)}"))
     for path in report.orphans:
-        print(f"note: {path.relative_to(root)}: its page no longer exists; kept", file=sys.stderr)
+        note = f"note: {path.relative_to(root)}: its page no longer exists; kept"
+        print(printable(note), file=sys.stderr)
     print_problems(settings, (), report.errors)
     if args.check:
         for path in report.stale:
-            print(f"out of date: {path.relative_to(root)}")
+            print(printable(f"out of date: {path.relative_to(root)}"))
         if report.stale:
             print("Some catalogs are out of date.", file=sys.stderr)
     else:

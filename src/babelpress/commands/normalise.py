@@ -20,6 +20,7 @@ from typing import Any
 
 from babelpress.commands._options import print_problems
 from babelpress.config import Settings
+from babelpress.errors import printable
 
 
 def register(subparsers: Any) -> None:
@@ -70,7 +71,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 for line in explain(result.article):
                     print(f"  {line}")
             for warning in result.warnings:
-                print(f"babelpress: warning: {result.seed}: {warning}", file=sys.stderr)
+                print(printable(f"babelpress: warning: {result.seed}: {warning}"), file=sys.stderr)
         print_problems(settings, report.warnings, report.errors)
         return 1 if report.errors else 0
 
@@ -82,7 +83,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         if result.article is not None:
             print(f"{where}: {summary(result.article)}")
         for warning in result.warnings:
-            print(f"babelpress: warning: {where}: {warning}", file=sys.stderr)
+            print(printable(f"babelpress: warning: {where}: {warning}"), file=sys.stderr)
         if result.status == WRITTEN:
             print(f"wrote {result.path}" + (f" (from {result.seed})" if result.seed else ""))
         elif result.status == WOULD_WRITE:

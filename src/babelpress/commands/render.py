@@ -16,6 +16,7 @@ from typing import Any
 
 from babelpress.commands._options import add_language_option, chosen_languages, print_problems
 from babelpress.config import Settings
+from babelpress.errors import printable
 
 
 def register(subparsers: Any) -> None:
@@ -45,9 +46,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     report = render_all(settings, languages=languages)
     for result in report.pages:
         if result.written:
-            print(f"wrote {_rel(result.target, settings)} ({_state(result.page)})")
+            print(printable(f"wrote {_rel(result.target, settings)} ({_state(result.page)})"))
     for path in report.removed:
-        print(f"removed {_rel(path, settings)} (its German page is gone)")
+        print(printable(f"removed {_rel(path, settings)} (its German page is gone)"))
     print_problems(settings, report.warnings, report.errors)
     print(
         f"render: {len(report.pages)} page(s), {len(report.written)} written, "

@@ -25,7 +25,7 @@ from typing import Any
 
 from babelpress.commands._options import add_language_option, chosen_languages, print_problems
 from babelpress.config import Settings
-from babelpress.errors import BabelpressError
+from babelpress.errors import BabelpressError, printable
 
 
 def register(subparsers: Any) -> None:
@@ -129,7 +129,7 @@ def _print_table(statuses: list[Any], language_totals: list[Any]) -> None:
 def _page(catalogue: str) -> str:
     """``locale/ru/LC_MESSAGES/a/b.po`` -> ``a/b`` (the language has its own column)."""
     name = catalogue.split("/LC_MESSAGES/", 1)[-1]
-    return name[:-3] if name.endswith(".po") else name
+    return printable(name[:-3] if name.endswith(".po") else name)
 
 
 def _cells(status: Any, name: str) -> list[str]:

@@ -24,6 +24,7 @@ from babelpress.commands._options import (
     plural,
 )
 from babelpress.config import Settings
+from babelpress.errors import printable
 from babelpress.translate.providers import PROVIDERS
 
 KEYS_HELP = """\
@@ -87,11 +88,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         limit=args.limit,
     )
     for line in summary(report):
-        print(line)
+        print(printable(line))
     refused = [(lang.language, text) for lang in report.languages for text in lang.refused]
     for language, text in refused:
-        print(f"babelpress: warning: {language}: answer refused for {text}; no draft written",
-              file=sys.stderr)  # fmt: skip
+        warning = f"{language}: answer refused for {text}; no draft written"
+        print(f"babelpress: warning: {printable(warning)}", file=sys.stderr)
     return 1 if refused else 0
 
 

@@ -60,7 +60,15 @@ _DELIMITERS = re.compile(r"\*+|_+|~~")
 #: :data:`constructs.LINE_BREAK` and :data:`_DANGER_HINT`), ``<`` (HTML), ``{``
 #: (attribute lists; ``}`` closing one opened in the sentence before), brackets
 #: (links), ``:``, ``=`` and ``&`` (URLs, handlers)
-_SAFE_HTML_HINT = re.compile(r"[\x00-\x1f\x85\u2028\u2029<&{}\[\]:=]")
+_SAFE_HTML_HINT = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff<&{}\\[\\]:=]"
+)
+#: characters readers do not see that act on the text: controls other than the line
+#: breaks (those are :func:`_new_lines`'), the controls of text direction (a
+#: right-to-left override shows the words reversed), the byte-order mark, non-characters
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
+)
 #: an HTML tag opened at the end of a sentence and not closed in it
 _OPEN_TAG = re.compile(r"<[A-Za-z!/?][^<>]*$")
 
@@ -168,7 +176,14 @@ def _new_markup(source: str, target: str, context: Context) -> list[str]:
         *_new_attribute_lists(*_without_fields(source, target, context)),
         *_new_links(source, target),
         *_unpaired(source, target),
+        *_new_invisibles(source, target),
     ]
+
+
+def _new_invisibles(source: str, target: str) -> list[str]:
+    theirs = set(_INVISIBLE.findall(source))
+    extra = sorted({char for char in _INVISIBLE.findall(target) if char not in theirs})
+    return [f"an invisible character U+{ord(char):04X} the German does not have" for char in extra]
 
 
 def _unpaired(source: str, target: str) -> list[str]:

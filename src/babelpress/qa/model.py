@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from babelpress.errors import printable
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -60,7 +62,7 @@ class Finding:
     fuzzy: bool = False
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.check}: {self.level}: {self.message}"
+        return printable(f"{self.path}:{self.line}: {self.check}: {self.level}: {self.message}")
 
     def as_dict(self) -> dict[str, object]:
         return {
