@@ -124,3 +124,17 @@ def test_an_impossible_date_in_front_matter_names_the_page_and_line() -> None:
     with pytest.raises(InputError) as info:
         parse(page, path="docs/de/x.md", slug="x")
     assert str(info.value).startswith("docs/de/x.md:3: front matter is not valid YAML")
+
+
+@pytest.mark.parametrize("option", ["seeds_dir", "locale_dir"])
+def test_a_folder_with_a_nul_or_control_character_is_a_config_error(option: str) -> None:
+    with pytest.raises(ConfigError, match=f"option '{option}': expected a folder"):
+        config.validated({option: "x\x00y"}, path="mkdocs.yml")
+
+
+def test_a_date_that_leaves_the_calendar_in_utc_is_no_date() -> None:
+    from babelpress.site.articles import parse_moment
+
+    assert parse_moment("0001-01-01T00:00:00+23:59") is None
+    assert parse_moment("9999-12-31T23:59:59-23:59") is None
+    assert str(parse_moment("2024-05-09T10:00:00+02:00")) == "2024-05-09 08:00:00"

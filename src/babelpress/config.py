@@ -158,6 +158,7 @@ class Folder(_Option[str]):
             or path.is_absolute()
             or "\\" in str(value)
             or ".." in path.parts
+            or not str(value).isprintable()  # a NUL or a control character: no file name
         ):
             raise ValidationError(
                 f"expected a folder inside the project (a relative path without '..'), "

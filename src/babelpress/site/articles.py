@@ -309,7 +309,10 @@ def parse_moment(value: Any) -> dt.datetime | None:
             return None
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
-            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+            try:
+                value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+            except OverflowError:  # "0001-01-01T00:00:00+23:59" is before the year 1 in UTC
+                return None
         return value
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day)
