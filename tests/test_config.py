@@ -138,3 +138,10 @@ def test_a_date_that_leaves_the_calendar_in_utc_is_no_date() -> None:
     assert parse_moment("0001-01-01T00:00:00+23:59") is None
     assert parse_moment("9999-12-31T23:59:59-23:59") is None
     assert str(parse_moment("2024-05-09T10:00:00+02:00")) == "2024-05-09 08:00:00"
+
+
+@pytest.mark.parametrize("option", ["project", "copyright_holder", "bugs_address"])
+def test_a_text_option_is_one_line(option: str) -> None:
+    """A newline would write header fields of its own into every catalogue."""
+    with pytest.raises(ConfigError, match=f"option '{option}': expected one line of text"):
+        config.validated({option: "p\nPlural-Forms: nplurals=9;"}, path="mkdocs.yml")

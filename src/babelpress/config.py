@@ -39,7 +39,7 @@ from mkdocs.config import base
 from mkdocs.config.base import ValidationError
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
-from babelpress.errors import ConfigError, excerpt, impossible_value_line
+from babelpress.errors import ConfigError, excerpt, impossible_value_line, printable
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -85,6 +85,10 @@ class _Option(Generic[T], base.BaseConfigOption[T]):
 def _text(value: object) -> str:
     if not isinstance(value, str):
         raise ValidationError(f"expected text, not {_shown(value)}")
+    if printable(value) != value:
+        # one line of text: a newline in the project's name wrote header fields of its
+        # own into every catalogue
+        raise ValidationError(f"expected one line of text, not {_shown(value)}")
     return value
 
 
