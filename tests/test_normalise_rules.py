@@ -323,6 +323,12 @@ def test_short_kicker_question_is_not_a_heading() -> None:
         ),
         ("Zuletzt aktualisiert: 19:05 Uhr", "timestamp"),
         ("Mehr zu diesem Thema: Großbrand in Freimann – alle Entwicklungen", "read also"),
+        ("Neueste zuerst", "comments"),
+        ("Seite drucken | Seite teilen | Zurück zur Übersicht", "social media"),
+        (
+            "Beim Abspielen werden Daten an den Streaming-Dienstleister des Landtags übertragen.",
+            "consent",
+        ),
     ],
 )
 def test_boilerplate_line_removed(line: str, reason: str) -> None:
@@ -1089,3 +1095,30 @@ def test_a_newsletter_box_closed_by_a_bare_button_goes() -> None:
     )
     article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{box}\n\n{P3}")
     assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_the_date_and_the_source_behind_a_bar() -> None:
+    text = f"Landtag beschließt Hitzeschutz\n22.05.2025 | Pressestelle des Landtags\n\n{P1}\n\n{P2}"
+    article = norm(text)
+    assert article.meta.get("date") == dt.date(2025, 5, 22)
+    assert article.meta.get("source") == "Pressestelle des Landtags"
+
+
+def test_a_map_embed_with_its_notice_goes_whole() -> None:
+    embed = (
+        "Karte\nHier wird eine Karte von Stadtplan Plus geladen. Dabei werden Daten an "
+        "den Anbieter übertragen.\nKarte laden Immer laden"
+    )
+    article = norm(f"Titel\n\n{P1}\n\n{embed}\n\n{P2}")
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_comments_with_their_counts_end_the_article() -> None:
+    comments = (
+        "47 Postings\nNeueste zuerst\nRotbacher_1967\n28.01.2025, 17:20\n"
+        "Und der Ausschuss? Der hat alles unterschrieben.\nAntworten 12 3\n"
+        "Mühlviertlerin\n28.01.2025, 17:05\nJeder kleine Ladendieb wird härter angefasst.\n"
+        "Antworten 8 14"
+    )
+    article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{comments}")
+    assert [b.text for b in article.blocks] == [P1, P2]

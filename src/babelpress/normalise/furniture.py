@@ -280,7 +280,7 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
             _site_speaks(line, rules) for line in block[:-1]
         ):
             return "promotion"
-    if not all(_short_label(line) for line in block):
+    if not all(_short_label(line, rules) for line in block):
         return None
     if len(block) > MAX_BLOCK_LINES:
         return "figures" if _figures(texts, rules) else None
@@ -300,8 +300,11 @@ def _figures(texts: list[str], rules: Rules) -> bool:
     return numbers >= MIN_FIGURES and numbers * 2 >= len(texts)
 
 
-def _short_label(line: Line) -> bool:
-    return len(line.text.split()) <= MAX_LABEL_WORDS and not reads_as_sentence(line.text)
+def _short_label(line: Line, rules: Rules) -> bool:
+    """Short and no sentence, or a line the rules name (an embed's notice in a player)."""
+    return (
+        len(line.text.split()) <= MAX_LABEL_WORDS and not reads_as_sentence(line.text)
+    ) or rules.boilerplate_kind(line.text) is not None
 
 
 def _box(
