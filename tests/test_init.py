@@ -122,3 +122,13 @@ def test_material_language_falls_back_to_english() -> None:
     assert scaffold.material_language("pt_BR") == "pt-BR"
     assert scaffold.material_language("de-CH") == "de"
     assert scaffold.material_language("yo") == "en"
+
+
+@pytest.mark.parametrize("folder", ["locale", "seeds"])
+def test_init_writes_nothing_through_a_folder_linked_outside(tmp_path: Path, folder: str) -> None:
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    project.mkdir()
+    outside.mkdir()
+    (project / folder).symlink_to(outside, target_is_directory=True)
+    assert run(["init", str(project)]) != 0
+    assert list(outside.iterdir()) == []

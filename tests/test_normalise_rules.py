@@ -1122,3 +1122,40 @@ def test_comments_with_their_counts_end_the_article() -> None:
     )
     article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{comments}")
     assert [b.text for b in article.blocks] == [P1, P2]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ("boilerplate:\n  read_also:\n    - '(?s)foo'\n", None),
+        ("metadata:\n  - '^(?P<xx>abc)(?P=xx)$'\n", None),
+        ("keep:\n  - 'a{99999999999}'\n", "bad pattern"),
+        ("months:\n  foo: bar\n", "wrong kind"),
+        ("pull_quote:\n  fact_words: 5\n", "wrong kind"),
+        ("kicker: '^(?-i:[A-ZÄÖÜ]{3,})[.:] '\n", "needs a group named 'kicker'"),
+        ("byline_name: '^(?-i:[A-Z]\\w+ [A-Z]\\w+)$'\n", "needs a group named 'author'"),
+    ],
+)
+def test_a_project_rule_of_any_kind_loads_or_is_one_error(
+    tmp_path: Path, extra: str, message: str | None
+) -> None:
+    """Patterns that cannot stand together, numbers too large, values of the wrong kind."""
+    rules = tmp_path / "rules.yml"
+    rules.write_text(extra, encoding="utf-8")
+    if message is None:
+        article = normalise_text(f"Titel\n\n{P1}\n\n{P2}", seed="x", rules=load_rules(rules))
+        assert [b.text for b in article.blocks] == [P1, P2]
+    else:
+        with pytest.raises(ConfigError, match=message):
+            load_rules(rules)
+
+
+def test_a_chain_of_corrections_that_multiplies_the_text_is_an_error() -> None:
+    from babelpress.normalise.corrections import Correction, apply_corrections
+
+    chain = [Correction("x.txt", "Satz", "Q", entry=3)] + [
+        Correction("x.txt", "Q", "QQ", entry=4 + n) for n in range(20)
+    ]
+    with pytest.raises(ConfigError, match="more than 2 times as long") as caught:
+        apply_corrections("Ein Satz. " * 50, chain)
+    assert caught.value.line is not None

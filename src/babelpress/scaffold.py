@@ -112,7 +112,7 @@ def write_project(root: Path, project: NewProject) -> tuple[list[str], list[str]
         )
     written = [path for path in files if path not in kept]
     for path in written:
-        atomic_write(root / path, files[path])
+        atomic_write(root / path, files[path], root=root)  # a linked folder leads nowhere
     (root / "docs" / project.source_language).mkdir(parents=True, exist_ok=True)
     return written, kept
 

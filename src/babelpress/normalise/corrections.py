@@ -103,13 +103,24 @@ def _cleaned(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split(" ")).strip(" \t")
 
 
+#: corrections may make a seed's text at most this many times as long, plus SLACK characters
+MAX_GROWTH = 2
+SLACK = 10_000
+
+
 def for_seed(corrections: Iterable[Correction], seed: str) -> list[Correction]:
     return [c for c in corrections if c.seed == seed]
 
 
 def apply_corrections(text: str, corrections: Sequence[Correction]) -> tuple[str, list[Corrected]]:
-    """*text* with every correction applied, and where each one was."""
+    """*text* with every correction applied, and where each one was.
+
+    Corrections apply one after the other, so a chain of them ("Q" to "QQ", again and
+    again) could multiply the text: one that makes it more than :data:`MAX_GROWTH` times
+    as long as the seed (plus :data:`SLACK` characters) is an error naming its entry.
+    """
     applied: list[Corrected] = []
+    most = MAX_GROWTH * len(text) + SLACK
     for correction in corrections:
         start = text.find(correction.wrong)
         while start != -1:
@@ -120,6 +131,13 @@ def apply_corrections(text: str, corrections: Sequence[Correction]) -> tuple[str
                 )
             )
             text = text[:start] + correction.right + text[start + len(correction.wrong) :]
+            if len(text) > most:
+                raise ConfigError(
+                    "this correction makes the seed's text more than "
+                    f"{MAX_GROWTH} times as long; do its right sides hold its wrong ones?",
+                    path=CORRECTIONS_FILE,
+                    line=correction.entry,
+                )
             start = text.find(correction.wrong, start + len(correction.right))
     return text, applied
 

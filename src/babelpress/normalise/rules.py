@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from babelpress.config import parse_yaml_mapping
-from babelpress.errors import ConfigError
+from babelpress.errors import ConfigError, excerpt
 from babelpress.fsutil import read_text
 from babelpress.normalise.evidence import EvidenceRules, Weights
 from babelpress.normalise.text import plain_spaces
@@ -146,9 +146,18 @@ def _anchored(source: str) -> bool:
 
 
 def _any_of(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
-    """One pattern that matches where any of *patterns* does (named groups renamed)."""
+    """One pattern that matches where any of *patterns* does (named groups renamed).
+
+    Patterns that cannot stand in one (a project's ``(?s)`` inside, a backreference to a
+    named group) make it a pattern that matches every line: the quick first test then
+    lets each line through to the patterns themselves.
+    """
+    patterns = list(patterns)
     sources = [re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in patterns]
-    return re.compile("|".join(f"(?:{s})" for s in sources) or "$^", re.IGNORECASE)
+    try:
+        return re.compile("|".join(f"(?:{s})" for s in sources) or "$^", re.IGNORECASE)
+    except (re.error, OverflowError, RecursionError):
+        return re.compile("")
 
 
 def load_rules(project_file: str | Path | None = None, *, root: Path | None = None) -> Rules:
@@ -164,6 +173,7 @@ def load_rules(project_file: str | Path | None = None, *, root: Path | None = No
         except UnicodeDecodeError as exc:
             raise ConfigError(f"not UTF-8: {exc.reason}", path=origin, offset=exc.start) from exc
         data = merge(data, extra)
+        return compile_rules(data, origin, read_text(project_file, root=root))
     return compile_rules(data, origin)
 
 
@@ -183,9 +193,19 @@ def merge(base: Any, extra: Any) -> Any:
     return extra
 
 
-def compile_rules(data: dict[str, Any], origin: str = DEFAULT_RULES) -> Rules:
-    """Build :class:`Rules` from a parsed (merged) rules mapping."""
-    get = _Getter(data, origin)
+def compile_rules(
+    data: dict[str, Any], origin: str = DEFAULT_RULES, text: str | None = None
+) -> Rules:
+    """Build :class:`Rules` from a parsed (merged) rules mapping (*text*: the project's
+    rules file, to name the line of a bad pattern)."""
+    try:
+        return _compiled(_Getter(data, origin, text), data)
+    except (TypeError, ValueError, AttributeError) as exc:  # a value of the wrong kind
+        problem = excerpt(str(exc), 80)
+        raise ConfigError(f"a rules value of the wrong kind: {problem}", path=origin) from exc
+
+
+def _compiled(get: _Getter, data: dict[str, Any]) -> Rules:
     boilerplate = tuple(
         (str(kind), pattern)
         for kind, patterns in get.mapping("boilerplate").items()
@@ -206,7 +226,7 @@ def compile_rules(data: dict[str, Any], origin: str = DEFAULT_RULES) -> Rules:
         keep=get.patterns("keep", data.get("keep") or []),
         metadata=get.patterns("metadata", _filled(data.get("metadata", []), parts)),
         metadata_edge=get.patterns("metadata_edge", _filled(data.get("metadata_edge", []), parts)),
-        byline_name=get.pattern("byline_name", data.get("byline_name", "$^")),
+        byline_name=get.pattern("byline_name", data.get("byline_name", "$^"), group="author"),
         metadata_label=get.pattern(
             "metadata_label", _filled([data.get("metadata_label", "$^")], parts)[0]
         ),
@@ -214,7 +234,7 @@ def compile_rules(data: dict[str, Any], origin: str = DEFAULT_RULES) -> Rules:
         caption_label=get.pattern("captions.caption_label", captions.get("caption_label", "$^")),
         credit=get.patterns("captions.credit", captions.get("credit", [])),
         attribution=get.patterns("attribution", data.get("attribution", [])),
-        kicker=get.pattern("kicker", data.get("kicker", "$^")),
+        kicker=get.pattern("kicker", data.get("kicker", "$^"), group="kicker"),
         heading_max_words=get.number("structure.heading_max_words", structure, 14),
         heading_max_chars=get.number("structure.heading_max_chars", structure, 120),
         wrap_width=get.number("structure.wrap_width", structure, 100),
@@ -295,9 +315,10 @@ def _evidence(get: _Getter) -> EvidenceRules:
 class _Getter:
     """Typed access to the rules mapping with errors naming the file and key."""
 
-    def __init__(self, data: dict[str, Any], origin: str) -> None:
+    def __init__(self, data: dict[str, Any], origin: str, text: str | None = None) -> None:
         self.data = data
         self.origin = origin
+        self.text = text
 
     def mapping(self, key: str) -> dict[str, Any]:
         value = self.data.get(key) or {}
@@ -305,15 +326,33 @@ class _Getter:
             raise ConfigError(f"rules key {key!r} must be a mapping", path=self.origin)
         return value
 
-    def pattern(self, key: str, source: Any) -> re.Pattern[str]:
+    def pattern(self, key: str, source: Any, group: str | None = None) -> re.Pattern[str]:
+        """*source* compiled; with *group*, it must have a group of that name."""
         if not isinstance(source, str):
             raise ConfigError(f"rules key {key!r}: pattern must be a string", path=self.origin)
         try:
-            return re.compile(source, re.IGNORECASE)
-        except re.error as exc:
+            compiled = re.compile(source, re.IGNORECASE)
+        except (re.error, OverflowError, RecursionError) as exc:
             raise ConfigError(
-                f"rules key {key!r}: bad pattern {source!r}: {exc}", path=self.origin
+                f"rules key {key!r}: bad pattern {excerpt(source, 60)!r}: {exc}",
+                path=self.origin,
+                line=self.line_of(source),
             ) from exc
+        if group is not None and group not in compiled.groupindex and source != "$^":
+            raise ConfigError(
+                f"rules key {key!r}: the pattern needs a group named {group!r}",
+                path=self.origin,
+                line=self.line_of(source),
+            )
+        return compiled
+
+    def line_of(self, source: str) -> int | None:
+        """The line of the rules file holding *source* (None: not found, or the defaults)."""
+        text = self.text or ""
+        for number, line in enumerate(text.splitlines(), 1):
+            if source in line or repr(source)[1:-1] in line:
+                return number
+        return None
 
     def patterns(self, key: str, sources: Any) -> tuple[re.Pattern[str], ...]:
         if isinstance(sources, str):
