@@ -99,11 +99,13 @@ def test_an_answer_dripping_in_is_cut_at_the_timeout() -> None:
         except OSError:
             pass  # the client gave up, as it should
 
-    with serving(drip) as (url, _):
-        started = time.monotonic()
-        with pytest.raises(ProviderError, match="no answer within 1 s"):
-            list(_libre(url, timeout=1.0).translate(["Ein Satz."], "en"))
-    assert time.monotonic() - started < 3.0
+    # every byte comes within the timeout, so only a deadline on the whole answer fails
+    # this request: without one, the answer would be taken once it had dripped in
+    with (
+        serving(drip) as (url, _),
+        pytest.raises(ProviderError, match="no answer within 1 s"),
+    ):
+        list(_libre(url, timeout=1.0).translate(["Ein Satz."], "en"))
 
 
 def test_an_answer_of_megabytes_is_not_read() -> None:
