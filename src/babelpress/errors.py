@@ -27,9 +27,12 @@ _ASSIGNMENT = re.compile(r"\b([A-Z][A-Z0-9_]{1,63})=\S*")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 #: what a terminal acts on or a reader cannot see: controls (a tab apart), line and
 #: paragraph separators, the controls of text direction, the byte-order mark
-_UNPRINTABLE = re.compile(
-    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
-)
+#: the controls of text direction (marks, embeddings, overrides, isolates), and what no
+#: text needs (the byte-order mark, the non-characters U+FFFE and U+FFFF), as the insides
+#: of a character class: every check of untrusted text shares them
+DIRECTION_CONTROLS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
+NON_TEXT = "\ufeff\ufffe\uffff"
+_UNPRINTABLE = re.compile(f"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029{DIRECTION_CONTROLS}\ufeff]")
 
 
 def printable(text: str) -> str:

@@ -27,11 +27,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from babelpress.errors import DIRECTION_CONTROLS
+
 #: zero-width characters, the soft hyphen, and the invisible controls of text direction
 #: (a right-to-left override in a German title would show it reversed, or hide a word)
-_ZERO_WIDTH = re.compile(
-    "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
+_ZERO_WIDTH = re.compile(f"[\u200b\u200c\u200d\u2060\ufeff\u00ad{DIRECTION_CONTROLS}]")
 _SPACES = re.compile(r"[ \t\f\v]+")
 _TAB = re.compile(r"[ \f\v]*\t[ \t\f\v]*")
 _SEPARATOR_LINE = re.compile(r"[›»>|/]")  # not a bullet: "•" alone may open an item

@@ -36,6 +36,7 @@ from collections import Counter
 from functools import cache
 from typing import Any
 
+from babelpress.errors import DIRECTION_CONTROLS, NON_TEXT
 from babelpress.qa import constructs
 from babelpress.qa.model import ERROR, WARNING, Context, Problem
 
@@ -61,14 +62,12 @@ _DELIMITERS = re.compile(r"\*+|_+|~~")
 #: (attribute lists; ``}`` closing one opened in the sentence before), brackets
 #: (links), ``:``, ``=`` and ``&`` (URLs, handlers)
 _SAFE_HTML_HINT = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff<&{}\\[\\]:=]"
+    f"[\x00-\x1f\x7f-\x9f\u2028\u2029{DIRECTION_CONTROLS}{NON_TEXT}<&{{}}\\[\\]:=]"
 )
 #: characters readers do not see that act on the text: controls other than the line
 #: breaks (those are :func:`_new_lines`'), the controls of text direction (a
 #: right-to-left override shows the words reversed), the byte-order mark, non-characters
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
-)
+_INVISIBLE = re.compile(f"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f{DIRECTION_CONTROLS}{NON_TEXT}]")
 #: an HTML tag opened at the end of a sentence and not closed in it
 _OPEN_TAG = re.compile(r"<[A-Za-z!/?][^<>]*$")
 

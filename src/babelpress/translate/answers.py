@@ -28,12 +28,12 @@ import re
 from collections.abc import Iterable
 from urllib.parse import quote, quote_plus
 
+from babelpress.errors import DIRECTION_CONTROLS, NON_TEXT
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: C0 and C1 controls and DEL, except tab and newline; the byte-order mark, the
 #: non-characters U+FFFE and U+FFFF, and the controls of text direction
-_CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
+_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{NON_TEXT}{DIRECTION_CONTROLS}]")
 #: an answer at most this many times as long as its German, plus SLACK characters
 MAX_GROWTH = 10
 SLACK = 500
