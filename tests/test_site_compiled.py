@@ -1,8 +1,11 @@
-"""Templates compiled by one language build serve the next; an edited one is compiled anew.
-The theme's files are listed once per top-level build."""
+"""Templates compiled by one language build serve the next, and the next build on the
+machine; an edited one is compiled anew.  The theme's files are listed once per
+top-level build."""
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,7 +13,7 @@ import jinja2
 import pytest
 from mkdocs.theme import Theme
 
-from babelpress.site.compiled import CompiledTemplates, ThemeListing
+from babelpress.site.compiled import CompiledTemplates, ThemeListing, user_folder
 
 
 def environment(folder: Path, cache: CompiledTemplates) -> jinja2.Environment:
@@ -42,6 +45,106 @@ def test_an_edited_template_is_compiled_again(tmp_path: Path) -> None:
     assert environment(tmp_path, cache).get_template("page.html").render(x=1) == "old 1"
     template.write_text("new {{ x }}", "utf-8")
     assert environment(tmp_path, cache).get_template("page.html").render(x=2) == "new 2"
+
+
+def forbid_compiling(env: jinja2.Environment, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_compiling(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(env, "compile", no_compiling)
+
+
+def two_templates(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "page.html").write_text("{% include 'part.html' %} {{ title }}", "utf-8")
+    (folder / "part.html").write_text("<b>{{ title | upper }}</b>", "utf-8")
+    return folder
+
+
+def test_a_later_process_loads_the_templates_from_the_cache_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    theme, kept = two_templates(tmp_path / "theme"), tmp_path / "cache" / "templates"
+    first = environment(theme, CompiledTemplates(kept)).get_template("page.html")
+    assert first.render(title="de") == "<b>DE</b> de"
+    assert len(list(kept.iterdir())) == 2
+    assert stat.S_IMODE(kept.stat().st_mode) == stat.S_IRWXU  # code: the user's own
+
+    later = environment(theme, CompiledTemplates(kept))  # a new process: memory empty
+    forbid_compiling(later, monkeypatch)
+    assert later.get_template("page.html").render(title="ru") == "<b>RU</b> ru"
+
+
+def test_a_template_edited_since_or_other_settings_are_compiled_anew(tmp_path: Path) -> None:
+    theme, kept = two_templates(tmp_path / "theme"), tmp_path / "kept"
+    environment(theme, CompiledTemplates(kept)).get_template("page.html").render(title="x")
+    (theme / "part.html").write_text("<i>{{ title }}</i>", "utf-8")
+    edited = environment(theme, CompiledTemplates(kept)).get_template("page.html")
+    assert edited.render(title="x") == "<i>x</i> x"
+    # code compiled for other delimiters would print the braces or fail
+    (theme / "page.html").write_text("[[ title ]] {{ title }}", "utf-8")
+    jinja = environment(theme, CompiledTemplates(kept)).get_template("page.html")
+    assert jinja.render(title="x") == "[[ title ]] x"
+    other = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(theme)),
+        bytecode_cache=CompiledTemplates(kept),
+        variable_start_string="[[",
+        variable_end_string="]]",
+    )
+    assert other.get_template("page.html").render(title="x") == "x {{ title }}"
+
+
+def test_damaged_cache_files_are_compiled_again_and_replaced(tmp_path: Path) -> None:
+    theme, kept = two_templates(tmp_path / "theme"), tmp_path / "kept"
+    environment(theme, CompiledTemplates(kept)).get_template("page.html").render(title="x")
+    for path in kept.iterdir():
+        path.write_bytes(path.read_bytes()[:20])  # cut off: a full disk, a crash
+    again = environment(theme, CompiledTemplates(kept)).get_template("page.html")
+    assert again.render(title="x") == "<b>X</b> x"
+    for path in kept.iterdir():
+        path.write_bytes(b"j2" + os.urandom(64))
+    again = environment(theme, CompiledTemplates(kept)).get_template("page.html")
+    assert again.render(title="y") == "<b>Y</b> y"
+
+
+def test_a_cache_folder_that_fails_costs_only_the_compiling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    theme = two_templates(tmp_path / "theme")
+    (tmp_path / "file").write_text("", "utf-8")
+    nowhere = environment(theme, CompiledTemplates(tmp_path / "file" / "kept"))
+    assert nowhere.get_template("page.html").render(title="x") == "<b>X</b> x"
+
+    def disk_full(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(jinja2.FileSystemBytecodeCache, "dump_bytecode", disk_full)
+    full = environment(theme, CompiledTemplates(tmp_path / "kept"))
+    assert full.get_template("page.html").render(title="y") == "<b>Y</b> y"
+
+
+def test_a_cache_folder_others_can_write_in_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    theme, shared = two_templates(tmp_path / "theme"), tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)  # anyone could plant code here
+    page = environment(theme, CompiledTemplates(shared)).get_template("page.html")
+    assert page.render(title="x") == "<b>X</b> x"
+    assert list(shared.iterdir()) == []
+
+    real = tmp_path / "real"
+    real.mkdir(mode=0o700)
+    (tmp_path / "link").symlink_to(real)  # a folder swapped for a link is not followed
+    environment(theme, CompiledTemplates(tmp_path / "link")).get_template("page.html")
+    assert list(real.iterdir()) == []
+
+
+def test_the_cache_folder_follows_the_xdg_specification(tmp_path: Path) -> None:
+    home = str(Path.home())
+    assert user_folder({"XDG_CACHE_HOME": str(tmp_path)}) == tmp_path / "babelpress" / "templates"
+    for unset in ({}, {"XDG_CACHE_HOME": ""}, {"XDG_CACHE_HOME": "relative/cache"}):
+        assert user_folder(unset) == Path(home) / ".cache" / "babelpress" / "templates"
 
 
 def test_the_theme_files_are_walked_once_until_cleared(
@@ -99,9 +202,7 @@ def test_a_filter_made_anew_from_the_same_code_and_objects_is_applied_once(
     # the same code holding other objects answers otherwise
     assert theme.get_env().list_templates(filter_func=make_filter(scripts)) == ["b.js"]
     assert theme.get_env().list_templates(extensions=["html"]) == ["c.html"]
-    assert theme.get_env().list_templates(filter_func=lambda n, s=".js": n.endswith(s)) == [
-        "b.js"
-    ]
+    assert theme.get_env().list_templates(filter_func=lambda n, s=".js": n.endswith(s)) == ["b.js"]
 
 
 def test_an_environment_maker_installed_before_is_kept(tmp_path: Path) -> None:

@@ -29,8 +29,9 @@ Its events:
   it changed, anything else the whole site; ``on_nav`` and ``on_env`` keep what the
   preview needs from each language's full build.  Only under ``mkdocs serve``.
 - ``on_env`` also gives each language build's Jinja environment the templates
-  compiled by the build before, and the theme's files are listed once for all
-  language builds (:mod:`babelpress.site.compiled`).
+  compiled by the build before (and by earlier builds on this machine, kept in the
+  user's cache folder), and the theme's files are listed once for all language
+  builds (:mod:`babelpress.site.compiled`).
 - ``on_page_content`` titles the headings' permalinks in the page's language and
   shows photo captions and credits as captions, or hides them (``captions``);
   ``on_post_page`` / ``on_post_template`` take the theme's relative hreflang
@@ -73,7 +74,7 @@ from babelpress.site import build as sitebuild
 from babelpress.site import captions, configure
 from babelpress.site import words as sitetext
 from babelpress.site.articles import PageInfo, page_facts
-from babelpress.site.compiled import CompiledTemplates, ThemeListing
+from babelpress.site.compiled import CompiledTemplates, ThemeListing, user_folder
 from babelpress.site.news import NewsSite
 
 log = get_plugin_logger(__name__)
@@ -104,7 +105,7 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
         #: the site's words per language, read once per build (a save shows on the next)
         self._words_of: dict[str, sitetext.Words] = {}
         self._preview = Preview()
-        self._compiled = CompiledTemplates()
+        self._compiled = CompiledTemplates(user_folder())
         self._listing = ThemeListing()
 
     # ------------------------------------------------------------ life cycle
@@ -191,7 +192,7 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
 
     @event_priority(-200)
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
-        env.bytecode_cache = self._compiled  # one compilation for all language builds
+        env.bytecode_cache = self._compiled  # one compilation for all builds
         if self.mode == "serve":
             self._preview.keep_env(self._language(config), config, env)
         return env

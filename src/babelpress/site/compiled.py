@@ -2,14 +2,19 @@
 
 mkdocs-static-i18n builds the site once per language, in one process, and MkDocs
 makes a new Jinja environment for each build, which compiles every template of the
-theme again (material's ``main.html`` pulls in some forty partials): about half a
-second of a three-language build of a hundred articles, and again for every full
-rebuild under ``mkdocs serve``.  :class:`CompiledTemplates` is a Jinja bytecode
-cache kept in memory by the plugin and given to each build's environment
-(``on_env``): a template is compiled on its first use and loaded from memory by the
-next build.  Jinja keys each entry by the template's name and file and checks the
-checksum of its source, so an edited template (``mkdocs serve --watch-theme``) is
-compiled anew.
+theme again (material's ``main.html`` pulls in some forty partials, about 3 ms each):
+a quarter of a plain three-language build of a hundred articles, and again for every
+full rebuild under ``mkdocs serve``.  :class:`CompiledTemplates` is a Jinja bytecode
+cache given to each build's environment (``on_env``): a template is compiled on its
+first use, kept in memory for the next language build and written to the user's cache
+folder (``$XDG_CACHE_HOME/babelpress/templates``), so the next ``mkdocs build`` on this
+machine loads it instead of compiling it.  Compiled templates belong to the installed
+theme, as ``.pyc`` files belong to installed packages; they are kept outside the
+project because they are code: a cache in the project could be planted by whoever
+writes to the repository.  Jinja keys each entry by the template's name and file and
+checks the checksum of its source, so an edited template (``mkdocs serve
+--watch-theme``) is compiled anew; the file name also holds what else the code depends
+on (Python's and Jinja's versions, the environment's syntax settings).
 
 Each build also lists every file of the theme's folders (MkDocs adds the theme's
 assets to the site's files): material's folder holds some 14,500 files, 14,000 of
@@ -20,36 +25,130 @@ under ``mkdocs serve --watch-theme`` is found by the next rebuild).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Hashable
+import hashlib
+import os
+import pickle
+import stat
+import sys
+from collections.abc import Callable, Collection, Hashable, Mapping
+from pathlib import Path
 from types import CodeType, FunctionType
 from typing import Any
 
-from jinja2 import BytecodeCache, Environment, FileSystemLoader
+import jinja2
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader
 from jinja2.bccache import Bucket
+
+#: extensions whose compiled code depends on nothing but the environment's settings
+_PLAIN_EXTENSIONS = frozenset(
+    f"jinja2.ext.{name}Extension"
+    for name in ("Internationalization", "LoopControl", "ExprStmt", "Debug")
+)
 
 
 class CompiledTemplates(BytecodeCache):
-    """Compiled templates by Jinja's bucket key, in memory.
+    """Compiled templates in memory and, where the user has a safe cache folder, on disk.
 
-    The code object itself is kept (it is immutable): Jinja's own buckets would
-    marshal it to bytes and back for every build.  It is handed out only for the
-    source it was compiled from, as Jinja checks its own bytecode files.
+    In memory the code object itself is kept (it is immutable): Jinja's own buckets
+    would marshal it to bytes and back for every language build.  It is handed out
+    only for the source it was compiled from, as Jinja checks its own bytecode files.
+    On disk they are kept in *folder* (None: memory only), made private to the user
+    and used only while no one else can write in it.
     """
 
-    def __init__(self) -> None:
-        self._code: dict[str, tuple[str, CodeType]] = {}
+    def __init__(self, folder: Path | None = None) -> None:
+        self._code: dict[tuple[str, str], tuple[str, CodeType]] = {}
+        self._folder = folder
+        self._disk: dict[str, FileSystemBytecodeCache | None] = {}
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        kept = self._code.get(bucket.key)
+        syntax = _syntax(bucket.environment)
+        kept = self._code.get((syntax or "", bucket.key))
         if kept is not None and kept[0] == bucket.checksum:
             bucket.code = kept[1]
+            return
+        disk = self._disk_for(syntax)
+        if disk is None:
+            return
+        try:
+            disk.load_bytecode(bucket)  # Jinja's own file format and checks
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+            bucket.reset()  # a damaged file: compiled again, and written anew
+        if bucket.code is not None:
+            self._code[(syntax or "", bucket.key)] = (bucket.checksum, bucket.code)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        if bucket.code is not None:
-            self._code[bucket.key] = (bucket.checksum, bucket.code)
+        if bucket.code is None:
+            return
+        syntax = _syntax(bucket.environment)
+        self._code[(syntax or "", bucket.key)] = (bucket.checksum, bucket.code)
+        disk = self._disk_for(syntax)
+        if disk is None:
+            return
+        try:
+            disk.dump_bytecode(bucket)  # a temporary file, then renamed: atomic
+        except OSError:  # a full or read-only disk costs the next build's compiling only
+            self._disk[syntax or ""] = None
 
     def clear(self) -> None:
         self._code.clear()
+
+    def _disk_for(self, syntax: str | None) -> FileSystemBytecodeCache | None:
+        """The files of environments with settings *syntax* (None: not to be kept)."""
+        if syntax is None or self._folder is None:
+            return None
+        if syntax not in self._disk:
+            usable = _safe(self._folder)
+            where = str(self._folder)
+            self._disk[syntax] = (
+                FileSystemBytecodeCache(where, f"{syntax}-%s.code") if usable else None
+            )
+        return self._disk[syntax]
+
+
+def user_folder(environ: Mapping[str, str] = os.environ) -> Path | None:
+    """``$XDG_CACHE_HOME/babelpress/templates`` (default ``~/.cache/…``); None: no home."""
+    base = environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG specification: a relative path is ignored
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:
+            return None
+    return Path(base) / "babelpress" / "templates"
+
+
+def _safe(folder: Path) -> bool:
+    """Make *folder* (private to the user) and say whether only the user can write in it:
+    code is loaded from there."""
+    try:
+        folder.mkdir(mode=stat.S_IRWXU, parents=True, exist_ok=True)
+        found = os.lstat(folder)
+    except OSError:
+        return False
+    owner = getattr(os, "getuid", None)
+    return (
+        stat.S_ISDIR(found.st_mode)
+        and not found.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+        and (owner is None or found.st_uid == owner())
+    )
+
+
+def _syntax(env: Environment) -> str | None:
+    """A fingerprint of what compiled code depends on besides the source: the versions
+    and the environment's settings; None when a setting cannot be told apart."""
+    extensions = sorted(env.extensions)
+    if not isinstance(env.autoescape, bool) or not _PLAIN_EXTENSIONS.issuperset(extensions):
+        return None
+    settings = (
+        sys.implementation.cache_tag, jinja2.__version__, extensions,
+        env.block_start_string, env.block_end_string, env.variable_start_string,
+        env.variable_end_string, env.comment_start_string, env.comment_end_string,
+        env.line_statement_prefix, env.line_comment_prefix, env.trim_blocks,
+        env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline, env.optimized,
+        env.autoescape, env.is_async, getattr(env, "newstyle_gettext", None),
+        f"{env.code_generator_class.__module__}.{env.code_generator_class.__qualname__}",
+    )  # fmt: skip
+    return hashlib.sha256(repr(settings).encode()).hexdigest()[:20]
 
 
 class ThemeListing:
