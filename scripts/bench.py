@@ -415,14 +415,19 @@ class Bench:
     def mkdocs(self, config_file: str) -> list[str]:
         return bench_proc.mkdocs_timing_plugin("build", "-q", "-f", config_file, "-d", "site")
 
-    def pair(self, plugin_config: str, plain_root: Path, plain_config: str) -> tuple[
-        bench_proc.Timed, bench_proc.Timed
-    ]:
-        """A build with the plugin and a plain build of the same pages, side by side."""
-        jobs = [(self.mkdocs(plugin_config), self.root), (self.mkdocs(plain_config), plain_root)]
+    def pair(
+        self, plugin_config: str, plain_root: Path, plain_config: str,
+        env: dict[str, str] | None = None,
+    ) -> tuple[bench_proc.Timed, bench_proc.Timed]:
+        """A build with the plugin (in the environment *env*) and a plain build of the
+        same pages, side by side."""
+        jobs: list[bench_proc.Job] = [
+            (self.mkdocs(plugin_config), self.root, env),
+            (self.mkdocs(plain_config), plain_root, None),
+        ]
         together = (os.cpu_count() or 1) >= 2
         done = bench_proc.run_together(jobs) if together else [
-            bench_proc.run_timed(cmd, cwd) for cmd, cwd in jobs
+            bench_proc.run_timed(cmd, cwd, env=job_env) for cmd, cwd, job_env in jobs
         ]
         for timed, name in zip(done, (plugin_config, plain_config), strict=True):
             if timed.returncode != 0:
@@ -485,6 +490,7 @@ class Bench:
             warm, plain_run = self.pair("mkdocs.yml", plain_root, plain.name)
             runs["pipeline_build_warm_s"].append(warm)
             runs["mkdocs_plain_s"].append(plain_run)
+        runs.update(self.first_on_machine(settings, plain_root, plain.name))
         for key, timed in runs.items():
             if not timed:
                 continue
@@ -492,7 +498,7 @@ class Bench:
             peaks = [t.maxrss_mb for t in timed if t.maxrss_mb is not None]
             if peaks:
                 self.fig.values[key.replace("_s", "_peak_rss_mb")] = round(max(peaks), 1)
-            if key != "mkdocs_plain_s":
+            if not key.startswith("mkdocs_plain"):
                 self.fig.add_runs(key.replace("_s", "_hooks_s"),
                                   [t.plugin_seconds or 0.0 for t in timed],
                                   [t.plugin_cpu_seconds or 0.0 for t in timed])
@@ -502,6 +508,22 @@ class Bench:
             "of the project; *_cpu_s is the child's user+system time; *_hooks_s the time "
             "spent in the babelpress plugin's event handlers"
         )
+
+    def first_on_machine(self, settings: Any, plain_root: Path, plain_config: str) -> dict[
+        str, list[bench_proc.Timed]
+    ]:
+        """One more first build, as on a machine where babelpress never built a site: the
+        templates the plugin keeps compiled in the user's cache folder are not there yet."""
+        trash = self.root.parent / "trash"
+        self.log("mkdocs build with the plugin, cold, templates not yet compiled on the machine")
+        clear_rendered(settings)
+        discard(plain_root / "site", trash)
+        empty = self.root.parent / f"new-machine-cache-{next(_DISCARDED)}"
+        empty.mkdir(mode=0o700)
+        cold, plain_run = self.pair(
+            "mkdocs.yml", plain_root, plain_config, env={**os.environ, "XDG_CACHE_HOME": str(empty)}
+        )
+        return {"pipeline_build_new_machine_s": [cold], "mkdocs_plain_new_machine_s": [plain_run]}
 
     # ------------------------------------------------------------ preview
     def preview(self, settings: Any) -> None:
@@ -547,6 +569,11 @@ class Bench:
             self.fig.values[key.replace("_s", "_peak_rss_mb")] = round(rss, 1) if times else None
 
     def run(self) -> dict[str, Any]:
+        # the plugin keeps compiled templates in the user's cache folder: the benchmark's
+        # own, so that no earlier use of the machine decides what its first build finds
+        cache = self.root.parent / "user-cache"
+        cache.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.environ["XDG_CACHE_HOME"] = str(cache)
         settings = self.prepare()
         steps = self.args.steps
         self.extract(settings)  # every other step needs the catalogues

@@ -10,9 +10,11 @@ per cent from one run to the next; the wall-time ratio is given beside it.
   wall time at most half of md2po's from N = 1000 (extract uses both cores, md2po one);
 * ``noop_under_5_percent``: ``extract_noop`` < 5 % of ``extract_cold``;
 * ``plugin_build_within_15_percent``: ``pipeline_build`` (the plugin renders every
-  page) <= 1.15 × ``mkdocs_plain``; ``plugin_rebuild_within_15_percent``: the same
-  for ``pipeline_build_warm`` (pages already rendered); each build is compared with
-  the plain build that ran beside it (the median of those ratios);
+  page) <= 1.15 × ``mkdocs_plain``; ``..._on_a_new_machine``: the same for the one
+  first build that finds no compiled template in the user's cache folder;
+  ``plugin_rebuild_within_15_percent``: the same for ``pipeline_build_warm`` (pages
+  already rendered); each build is compared with the plain build that ran beside it
+  (the median of those ratios);
   ``plugin_own_time_in_build_within_15_percent`` / ``..._rebuild_...``: the time spent
   inside the plugin's handlers during those builds <= 0.15 × ``mkdocs_plain`` -- the
   same target measured without comparing two separate builds, whose difference on a
@@ -46,6 +48,8 @@ TABLE = (
     ("render_s", "render 2 languages (in process)"),
     ("pipeline_build_s", "mkdocs build with babelpress (3 languages)"),
     ("mkdocs_plain_s", "mkdocs build without babelpress"),
+    ("pipeline_build_new_machine_s", "mkdocs build with babelpress, no template compiled yet"),
+    ("mkdocs_plain_new_machine_s", "  the build without babelpress beside it"),
     ("pipeline_build_warm_s", "mkdocs build with babelpress, pages rendered"),
     ("pipeline_build_hooks_s", "  of the first: in babelpress's handlers"),
     ("pipeline_build_warm_hooks_s", "  of the rebuild: in babelpress's handlers"),
@@ -175,6 +179,9 @@ def checks(result: dict[str, Any], other: dict[str, Any] | None = None) -> dict[
     ratio, text = _paired(result, "pipeline_build_s", 0) or _pair(
         result, "pipeline_build_s", "mkdocs_plain_s")
     out["plugin_build_within_15_percent"] = _check(None if ratio is None else ratio <= 1.15, text)
+    ratio, text = _pair(result, "pipeline_build_new_machine_s", "mkdocs_plain_new_machine_s")
+    if ratio is not None:
+        out["plugin_build_within_15_percent_on_a_new_machine"] = _check(ratio <= 1.15, text)
     ratio, text = _paired(result, "pipeline_build_warm_s", 1) or _pair(
         result, "pipeline_build_warm_s", "mkdocs_plain_s")
     if ratio is not None:

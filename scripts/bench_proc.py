@@ -26,6 +26,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,11 +49,14 @@ class Timed:
     plugin_cpu_seconds: float | None = None
 
 
-def run_timed(cmd: list[str], cwd: Path, timeout: float | None = None) -> Timed:
-    """Run *cmd* in *cwd*; wall time and this child's own peak RSS."""
+def run_timed(
+    cmd: list[str], cwd: Path, timeout: float | None = None, env: Mapping[str, str] | None = None
+) -> Timed:
+    """Run *cmd* in *cwd* (with the environment *env*, default this one's); wall time and
+    this child's own peak RSS."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     killed = threading.Event()
 
@@ -94,13 +98,17 @@ def run_timed(cmd: list[str], cwd: Path, timeout: float | None = None) -> Timed:
     )
 
 
-def run_together(jobs: list[tuple[list[str], Path]]) -> list[Timed]:
+#: a command, its folder and its environment (None: this process's)
+Job = tuple[list[str], Path, "Mapping[str, str] | None"]
+
+
+def run_together(jobs: list[Job]) -> list[Timed]:
     """Run the commands (each in its folder) at the same time; their :class:`Timed`."""
     results: list[Timed | None] = [None] * len(jobs)
 
     def one(index: int) -> None:
-        command, cwd = jobs[index]
-        results[index] = run_timed(command, cwd)
+        command, cwd, env = jobs[index]
+        results[index] = run_timed(command, cwd, env=env)
 
     threads = [threading.Thread(target=one, args=(i,)) for i in range(len(jobs))]
     for thread in threads:

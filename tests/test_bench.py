@@ -24,6 +24,8 @@ TIMES = (
     "pipeline_build_s",
     "pipeline_build_warm_s",
     "mkdocs_plain_s",
+    "pipeline_build_new_machine_s",
+    "mkdocs_plain_new_machine_s",
 )
 PEERS = ("translate_toolkit_md2po_s", "mdpo_md2po_s")
 CHECKS = (
@@ -77,7 +79,7 @@ def test_every_time_is_a_positive_number(small_run: tuple[dict, str]) -> None:
     for key in PEERS:
         assert key in result and result[key] is None
     # the plugin's own time is part of its builds
-    for build in ("pipeline_build_s", "pipeline_build_warm_s"):
+    for build in ("pipeline_build_s", "pipeline_build_warm_s", "pipeline_build_new_machine_s"):
         hooks = build.replace("_s", "_hooks_s")
         assert 0 < result[hooks] < result[build], hooks
         assert 0 < result[hooks.replace("_s", "_cpu_s")] < result[build.replace("_s", "_cpu_s")]
