@@ -47,8 +47,12 @@ def copy_project(root: Path) -> Path:
     return root
 
 
-def run(args: list[str], cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run(
+    args: list[str], cwd: Path, timeout: float = 120, cache: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if cache is not None:  # the user's cache folder (compiled templates)
+        env["XDG_CACHE_HOME"] = str(cache)
     result = subprocess.run(
         args, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env, check=False
     )
@@ -154,8 +158,12 @@ def build_site(root: Path) -> Site:
     for slug in set(pages(root)) - set(states):
         for language in ("en", "ru"):
             fill(root, language, slug, "reviewed")
-    result = run([str(BIN / "mkdocs"), "build", "--strict"], root)
+    result = run([str(BIN / "mkdocs"), "build", "--strict"], root, cache=user_cache(root))
     return Site(root, states, result.stdout + result.stderr)
+
+
+def user_cache(root: Path) -> Path:
+    return root.parent / "user-cache"
 
 
 @pytest.fixture(scope="module")
@@ -435,6 +443,19 @@ def test_rebuilding_writes_no_rendered_page(site: Site) -> None:
     after = {p: p.stat().st_mtime_ns for p in (site.root / "docs").rglob("*.md")}
     assert before == after
     assert "0 written, 0 removed" in result.stdout + result.stderr
+
+
+def test_the_templates_compiled_are_kept_for_the_next_build_outside_the_project(
+    site: Site,
+) -> None:
+    kept = sorted((user_cache(site.root) / "babelpress" / "templates").iterdir())
+    assert len(kept) > 20  # material's partials and babelpress's templates
+    assert all(path.name.endswith(".code") for path in kept)
+    inside = site.root / ".cache"  # a cache folder set to one of the checkout
+    run([str(BIN / "mkdocs"), "build", "--strict"], site.root, cache=inside)
+    assert not (inside / "babelpress" / "templates").exists() or not any(
+        (inside / "babelpress" / "templates").iterdir()
+    )
 
 
 def test_build_log_has_no_warning(site: Site) -> None:

@@ -140,6 +140,29 @@ def test_a_cache_folder_others_can_write_in_is_not_used(
     assert list(real.iterdir()) == []
 
 
+def test_no_code_is_kept_or_loaded_inside_the_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "checkout"
+    project.mkdir()
+    theme, inside = two_templates(project / "theme"), project / ".cache" / "templates"
+    planted = CompiledTemplates(inside)
+    environment(theme, planted).get_template("page.html").render(title="x")
+    assert list(inside.iterdir())  # as a repository could ship them
+    cache = CompiledTemplates(inside)
+    cache.keep_out_of(project)
+    env = environment(theme, cache)
+    compiled = []
+    compile_ = env.compile
+    monkeypatch.setattr(env, "compile", lambda *a, **k: compiled.append(a) or compile_(*a, **k))
+    assert env.get_template("page.html").render(title="y") == "<b>Y</b> y"
+    assert len(compiled) == 2  # both templates compiled, none loaded from the checkout
+    outside = CompiledTemplates(tmp_path / "cache")
+    outside.keep_out_of(project)
+    environment(theme, outside).get_template("page.html").render(title="z")
+    assert len(list((tmp_path / "cache").iterdir())) == 2
+
+
 def test_the_cache_folder_follows_the_xdg_specification(tmp_path: Path) -> None:
     home = str(Path.home())
     assert user_folder({"XDG_CACHE_HOME": str(tmp_path)}) == tmp_path / "babelpress" / "templates"

@@ -119,6 +119,7 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
 
     def _render_pages(self, config: Any) -> Any:
         self.settings = self._settings(config)
+        self._compiled.keep_out_of(self.settings.root)
         if self.mode == "serve" and self._depth == 0:
             self._preview.build_started(self.settings, config)
         # i18n's language builds run inside the first one's post_build: in one

@@ -93,6 +93,17 @@ class CompiledTemplates(BytecodeCache):
     def clear(self) -> None:
         self._code.clear()
 
+    def keep_out_of(self, project: Path) -> None:
+        """Keep nothing on disk when the cache folder lies in *project*: a cache folder set
+        to one of the checkout (``XDG_CACHE_HOME=.cache``, as CI set-ups do) could hold
+        code committed by whoever writes to the repository."""
+        if self._folder is None:
+            return
+        folder, root = os.path.realpath(self._folder), os.path.realpath(project)
+        if os.path.commonpath([folder, root]) == root:
+            self._folder = None
+            self._disk.clear()
+
     def _disk_for(self, syntax: str | None) -> FileSystemBytecodeCache | None:
         """The files of environments with settings *syntax* (None: not to be kept)."""
         if syntax is None or self._folder is None:
