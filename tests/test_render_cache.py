@@ -22,9 +22,9 @@ def rendered(project: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[bp_config.
     parsed: list[str] = []
     real = render._parse
 
-    def counting(parse, source, data, settings):  # type: ignore[no-untyped-def]
-        parsed.append(source.stem)
-        return real(parse, source, data, settings)
+    def counting(page, data, settings):  # type: ignore[no-untyped-def]
+        parsed.append(page.source.stem)
+        return real(page, data, settings)
 
     monkeypatch.setattr(render, "_parse", counting)
     return settings, parsed

@@ -143,6 +143,18 @@ def po_path(settings: Settings, language: str, slug: str) -> Path:
     return catalogue_folder(settings, language) / f"{slug}.po"
 
 
+#: what extract found walking each German page, kept for rendering (a cache)
+PARSED_FOLDER = ".babelpress-parsed"
+
+
+def parsed_folder(settings: Settings) -> Path:
+    return settings.locale_path / PARSED_FOLDER
+
+
+def parsed_path(settings: Settings, slug: str) -> Path:
+    return parsed_folder(settings) / f"{slug}.json"
+
+
 def rendered_folder(settings: Settings, language: str) -> Path:
     return settings.docs_path / language
 

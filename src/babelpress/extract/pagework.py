@@ -77,6 +77,8 @@ class PageDone:
     task: PageTask
     outputs: list[Output] = field(default_factory=list)
     errors: list[BabelpressError] = field(default_factory=list)
+    #: what walking the page found, for rendering (:mod:`babelpress.markdown.stored`)
+    walked: str | None = None
 
 
 def extract_page(
@@ -90,7 +92,7 @@ def extract_page(
     """The template and catalogues of *task*'s page (see the module docstring)."""
     done = PageDone(task)
     try:
-        doc = catalog.parse_page(settings, task.slug, task.source)
+        doc, done.walked = catalog.parse_page(settings, task.slug, task.source)
     except InputError as exc:
         done.errors.append(exc)
         return done

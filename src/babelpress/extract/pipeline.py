@@ -36,6 +36,7 @@ merges it into each language's catalogue (:mod:`babelpress.extract.template`,
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -215,6 +216,7 @@ class _Run:
         self.site_words()
         self.report.orphans = self.orphans({page.slug for page in pages})
         if not self.check:
+            self.forget_walks({page.slug for page in pages})
             self.state.save()
             for index in self.indexes.values():
                 index.save()
@@ -338,6 +340,8 @@ class _Run:
     def apply(self, done: pagework.PageDone) -> None:
         """Write (or, with ``check``, compare) what :func:`extract_page` made of a page."""
         self.report.errors.extend(done.errors)
+        if done.walked is not None and not self.check:
+            self.keep_walk(done.task.slug, done.walked)
         for output in done.outputs:
             try:
                 written = self.output(output.path, output.text, done.task.fingerprint)
@@ -350,6 +354,23 @@ class _Run:
             if written:
                 index.replaced(output.path, output.before)
             index.record(output.path, output.pairs)
+
+    def keep_walk(self, slug: str, text: str) -> None:
+        """Keep what walking the page found for rendering (a cache: not reported, and not
+        flushed to the disk: a file cut short by a crash is parsed again)."""
+        try:
+            atomic_write(project.parsed_path(self.settings, slug), text, durable=False,
+                         root=self.settings.root)  # fmt: skip
+        except BabelpressError as exc:  # a folder leading outside, a full disk
+            self.report.errors.append(exc)
+
+    def forget_walks(self, slugs: set[str]) -> None:
+        """Remove what was kept of pages that are gone."""
+        folder = project.parsed_folder(self.settings)
+        for slug, path in project.files_under(folder, ".json"):
+            if slug not in slugs:
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
     def output(self, path: Path, text: str, fingerprint: str) -> bool:
         """Write *text* to *path* if it differs; whether it was (or, checking, would be)."""

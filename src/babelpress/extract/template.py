@@ -198,14 +198,18 @@ def _is_date(value: str) -> bool:
     return True
 
 
-def parse_page(settings: Settings, slug: str, path: Path) -> Document:
+def parse_page(settings: Settings, slug: str, path: Path) -> tuple[Document, str]:
+    """The page at *path*, and what walking it found as rendering keeps it
+    (:mod:`babelpress.markdown.stored`)."""
     from babelpress.errors import InputError
     from babelpress.fsutil import read_text
-    from babelpress.markdown.reader import parse
+    from babelpress.markdown import stored
+    from babelpress.markdown.reader import parse_walked
 
     try:
         text = read_text(path, root=settings.root)
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read: {exc}", path=path) from exc
     relative = path.relative_to(settings.root).as_posix()
-    return parse(text, path=relative, slug=slug, unit=settings.unit)
+    doc, walked = parse_walked(text, path=relative, slug=slug, unit=settings.unit)
+    return doc, stored.dumps(text, settings.unit, walked)

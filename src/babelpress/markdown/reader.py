@@ -68,6 +68,7 @@ import bisect
 import dataclasses
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -100,16 +101,45 @@ def placeholders_in(text: str) -> list[str]:
     return PLACEHOLDER_RE.findall(text)
 
 
+#: what walking a page's body found: its units as ``(start, end, Segment)`` (each
+#: segment's source is ``body[start:end]``, before contexts are given) and the span of
+#: its first paragraph that has units
+Walked = tuple[list[tuple[int, int, Segment]], "tuple[int, int] | None"]
+
+
 def parse(text: str, *, path: str, slug: str, unit: str = "sentence") -> Document:
     """Split a Markdown page into literal parts and translatable segments."""
+    return parse_walked(text, path=path, slug=slug, unit=unit)[0]
+
+
+def parse_walked(
+    text: str,
+    *,
+    path: str,
+    slug: str,
+    unit: str = "sentence",
+    known: Callable[[str], Walked | None] | None = None,
+) -> tuple[Document, Walked]:
+    """:func:`parse`, and what walking the body found.  *known*: what an earlier walk of
+    this *text* found, given the body (None: walk it; see :mod:`babelpress.markdown.stored`)."""
     if "\r" in text:
         raise InputError("carriage return in Markdown; save the file with LF line ends", path=path)
     front, meta, body, fm_lines = _split_front_matter(text, path)
     doc = Document(path=path, slug=slug, front_matter=meta, front_matter_lines=fm_lines)
     doc.meta_segments, doc.meta_places = _meta_segments(meta, front)
-    walker = _Body(body, unit == "paragraph", fm_lines)
-    found = walker.units()
-    lead = walker.first_paragraph
+    walked = known(body) if known is not None else None
+    if walked is None:
+        walker = _Body(body, unit == "paragraph", fm_lines)
+        walked = (walker.units(), walker.first_paragraph)
+    found, lead = walked
+    return _assembled(doc, body, found, lead), walked
+
+
+def _assembled(
+    doc: Document, body: str, found: list[tuple[int, int, Segment]], lead: tuple[int, int] | None
+) -> Document:
+    """*doc* (front matter read) with the body's parts and the lead, from the walk."""
+    meta = doc.front_matter
     if lead is not None:
         doc.description_from_lead = _lead_match(meta.get("description"), body[lead[0] : lead[1]])
     if doc.description_from_lead:

@@ -226,8 +226,6 @@ def _render_one(
     facts: FactsOf | None = None,
 ) -> None:
     """Render *page* into *languages*, skipping a language whose inputs are unchanged."""
-    from babelpress.markdown.reader import parse
-
     source = page.source
     doc: Document | None = None
     try:
@@ -253,7 +251,7 @@ def _render_one(
             continue
         if doc is None:
             try:
-                doc = _parse(parse, source, german, settings)
+                doc = _parse(page, german, settings)
             except BabelpressError as exc:
                 report.errors.append(exc)
                 return
@@ -303,21 +301,30 @@ def _slug(source: Path, settings: Settings) -> str:
     return source.relative_to(settings.source_docs_path).with_suffix("").as_posix()
 
 
-def _parse(
-    parse: Callable[..., Document], source: Path, data: bytes | None, settings: Settings
-) -> Document:
-    """The page at *source* parsed from its bytes *data* (already read for the cache key;
-    None when they could not be read: reading again says why)."""
+def _parse(page: project.Page, data: bytes | None, settings: Settings) -> Document:
+    """The page parsed from its bytes *data* (already read for the cache key; None when
+    they could not be read: reading again says why), with what ``extract`` found walking
+    the same text where it kept that (:mod:`babelpress.markdown.stored`)."""
+    from babelpress.markdown import stored
+    from babelpress.markdown.reader import parse_walked
+
+    source = page.source
     try:
         text = read_text(source, root=settings.root) if data is None else data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read: {exc}", path=source) from exc
-    return parse(
+    try:
+        kept = read_bytes(project.parsed_path(settings, page.slug), settings.root)
+    except OutsideProject:
+        kept = None
+    doc, _ = parse_walked(
         text,
         path=source.relative_to(settings.root).as_posix(),
         slug=_slug(source, settings),
         unit=settings.unit,
+        known=stored.known(kept, text, settings.unit),
     )
+    return doc
 
 
 def _catalog(
