@@ -37,7 +37,11 @@ its spread:
   same time, one per core, so that both meet the same load; ``pipeline_build_warm_s``:
   with the plugin again, pages already rendered (a rebuild), beside another plain
   build; builds of thousands of pages are slow, so ``--builds`` is 1 for large
-  corpora by default;
+  corpora by default.  These builds find the templates compiled by the benchmark's
+  earlier builds in a user cache folder of its own (as on any machine after
+  babelpress's first build there) and the walks of the pages ``extract`` kept;
+  ``pipeline_build_new_machine_s`` is one more first build with neither
+  (``mkdocs_plain_new_machine_s``: the plain build beside it);
 * ``pipeline_build_peak_rss_mb``, ``mkdocs_plain_peak_rss_mb``, ...: the largest peak
   resident memory (``VmHWM``) of those builds;
 * ``pipeline_build_hooks_s``, ``pipeline_build_warm_hooks_s``: of those builds, the
@@ -512,17 +516,31 @@ class Bench:
     def first_on_machine(self, settings: Any, plain_root: Path, plain_config: str) -> dict[
         str, list[bench_proc.Timed]
     ]:
-        """One more first build, as on a machine where babelpress never built a site: the
-        templates the plugin keeps compiled in the user's cache folder are not there yet."""
+        """One more first build, with nothing kept anywhere: as on a machine where
+        babelpress never built a site (the templates the plugin keeps compiled in the
+        user's cache folder are not there yet), and with no walk kept by ``extract``
+        (``mkdocs build`` right after a checkout, without ``babelpress extract``)."""
+        from babelpress import project
+
         trash = self.root.parent / "trash"
-        self.log("mkdocs build with the plugin, cold, templates not yet compiled on the machine")
+        self.log("mkdocs build with the plugin, cold, nothing compiled or walked before")
         clear_rendered(settings)
         discard(plain_root / "site", trash)
         empty = self.root.parent / f"new-machine-cache-{next(_DISCARDED)}"
         empty.mkdir(mode=0o700)
-        cold, plain_run = self.pair(
-            "mkdocs.yml", plain_root, plain_config, env={**os.environ, "XDG_CACHE_HOME": str(empty)}
-        )
+        walks = project.parsed_folder(settings)
+        aside = self.root.parent / f"walks-aside-{next(_DISCARDED)}"
+        moved = walks.is_dir()
+        if moved:
+            os.replace(walks, aside)
+        try:
+            cold, plain_run = self.pair(
+                "mkdocs.yml", plain_root, plain_config,
+                env={**os.environ, "XDG_CACHE_HOME": str(empty)},
+            )
+        finally:
+            if moved:
+                os.replace(aside, walks)
         return {"pipeline_build_new_machine_s": [cold], "mkdocs_plain_new_machine_s": [plain_run]}
 
     # ------------------------------------------------------------ preview

@@ -11,7 +11,7 @@ per cent from one run to the next; the wall-time ratio is given beside it.
 * ``noop_under_5_percent``: ``extract_noop`` < 5 % of ``extract_cold``;
 * ``plugin_build_within_15_percent``: ``pipeline_build`` (the plugin renders every
   page) <= 1.15 × ``mkdocs_plain``; ``..._on_a_new_machine``: the same for the one
-  first build that finds no compiled template in the user's cache folder;
+  first build that finds no compiled template and no walk kept by ``extract``;
   ``plugin_rebuild_within_15_percent``: the same for ``pipeline_build_warm`` (pages
   already rendered); each build is compared with the plain build that ran beside it
   (the median of those ratios);
@@ -48,7 +48,7 @@ TABLE = (
     ("render_s", "render 2 languages (in process)"),
     ("pipeline_build_s", "mkdocs build with babelpress (3 languages)"),
     ("mkdocs_plain_s", "mkdocs build without babelpress"),
-    ("pipeline_build_new_machine_s", "mkdocs build with babelpress, no template compiled yet"),
+    ("pipeline_build_new_machine_s", "mkdocs build with babelpress, nothing kept before"),
     ("mkdocs_plain_new_machine_s", "  the build without babelpress beside it"),
     ("pipeline_build_warm_s", "mkdocs build with babelpress, pages rendered"),
     ("pipeline_build_hooks_s", "  of the first: in babelpress's handlers"),

@@ -28,7 +28,7 @@ ROWS = (
     ("render_s", "render en + ru"),
     ("pipeline_build_s", "`mkdocs build` with the babelpress plugin (de, en, ru)"),
     ("mkdocs_plain_s", "`mkdocs build` of the same pages without the plugin"),
-    ("pipeline_build_new_machine_s", "… with the plugin, no template compiled yet on the machine"),
+    ("pipeline_build_new_machine_s", "… with the plugin, nothing compiled or walked before"),
     ("mkdocs_plain_new_machine_s", "… without the plugin, beside that build"),
     ("pipeline_build_warm_s", "`mkdocs build` with the plugin, pages already rendered"),
     ("pipeline_build_hooks_s", "… of the first build: time in the plugin's handlers"),
