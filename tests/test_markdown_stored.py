@@ -11,6 +11,7 @@ import pytest
 
 from babelpress import config as bp_config
 from babelpress import project as layout
+from babelpress import usercache
 from babelpress.extract.pipeline import extract
 from babelpress.markdown import reader, stored
 from babelpress.render import all_pages as render
@@ -83,11 +84,16 @@ def test_other_text_or_other_settings_are_parsed(monkeypatch: pytest.MonkeyPatch
     assert stored.known(data.encode(), PAGE, "sentence") is None
 
 
-def planted(change: object) -> str:
-    """The file kept for :data:`PAGE`, changed by *change* (a function of its data)."""
-    data = json.loads(kept_for(PAGE))
+def planted(change: object, secret: bytes | None = None) -> str:
+    """The file kept for :data:`PAGE`, changed by *change* (a function of its data) and
+    signed again with *secret* (default: the user's, so the checks behind it are met)."""
+    body = kept_for(PAGE).partition("\n")[2]
+    data = json.loads(body)
     change(data)  # type: ignore[operator]
-    return json.dumps(data)
+    body = json.dumps(data)
+    page = stored.key(PAGE, "sentence")
+    signature = stored._signature(secret or usercache.secret() or b"", page, body.encode())
+    return f"{signature} {page}\n{body}\n"
 
 
 def _link_unit(data: dict) -> list:
@@ -99,6 +105,14 @@ def _link_unit(data: dict) -> list:
     [
         # text that is not in the German page, as a placeholder's target
         lambda d: _link_unit(d)[6][0].__setitem__(1, '"><script>alert(1)</script>'),
+        # a placeholder the msgid does not have (a translation may: "This"), for text
+        # the page has not
+        lambda d: d["units"][0].__setitem__(6, [["This", "<script>alert(1)</script>"]]),
+        # an empty unit (inside a heading's marks), a lone surrogate
+        lambda d: d["units"].insert(
+            1, [d["units"][0][1], d["units"][0][1], None, "heading", 1, [], [], "", False]
+        ),
+        lambda d: d["units"][0].__setitem__(7, "\udcff"),
         # a msgid that does not restore to the unit's source
         lambda d: d["units"][0].__setitem__(2, "Ein Satz, den die Seite nicht hat."),
         # units past the end of the body, overlapping, backwards
@@ -126,6 +140,19 @@ def test_a_planted_or_damaged_file_is_not_used(change: object) -> None:
 )
 def test_a_file_that_is_not_json_of_ours_is_not_used(data: bytes) -> None:
     assert read(PAGE, data) == reader.parse(PAGE, path="docs/de/x.md", slug="x")
+
+
+def test_a_file_not_signed_with_the_users_secret_is_not_read() -> None:
+    expected = reader.parse(PAGE, path="docs/de/x.md", slug="x")
+    good = kept_for(PAGE)
+    head, _, body = good.partition("\n")
+    as_committed = planted(lambda d: None, secret=b"another machine's secret")
+    unsigned = f"{'0' * 64} {head.split()[1]}\n{body}\n"
+    deep = f"{head}\n{'[' * 200_000}\n"  # were it read: too deep for the JSON reader
+    for data in (as_committed, unsigned, deep):
+        assert read(PAGE, data) == expected
+    assert stored.known(as_committed.encode(), PAGE, "sentence") is None
+    assert stored.known(good.encode(), PAGE, "sentence") is not None
 
 
 def test_extract_keeps_the_walks_and_rendering_uses_them(
@@ -156,6 +183,20 @@ def test_extract_keeps_the_walks_and_rendering_uses_them(
     gone.source.unlink()
     extract(settings, jobs=1)
     assert not layout.parsed_path(settings, gone.slug).exists()
+
+
+def test_clearing_old_walks_stays_inside_the_project(project: Path, tmp_path: Path) -> None:
+    settings = bp_config.load(project)
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "profiles").mkdir(parents=True)
+    for name in ("settings.json", "profiles/work.json"):
+        (elsewhere / name).write_text("{}", "utf-8")
+    folder = layout.parsed_folder(settings)
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.symlink_to(elsewhere)  # as a repository could ship it
+    report = extract(settings, jobs=1)
+    assert report.errors  # nothing is kept through the link, and it says so
+    assert sorted(p.name for p in elsewhere.rglob("*.json")) == ["settings.json", "work.json"]
 
 
 def test_checking_the_catalogues_keeps_nothing(project: Path) -> None:

@@ -11,9 +11,13 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 from mkdocs.theme import Theme
 
-from babelpress.site.compiled import CompiledTemplates, ThemeListing, user_folder
+from babelpress import usercache
+from babelpress.site import compiled
+from babelpress.site.compiled import CompiledTemplates, ThemeListing
 
 
 def environment(folder: Path, cache: CompiledTemplates) -> jinja2.Environment:
@@ -101,6 +105,12 @@ def test_damaged_cache_files_are_compiled_again_and_replaced(tmp_path: Path) -> 
         path.write_bytes(path.read_bytes()[:20])  # cut off: a full disk, a crash
     again = environment(theme, CompiledTemplates(kept)).get_template("page.html")
     assert again.render(title="x") == "<b>X</b> x"
+    for path in kept.iterdir():  # a byte changed inside the code: it would run
+        data = path.read_bytes()
+        if b"<b>" in data:
+            path.write_bytes(data.replace(b"<b>", b"<i>"))
+    again = environment(theme, CompiledTemplates(kept)).get_template("page.html")
+    assert again.render(title="z") == "<b>Z</b> z"
     for path in kept.iterdir():
         path.write_bytes(b"j2" + os.urandom(64))
     again = environment(theme, CompiledTemplates(kept)).get_template("page.html")
@@ -115,12 +125,17 @@ def test_a_cache_folder_that_fails_costs_only_the_compiling(
     nowhere = environment(theme, CompiledTemplates(tmp_path / "file" / "kept"))
     assert nowhere.get_template("page.html").render(title="x") == "<b>X</b> x"
 
-    def disk_full(*args: object) -> None:
-        raise OSError(28, "No space left on device")
+    real_open = os.open
 
-    monkeypatch.setattr(jinja2.FileSystemBytecodeCache, "dump_bytecode", disk_full)
+    def disk_full(path: str, *args: int) -> int:
+        if str(path).endswith(".tmp"):
+            raise OSError(28, "No space left on device")
+        return real_open(path, *args)
+
+    monkeypatch.setattr(compiled.os, "open", disk_full)
     full = environment(theme, CompiledTemplates(tmp_path / "kept"))
     assert full.get_template("page.html").render(title="y") == "<b>Y</b> y"
+    assert list((tmp_path / "kept").iterdir()) == []
 
 
 def test_a_cache_folder_others_can_write_in_is_not_used(
@@ -164,10 +179,66 @@ def test_no_code_is_kept_or_loaded_inside_the_project(
 
 
 def test_the_cache_folder_follows_the_xdg_specification(tmp_path: Path) -> None:
-    home = str(Path.home())
-    assert user_folder({"XDG_CACHE_HOME": str(tmp_path)}) == tmp_path / "babelpress" / "templates"
+    home = Path.home() / ".cache" / "babelpress" / "templates"
+    found = usercache.folder("templates", {"XDG_CACHE_HOME": str(tmp_path)})
+    assert found == tmp_path / "babelpress" / "templates"
     for unset in ({}, {"XDG_CACHE_HOME": ""}, {"XDG_CACHE_HOME": "relative/cache"}):
-        assert user_folder(unset) == Path(home) / ".cache" / "babelpress" / "templates"
+        assert usercache.folder("templates", unset) in (home, None)
+
+
+def test_no_cache_folder_in_a_repository_or_below_a_folder_others_may_swap(
+    tmp_path: Path,
+) -> None:
+    checkout = tmp_path / "checkout"
+    (checkout / ".git").mkdir(parents=True)  # XDG_CACHE_HOME=.cache in a CI job
+    assert usercache.folder("templates", {"XDG_CACHE_HOME": str(checkout / ".cache")}) is None
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)  # anyone could rename the folder below and put theirs in its place
+    assert usercache.folder("templates", {"XDG_CACHE_HOME": str(shared)}) is None
+    shared.chmod(0o1777)  # as /tmp: nobody may rename what is not theirs
+    assert usercache.folder("templates", {"XDG_CACHE_HOME": str(shared)}) is not None
+
+
+def test_code_compiled_for_other_filters_or_another_kind_of_environment_is_not_used(
+    tmp_path: Path,
+) -> None:
+    theme, kept = tmp_path / "theme", tmp_path / "kept"
+    theme.mkdir()
+    (theme / "page.html").write_text("{{ 'hello' | shout }} {{ account.delete() }}", "utf-8")
+
+    def made(kind: type[jinja2.Environment], shout: Callable[..., str]) -> jinja2.Environment:
+        env = kind(
+            loader=jinja2.FileSystemLoader(str(theme)), bytecode_cache=CompiledTemplates(kept)
+        )
+        env.filters["shout"] = shout
+        return env
+
+    class Account:
+        def delete(self) -> str:
+            return "deleted"
+
+        delete.alters_data = True  # type: ignore[attr-defined]  # a sandbox refuses it
+
+    def upper(text: str) -> str:
+        return text.upper()
+
+    def loud(text: str) -> str:
+        return text.upper() + "!"
+
+    page = made(jinja2.Environment, upper).get_template("page.html")
+    assert page.render(account=Account()) == "HELLO deleted"
+    # the compiler applies a filter to a constant: other filters, other code
+    page = made(jinja2.Environment, loud).get_template("page.html")
+    assert page.render(account=Account()) == "HELLO! deleted"
+    page = made(jinja2.Environment, jinja2.pass_context(lambda _, text: text)).get_template(
+        "page.html"
+    )
+    assert page.render(account=Account()) == "hello deleted"
+    # a sandbox compiles calls to its own checks
+    sandboxed = made(SandboxedEnvironment, upper).get_template("page.html")
+    with pytest.raises(SecurityError):
+        sandboxed.render(account=Account())
 
 
 def test_the_theme_files_are_walked_once_until_cleared(

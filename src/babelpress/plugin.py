@@ -67,6 +67,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
 from babelpress import config as bp_config
+from babelpress import usercache
 from babelpress.errors import BabelpressError, printable
 from babelpress.preview import Preview
 from babelpress.render import all_pages as render
@@ -74,7 +75,7 @@ from babelpress.site import build as sitebuild
 from babelpress.site import captions, configure
 from babelpress.site import words as sitetext
 from babelpress.site.articles import PageInfo, page_facts
-from babelpress.site.compiled import CompiledTemplates, ThemeListing, user_folder
+from babelpress.site.compiled import CompiledTemplates, ThemeListing
 from babelpress.site.news import NewsSite
 
 log = get_plugin_logger(__name__)
@@ -105,7 +106,7 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
         #: the site's words per language, read once per build (a save shows on the next)
         self._words_of: dict[str, sitetext.Words] = {}
         self._preview = Preview()
-        self._compiled = CompiledTemplates(user_folder())
+        self._compiled = CompiledTemplates(usercache.folder("templates"))
         self._listing = ThemeListing()
 
     # ------------------------------------------------------------ life cycle

@@ -57,6 +57,7 @@ from babelpress.extract.memory_index import MemoryIndex
 from babelpress.fsutil import (
     OutsideProject,
     atomic_write,
+    confined,
     folders_remembered,
     read_bytes,
     read_text,
@@ -368,9 +369,11 @@ class _Run:
         """Remove what was kept of pages that are gone."""
         folder = project.parsed_folder(self.settings)
         for slug, path in project.files_under(folder, ".json"):
-            if slug not in slugs:
-                with contextlib.suppress(OSError):
-                    path.unlink()
+            if slug in slugs:
+                continue
+            with contextlib.suppress(OSError, OutsideProject):
+                # a folder linked elsewhere is not the project's to clear
+                confined(path, self.settings.root).unlink()
 
     def output(self, path: Path, text: str, fingerprint: str) -> bool:
         """Write *text* to *path* if it differs; whether it was (or, checking, would be)."""

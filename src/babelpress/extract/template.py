@@ -198,9 +198,9 @@ def _is_date(value: str) -> bool:
     return True
 
 
-def parse_page(settings: Settings, slug: str, path: Path) -> tuple[Document, str]:
-    """The page at *path*, and what walking it found as rendering keeps it
-    (:mod:`babelpress.markdown.stored`)."""
+def parse_page(settings: Settings, slug: str, path: Path) -> tuple[Document, str | None]:
+    """The page at *path*, and what walking it found as rendering keeps it (None: nothing
+    can be kept; :mod:`babelpress.markdown.stored`)."""
     from babelpress.errors import InputError
     from babelpress.fsutil import read_text
     from babelpress.markdown import stored

@@ -7,22 +7,26 @@ the body and what else each segment holds (its msgid only where it differs from 
 source) under a key: a hash of the page's text, the unit setting and the code of this
 package.  A file kept for other text or other code is not used.
 
-Such files live in ``locale/`` and could come with a repository, so one is used only
-after the checks that parsing guarantees: the units lie in order inside the body, each
-is cut from the body itself, and each msgid restores to its source.  What a reader sees
-is then made of the German page's own text; anything else in the file, or a file that
-is not what :func:`dumps` writes, and the page is parsed.
+Such files live in ``locale/`` and could come with a repository, so each is signed
+with the user's secret (:func:`babelpress.usercache.secret`, kept outside any
+project): a file that babelpress did not write on this machine is not read at all.
+A signed one is still checked for what parsing guarantees (the units lie in order
+inside the body, each is cut from the body itself and restores to its own source,
+a placeholder stands for text of that source).  Anything else, and the page is parsed.
+Without a secret (no private cache folder) nothing is kept.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import Callable
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
+from babelpress import usercache
 from babelpress.markdown.reader import Walked
 from babelpress.markdown.units import KINDS, Segment
 
@@ -44,8 +48,11 @@ def key(text: str, unit: str) -> str:
     return hashlib.sha256(_code() + unit.encode() + b"\0" + text.encode("utf-8")).hexdigest()
 
 
-def dumps(text: str, unit: str, walked: Walked) -> str:
-    """*walked* (what walking *text* found) as the text of its file."""
+def dumps(text: str, unit: str, walked: Walked) -> str | None:
+    """*walked* (what walking *text* found) as the text of its file; None without a secret."""
+    secret = usercache.secret()
+    if secret is None:
+        return None
     found, lead = walked
     units = [
         [
@@ -55,22 +62,35 @@ def dumps(text: str, unit: str, walked: Walked) -> str:
         ]
         for start, end, seg in found
     ]  # fmt: skip
-    data = {"key": key(text, unit), "units": units, "lead": list(lead) if lead else None}
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    body = json.dumps({"units": units, "lead": list(lead) if lead else None},
+                      ensure_ascii=False, separators=(",", ":"))  # fmt: skip
+    page = key(text, unit)
+    return f"{_signature(secret, page, body.encode())} {page}\n{body}\n"
 
 
 def known(data: bytes | None, text: str, unit: str) -> Callable[[str], Walked | None] | None:
     """The walk kept in *data* for *text*, as :func:`~babelpress.markdown.reader.parse_walked`
-    takes it (given the body); None when *data* holds none for this text and code."""
+    takes it (given the body); None when *data* holds none for this text and code, or
+    was not written by babelpress on this machine."""
     if not data:
         return None
+    head, _, body = data.partition(b"\n")
+    signature, _, page = head.partition(b" ")
+    secret = usercache.secret()
+    if secret is None or page != key(text, unit).encode():
+        return None
+    expected = _signature(secret, page.decode(), body.rstrip(b"\n")).encode()
+    if not hmac.compare_digest(signature, expected):
+        return None
     try:
-        kept = json.loads(data)
-    except ValueError:
+        kept = json.loads(body)
+    except (ValueError, RecursionError):
         return None
-    if not isinstance(kept, dict) or kept.get("key") != key(text, unit):
-        return None
-    return partial(_walked, kept)
+    return partial(_walked, kept) if isinstance(kept, dict) else None
+
+
+def _signature(secret: bytes, page: str, body: bytes) -> str:
+    return hmac.new(secret, page.encode() + b"\n" + body, hashlib.sha256).hexdigest()
 
 
 def _walked(kept: dict[str, Any], body: str) -> Walked | None:
@@ -85,7 +105,7 @@ def _checked(units: list[Any], lead: Any, body: str) -> Walked | None:
     found: list[tuple[int, int, Segment]] = []
     end_before = 0
     for start, end, msgid, kind, line, flags, placeholders, prefix, at_start in units:
-        if not (_number(start) and _number(end) and end_before <= start <= end <= len(body)):
+        if not (_number(start) and _number(end) and end_before <= start < end <= len(body)):
             return None
         if kind not in KINDS or not _number(line) or type(at_start) is not bool:
             return None
@@ -100,7 +120,9 @@ def _checked(units: list[Any], lead: Any, body: str) -> Walked | None:
             line_prefix=_text(prefix),
             at_line_start=at_start,
         )
-        if seg.restore(seg.msgid) != source:
+        if seg.restore(seg.msgid) != source or not all(
+            name in seg.msgid and original in source for name, original in seg.placeholders
+        ):
             return None
         found.append((start, end, seg))
         end_before = end
@@ -119,4 +141,5 @@ def _number(value: Any) -> bool:
 def _text(value: Any) -> str:
     if type(value) is not str:
         raise TypeError("not a string")
+    value.encode("utf-8")  # a lone surrogate: UnicodeEncodeError, a ValueError
     return value

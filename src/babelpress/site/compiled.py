@@ -7,14 +7,15 @@ a quarter of a plain three-language build of a hundred articles, and again for e
 full rebuild under ``mkdocs serve``.  :class:`CompiledTemplates` is a Jinja bytecode
 cache given to each build's environment (``on_env``): a template is compiled on its
 first use, kept in memory for the next language build and written to the user's cache
-folder (``$XDG_CACHE_HOME/babelpress/templates``), so the next ``mkdocs build`` on this
-machine loads it instead of compiling it.  Compiled templates belong to the installed
-theme, as ``.pyc`` files belong to installed packages; they are kept outside the
-project because they are code: a cache in the project could be planted by whoever
-writes to the repository.  Jinja keys each entry by the template's name and file and
-checks the checksum of its source, so an edited template (``mkdocs serve
---watch-theme``) is compiled anew; the file name also holds what else the code depends
-on (Python's and Jinja's versions, the environment's syntax settings).
+folder (``$XDG_CACHE_HOME/babelpress/templates``, see :mod:`babelpress.usercache`), so
+the next ``mkdocs build`` on this machine loads it instead of compiling it.  Compiled
+templates belong to the installed theme, as ``.pyc`` files belong to installed
+packages; they are code, so they are kept only where nobody else can put files, never
+in a project or a repository's work tree.  Jinja keys each entry by the template's
+name and file and checks the checksum of its source, so an edited template (``mkdocs
+serve --watch-theme``) is compiled anew; the file name also holds what else the code
+depends on (Python's and Jinja's versions, the environment's settings, filters and
+tests), and each file a digest of its content.
 
 Each build also lists every file of the theme's folders (MkDocs adds the theme's
 assets to the site's files): material's folder holds some 14,500 files, 14,000 of
@@ -25,19 +26,24 @@ under ``mkdocs serve --watch-theme`` is found by the next rebuild).
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
+import hmac
 import os
-import pickle
 import stat
 import sys
-from collections.abc import Callable, Collection, Hashable, Mapping
+import weakref
+from collections.abc import Callable, Collection, Hashable
 from pathlib import Path
 from types import CodeType, FunctionType
 from typing import Any
 
 import jinja2
-from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader
+from jinja2 import BytecodeCache, Environment, FileSystemLoader
 from jinja2.bccache import Bucket
+
+from babelpress import usercache
 
 #: extensions whose compiled code depends on nothing but the environment's settings
 _PLAIN_EXTENSIONS = frozenset(
@@ -47,48 +53,56 @@ _PLAIN_EXTENSIONS = frozenset(
 
 
 class CompiledTemplates(BytecodeCache):
-    """Compiled templates in memory and, where the user has a safe cache folder, on disk.
+    """Compiled templates in memory and, in a folder private to the user, on disk.
 
     In memory the code object itself is kept (it is immutable): Jinja's own buckets
     would marshal it to bytes and back for every language build.  It is handed out
     only for the source it was compiled from, as Jinja checks its own bytecode files.
-    On disk they are kept in *folder* (None: memory only), made private to the user
-    and used only while no one else can write in it.
+    On disk they are kept in *folder* (None: memory only; see
+    :func:`babelpress.usercache.folder`), each file with a digest of its content, so
+    a file damaged on the disk is compiled again rather than run.  Code compiled by an
+    environment whose settings cannot be told apart is not kept at all.
     """
 
     def __init__(self, folder: Path | None = None) -> None:
         self._code: dict[tuple[str, str], tuple[str, CodeType]] = {}
         self._folder = folder
-        self._disk: dict[str, FileSystemBytecodeCache | None] = {}
+        self._usable: bool | None = None
+        self._syntax: weakref.WeakKeyDictionary[Environment, str | None] = (
+            weakref.WeakKeyDictionary()
+        )
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        syntax = _syntax(bucket.environment)
-        kept = self._code.get((syntax or "", bucket.key))
+        syntax = self._syntax_of(bucket.environment)
+        if syntax is None:
+            return
+        kept = self._code.get((syntax, bucket.key))
         if kept is not None and kept[0] == bucket.checksum:
             bucket.code = kept[1]
             return
-        disk = self._disk_for(syntax)
-        if disk is None:
+        path = self._file(syntax, bucket)
+        if path is None:
             return
         try:
-            disk.load_bytecode(bucket)  # Jinja's own file format and checks
-        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
-            bucket.reset()  # a damaged file: compiled again, and written anew
+            data = path.read_bytes()
+        except OSError:
+            return
+        digest, payload = data[:_DIGEST], data[_DIGEST:]
+        if not hmac.compare_digest(digest, hashlib.sha256(payload).digest()):
+            return  # damaged: compiled again, and written anew
+        bucket.bytecode_from_string(payload)  # Jinja's own checks: versions, source
         if bucket.code is not None:
-            self._code[(syntax or "", bucket.key)] = (bucket.checksum, bucket.code)
+            self._code[(syntax, bucket.key)] = (bucket.checksum, bucket.code)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        if bucket.code is None:
+        syntax = self._syntax_of(bucket.environment)
+        if bucket.code is None or syntax is None:
             return
-        syntax = _syntax(bucket.environment)
-        self._code[(syntax or "", bucket.key)] = (bucket.checksum, bucket.code)
-        disk = self._disk_for(syntax)
-        if disk is None:
-            return
-        try:
-            disk.dump_bytecode(bucket)  # a temporary file, then renamed: atomic
-        except OSError:  # a full or read-only disk costs the next build's compiling only
-            self._disk[syntax or ""] = None
+        self._code[(syntax, bucket.key)] = (bucket.checksum, bucket.code)
+        path = self._file(syntax, bucket)
+        if path is not None:
+            payload = bucket.bytecode_to_string()
+            _write_private(path, hashlib.sha256(payload).digest() + payload)
 
     def clear(self) -> None:
         self._code.clear()
@@ -102,64 +116,89 @@ class CompiledTemplates(BytecodeCache):
         folder, root = os.path.realpath(self._folder), os.path.realpath(project)
         if os.path.commonpath([folder, root]) == root:
             self._folder = None
-            self._disk.clear()
 
-    def _disk_for(self, syntax: str | None) -> FileSystemBytecodeCache | None:
-        """The files of environments with settings *syntax* (None: not to be kept)."""
-        if syntax is None or self._folder is None:
+    def _syntax_of(self, env: Environment) -> str | None:
+        if env not in self._syntax:
+            self._syntax[env] = _syntax(env)
+        return self._syntax[env]
+
+    def _file(self, syntax: str, bucket: Bucket) -> Path | None:
+        """Where the code of *bucket* is kept (None: nowhere on disk)."""
+        if self._folder is None:
             return None
-        if syntax not in self._disk:
-            usable = _safe(self._folder)
-            where = str(self._folder)
-            self._disk[syntax] = (
-                FileSystemBytecodeCache(where, f"{syntax}-%s.code") if usable else None
-            )
-        return self._disk[syntax]
+        if self._usable is None:
+            try:
+                self._folder.mkdir(mode=stat.S_IRWXU, parents=True, exist_ok=True)
+            except OSError:
+                self._usable = False
+            else:
+                self._usable = usercache.private(self._folder)
+        return self._folder / f"{syntax}-{bucket.key}.code" if self._usable else None
 
 
-def user_folder(environ: Mapping[str, str] = os.environ) -> Path | None:
-    """``$XDG_CACHE_HOME/babelpress/templates`` (default ``~/.cache/…``); None: no home."""
-    base = environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # the XDG specification: a relative path is ignored
-        try:
-            base = str(Path.home() / ".cache")
-        except RuntimeError:
-            return None
-    return Path(base) / "babelpress" / "templates"
+#: bytes of the digest each kept file starts with
+_DIGEST = 32
 
 
-def _safe(folder: Path) -> bool:
-    """Make *folder* (private to the user) and say whether only the user can write in it:
-    code is loaded from there."""
+def _write_private(path: Path, data: bytes) -> None:
+    """*data* into *path*, readable by the user only, whole or not at all; a full or
+    read-only disk costs the next build's compiling only."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        folder.mkdir(mode=stat.S_IRWXU, parents=True, exist_ok=True)
-        found = os.lstat(folder)
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, stat.S_IRUSR | stat.S_IWUSR)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
     except OSError:
-        return False
-    owner = getattr(os, "getuid", None)
-    return (
-        stat.S_ISDIR(found.st_mode)
-        and not found.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-        and (owner is None or found.st_uid == owner())
-    )
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
 
 
 def _syntax(env: Environment) -> str | None:
-    """A fingerprint of what compiled code depends on besides the source: the versions
-    and the environment's settings; None when a setting cannot be told apart."""
+    """A fingerprint of what compiled code depends on besides the source: the versions,
+    the environment's kind and settings, and its filters and tests (the compiler calls
+    a filter on a constant, and calls filters by how they take their arguments); None
+    when a setting cannot be told apart."""
     extensions = sorted(env.extensions)
     if not isinstance(env.autoescape, bool) or not _PLAIN_EXTENSIONS.issuperset(extensions):
         return None
+    functions = [
+        (kind, name, *_identity_of(function))
+        for kind, table in (("filter", env.filters), ("test", env.tests))
+        for name, function in sorted(table.items())
+    ]
+    if env.finalize is not None:
+        functions.append(("finalize", "", *_identity_of(env.finalize)))
     settings = (
-        sys.implementation.cache_tag, jinja2.__version__, extensions,
+        sys.implementation.cache_tag, jinja2.__version__, _identity_of(type(env)), extensions,
         env.block_start_string, env.block_end_string, env.variable_start_string,
         env.variable_end_string, env.comment_start_string, env.comment_end_string,
         env.line_statement_prefix, env.line_comment_prefix, env.trim_blocks,
         env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline, env.optimized,
         env.autoescape, env.is_async, getattr(env, "newstyle_gettext", None),
-        f"{env.code_generator_class.__module__}.{env.code_generator_class.__qualname__}",
+        env.policies.get("compiler.ascii_str"), _identity_of(env.code_generator_class),
+        functions,
     )  # fmt: skip
     return hashlib.sha256(repr(settings).encode()).hexdigest()[:20]
+
+
+def _identity_of(thing: Any) -> tuple[str, ...]:
+    """A function or class by its module, name, how Jinja passes it arguments, and the
+    file it was read from as it is now (an upgrade changes the file)."""
+    module = getattr(thing, "__module__", None) or ""
+    passes = getattr(thing, "jinja_pass_arg", None)
+    name = getattr(thing, "__qualname__", None) or type(thing).__qualname__
+    return (module, name, str(passes), _module_file(module))
+
+
+@functools.lru_cache(maxsize=256)
+def _module_file(module: str) -> str:
+    source = getattr(sys.modules.get(module), "__file__", None)
+    try:
+        found = os.stat(source) if source else None
+    except OSError:
+        found = None
+    return f"{source}:{found.st_size}:{found.st_mtime_ns}" if found else ""
 
 
 class ThemeListing:
