@@ -37,6 +37,14 @@ Ein Satz mit [einem Link](https://example.org/a). Noch ein Satz.
 """
 
 
+@pytest.fixture(autouse=True)
+def own_cache_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A user cache folder of the tests' own (the signing secret is kept there)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "user-cache"))
+
+
 def kept_for(text: str, unit: str = "sentence") -> str:
     _, walked = reader.parse_walked(text, path="docs/de/x.md", slug="x", unit=unit)
     return stored.dumps(text, unit, walked)
