@@ -31,18 +31,25 @@ _SECRETS: dict[str, bytes | None] = {}
 def folder(name: str, environ: Mapping[str, str] = os.environ) -> Path | None:
     """``$XDG_CACHE_HOME/babelpress/<name>``, made private to the user; None where it
     would not be (see the module docstring), or cannot be made."""
-    base = environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # the XDG specification: a relative path is ignored
-        try:
-            base = str(Path.home() / ".cache")
-        except RuntimeError:
-            return None
+    base = _base(environ)
+    if base is None:
+        return None
     path = Path(base) / "babelpress" / name
     try:
         path.mkdir(mode=stat.S_IRWXU, parents=True, exist_ok=True)
     except OSError:
         return None
     return path if private(path) else None
+
+
+def _base(environ: Mapping[str, str]) -> str | None:
+    base = environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(base):
+        return base
+    try:  # the XDG specification: a relative path is ignored
+        return str(Path.home() / ".cache")
+    except RuntimeError:
+        return None
 
 
 def private(path: Path) -> bool:
@@ -81,14 +88,17 @@ def _safe_above(folder: str, user: int | None) -> bool:
 
 
 def secret(environ: Mapping[str, str] = os.environ) -> bytes | None:
-    """The user's secret (random bytes, made on first use); None where it cannot be kept."""
-    place = folder("keys", environ)
-    if place is None:
+    """The user's secret (random bytes, made on first use); None where it cannot be kept.
+
+    Found once per process and cache folder: every page's walk is signed or checked."""
+    base = _base(environ)
+    if base is None:
         return None
-    name = str(place / "secret")
-    if name not in _SECRETS:
-        _SECRETS[name] = _read_secret(name) or _make_secret(name)
-    return _SECRETS[name]
+    if base not in _SECRETS:
+        place = folder("keys", environ)
+        name = str(place / "secret") if place is not None else None
+        _SECRETS[base] = (_read_secret(name) or _make_secret(name)) if name else None
+    return _SECRETS[base]
 
 
 def _read_secret(name: str) -> bytes | None:
