@@ -35,11 +35,16 @@ def folder(name: str, environ: Mapping[str, str] = os.environ) -> Path | None:
     if base is None:
         return None
     path = Path(base) / "babelpress" / name
+    return path if made_private(path) else None
+
+
+def made_private(path: Path) -> bool:
+    """Make the folder *path* (private to the user) if missing; whether it is :func:`private`."""
     try:
         path.mkdir(mode=stat.S_IRWXU, parents=True, exist_ok=True)
     except OSError:
-        return None
-    return path if private(path) else None
+        return False
+    return private(path)
 
 
 def _base(environ: Mapping[str, str]) -> str | None:

@@ -297,10 +297,6 @@ def _known_facts(cache: RenderCache, target: Path, facts: FactsOf | None, root: 
     return known
 
 
-def _slug(source: Path, settings: Settings) -> str:
-    return source.relative_to(settings.source_docs_path).with_suffix("").as_posix()
-
-
 def _parse(page: project.Page, data: bytes | None, settings: Settings) -> Document:
     """The page parsed from its bytes *data* (already read for the cache key; None when
     they could not be read: reading again says why), with what ``extract`` found walking
@@ -320,7 +316,7 @@ def _parse(page: project.Page, data: bytes | None, settings: Settings) -> Docume
     doc, _ = parse_walked(
         text,
         path=source.relative_to(settings.root).as_posix(),
-        slug=_slug(source, settings),
+        slug=page.slug,
         unit=settings.unit,
         known=stored.known(kept, text, settings.unit),
     )

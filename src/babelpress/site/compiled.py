@@ -31,7 +31,6 @@ import functools
 import hashlib
 import hmac
 import os
-import stat
 import sys
 import weakref
 from collections.abc import Callable, Collection, Hashable
@@ -44,6 +43,8 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader
 from jinja2.bccache import Bucket
 
 from babelpress import usercache
+from babelpress.errors import BabelpressError
+from babelpress.fsutil import atomic_write
 
 #: extensions whose compiled code depends on nothing but the environment's settings
 _PLAIN_EXTENSIONS = frozenset(
@@ -102,7 +103,9 @@ class CompiledTemplates(BytecodeCache):
         path = self._file(syntax, bucket)
         if path is not None:
             payload = bucket.bytecode_to_string()
-            _write_private(path, hashlib.sha256(payload).digest() + payload)
+            # a full or read-only disk costs the next build's compiling only
+            with contextlib.suppress(BabelpressError):
+                atomic_write(path, hashlib.sha256(payload).digest() + payload, durable=False)
 
     def clear(self) -> None:
         self._code.clear()
@@ -127,31 +130,12 @@ class CompiledTemplates(BytecodeCache):
         if self._folder is None:
             return None
         if self._usable is None:
-            try:
-                self._folder.mkdir(mode=stat.S_IRWXU, parents=True, exist_ok=True)
-            except OSError:
-                self._usable = False
-            else:
-                self._usable = usercache.private(self._folder)
+            self._usable = usercache.made_private(self._folder)
         return self._folder / f"{syntax}-{bucket.key}.code" if self._usable else None
 
 
 #: bytes of the digest each kept file starts with
 _DIGEST = 32
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    """*data* into *path*, readable by the user only, whole or not at all; a full or
-    read-only disk costs the next build's compiling only."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, stat.S_IRUSR | stat.S_IWUSR)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
 
 
 def _syntax(env: Environment) -> str | None:
