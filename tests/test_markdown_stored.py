@@ -193,6 +193,30 @@ def test_extract_keeps_the_walks_and_rendering_uses_them(
     assert not layout.parsed_path(settings, gone.slug).exists()
 
 
+def test_a_walk_lost_or_signed_with_another_secret_is_made_again(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = bp_config.load(project)
+    extract(settings, jobs=1)
+    pages = layout.pages(settings)
+    lost = layout.parsed_path(settings, pages[0].slug)
+    lost.unlink()
+    report = extract(settings, jobs=1)
+    assert lost.exists() and report.skipped == len(pages) - 1
+
+    # a cleared cache folder (or a copy of another user's project): a new secret
+    before = {page.slug: layout.parsed_path(settings, page.slug).read_bytes() for page in pages}
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "another-cache"))
+    report = extract(settings, jobs=1)
+    assert report.skipped == 0 and not report.errors
+    after = {page.slug: layout.parsed_path(settings, page.slug).read_bytes() for page in pages}
+    assert all(after[slug] != before[slug] for slug in before)
+    for cache in settings.locale_path.glob(".babelpress-render*"):
+        cache.unlink()
+    walking_forbidden(monkeypatch)
+    render.render_all(settings)
+
+
 def test_clearing_old_walks_stays_inside_the_project(project: Path, tmp_path: Path) -> None:
     settings = bp_config.load(project)
     elsewhere = tmp_path / "elsewhere"

@@ -63,6 +63,7 @@ from babelpress.fsutil import (
     read_text,
 )
 from babelpress.glossary import Glossary, load_glossary
+from babelpress.markdown import stored
 from babelpress.po.file import read_po
 from babelpress.po.format import format_po
 from babelpress.po.merge import TranslationMemory, merge
@@ -206,7 +207,11 @@ class _Run:
         self.memories: dict[str, TranslationMemory] = {}
         self.indexes: dict[str, MemoryIndex] = {}
         self.glossary, glossary_bytes = _glossary(settings)
-        self.code = hashlib.sha256(self.code.encode() + glossary_bytes).hexdigest()
+        # walks signed with another secret are not read: the pages are walked again
+        self.signer = stored.signer()
+        self.code = hashlib.sha256(
+            self.code.encode() + glossary_bytes + self.signer.encode()
+        ).hexdigest()
 
     def execute(self) -> Report:
         pages = project.pages(self.settings)
@@ -241,8 +246,10 @@ class _Run:
         return pagework.PageTask(slug, path, fingerprint)
 
     def outputs(self, slug: str) -> list[Path]:
+        """The files a page's run writes: its catalogues, and its walk where one is kept."""
         paths = [project.pot_path(self.settings, slug)]
-        return paths + [project.po_path(self.settings, lang, slug) for lang in self.languages]
+        paths += [project.po_path(self.settings, lang, slug) for lang in self.languages]
+        return [*paths, project.parsed_path(self.settings, slug)] if self.signer else paths
 
     def work(self, tasks: list[pagework.PageTask]) -> Iterator[pagework.PageDone]:
         """Each task's result, in order: in worker processes when there is much to do.
@@ -342,7 +349,7 @@ class _Run:
         """Write (or, with ``check``, compare) what :func:`extract_page` made of a page."""
         self.report.errors.extend(done.errors)
         if done.walked is not None and not self.check:
-            self.keep_walk(done.task.slug, done.walked)
+            self.keep_walk(done.task.slug, done.walked, done.task.fingerprint)
         for output in done.outputs:
             try:
                 written = self.output(output.path, output.text, done.task.fingerprint)
@@ -356,14 +363,16 @@ class _Run:
                 index.replaced(output.path, output.before)
             index.record(output.path, output.pairs)
 
-    def keep_walk(self, slug: str, text: str) -> None:
+    def keep_walk(self, slug: str, text: str, fingerprint: str) -> None:
         """Keep what walking the page found for rendering (a cache: not reported, and not
         flushed to the disk: a file cut short by a crash is parsed again)."""
+        path = project.parsed_path(self.settings, slug)
         try:
-            atomic_write(project.parsed_path(self.settings, slug), text, durable=False,
-                         root=self.settings.root)  # fmt: skip
+            atomic_write(path, text, durable=False, root=self.settings.root)
         except BabelpressError as exc:  # a folder leading outside, a full disk
             self.report.errors.append(exc)
+            return
+        self.state.record(path, fingerprint)
 
     def forget_walks(self, slugs: set[str]) -> None:
         """Remove what was kept of pages that are gone."""

@@ -89,6 +89,14 @@ def known(data: bytes | None, text: str, unit: str) -> Callable[[str], Walked | 
     return partial(_walked, kept) if isinstance(kept, dict) else None
 
 
+def signer() -> str:
+    """Which secret signs the walks kept now ("" for none): the files signed with
+    another (a cache folder cleared, another user) are not used, so a step that skips
+    pages it walked before must walk them again."""
+    secret = usercache.secret()
+    return hmac.new(secret, b"signer", hashlib.sha256).hexdigest()[:16] if secret else ""
+
+
 def _signature(secret: bytes, page: str, body: bytes) -> str:
     return hmac.new(secret, page.encode() + b"\n" + body, hashlib.sha256).hexdigest()
 
