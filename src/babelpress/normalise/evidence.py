@@ -255,7 +255,7 @@ def _shape_signs(text: str, tokens: list[str], rules: EvidenceRules) -> list[tup
 def _tool_row(text: str, rules: EvidenceRules) -> bool:
     """Items between separators, each a button or a counter: a player's or a tool bar's
     line ("Artikel anhören • 4 Min")."""
-    items = [item.strip() for item in _SEPARATORS.split(f" {text} ") if item.strip()]
+    items = [item.strip() for item in _SEPARATORS.split(f" {plain_spaces(text)} ") if item.strip()]
     return len(items) >= 2 and all(_tool(item, rules) for item in items)
 
 

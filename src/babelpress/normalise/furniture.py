@@ -44,6 +44,7 @@ before anything is removed.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby, takewhile
 
@@ -65,6 +66,8 @@ from babelpress.normalise.text import comparable, plain_spaces
 
 #: a button has at most this many words (only those count as a row beside the byline)
 BUTTON_WORDS = 3
+#: a form's row (its fields, then its button) has at most this many items
+FORM_ITEMS = 4
 #: a teaser label is followed by at most this many teaser lines
 MAX_TEASERS = 6
 #: an advertisement under its label has at most this many lines, of at most this many words
@@ -122,9 +125,15 @@ def _said(evidence: Evidence, rules: Rules) -> bool:
 
 
 def sweep(
-    lines: list[Line], rules: Rules, zones: Zones, removed: list[Removal], doubts: list[Doubt]
+    lines: list[Line],
+    rules: Rules,
+    zones: Zones,
+    removed: list[Removal],
+    doubts: list[Doubt],
+    authors: Sequence[str] = (),
 ) -> list[Line]:
-    """The lines that are not furniture (see the module docstring)."""
+    """The lines that are not furniture (see the module docstring); *authors*: the
+    names of the byline."""
     byline = {r.line for r in removed if r.reason == "metadata"}
     cut = _trailer(lines, rules, zones, removed, doubts)
     if len(cut) < len(lines):  # what followed the article's end is no longer its prose
@@ -137,6 +146,7 @@ def sweep(
     teasers = (-1, 0)  # the block of lines a label's teasers stand in, and where it starts
     listing = ""  # the kind of list *label* opens: teasers, or the article's contents
     boxed = _whole_blocks(lines, rules)  # line number: (kind of box, why)
+    boxed.update(_named_author_boxes(lines, rules, zones, authors, set(boxed)))
     for index, line in enumerate(lines):
         if any(p.search(line.text) for p in rules.keep):
             kept.append(line)
@@ -377,6 +387,30 @@ def _run_to_button(
     return set()
 
 
+def _named_author_boxes(
+    lines: list[Line], rules: Rules, zones: Zones, authors: Sequence[str], gone: set[int]
+) -> dict[int, tuple[str, str]]:
+    """The author's box without a label, below the article: a block of lines that opens
+    with a name of the byline, then the author's role or a short biography (two lines
+    at most, besides what the rules name: "Mehr Artikel der Autorin"); no prose but
+    what already goes (*gone*: in a box of the site) follows it."""
+    names = {comparable(name) for name in authors if name.strip()}
+    found: dict[int, tuple[str, str]] = {}
+    for _, grouped in groupby(lines, key=lambda line: line.group):
+        block = list(grouped)
+        first, numbers = block[0], {line.number for line in block}
+        own = [line for line in block[1:] if rules.boilerplate_kind(line.text) is None]
+        if comparable(first.text) not in names or not 0 < len(own) <= 2:
+            continue
+        if any(n > first.number for n in zones.prose - numbers - gone):
+            continue  # the article goes on below: a name in it, not a box
+        if any(len(line.text.split()) > MAX_BIO_WORDS for line in own):
+            continue
+        why = ("author box", f"under the author's name {first.text!r}")
+        found.update(dict.fromkeys((line.number for line in [first, *own]), why))
+    return found
+
+
 def _author_box(lines: list[Line], index: int, rules: Rules) -> set[int]:
     """The author's name and short biography under "Über die Autorin": a name line, if
     any, and one paragraph, followed in its block of lines by nothing but what the
@@ -396,8 +430,17 @@ def _author_box(lines: list[Line], index: int, rules: Rules) -> set[int]:
 
 
 def _button(text: str, rules: Rules) -> bool:
-    """A button closing a box ("Jetzt 4 Wochen für 1 € lesen", a no-break space in it)."""
-    return rules.box_button.match(plain_spaces(text)) is not None
+    """A button closing a box ("Jetzt 4 Wochen für 1 € lesen", a no-break space in it),
+    or a form's row ending in one ("E-Mail-Adresse · Anmelden": its fields, then it)."""
+    text = plain_spaces(text)
+    if rules.box_button.match(text) is not None:
+        return True
+    items = text.split(" · ")
+    return (
+        1 < len(items) <= FORM_ITEMS
+        and all(len(item.split()) <= BUTTON_WORDS for item in items)
+        and rules.box_button.match(items[-1]) is not None
+    )
 
 
 def _site_speaks(line: Line, rules: Rules) -> bool:

@@ -168,6 +168,17 @@ def finish_fields(fields: dict[str, Any]) -> None:
         fields.setdefault("date", updated)
 
 
+_NAME_JOINTS = re.compile(r",\s*|\s+(?:und|&|/)\s+")
+
+
+def author_names(fields: dict[str, Any]) -> list[str]:
+    """Each name of the byline ("Anna Roth und Jan Beck" gives both) and the contributors."""
+    author = fields.get("author")
+    names = _NAME_JOINTS.split(author) if isinstance(author, str) else []
+    names += [n for n in fields.get("contributors") or [] if isinstance(n, str)]
+    return [name.strip() for name in names if name.strip()]
+
+
 def merge_fields(found: dict[str, Any], new: dict[str, Any]) -> None:
     """Add *new* to *found*: first value wins, contributors accumulate."""
     for key, value in new.items():

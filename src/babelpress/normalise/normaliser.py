@@ -35,7 +35,7 @@ from babelpress.normalise.dedupe import drop_duplicates, find_pull_quotes
 from babelpress.normalise.escape import one_line
 from babelpress.normalise.furniture import Zones, sweep
 from babelpress.normalise.headline import take_headline
-from babelpress.normalise.metadata import finish_fields, take_metadata
+from babelpress.normalise.metadata import author_names, finish_fields, take_metadata
 from babelpress.normalise.rules import Rules, load_rules
 from babelpress.normalise.structure import classify, is_interview, split_lines
 from babelpress.normalise.text import clean, sentences, slugify
@@ -71,7 +71,7 @@ def normalise_text(
     zones = Zones.of_page(lines, rules)
     lines = take_metadata(lines, rules, zones.at_edge, fields, removed)
     finish_fields(fields)
-    lines = sweep(lines, rules, zones, removed, doubts)
+    lines = sweep(lines, rules, zones, removed, doubts, authors=author_names(fields))
     headline = take_headline(lines, rules, zones.prose, removed, doubts)
     lines, repeated = drop_duplicates(headline.lines)
     removed.extend(Removal("repeated paragraph", line.text, line.number) for line in repeated)

@@ -37,6 +37,8 @@ _TAB = re.compile(r"[ \f\v]*\t[ \t\f\v]*")
 _SEPARATOR_LINE = re.compile(r"[›»>|/]")  # not a bullet: "•" alone may open an item
 #: an item of a tabbed row or of a breadcrumb has at most this many words
 ROW_ITEM_WORDS = 6
+#: a figure and an abbreviated unit of time or size at the end of a row's item
+_UNIT_END = re.compile(r"\d\s?(?:min|std|sek|sec|mb|kb|gb)\.$", re.IGNORECASE)
 _QUOTE_SPACE = re.compile(r"(?<=[.!?…][“”\"»«])(?=[A-ZÄÖÜ])")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[“”\"»«)]*\s+(?=[„“\"»«(]?[A-ZÄÖÜ0-9])")
 _WORD = re.compile(r"\w+")
@@ -76,11 +78,12 @@ def _tab_row(line: str) -> str:
 
 def _row_item(item: str) -> bool:
     """Short, not a sentence's end and not its continuation (a tab inside a sentence),
-    with a letter or digit in it (a bullet before a tab is no item of a row)."""
+    with a letter or digit in it (a bullet before a tab is no item of a row).  A figure
+    with its abbreviated unit ("Lesezeit 5 Min.") ends in a full stop, not a sentence."""
     words = item.split()
     return (
         0 < len(words) <= ROW_ITEM_WORDS
-        and item[-1] not in ".!?"
+        and (item[-1] not in ".!?" or _UNIT_END.search(item) is not None)
         and not item[0].islower()
         and any(char.isalnum() for char in item)
     )
