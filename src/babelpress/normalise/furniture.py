@@ -43,6 +43,7 @@ before anything is removed.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -85,6 +86,10 @@ MAX_OFFER_LINES = 6
 MIN_FIGURES = 6
 #: an author's biography has at most this many words
 MAX_BIO_WORDS = 80
+#: a media title's length at its end: "(2:48 Min.)", "(12 Minuten)"
+_LENGTH_END = re.compile(
+    r"\s*\((?:\d{1,2}:)?\d{1,2}(?::\d{2})?\s?(?:min\.?|minuten|sek\.?|std\.?)\)$", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -298,7 +303,7 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
         rules.contact.search(t) for t in texts
     ):
         return "contact"
-    if any(rules.player_button.match(t) for t in texts):
+    if any(rules.player_button.match(item) for t in texts for item in t.split(" · ")):
         return "player"
     return "figures" if _figures(texts, rules) else None
 
@@ -311,9 +316,11 @@ def _figures(texts: list[str], rules: Rules) -> bool:
 
 
 def _short_label(line: Line, rules: Rules) -> bool:
-    """Short and no sentence, or a line the rules name (an embed's notice in a player)."""
+    """Short and no sentence, or a line the rules name (an embed's notice in a player).
+    A title with its length ("Ein Tag im Dorf (2:48 Min.)") is no sentence."""
+    text = _LENGTH_END.sub("", line.text)
     return (
-        len(line.text.split()) <= MAX_LABEL_WORDS and not reads_as_sentence(line.text)
+        len(line.text.split()) <= MAX_LABEL_WORDS and not reads_as_sentence(text)
     ) or rules.boilerplate_kind(line.text) is not None
 
 
