@@ -297,6 +297,8 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
             return "promotion"
     if not all(_short_label(line, rules) for line in block):
         return None
+    if _shop_offers(texts, rules):
+        return "offers"
     if len(block) > MAX_BLOCK_LINES:
         return "figures" if _figures(texts, rules) else None
     if any(rules.contact_label.match(t) for t in texts) and any(
@@ -306,6 +308,13 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
     if any(rules.player_button.match(item) for t in texts for item in t.split(" · ")):
         return "player"
     return "figures" if _figures(texts, rules) else None
+
+
+def _shop_offers(texts: list[str], rules: Rules) -> bool:
+    """A price comparison: shops, their prices and buttons ("Zum Angebot*"), two of its
+    lines or more the rules name as offers, a price among the others."""
+    offers = sum(rules.boilerplate_kind(t) == "affiliate" for t in texts)
+    return offers >= 2 and any(rules.figure.match(t) for t in texts)
 
 
 def _figures(texts: list[str], rules: Rules) -> bool:
