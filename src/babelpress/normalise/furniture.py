@@ -288,13 +288,17 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
     if len(block) < 2:
         return None  # a line alone is judged on its own
     texts = [line.text for line in block]
-    if len(block) <= MAX_OFFER_LINES and _button(texts[-1], rules):
-        # an offer of the site without a label: its button under a line naming the site's things
-        said = texts[:-1]
-        if all(len(t.split()) <= MAX_BOX_WORDS for t in said) and any(
-            _site_speaks(line, rules) for line in block[:-1]
-        ):
-            return "promotion"
+    # an offer of the site without a label: its button under a line naming the site's
+    # things, and after the button nothing but what the rules name (a link on)
+    button = next((i for i in range(len(texts) - 1, -1, -1) if _button(texts[i], rules)), None)
+    if (
+        button
+        and button < MAX_OFFER_LINES
+        and all(rules.boilerplate_kind(t) is not None for t in texts[button + 1 :])
+        and all(len(t.split()) <= MAX_BOX_WORDS for t in texts[:button])
+        and any(_site_speaks(line, rules) for line in block[:button])
+    ):
+        return "promotion"
     if not all(_short_label(line, rules) for line in block):
         return None
     if _shop_offers(texts, rules):
