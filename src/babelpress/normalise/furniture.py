@@ -86,6 +86,9 @@ MAX_OFFER_LINES = 6
 MIN_FIGURES = 6
 #: an author's biography has at most this many words
 MAX_BIO_WORDS = 80
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+#: a name of one to four capitalised words, then a dash and the offer
+_NAME_DASH = re.compile(r"^[A-ZÄÖÜ][\w&.'’-]*(?: (?:[A-ZÄÖÜ][\w&.'’-]*|&)){0,3} [–—] \S")
 #: a media title's length at its end: "(2:48 Min.)", "(12 Minuten)"
 _LENGTH_END = re.compile(
     r"\s*\((?:\d{1,2}:)?\d{1,2}(?::\d{2})?\s?(?:min\.?|minuten|sek\.?|std\.?)\)$", re.I
@@ -365,17 +368,32 @@ def _advertisement(lines: list[Line], index: int, rules: Rules) -> set[int]:
     for line in lines[index + 1 : index + 2 + MAX_AD_LINES]:
         if line.group != label.group or rules.ad_label.match(line.text):
             return {x.number for x in run}  # the block ends, or a label closes the run
-        if _button(line.text, rules):  # its button closes it; more offers may follow
+        if _button(line.text, rules) or _ends_in_button(line.text, rules):
+            # its button closes it; more offers may follow
             return (
                 {x.number for x in run}
                 | {line.number}
                 | _offers(lines, index + 2 + len(run), rules)
             )
         if len(run) == MAX_AD_LINES or len(line.text.split()) > MAX_AD_WORDS:
-            return set()
+            # the article goes on in the same block: one line shaped like an ad is the ad
+            single = len(run) == 1 and _ad_shaped(run[0].text, rules)
+            return {run[0].number} if single else set()
         run.append(line)
     closed = index + 1 + len(run) >= len(lines)
     return {x.number for x in run} if closed else set()
+
+
+def _ad_shaped(text: str, rules: Rules) -> bool:
+    """An advertisement's line: a business's name and its offer after a dash ("Bäckerei
+    Kohlhaas – frische Brezeln …")."""
+    return _NAME_DASH.match(text) is not None
+
+
+def _ends_in_button(text: str, rules: Rules) -> bool:
+    """A line whose last words after its sentences are a button ("… sichern! Mehr erfahren")."""
+    parts = _SENTENCE_BREAK.split(text.strip())
+    return len(parts) > 1 and _button(parts[-1], rules)
 
 
 def _offers(lines: list[Line], start: int, rules: Rules) -> set[int]:
