@@ -26,9 +26,13 @@ Contract of :func:`sweep` (after metadata, before the headline), in this order:
    label such as "Pressekontakt" and a phone number or e-mail address in it), a media
    player (its button in it, "Audio starten"), or a widget of figures (a markets box:
    "DAX", "18.432,17", "+0,84 %", at least :data:`MIN_FIGURES` figures, half its lines
-   or more).  An offer of the site without a label goes whole too: at most
-   :data:`MAX_OFFER_LINES` lines, a button last, a line above naming the site's things
-   ("… in der App.").
+   or more), or a price comparison (shops, prices, "Zum Angebot*").  An offer of the site
+   without a label goes whole too: at most :data:`MAX_OFFER_LINES` lines down to a
+   button (only links the rules name after it), a line above naming the site's things
+   ("… in der App.").  A block holding a form (:data:`MIN_FORM_FIELDS` of its fields or
+   its button, "Wohnort *", "Leserbrief absenden") goes whole, with what it says to the
+   reader.  Below the article, a block opening with a name of the byline and one or two
+   short lines (a role, a biography) is the author's box without a label.
 4. **Evidence.** Every other line is judged by :func:`~.evidence.assess`: removed,
    kept, or kept and reported as uncertain.  Above or inside the article, a line shaped
    like a headline (four words or more, most not the site's) is never removed on the
@@ -69,6 +73,8 @@ from babelpress.normalise.text import comparable, plain_spaces
 BUTTON_WORDS = 3
 #: a form's row (its fields, then its button) has at most this many items
 FORM_ITEMS = 4
+#: a block with this many fields of a form (or its button) is the form
+MIN_FORM_FIELDS = 3
 #: a teaser label is followed by at most this many teaser lines
 MAX_TEASERS = 6
 #: an advertisement under its label has at most this many lines, of at most this many words
@@ -302,6 +308,8 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
         and any(_site_speaks(line, rules) for line in block[:button])
     ):
         return "promotion"
+    if sum(rules.boilerplate_kind(t) == "form" for t in texts) >= MIN_FORM_FIELDS:
+        return "form"  # its fields, and what it says to the reader above them
     if not all(_short_label(line, rules) for line in block):
         return None
     if _shop_offers(texts, rules):

@@ -191,12 +191,20 @@ def classify(
             0 < i < len(lines) - 1
             and _is_heading(line.text, rules)
             and not _spoken(line.text, rules, interview)
+            and not _signs_off(lines, i)
         ):
             blocks.append(Block("heading", line.text, line=line.number))
         else:
             blocks.extend(_paragraph(line, rules, interview))
         i += 1
     return blocks, dropped
+
+
+def _signs_off(lines: list[Line], i: int) -> bool:
+    """``lines[i]`` closes the paragraph above it in its block of lines (a letter's
+    "Hannelore Brenk, Wiesenau"): a heading stands above what it heads, not below."""
+    line, above, below = lines[i], lines[i - 1], lines[i + 1]
+    return above.group == line.group != below.group and ends_sentence(above.text)
 
 
 def _credit_only(line: Line, rules: Rules) -> str:
