@@ -191,20 +191,13 @@ def classify(
             0 < i < len(lines) - 1
             and _is_heading(line.text, rules)
             and not _spoken(line.text, rules, interview)
-            and not _signs_off(lines, i)
+            and not _SIGNATURE.match(line.text)
         ):
             blocks.append(Block("heading", line.text, line=line.number))
         else:
             blocks.extend(_paragraph(line, rules, interview))
         i += 1
     return blocks, dropped
-
-
-def _signs_off(lines: list[Line], i: int) -> bool:
-    """``lines[i]`` closes the paragraph above it in its block of lines (a letter's
-    "Hannelore Brenk, Wiesenau"): a heading stands above what it heads, not below."""
-    line, above, below = lines[i], lines[i - 1], lines[i + 1]
-    return above.group == line.group != below.group and ends_sentence(above.text)
 
 
 def _credit_only(line: Line, rules: Rules) -> str:
@@ -256,6 +249,16 @@ def is_interview(lines: list[Line], rules: Rules) -> bool:
         return True
     asked = [x for x in lines if rules.speaker.match(x.text) and x.text.rstrip().endswith("?")]
     return len(asked) >= 2
+
+
+#: a line that signs or files what stands above it, never a heading: a reader's name
+#: and town under a letter ("Sabine und Jürgen Lettau, Hollfeld"), a book's ISBN (read
+#: from the line alone, so that normalising the result again gives the same blocks)
+_SIGNATURE = re.compile(
+    r"^(?:ISBN[ :]|(?:[A-ZÄÖÜ][a-zäöüß]+|[A-ZÄÖÜ]\.)(?:(?: und| &) [A-ZÄÖÜ][a-zäöüß]+)?"
+    r" (?:[A-ZÄÖÜ]\. )?(?:(?:von|van|de|zu) )?[A-ZÄÖÜ][\w'’-]+, [A-ZÄÖÜ][\w.'’-]*"
+    r"(?:[ /-](?:[A-ZÄÖÜ(][\w.'’()-]*|am|an|im|bei|in|ob|der|die|den))*$)"
+)
 
 
 def _is_heading(text: str, rules: Rules) -> bool:
