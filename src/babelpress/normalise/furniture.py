@@ -75,8 +75,9 @@ BUTTON_WORDS = 3
 FORM_ITEMS = 4
 #: a block with this many fields of a form (or its button) is the form
 MIN_FORM_FIELDS = 3
-#: a teaser label is followed by at most this many teaser lines
-MAX_TEASERS = 6
+#: a teaser label is followed by at most this many teaser lines (a section's name may
+#: stand over each teaser)
+MAX_TEASERS = 10
 #: an advertisement under its label has at most this many lines, of at most this many words
 MAX_AD_LINES = 4
 MAX_AD_WORDS = 14
@@ -310,6 +311,12 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
         return "promotion"
     if sum(rules.boilerplate_kind(t) == "form" for t in texts) >= MIN_FORM_FIELDS:
         return "form"  # its fields, and what it says to the reader above them
+    if (
+        len(block) <= MAX_OFFER_LINES
+        and rules.boilerplate_kind(texts[0]) == "feedback"
+        and any(rules.contact.search(t) for t in texts)
+    ):
+        return "feedback"  # the site's call to write in, with its address
     if not all(_short_label(line, rules) for line in block):
         return None
     if _shop_offers(texts, rules):
@@ -477,7 +484,8 @@ def _author_box(lines: list[Line], index: int, rules: Rules) -> set[int]:
 
 def _button(text: str, rules: Rules) -> bool:
     """A button closing a box ("Jetzt 4 Wochen für 1 € lesen", a no-break space in it),
-    or a form's row ending in one ("E-Mail-Adresse · Anmelden": its fields, then it)."""
+    a form's row ending in one ("E-Mail-Adresse · Anmelden": its fields, then it), or a
+    dialog's row of buttons ("Aktivieren · Später")."""
     text = plain_spaces(text)
     if rules.box_button.match(text) is not None:
         return True
@@ -485,7 +493,10 @@ def _button(text: str, rules: Rules) -> bool:
     return (
         1 < len(items) <= FORM_ITEMS
         and all(len(item.split()) <= BUTTON_WORDS for item in items)
-        and rules.box_button.match(items[-1]) is not None
+        and (
+            rules.box_button.match(items[-1]) is not None
+            or all(rules.dialog_button.match(item) for item in items)
+        )
     )
 
 

@@ -42,6 +42,8 @@ from babelpress.normalise.rules import Rules
 from babelpress.normalise.structure import Line, caption_parts, is_heading_like, take_title
 from babelpress.normalise.text import comparable
 
+#: what is removed as the site's navigation under these reasons
+NAVIGATION = frozenset({"breadcrumb", "skip link"})
 #: a candidate this short, followed by a longer one, is navigation or a topline
 NAV_WORDS = 3
 #: a topline has at most this many words (or fewer than the headline right below it)
@@ -76,6 +78,7 @@ def take_headline(
     of the paragraphs of prose."""
     first = next((i for i, x in enumerate(lines) if x.number in prose), None)
     candidates = [i for i in range(first or 0) if _candidate(lines[i], rules)]
+    candidates = _below_navigation(lines, first, candidates, removed, rules)
     if first is not None and _titled_prose(lines, first, candidates, removed, rules):
         candidates.append(first)
     if not candidates:
@@ -107,6 +110,26 @@ def _candidate(line: Line, rules: Rules) -> bool:
         and not rules.bullet.match(line.text)
         and not is_menu(line.text, rules.evidence)
     )
+
+
+def _below_navigation(
+    lines: list[Line], first: int | None, candidates: list[int], removed: list[Removal],
+    rules: Rules,
+) -> list[int]:
+    """The candidates below the site's navigation (its breadcrumb, skip links or menus,
+    removed as such above the first paragraph of prose), when one of them, or that
+    paragraph, can be the headline: above the navigation stand the site's name and claim."""
+    if first is None:
+        return candidates
+    start = lines[first].number
+    navigation = [
+        r.line for r in removed
+        if r.line < start and (r.reason in NAVIGATION or is_menu(r.text, rules.evidence))
+    ]  # fmt: skip
+    if not navigation:
+        return candidates
+    below = [i for i in candidates if lines[i].number > max(navigation)]
+    return below if below or _candidate(lines[first], rules) else candidates
 
 
 def _picture(line: Line, rules: Rules) -> bool:

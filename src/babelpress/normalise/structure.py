@@ -32,8 +32,10 @@ Contract, in the order the rules apply (thresholds and patterns come from :class
    a heading), with text before and after it, is a ``##`` heading -- except a question in
    an interview, or one put by a named speaker ("SPIEGEL: …") or to someone ("Frau
    Albers, …"): that is content, a paragraph (and a speaker's name in capitals is no
-   kicker).  Lists and boxes come first (:mod:`.lists`); a photo credit alone on its line
-   joins the caption right above it (or the short line right below it).
+   kicker), and a signature (a reader's "Sabine und Jürgen Lettau, Hollfeld", a book's
+   ISBN).  A ticker's marks around a heading ("+++ Update 14:32 Uhr +++") are
+   dropped.  Lists and boxes come first (:mod:`.lists`); a photo credit alone on its
+   line joins the caption right above it (or the short line right below it).
 7. Everything else is a paragraph.
 """
 
@@ -193,7 +195,7 @@ def classify(
             and not _spoken(line.text, rules, interview)
             and not _SIGNATURE.match(line.text)
         ):
-            blocks.append(Block("heading", line.text, line=line.number))
+            blocks.append(Block("heading", _unmarked(line.text), line=line.number))
         else:
             blocks.extend(_paragraph(line, rules, interview))
         i += 1
@@ -249,6 +251,16 @@ def is_interview(lines: list[Line], rules: Rules) -> bool:
         return True
     asked = [x for x in lines if rules.speaker.match(x.text) and x.text.rstrip().endswith("?")]
     return len(asked) >= 2
+
+
+#: a ticker's marks around a heading: "+++ Update 14:32 Uhr +++"
+_TICKER_MARKS = re.compile(r"^\+{2,}\s*(?P<text>[^+]+?)\s*\+{2,}$")
+
+
+def _unmarked(text: str) -> str:
+    """A heading's text without a ticker's marks around it (they are typography)."""
+    marked = _TICKER_MARKS.match(text)
+    return marked.group("text") if marked else text
 
 
 #: a line that signs or files what stands above it, never a heading: a reader's name
