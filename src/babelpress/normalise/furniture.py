@@ -75,6 +75,8 @@ BUTTON_WORDS = 3
 FORM_ITEMS = 4
 #: a block with this many fields of a form (or its button) is the form
 MIN_FORM_FIELDS = 3
+#: a block with this many lines the rules name as the site's offers is an offer's box
+MIN_OFFER_SIGNS = 3
 #: a teaser label is followed by at most this many teaser lines (a section's name may
 #: stand over each teaser)
 MAX_TEASERS = 10
@@ -311,6 +313,10 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
         return "promotion"
     if sum(rules.boilerplate_kind(t) == "form" for t in texts) >= MIN_FORM_FIELDS:
         return "form"  # its fields, and what it says to the reader above them
+    if len(block) <= MAX_BLOCK_LINES and (
+        sum(rules.boilerplate_kind(t) == "promotion" for t in texts) >= MIN_OFFER_SIGNS
+    ):
+        return "promotion"  # a paywall's box: its badge, call, price, way in
     if (
         len(block) <= MAX_OFFER_LINES
         and rules.boilerplate_kind(texts[0]) == "feedback"
