@@ -317,6 +317,10 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
         sum(rules.boilerplate_kind(t) == "promotion" for t in texts) >= MIN_OFFER_SIGNS
     ):
         return "promotion"  # a paywall's box: its badge, call, price, way in
+    if len(block) <= MAX_BLOCK_LINES and (
+        sum(rules.boilerplate_kind(t) == "link_button" for t in texts) >= MIN_OFFER_SIGNS
+    ):
+        return "links"  # a box of the site's links, with its label and what it offers
     if (
         len(block) <= MAX_OFFER_LINES
         and rules.boilerplate_kind(texts[0]) == "feedback"
@@ -327,6 +331,8 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
         return None
     if _shop_offers(texts, rules):
         return "offers"
+    if _button(texts[0], rules) and len(block) <= MAX_BLOCK_LINES:
+        return "promotion"  # opened by its call ("Jetzt Tickets sichern"): a widget of offers
     if len(block) > MAX_BLOCK_LINES:
         return "figures" if _figures(texts, rules) else None
     if any(rules.contact_label.match(t) for t in texts) and any(
@@ -356,8 +362,9 @@ def _short_label(line: Line, rules: Rules) -> bool:
     """Short and no sentence, or a line the rules name (an embed's notice in a player).
     A title with its length ("Ein Tag im Dorf (2:48 Min.)") is no sentence."""
     text = _LENGTH_END.sub("", line.text)
+    row = text.count(" · ") >= 2  # a row of items (days, times) is no sentence
     return (
-        len(line.text.split()) <= MAX_LABEL_WORDS and not reads_as_sentence(text)
+        len(line.text.split()) <= MAX_LABEL_WORDS and (row or not reads_as_sentence(text))
     ) or rules.boilerplate_kind(line.text) is not None
 
 
@@ -370,6 +377,10 @@ def _box(
     line = lines[index]
     if kind == "promotion" and rules.ad_label.match(line.text):
         return "advertisement", _advertisement(lines, index, rules)
+    if kind == "sponsor" and index + 1 < len(lines):
+        name = lines[index + 1]  # "Präsentiert von" over the sponsor's name and claim
+        short = len(name.text.split()) <= MAX_LABEL_WORDS and not reads_as_sentence(name.text)
+        return ("sponsor", {name.number}) if name.group == line.group and short else None
     if kind is not None:
         return None
     found: set[int] = set()

@@ -113,7 +113,10 @@ def _candidate(line: Line, rules: Rules) -> bool:
 
 
 def _below_navigation(
-    lines: list[Line], first: int | None, candidates: list[int], removed: list[Removal],
+    lines: list[Line],
+    first: int | None,
+    candidates: list[int],
+    removed: list[Removal],
     rules: Rules,
 ) -> list[int]:
     """The candidates below the site's navigation (its breadcrumb, skip links or menus,

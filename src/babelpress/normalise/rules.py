@@ -58,6 +58,8 @@ class Rules:
     heading_max_words: int
     heading_max_chars: int
     wrap_width: int
+    #: short lines that are content, never a heading (a signature, a match's goals)
+    not_heading: tuple[re.Pattern[str], ...]
     pull_quote_threshold: float
     pull_quote_max_sentences: int
     pull_quote_max_chars: int
@@ -238,6 +240,7 @@ def _compiled(get: _Getter, data: dict[str, Any]) -> Rules:
         heading_max_words=get.number("structure.heading_max_words", structure, 14),
         heading_max_chars=get.number("structure.heading_max_chars", structure, 120),
         wrap_width=get.number("structure.wrap_width", structure, 100),
+        not_heading=get.patterns("structure.not_heading", structure.get("not_heading") or []),
         pull_quote_threshold=float(get.number("pull_quote.threshold", pull, 0.75)),
         pull_quote_max_sentences=get.number("pull_quote.max_sentences", pull, 2),
         pull_quote_max_chars=get.number("pull_quote.max_chars", pull, 400),

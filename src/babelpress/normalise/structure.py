@@ -32,10 +32,12 @@ Contract, in the order the rules apply (thresholds and patterns come from :class
    a heading), with text before and after it, is a ``##`` heading -- except a question in
    an interview, or one put by a named speaker ("SPIEGEL: …") or to someone ("Frau
    Albers, …"): that is content, a paragraph (and a speaker's name in capitals is no
-   kicker), and a signature (a reader's "Sabine und Jürgen Lettau, Hollfeld", a book's
-   ISBN).  A ticker's marks around a heading ("+++ Update 14:32 Uhr +++") are
-   dropped.  Lists and boxes come first (:mod:`.lists`); a photo credit alone on its
-   line joins the caption right above it (or the short line right below it).
+   kicker), and a line the rules say is content (``structure.not_heading``: a reader's
+   "Sabine und Jürgen Lettau, Hollfeld", a book's ISBN, a match's "Tore: …"), read from
+   the line alone so that normalising the result again gives the same blocks.  A
+   ticker's marks around a heading ("+++ Update 14:32 Uhr +++") are dropped.  Lists and
+   boxes come first (:mod:`.lists`); a photo credit alone on its line joins the caption
+   right above it (or the short line right below it).
 7. Everything else is a paragraph.
 """
 
@@ -193,7 +195,7 @@ def classify(
             0 < i < len(lines) - 1
             and _is_heading(line.text, rules)
             and not _spoken(line.text, rules, interview)
-            and not _SIGNATURE.match(line.text)
+            and not any(p.match(line.text) for p in rules.not_heading)
         ):
             blocks.append(Block("heading", _unmarked(line.text), line=line.number))
         else:
@@ -261,16 +263,6 @@ def _unmarked(text: str) -> str:
     """A heading's text without a ticker's marks around it (they are typography)."""
     marked = _TICKER_MARKS.match(text)
     return marked.group("text") if marked else text
-
-
-#: a line that signs or files what stands above it, never a heading: a reader's name
-#: and town under a letter ("Sabine und Jürgen Lettau, Hollfeld"), a book's ISBN (read
-#: from the line alone, so that normalising the result again gives the same blocks)
-_SIGNATURE = re.compile(
-    r"^(?:ISBN[ :]|(?:[A-ZÄÖÜ][a-zäöüß]+|[A-ZÄÖÜ]\.)(?:(?: und| &) [A-ZÄÖÜ][a-zäöüß]+)?"
-    r" (?:[A-ZÄÖÜ]\. )?(?:(?:von|van|de|zu) )?[A-ZÄÖÜ][\w'’-]+, [A-ZÄÖÜ][\w.'’-]*"
-    r"(?:[ /-](?:[A-ZÄÖÜ(][\w.'’()-]*|am|an|im|bei|in|ob|der|die|den))*$)"
-)
 
 
 def _is_heading(text: str, rules: Rules) -> bool:

@@ -37,8 +37,9 @@ _TAB = re.compile(r"[ \f\v]*\t[ \t\f\v]*")
 _SEPARATOR_LINE = re.compile(r"[›»>|/]")  # not a bullet: "•" alone may open an item
 #: an item of a tabbed row or of a breadcrumb has at most this many words
 ROW_ITEM_WORDS = 6
-#: a figure and an abbreviated unit of time or size at the end of a row's item
-_UNIT_END = re.compile(r"\d\s?(?:min|std|sek|sec|mb|kb|gb)\.$", re.IGNORECASE)
+#: a figure and an abbreviated unit of time or size, or a date ("Sa, 11.10."), at the
+#: end of a row's item: its full stop ends no sentence
+_UNIT_END = re.compile(r"\d\s?(?:min|std|sek|sec|mb|kb|gb)\.$|\b\d{1,2}\.\d{1,2}\.$", re.IGNORECASE)
 _QUOTE_SPACE = re.compile(r"(?<=[.!?…][“”\"»«])(?=[A-ZÄÖÜ])")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[“”\"»«)]*\s+(?=[„“\"»«(]?[A-ZÄÖÜ0-9])")
 _WORD = re.compile(r"\w+")
@@ -79,7 +80,8 @@ def _tab_row(line: str) -> str:
 def _row_item(item: str) -> bool:
     """Short, not a sentence's end and not its continuation (a tab inside a sentence),
     with a letter or digit in it (a bullet before a tab is no item of a row).  A figure
-    with its abbreviated unit ("Lesezeit 5 Min.") ends in a full stop, not a sentence."""
+    with its abbreviated unit ("Lesezeit 5 Min.") or a date ends in a full stop, not a
+    sentence."""
     words = item.split()
     return (
         0 < len(words) <= ROW_ITEM_WORDS
@@ -174,8 +176,9 @@ def is_safe_slug(slug: str) -> bool:
     return _SAFE_SLUG.fullmatch(slug) is not None and slug.isprintable()
 
 
-#: the end of a sentence with more text after it
-_SENTENCE_INSIDE = re.compile(r"[.!?…][“”\"'»«)’]*\s+\S")
+#: the end of a sentence with more text after it (not the point of an ordinal of one
+#: or two digits: "am 9. Oktober", "die 3. Liga")
+_SENTENCE_INSIDE = re.compile(r"(?:[!?…]|(?<!\b\d)(?<!\b\d\d)\.)[“”\"'»«)’]*\s+\S")
 
 
 def several_sentences(text: str) -> bool:
