@@ -12,7 +12,8 @@ Contract of :func:`sweep` (after metadata, before the headline), in this order:
 2. **Rules.** A line matching a ``keep`` pattern stays; a ``boilerplate`` line is
    removed under its kind.  The rules win over the evidence.
 3. **Teasers.** The lines that follow a bare teaser label ("Mehr zum Thema", "Weitere
-   Artikel") in the same block and read as headlines, not sentences, are removed.
+   Artikel") in the same block and read as headlines, not sentences, are removed, and
+   the one short sentence right under such a headline (its lead).
    **Advertisements.** The lines under a bare advertisement label ("Anzeige") are the
    advertisement's when they are few and short, and the block of lines ends after them
    or a second label or a button ("Jetzt beantragen") closes them (:data:`MAX_AD_LINES`
@@ -57,6 +58,7 @@ from babelpress.normalise.article import Doubt, Removal
 from babelpress.normalise.evidence import (
     BODY,
     HEAD,
+    HEADLINE_WORDS,
     TAIL,
     Evidence,
     assess,
@@ -67,7 +69,7 @@ from babelpress.normalise.evidence import (
 )
 from babelpress.normalise.rules import Rules
 from babelpress.normalise.structure import Line, caption_parts
-from babelpress.normalise.text import comparable, plain_spaces
+from babelpress.normalise.text import comparable, plain_spaces, several_sentences
 
 #: a button has at most this many words (only those count as a row beside the byline)
 BUTTON_WORDS = 3
@@ -75,11 +77,15 @@ BUTTON_WORDS = 3
 FORM_ITEMS = 4
 #: a block with this many fields of a form (or its button) is the form
 MIN_FORM_FIELDS = 3
+#: a row of an offer has at most this many items
+MAX_ROW_ITEMS = 8
 #: a block with this many lines the rules name as the site's offers is an offer's box
 MIN_OFFER_SIGNS = 3
 #: a teaser label is followed by at most this many teaser lines (a section's name may
-#: stand over each teaser)
-MAX_TEASERS = 10
+#: stand over each teaser, a lead under it)
+MAX_TEASERS = 12
+#: a teaser's lead has at most this many words
+MAX_LEAD_WORDS = 25
 #: an advertisement under its label has at most this many lines, of at most this many words
 MAX_AD_LINES = 4
 MAX_AD_WORDS = 14
@@ -93,8 +99,9 @@ MAX_LABEL_WORDS = 12
 MAX_OFFER_LINES = 6
 #: a widget of figures holds at least this many figures, half its lines or more
 MIN_FIGURES = 6
-#: an author's biography has at most this many words
+#: an author's biography has at most this many words, on this many lines
 MAX_BIO_WORDS = 80
+MAX_BIO_LINES = 2
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 #: a name of one to four capitalised words, then a dash and the offer
 _NAME_DASH = re.compile(r"^[A-ZÄÖÜ][\w&.'’-]*(?: (?:[A-ZÄÖÜ][\w&.'’-]*|&)){0,3} [–—] \S")
@@ -161,6 +168,7 @@ def sweep(
     unsure: list[tuple[Line, bool, Evidence]] = []
     label: Line | None = None
     teasers = (-1, 0)  # the block of lines a label's teasers stand in, and where it starts
+    last_teaser = -1  # the line number of the last teaser removed
     listing = ""  # the kind of list *label* opens: teasers, or the article's contents
     boxed = _whole_blocks(lines, rules)  # line number: (kind of box, why)
     boxed.update(_named_author_boxes(lines, rules, zones, authors, set(boxed)))
@@ -196,6 +204,12 @@ def sweep(
                 listing, "teaser"
             )
             removed.append(Removal(entry, line.text, line.number, f"under {label.text!r}"))
+            # a headline's lead may follow it (not a gallery's counter's: its caption)
+            shaped = len(line.text.split()) >= HEADLINE_WORDS
+            last_teaser = line.number if shaped else -1
+            continue
+        if label and listing == "read_also" and _teaser_lead(line, last_teaser, teasers):
+            removed.append(Removal("teaser", line.text, line.number, f"under {label.text!r}"))
             continue
         label = None
         if _protected(line, rules):
@@ -269,6 +283,19 @@ def _teaser(line: Line, block: tuple[int, int], rules: Rules) -> bool:
     )
 
 
+def _teaser_lead(line: Line, last_teaser: int, block: tuple[int, int]) -> bool:
+    """A teaser's lead: one short sentence right under a teaser's headline, in the
+    label's block of lines ("Ein Hobbyastronom hat ihn 1989 als Erster entdeckt.")."""
+    group, start = block
+    return (
+        line.group == group
+        and line.number == last_teaser + 1
+        and line.number - start <= MAX_TEASERS
+        and len(line.text.split()) <= MAX_LEAD_WORDS
+        and not several_sentences(line.text)
+    )
+
+
 def _teaser_block(lines: list[Line], index: int) -> tuple[int, int]:
     """(block of lines, number of the line before its first teaser) for the label at
     *index*: its own block, or the next one when the label stands alone."""
@@ -311,6 +338,9 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
         and any(_site_speaks(line, rules) for line in block[:button])
     ):
         return "promotion"
+    offer_rows = sum(_offer_row(t, rules) for t in texts)
+    if offer_rows >= 2 and all(len(t.split()) <= MAX_BOX_WORDS for t in texts):
+        return "offers"  # rows of offers, each closed by its button ("… · Verfügbarkeit prüfen")
     if sum(rules.boilerplate_kind(t) == "form" for t in texts) >= MIN_FORM_FIELDS:
         return "form"  # its fields, and what it says to the reader above them
     if len(block) <= MAX_BLOCK_LINES and (
@@ -342,6 +372,13 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
     if any(rules.player_button.match(item) for t in texts for item in t.split(" · ")):
         return "player"
     return "figures" if _figures(texts, rules) else None
+
+
+def _offer_row(text: str, rules: Rules) -> bool:
+    """A row of an offer's items, its button last ("Casa do Largo · … · ab 78 € ·
+    Verfügbarkeit prüfen")."""
+    items = plain_spaces(text).split(" · ")
+    return 2 < len(items) <= MAX_ROW_ITEMS and rules.box_button.match(items[-1]) is not None
 
 
 def _shop_offers(texts: list[str], rules: Rules) -> bool:
@@ -482,21 +519,38 @@ def _named_author_boxes(
 
 
 def _author_box(lines: list[Line], index: int, rules: Rules) -> set[int]:
-    """The author's name and short biography under "Über die Autorin": a name line, if
-    any, and one paragraph, followed in its block of lines by nothing but what the
-    rules name ("Alle Artikel von …") and buttons; else the label leaves it all in place."""
+    """The author's photo credit, name and short biography under "Über die Autorin": a
+    credit and a name line, if any, and a paragraph of one or two lines, followed in its
+    block of lines by nothing but what the rules name ("Alle Artikel von …") and
+    buttons; else the label leaves it all in place."""
     label = lines[index]
     block = list(takewhile(lambda line: line.group == label.group, lines[index + 1 :]))
-    start = 1 if block and rules.byline_name.match(block[0].text) else 0
-    bio, rest = block[start : start + 1], block[start + 1 :]
-    if not bio or len(bio[0].text.split()) > MAX_BIO_WORDS:
+    start = 0
+    if start < len(block) and _credit_alone(block[start], rules):
+        start += 1
+    if start < len(block) and rules.byline_name.match(block[start].text):
+        start += 1
+    end = start
+    while end < len(block) and end - start < MAX_BIO_LINES and _bio_line(block[end], rules):
+        end += 1
+    bio, rest = block[start:end], block[end:]
+    if not bio or sum(len(line.text.split()) for line in bio) > MAX_BIO_WORDS:
         return set()
     if any(
         len(line.text.split()) > BUTTON_WORDS and rules.boilerplate_kind(line.text) is None
         for line in rest
     ):
         return set()  # the block goes on past the box with more than buttons
-    return {line.number for line in block[: start + 1]}
+    return {line.number for line in block[:end]}
+
+
+def _credit_alone(line: Line, rules: Rules) -> bool:
+    parts = caption_parts(line.text, rules)
+    return parts is not None and not parts[0] and bool(parts[1])
+
+
+def _bio_line(line: Line, rules: Rules) -> bool:
+    return rules.boilerplate_kind(line.text) is None and not _button(line.text, rules)
 
 
 def _button(text: str, rules: Rules) -> bool:
@@ -512,6 +566,7 @@ def _button(text: str, rules: Rules) -> bool:
         and all(len(item.split()) <= BUTTON_WORDS for item in items)
         and (
             rules.box_button.match(items[-1]) is not None
+            or rules.box_button.match(items[0].lstrip("▶►⏵ ")) is not None  # then platforms
             or all(rules.dialog_button.match(item) for item in items)
         )
     )

@@ -11,8 +11,9 @@ Contract of :func:`list_at` (used by :func:`~.structure.classify`):
    ``lists.bullet``) in one block are a list; the bullet is dropped, the item kept as
    written.  A single bulleted line stays a paragraph.
 3. :data:`MIN_SCHEDULE` or more lines in a row in one block that each begin with a time
-   or a date and a dash or colon (``lists.schedule``: "10:00 Uhr – Festgottesdienst")
-   are a programme: a list, each line one item as written.
+   or a date and a dash or colon (``lists.schedule``: "10:00 Uhr – Festgottesdienst",
+   a chronology's "März 2019: …") are a programme: a list, each line one item as
+   written, even of several sentences (its date opens each entry).
 4. :data:`MIN_FACTS` or more lines in a row in one block that are each a label, a
    colon and a short value, none a sentence (``lists.fact``: "Feuerwehr: 122",
    "Euro-Notruf: 112") are a list of facts, each line one item as written.
@@ -69,7 +70,8 @@ def list_at(lines: list[Line], index: int, rules: Rules) -> Found | None:
             return _as_written(lines, index, end)
     for pattern, least in ((rules.schedule, MIN_SCHEDULE), (rules.fact, MIN_FACTS)):
         if pattern.match(plain_spaces(line.text)):
-            end = _run(lines, index, partial(_listed, pattern=pattern))
+            dated = pattern is rules.schedule
+            end = _run(lines, index, partial(_listed, pattern=pattern, dated=dated))
             if end - index >= least:
                 return _as_written(lines, index, end)
     return None
@@ -99,8 +101,10 @@ def _phrase(line: Line) -> bool:
     )
 
 
-def _listed(line: Line, *, pattern: re.Pattern[str]) -> bool:
-    return bool(pattern.match(plain_spaces(line.text))) and _item_like(line)
+def _listed(line: Line, *, pattern: re.Pattern[str], dated: bool = False) -> bool:
+    """*line* an item of the list *pattern* makes: one sentence, or (*dated*: an entry of
+    a timetable or chronology, which its date opens) more."""
+    return bool(pattern.match(plain_spaces(line.text))) and (dated or _item_like(line))
 
 
 def _box(lines: list[Line], index: int, rules: Rules) -> Found | None:
