@@ -19,11 +19,13 @@ first paragraph of prose, the *head*):
    it is of a topline's length over a line shorter than a standfirst.  With no
    candidate that long, a candidate of at most :data:`NAV_WORDS` words followed by a
    longer candidate is navigation or a topline, not the headline ("Ausland", "Zürich und
-   Region"), and so is
-   a candidate right above a longer one in the same block of lines (a sports page's
-   result, "FC Augsburg – VfL Bochum 2:1 (1:0)"); the headline is the first other
-   candidate.  With no prose on the page, or no head, the
-   rule of :func:`~.structure.take_title` applies (the first line, if title-like).
+   Region"), and so is a candidate right above a longer one in the same block of lines
+   (a sports page's result, "FC Augsburg – VfL Bochum 2:1 (1:0)"), or one in capitals
+   above another (a masthead, "DIE TAGESWARTE"); the headline is the first other
+   candidate.  Candidates above the site's navigation (its breadcrumb, skip links or
+   menus) are its name and claim when a line below it can be the headline.  With no
+   prose on the page, or no head, the rule of :func:`~.structure.take_title` applies
+   (the first line, if title-like).
 3. The candidate right above the headline, in the same block of lines, with no sign of
    furniture and shorter than the headline (or of at most :data:`TOPLINE_WORDS` words),
    is its topline ("EU-Asylreform", "Wohnungsbau:"): a kicker block (the
@@ -44,6 +46,8 @@ from babelpress.normalise.text import comparable
 
 #: what is removed as the site's navigation under these reasons
 NAVIGATION = frozenset({"breadcrumb", "skip link"})
+#: a line of this many letters or more, all capitals, is a masthead or a label
+MIN_CAPITALS = 4
 #: a candidate this short, followed by a longer one, is navigation or a topline
 NAV_WORDS = 3
 #: a topline has at most this many words (or fewer than the headline right below it)
@@ -172,6 +176,8 @@ def _choose(candidates: list[int], lines: list[Line], rules: Rules) -> int:
             continue
         if following and _above_longer(lines[index], lines[following[0]]):
             continue  # a topline ("FC Augsburg – VfL Bochum 2:1") right above the headline
+        if following and _in_capitals(lines[index].text):
+            continue  # a masthead or a label ("DIE TAGESWARTE") above a name in words
         return index
     return candidates[-1]
 
@@ -199,6 +205,11 @@ def _above_longer(line: Line, below: Line) -> bool:
         and _longer(below, line)
         and len(below.text.split()) <= HEADLINE_MAX_WORDS
     )
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) >= MIN_CAPITALS and all(char.isupper() for char in letters)
 
 
 def _longer(one: Line, other: Line) -> bool:
