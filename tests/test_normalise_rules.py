@@ -1159,3 +1159,49 @@ def test_a_chain_of_corrections_that_multiplies_the_text_is_an_error() -> None:
     with pytest.raises(ConfigError, match="more than 2 times as long") as caught:
         apply_corrections("Ein Satz. " * 50, chain)
     assert caught.value.line is not None
+
+
+# ------------------------------------------------- kinds of the later rounds
+
+
+def test_a_title_in_swiss_quotation_marks_is_no_link_back() -> None:
+    article = norm(f"Home › Schweiz\n\n«Unsere Jungen finden keine Wohnung mehr»\n{P1}\n\n{P2}")
+    assert article.title == "«Unsere Jungen finden keine Wohnung mehr»"
+
+
+def test_a_signature_under_a_letter_is_no_heading_and_stays_so() -> None:
+    text = f"Leserbriefe\n\n{P1}\nSabine und Jürgen Lettau, Hollfeld\n\n{P2}\n\n{P3}"
+    article = norm(text)
+    assert ("paragraph", "Sabine und Jürgen Lettau, Hollfeld") in [
+        (b.kind, b.text) for b in article.blocks
+    ]
+    again = norm(article.to_text())
+    assert [(b.kind, b.text) for b in again.blocks] == [(b.kind, b.text) for b in article.blocks]
+
+
+def test_ticker_marks_come_off_a_heading() -> None:
+    article = norm(f"Titel\n\n{P1}\n\n+++ Update 14:32 Uhr +++\n{P2}\n\n{P3}")
+    assert ("heading", "Update 14:32 Uhr") in [(b.kind, b.text) for b in article.blocks]
+
+
+def test_a_form_goes_whole_but_a_sentence_with_a_footnote_star_stays() -> None:
+    form = "\n".join(
+        ["Schreiben Sie uns", "Wohnort *", "E-Mail-Adresse *", "Ihr Leserbrief *",
+         "Leserbrief absenden", "* Pflichtfeld"]
+    )  # fmt: skip
+    starred = "Die Kosten liegen nach Angaben der Stadt bei rund 20 Millionen Euro *"
+    article = norm(f"Titel\n\n{P1}\n\n{form}\n\n{P2}\n\n{starred}\n\n{P3}")
+    texts = [b.text for b in article.blocks]
+    assert texts == [P1, P2, starred, P3]
+    assert {r.reason for r in article.removed} == {"form"}
+
+
+def test_a_chronology_is_a_list_even_of_several_sentences() -> None:
+    timeline = "\n".join(
+        ["1998: Der Bund nimmt die Strecke in den Plan auf.",
+         "2011: Baubeginn am Nordportal. Die Kosten steigen.",
+         "März 2019: Wassereinbruch im Tunnel."]
+    )  # fmt: skip
+    article = norm(f"Titel\n\n{P1}\n\nChronologie\n{timeline}\n\n{P2}")
+    lists = [b for b in article.blocks if b.kind == "list"]
+    assert len(lists) == 1 and len(lists[0].items) == 3
