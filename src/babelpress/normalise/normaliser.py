@@ -37,10 +37,12 @@ from babelpress.normalise.furniture import Zones, sweep
 from babelpress.normalise.headline import take_headline
 from babelpress.normalise.metadata import author_names, finish_fields, take_metadata
 from babelpress.normalise.rules import Rules, load_rules
-from babelpress.normalise.structure import classify, is_interview, split_lines
+from babelpress.normalise.structure import classify, is_interview, rejoin_interrupted, split_lines
 from babelpress.normalise.text import clean, sentences, slugify
 
 _DEFAULT_RULES: Rules | None = None
+#: what a paragraph may be cut by on a page: it is joined again around them
+INTERRUPTIONS = frozenset({"page marker", "promotion", "advertisement"})
 
 
 def default_rules() -> Rules:
@@ -72,6 +74,8 @@ def normalise_text(
     lines = take_metadata(lines, rules, zones.at_edge, fields, removed)
     finish_fields(fields)
     lines = sweep(lines, rules, zones, removed, doubts, authors=author_names(fields))
+    breaks = {r.line for r in removed if r.reason in INTERRUPTIONS}
+    lines = rejoin_interrupted(lines, breaks)
     headline = take_headline(lines, rules, zones.prose, removed, doubts)
     lines, repeated = drop_duplicates(headline.lines)
     removed.extend(Removal("repeated paragraph", line.text, line.number) for line in repeated)

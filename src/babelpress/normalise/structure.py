@@ -9,7 +9,9 @@ Contract, in the order the rules apply (thresholds and patterns come from :class
    A word the print column broke at a line's end is whole again: ``Stadt-`` /
    ``verwaltung`` gives "Stadtverwaltung"; the hyphen stays before a capital or after a
    digit (``Brandschutz-`` / ``Gutachten``, ``120-`` / ``jährigen``), and before a
-   conjunction with its space (``Bau-`` / ``und Finanzausschuss``).
+   conjunction with its space (``Bau-`` / ``und Finanzausschuss``).  Once the furniture
+   is gone, a paragraph a page break or an advertisement cut in two (its first part
+   stopping mid-sentence) is one again (:func:`rejoin_interrupted`).
 2. **Title.** The first line is the title when it is short (``heading_max_words`` /
    ``heading_max_chars``), does not end like a sentence, and more text follows.  Copies of
    it right after it are dropped.  (Breadcrumbs are removed before, as boilerplate.)
@@ -105,6 +107,31 @@ def _unwrap(group: list[Line], rules: Rules) -> list[Line]:
     return [Line(text, group[0].group, group[0].number)]
 
 
+def rejoin_interrupted(lines: list[Line], breaks: set[int]) -> list[Line]:
+    """A paragraph the page interrupted (a print view's "Seite 1 von 2", an
+    advertisement in its middle: the line numbers *breaks*) as one line again: a line
+    that stops mid-sentence and the line after it in the same block, when only such a
+    break stood between them."""
+    out: list[Line] = []
+    for line in lines:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.group == line.group
+            and line.number > last.number + 1
+            and set(range(last.number + 1, line.number)) <= breaks
+            and len(last.text) >= MIN_INTERRUPTED
+            and not ends_sentence(last.text)
+            and last.text.rstrip()[-1:] not in ":;?!…"
+        ):
+            out[-1] = Line(_joined(last.text, line.text), last.group, last.number)
+            continue
+        out.append(line)
+    return out
+
+
+#: a paragraph's line cut off by furniture is at least this long
+MIN_INTERRUPTED = 60
 #: words after which a hyphen at a line's end is a word's elided end ("Bau- und Finanz…")
 _CONJUNCTIONS = frozenset({"und", "oder", "bis", "sowie", "als", "wie", "noch", "bzw."})
 
