@@ -328,14 +328,17 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
         return None  # a line alone is judged on its own
     texts = [line.text for line in block]
     # an offer of the site without a label: its button under a line naming the site's
-    # things, and after the button nothing but what the rules name (a link on)
+    # things or asking the reader, and after the button nothing but what the rules name
     button = next((i for i in range(len(texts) - 1, -1, -1) if _button(texts[i], rules)), None)
     if (
         button
         and button < MAX_OFFER_LINES
         and all(rules.boilerplate_kind(t) is not None for t in texts[button + 1 :])
         and all(len(t.split()) <= MAX_BOX_WORDS for t in texts[:button])
-        and any(_site_speaks(line, rules) for line in block[:button])
+        and any(
+            _site_speaks(line, rules) or rules.evidence.reader_address.search(line.text)
+            for line in block[:button]
+        )
     ):
         return "promotion"
     offer_rows = sum(_offer_row(t, rules) for t in texts)
