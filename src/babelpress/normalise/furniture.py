@@ -33,7 +33,8 @@ Contract of :func:`sweep` (after metadata, before the headline), in this order:
    ("… in der App.").  A block holding a form (:data:`MIN_FORM_FIELDS` of its fields or
    its button, "Wohnort *", "Leserbrief absenden") goes whole, with what it says to the
    reader.  Below the article, a block opening with a name of the byline and one or two
-   short lines (a role, a biography) is the author's box without a label.
+   short lines (a role, a biography) is the author's box without a label.  A service's
+   widget under its label ("Pollenflug", "Wetter in Heidau") goes with its readings.
 4. **Evidence.** Every other line is judged by :func:`~.evidence.assess`: removed,
    kept, or kept and reported as uncertain.  Above or inside the article, a line shaped
    like a headline (four words or more, most not the site's) is never removed on the
@@ -360,6 +361,10 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
         and any(rules.contact.search(t) for t in texts)
     ):
         return "feedback"  # the site's call to write in, with its address
+    if rules.boilerplate_kind(texts[0]) == "widget" and all(
+        _short_label(line, rules) or _reading_note(line.text) for line in block[1:]
+    ):
+        return "widget"  # a service's readings under its label ("Pollenflug", "UV-Index")
     if not all(_short_label(line, rules) for line in block):
         return None
     if _shop_offers(texts, rules):
@@ -375,6 +380,12 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
     if any(rules.player_button.match(item) for t in texts for item in t.split(" · ")):
         return "player"
     return "figures" if _figures(texts, rules) else None
+
+
+def _reading_note(text: str) -> bool:
+    """A widget's one-sentence note on its readings ("Ab UV-Index 3 wird Sonnenschutz
+    empfohlen."): short, with a figure."""
+    return len(text.split()) <= BUTTON_WORDS * 3 and any(char.isdigit() for char in text)
 
 
 def _offer_row(text: str, rules: Rules) -> bool:
