@@ -351,8 +351,10 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
         sum(rules.boilerplate_kind(t) == "promotion" for t in texts) >= MIN_OFFER_SIGNS
     ):
         return "promotion"  # a paywall's box: its badge, call, price, way in
-    if len(block) <= MAX_BLOCK_LINES and (
-        sum(rules.boilerplate_kind(t) == "link_button" for t in texts) >= MIN_OFFER_SIGNS
+    if (
+        len(block) <= MAX_BLOCK_LINES
+        and sum(rules.boilerplate_kind(t) == "link_button" for t in texts) >= MIN_OFFER_SIGNS
+        and not any(caption_parts(t, rules) for t in texts)  # a gallery keeps its caption
     ):
         return "links"  # a box of the site's links, with its label and what it offers
     if (
