@@ -351,6 +351,10 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
         sum(rules.boilerplate_kind(t) == "promotion" for t in texts) >= MIN_OFFER_SIGNS
     ):
         return "promotion"  # a paywall's box: its badge, call, price, way in
+    if len(block) <= MAX_BLOCK_LINES and (
+        sum(rules.boilerplate_kind(t) == "embed" for t in texts) >= MIN_OFFER_SIGNS
+    ):
+        return "embed"  # a social post's embed: its handle, text, likes and credit
     if (
         len(block) <= MAX_BLOCK_LINES
         and sum(rules.boilerplate_kind(t) == "link_button" for t in texts) >= MIN_OFFER_SIGNS

@@ -17,6 +17,8 @@ Contract of :func:`list_at` (used by :func:`~.structure.classify`):
 4. :data:`MIN_FACTS` or more lines in a row in one block that are each a label, a
    colon and a short value, none a sentence (``lists.fact``: "Feuerwehr: 122",
    "Euro-Notruf: 112") are a list of facts, each line one item as written.
+   :data:`MIN_ITEMS` or more lines of an address card in a row (``lists.address_card``:
+   "Marktplatz 7, 72461 Hallbergen", "Tel. 07431 987654") are a list too.
 5. :data:`MIN_ITEMS` or more phrases in a row (no sentence's end, at most
    :data:`MAX_PHRASE_WORDS` words) right under a line of the same block that ends with a
    colon ("… folgende Abschnitte gesperrt:") are that line's list, without bullets.
@@ -68,9 +70,11 @@ def list_at(lines: list[Line], index: int, rules: Rules) -> Found | None:
         end = _run(lines, index, _phrase)
         if end - index >= MIN_ITEMS:
             return _as_written(lines, index, end)
-    for pattern, least in ((rules.schedule, MIN_SCHEDULE), (rules.fact, MIN_FACTS)):
+    for pattern, least in (
+        (rules.schedule, MIN_SCHEDULE), (rules.fact, MIN_FACTS), (rules.address_card, MIN_ITEMS)
+    ):  # fmt: skip
         if pattern.match(plain_spaces(line.text)):
-            dated = pattern is rules.schedule
+            dated = pattern is not rules.fact  # a date or an address opens the item
             end = _run(lines, index, partial(_listed, pattern=pattern, dated=dated))
             if end - index >= least:
                 return _as_written(lines, index, end)

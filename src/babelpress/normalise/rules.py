@@ -71,6 +71,8 @@ class Rules:
     bullet: re.Pattern[str]
     schedule: re.Pattern[str]
     fact: re.Pattern[str]
+    #: a line of an address card: street and town, telephone, e-mail, web address
+    address_card: re.Pattern[str]
     ad_label: re.Pattern[str]
     #: the site's offer's label, the button closing such a box, a dialog's buttons
     promo_label: re.Pattern[str]
@@ -251,6 +253,7 @@ def _compiled(get: _Getter, data: dict[str, Any]) -> Rules:
         bullet=get.pattern("lists.bullet", lists.get("bullet", "$^")),
         schedule=get.pattern("lists.schedule", lists.get("schedule", "$^")),
         fact=get.pattern("lists.fact", lists.get("fact", "$^")),
+        address_card=get.pattern("lists.address_card", lists.get("address_card", "$^")),
         ad_label=get.pattern("ad_label", data.get("ad_label", "$^")),
         promo_label=get.pattern("promo_label", data.get("promo_label", "$^")),
         box_button=get.pattern("box_button", data.get("box_button", "$^")),
