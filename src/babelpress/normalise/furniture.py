@@ -104,6 +104,12 @@ MIN_FIGURES = 6
 MAX_BIO_WORDS = 80
 MAX_BIO_LINES = 2
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+_PRICE = re.compile(r"\d[\d.,]*\s?(?:€|euro\b|%)", re.IGNORECASE)
+_AD_CALL = re.compile(
+    r"\b(?:jetzt|hier|gleich)\b[^.!?]{0,40}\b(?:sichern|buchen|bestellen|kaufen|testen|"
+    r"vereinbaren|anfragen|sparen)\b",
+    re.IGNORECASE,
+)
 #: a name of one to four capitalised words, then a dash and the offer
 _NAME_DASH = re.compile(r"^[A-ZÄÖÜ][\w&.'’-]*(?: (?:[A-ZÄÖÜ][\w&.'’-]*|&)){0,3} [–—] \S")
 #: a media title's length at its end: "(2:48 Min.)", "(12 Minuten)"
@@ -455,7 +461,7 @@ def _advertisement(lines: list[Line], index: int, rules: Rules) -> set[int]:
     label = lines[index]
     run: list[Line] = []
     for line in lines[index + 1 : index + 2 + MAX_AD_LINES]:
-        if line.group != label.group or rules.ad_label.match(line.text):
+        if line.group != label.group or rules.boilerplate_kind(line.text) is not None:
             return {x.number for x in run}  # the block ends, or a label closes the run
         if _button(line.text, rules) or _ends_in_button(line.text, rules):
             # its button closes it; more offers may follow
@@ -475,8 +481,9 @@ def _advertisement(lines: list[Line], index: int, rules: Rules) -> set[int]:
 
 def _ad_shaped(text: str, rules: Rules) -> bool:
     """An advertisement's line: a business's name and its offer after a dash ("Bäckerei
-    Kohlhaas – frische Brezeln …")."""
-    return _NAME_DASH.match(text) is not None
+    Kohlhaas – frische Brezeln …"), or a price with a call ("… ab 39 € – jetzt Termin
+    sichern bei …")."""
+    return _NAME_DASH.match(text) is not None or bool(_PRICE.search(text) and _AD_CALL.search(text))
 
 
 def _ends_in_button(text: str, rules: Rules) -> bool:

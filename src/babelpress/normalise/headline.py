@@ -166,7 +166,11 @@ def _choose(candidates: list[int], lines: list[Line], rules: Rules) -> int:
     long_enough = [i for i in candidates if _headline_length(lines[i])]
     if long_enough:
         last = long_enough[-1]
-        if last - 1 in long_enough and _over_standfirst(lines[last - 1], lines[last], rules):
+        if (
+            last - 1 in long_enough
+            and _over_standfirst(lines[last - 1], lines[last], rules)
+            and not _standfirst_below(lines, last)
+        ):
             return last - 1
         return last
     for position, index in enumerate(candidates):
@@ -193,6 +197,19 @@ def _over_standfirst(line: Line, below: Line, rules: Rules) -> bool:
         and not _longer(line, below)
         and (len(line.text.split()) > TOPLINE_WORDS or len(below.text.split()) >= STANDFIRST_WORDS)
         and any(word.casefold() in function_words for word in line.text.split())
+    )
+
+
+def _standfirst_below(lines: list[Line], index: int) -> bool:
+    """The standfirst of ``lines[index]`` stands below it, past its date or byline (gone
+    into the front matter): a sentence further down its block of lines."""
+    line = lines[index]
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    return (
+        after is not None
+        and after.group == line.group
+        and after.number > line.number + 1
+        and reads_as_sentence(after.text)
     )
 
 
