@@ -136,14 +136,16 @@ def reads_as_sentence(text: str) -> bool:
 
 def is_menu(text: str, rules: EvidenceRules | None = None) -> bool:
     """Items between two or more separators ("Stadt · Umland · Polizei", "A | B | C"; not
-    labels with their values, "Regie: … · Bühne: …"),
+    labels with their values, "Regie: … · Bühne: …", nor a table's figures),
     or (with *rules*) a row of section names and nothing else ("Inland Ausland
     Wirtschaft Chronik"): at least :data:`MENU_WORDS` words, no punctuation, most of them
     section names, none a function word."""
     if len(_SEPARATORS.findall(f" {text} ")) >= 2:
-        # items that are labels with their values ("Regie: … · Bühne: …") are credits
+        # items that are labels with their values ("Regie: … · Bühne: …") are credits,
+        # items that are mostly figures ("Wurfquote · 60 % · 57 %") a table's row
         items = [item for item in _SEPARATORS.split(f" {text} ") if item.strip()]
-        return sum(": " in item for item in items) * 2 < len(items)
+        valued = sum(": " in item or any(c.isdigit() for c in item) for item in items)
+        return valued * 2 < len(items)
     if rules is None or not rules.section_names or _PUNCTUATION.search(text):
         return False
     tokens = words(text)
