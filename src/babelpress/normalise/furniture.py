@@ -85,6 +85,8 @@ MIN_OFFER_SIGNS = 3
 #: a teaser label is followed by at most this many teaser lines (a section's name may
 #: stand over each teaser, a lead under it)
 MAX_TEASERS = 12
+#: a widget of at most this many lines goes whole under its label, sentences and all
+MAX_WIDGET_LINES = 5
 #: a table has at least this many rows
 MIN_TABLE_ROWS = 3
 #: a teaser's lead has at most this many words
@@ -392,8 +394,12 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
         and any(rules.contact.search(t) for t in texts)
     ):
         return "feedback"  # the site's call to write in, with its address
-    if rules.boilerplate_kind(texts[0]) == "widget" and all(
-        _short_label(line, rules) or _reading_note(line.text) for line in block[1:]
+    if rules.boilerplate_kind(texts[0]) == "widget" and (
+        all(_short_label(line, rules) or _reading_note(line.text) for line in block[1:])
+        or (
+            len(block) <= MAX_WIDGET_LINES  # a verse of the day: sentences and all
+            and all(len(t.split()) <= MAX_BOX_WORDS for t in texts)
+        )
     ):
         return "widget"  # a service's readings under its label ("Pollenflug", "UV-Index")
     if not all(_short_label(line, rules) for line in block):
