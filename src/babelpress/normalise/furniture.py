@@ -69,7 +69,7 @@ from babelpress.normalise.evidence import (
     verdict,
 )
 from babelpress.normalise.rules import Rules
-from babelpress.normalise.structure import Line, caption_parts
+from babelpress.normalise.structure import Line, caption_parts, credit_only
 from babelpress.normalise.text import comparable, plain_spaces, several_sentences
 
 #: a button has at most this many words (only those count as a row beside the byline)
@@ -355,13 +355,15 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
     if len(block) < 2:
         return None  # a line alone is judged on its own
     texts = [line.text for line in block]
+    kinds = [rules.boilerplate_kind(t) for t in texts]  # each line's, once
+    named = Counter(kinds)
     # an offer of the site without a label: its button under a line naming the site's
     # things or asking the reader, and after the button nothing but what the rules name
     button = next((i for i in range(len(texts) - 1, -1, -1) if _button(texts[i], rules)), None)
     if (
         button
         and button < MAX_OFFER_LINES
-        and all(rules.boilerplate_kind(t) is not None for t in texts[button + 1 :])
+        and all(kind is not None for kind in kinds[button + 1 :])
         and all(len(t.split()) <= MAX_BOX_WORDS for t in texts[:button])
         and any(
             _site_speaks(line, rules) or rules.evidence.reader_address.search(line.text)
@@ -372,29 +374,24 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
     offer_rows = sum(_offer_row(t, rules) for t in texts)
     if offer_rows >= 2 and all(len(t.split()) <= MAX_BOX_WORDS for t in texts):
         return "offers"  # rows of offers, each closed by its button ("… · Verfügbarkeit prüfen")
-    if sum(rules.boilerplate_kind(t) == "form" for t in texts) >= MIN_FORM_FIELDS:
+    if named["form"] >= MIN_FORM_FIELDS:
         return "form"  # its fields, and what it says to the reader above them
-    if len(block) <= MAX_BLOCK_LINES and (
-        sum(rules.boilerplate_kind(t) == "promotion" for t in texts) >= MIN_OFFER_SIGNS
-    ):
-        return "promotion"  # a paywall's box: its badge, call, price, way in
-    if len(block) <= MAX_BLOCK_LINES and (
-        sum(rules.boilerplate_kind(t) == "embed" for t in texts) >= MIN_OFFER_SIGNS
-    ):
-        return "embed"  # a social post's embed: its handle, text, likes and credit
-    if (
-        len(block) <= MAX_BLOCK_LINES
-        and sum(rules.boilerplate_kind(t) == "link_button" for t in texts) >= MIN_OFFER_SIGNS
-        and not any(caption_parts(t, rules) for t in texts)  # a gallery keeps its caption
-    ):
-        return "links"  # a box of the site's links, with its label and what it offers
+    # a box of lines the rules name: a paywall's offer (its badge, call, price, way in),
+    # a social post's embed (its handle, text, likes), the site's links (a gallery,
+    # with its caption, is no such box)
+    if len(block) <= MAX_BLOCK_LINES:
+        for kind, box in (("promotion", "promotion"), ("embed", "embed"), ("link_button", "links")):
+            if named[kind] >= MIN_OFFER_SIGNS and not (
+                box == "links" and any(caption_parts(t, rules) for t in texts)
+            ):
+                return box
     if (
         len(block) <= MAX_OFFER_LINES
-        and rules.boilerplate_kind(texts[0]) == "feedback"
+        and kinds[0] == "feedback"
         and any(rules.contact.search(t) for t in texts)
     ):
         return "feedback"  # the site's call to write in, with its address
-    if rules.boilerplate_kind(texts[0]) == "widget" and (
+    if kinds[0] == "widget" and (
         all(_short_label(line, rules) or _reading_note(line.text) for line in block[1:])
         or (
             len(block) <= MAX_WIDGET_LINES  # a verse of the day: sentences and all
@@ -497,14 +494,14 @@ def _advertisement(lines: list[Line], index: int, rules: Rules) -> set[int]:
             )
         if len(run) == MAX_AD_LINES or len(line.text.split()) > MAX_AD_WORDS:
             # the article goes on in the same block: one line shaped like an ad is the ad
-            single = len(run) == 1 and _ad_shaped(run[0].text, rules)
+            single = len(run) == 1 and _ad_shaped(run[0].text)
             return {run[0].number} if single else set()
         run.append(line)
     closed = index + 1 + len(run) >= len(lines)
     return {x.number for x in run} if closed else set()
 
 
-def _ad_shaped(text: str, rules: Rules) -> bool:
+def _ad_shaped(text: str) -> bool:
     """An advertisement's line: a business's name and its offer after a dash ("Bäckerei
     Kohlhaas – frische Brezeln …"), or a price with a call ("… ab 39 € – jetzt Termin
     sichern bei …")."""
@@ -578,7 +575,7 @@ def _author_box(lines: list[Line], index: int, rules: Rules) -> set[int]:
     label = lines[index]
     block = list(takewhile(lambda line: line.group == label.group, lines[index + 1 :]))
     start = 0
-    if start < len(block) and _credit_alone(block[start], rules):
+    if start < len(block) and credit_only(block[start], rules):
         start += 1
     if start < len(block) and rules.byline_name.match(block[start].text):
         start += 1
@@ -594,11 +591,6 @@ def _author_box(lines: list[Line], index: int, rules: Rules) -> set[int]:
     ):
         return set()  # the block goes on past the box with more than buttons
     return {line.number for line in block[:end]}
-
-
-def _credit_alone(line: Line, rules: Rules) -> bool:
-    parts = caption_parts(line.text, rules)
-    return parts is not None and not parts[0] and bool(parts[1])
 
 
 def _bio_line(line: Line, rules: Rules) -> bool:

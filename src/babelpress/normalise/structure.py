@@ -185,7 +185,7 @@ def classify(
             blocks.extend(found.blocks)
             i = found.end
             continue
-        credit = _credit_only(line, rules)
+        credit = credit_only(line, rules)
         if credit and _caption_before(blocks, lines, i, rules):
             blocks[-1] = Block("caption", blocks[-1].text, credit=credit, line=blocks[-1].line)
             i += 1
@@ -231,7 +231,7 @@ def classify(
     return blocks, dropped
 
 
-def _credit_only(line: Line, rules: Rules) -> str:
+def credit_only(line: Line, rules: Rules) -> str:
     """The credit of a line that is a photo credit and nothing else, or ""."""
     parts = caption_parts(line.text, rules)
     return parts[1] if parts and not parts[0] and parts[1] else ""
