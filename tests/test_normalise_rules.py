@@ -1205,3 +1205,61 @@ def test_a_chronology_is_a_list_even_of_several_sentences() -> None:
     article = norm(f"Titel\n\n{P1}\n\nChronologie\n{timeline}\n\n{P2}")
     lists = [b for b in article.blocks if b.kind == "list"]
     assert len(lists) == 1 and len(lists[0].items) == 3
+
+
+def test_numbered_lines_counting_up_are_a_numbered_list_and_stay_so() -> None:
+    steps = "1.\tÄndern Sie Ihr Passwort.\n2.\tSchalten Sie die Zwei-Faktor-Anmeldung ein.\n3) Seien Sie misstrauisch. Kriminelle nutzen die Daten."  # noqa: E501
+    article = norm(f"Titel\n\n{P1}\n\nDas müssen Sie jetzt tun\n{steps}\n\n{P2}")
+    lists = [b for b in article.blocks if b.kind == "list"]
+    assert len(lists) == 1 and lists[0].start == 1
+    assert lists[0].items[2] == "Seien Sie misstrauisch. Kriminelle nutzen die Daten."
+    assert "1. Ändern Sie Ihr Passwort.\n2. Schalten" in article.to_markdown()
+    again = norm(article.to_text())
+    assert [b for b in again.blocks if b.kind == "list"] == lists
+
+
+def test_numbers_that_do_not_count_up_are_no_list() -> None:
+    lines = "1. FC Köln gewinnt das Spiel gegen Bochum.\n3. Liga: Aue verliert zu Hause."
+    article = norm(f"Titel\n\n{P1}\n\n{lines}\n\n{P2}")
+    assert not [b for b in article.blocks if b.kind == "list"]
+    assert "1. FC Köln gewinnt das Spiel gegen Bochum." in [b.text for b in article.blocks]
+
+
+def test_a_name_over_its_role_and_the_date_is_the_byline() -> None:
+    byline = "Henrike Wollstadt\nStellvertretende Chefredakteurin\n23.03.2025, 06:00 Uhr"
+    article = norm(f"Leitartikel\nBröckelnde Brücken\n{P1}\n{byline}\n\n{P2}\n\n{P3}")
+    assert article.meta["author"] == "Henrike Wollstadt"
+    assert [b.text for b in article.blocks][-2:] == [P2, P3]
+
+
+def test_a_date_line_with_the_time_of_its_update_is_metadata() -> None:
+    dateline = "Deniz Aksoy\n02.12.2025, 11:20 Uhr · Aktualisiert: 15:05 Uhr · Lesezeit: 5 Min."
+    article = norm(f"Titel\n{P1}\n{dateline}\n\n{P2}\n\n{P3}")
+    assert article.meta["date"].isoformat() == "2025-12-02"
+    assert article.meta["author"] == "Deniz Aksoy"
+
+
+def test_a_call_for_letters_with_its_address_and_button_goes_whole() -> None:
+    box = (
+        "Zur Debatte: Schreiben Sie uns Ihre Meinung\n"
+        "Wie sehen Sie das? Schreiben Sie an leserbriefe@zeitung.de – ausgewählte "
+        "Zuschriften veröffentlichen wir.\nLeserbrief schreiben"
+    )
+    article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{box}\n\n{P3}")
+    assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_rows_of_affiliate_offers_go_with_their_notice() -> None:
+    box = (
+        "Passwortmanager: Die Empfehlungen der Redaktion*\n"
+        "Schlüsselbund Pro – ab 2,99 € pro Monat\tZum Anbieter*\n"
+        "KeyNest – Basisversion kostenlos\tZum Anbieter*\n"
+        "* Affiliate-Link: Kaufen Sie über einen dieser Links ein, erhalten wir eine "
+        "kleine Provision."
+    )
+    ticket = (
+        "Tickets für die nächsten Konzerte\nFr 14.11.2025\tKesselhaus\tAna Lindqvist Trio\t"
+        "Tickets\nSa 22.11.2025\tAlte Spinnerei\tDie Fernwehkapelle\tTickets"
+    )
+    article = norm(f"Titel\n\n{P1}\n\n{box}\n\n{P2}\n\n{ticket}\n\n{P3}")
+    assert [b.text for b in article.blocks] == [P1, P2, P3]

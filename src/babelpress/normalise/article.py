@@ -74,6 +74,9 @@ class Block:
     raw: str = ""
     #: list: the items, literal text each
     items: tuple[str, ...] = ()
+    #: list: the number of its first item when the page numbers them ("1.", "2." …),
+    #: 0 for bullets
+    start: int = 0
     #: line of the cleaned raw text the block comes from (for messages; not compared)
     line: int = field(default=0, compare=False)
 
@@ -92,12 +95,16 @@ class Block:
                 parts.append(f"{escape(self.credit)}\n{{: .credit }}")
             return "\n\n".join(parts)
         if self.kind == "list":
-            return "\n".join(f"- {escape(item)}" for item in self.items)
+            marks = self._marks("-")
+            return "\n".join(
+                f"{mark} {escape(item)}" for mark, item in zip(marks, self.items, strict=True)
+            )
         return escape(self.text)
 
     def to_text(self) -> str:
         if self.kind == "list":
-            return "\n".join(f"• {item}" for item in self.items)
+            marks = self._marks("•")
+            return "\n".join(f"{mark} {item}" for mark, item in zip(marks, self.items, strict=True))
         if self.kind == "kicker":
             return f"{self.raw or self.text.upper()}."
         if self.kind == "quote":
@@ -106,6 +113,11 @@ class Block:
             text = " ".join(part for part in (self.text, self.credit) if part)
             return CAPTION_LABEL + text if self.text else text
         return self.text
+
+    def _marks(self, bullet: str) -> list[str]:
+        if not self.start:
+            return [bullet] * len(self.items)
+        return [f"{self.start + offset}." for offset in range(len(self.items))]
 
 
 @dataclass(frozen=True)

@@ -181,7 +181,7 @@ def sweep(
     teasers = (-1, 0)  # the block of lines a label's teasers stand in, and where it starts
     last_teaser = -1  # the line number of the last teaser removed
     listing = ""  # the kind of list *label* opens: teasers, or the article's contents
-    tables = _table_rows(lines)
+    tables = _table_rows(lines) | _numbered_steps(lines, rules, zones)
     boxed = _whole_blocks(lines, rules)  # line number: (kind of box, why)
     boxed.update(_named_author_boxes(lines, rules, zones, authors, set(boxed)))
     for index, line in enumerate(lines):
@@ -295,6 +295,31 @@ def _teaser(line: Line, block: tuple[int, int], rules: Rules) -> bool:
     )
 
 
+def _numbered_steps(lines: list[Line], rules: Rules, zones: Zones) -> set[int]:
+    """The lines inside the article numbered one after the other in one block ("1. Ändern
+    Sie Ihr Passwort", "2. Schalten Sie …"): the steps of a list, which the evidence
+    does not judge one by one (advice speaks to the reader as the site's calls do)."""
+    found: set[int] = set()
+    run: list[Line] = []
+    for line in lines:
+        match = rules.numbered.match(line.text)
+        if match is None or zones.of(line) != BODY:
+            run = []
+            continue
+        number = int(match.group("number"))
+        if not (run and run[-1].group == line.group and number == _number(run[-1], rules) + 1):
+            run = []
+        run.append(line)
+        if len(run) >= 2:
+            found.update(x.number for x in run)
+    return found
+
+
+def _number(line: Line, rules: Rules) -> int:
+    match = rules.numbered.match(line.text)
+    return int(match.group("number")) if match else -1
+
+
 def _table_rows(lines: list[Line]) -> set[int]:
     """The rows of a table pasted with tabs (their cells between " · "): at least
     :data:`MIN_TABLE_ROWS` lines in a row of one block with the same number of cells,
@@ -372,8 +397,13 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
     ):
         return "promotion"
     offer_rows = sum(_offer_row(t, rules) for t in texts)
-    if offer_rows >= 2 and all(len(t.split()) <= MAX_BOX_WORDS for t in texts):
-        return "offers"  # rows of offers, each closed by its button ("… · Verfügbarkeit prüfen")
+    if offer_rows >= 2 and all(
+        len(t.split()) <= MAX_BOX_WORDS or kind is not None
+        for t, kind in zip(texts, kinds, strict=True)
+    ):
+        # rows of offers, each closed by its button ("… · Verfügbarkeit prüfen"), and
+        # what the rules name beside them (the affiliate links' notice)
+        return "offers"
     if named["form"] >= MIN_FORM_FIELDS:
         return "form"  # its fields, and what it says to the reader above them
     # a box of lines the rules name: a paywall's offer (its badge, call, price, way in),
@@ -424,9 +454,12 @@ def _reading_note(text: str) -> bool:
 
 def _offer_row(text: str, rules: Rules) -> bool:
     """A row of an offer's items, its button last ("Casa do Largo · … · ab 78 € ·
-    Verfügbarkeit prüfen")."""
+    Verfügbarkeit prüfen"; an affiliate link's star after it: "Zum Anbieter*")."""
     items = plain_spaces(text).split(" · ")
-    return 2 < len(items) <= MAX_ROW_ITEMS and rules.box_button.match(items[-1]) is not None
+    return (
+        1 < len(items) <= MAX_ROW_ITEMS
+        and rules.box_button.match(items[-1].rstrip("*")) is not None
+    )
 
 
 def _shop_offers(texts: list[str], rules: Rules) -> bool:

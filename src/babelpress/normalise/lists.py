@@ -19,10 +19,15 @@ Contract of :func:`list_at` (used by :func:`~.structure.classify`):
    "Euro-Notruf: 112") are a list of facts, each line one item as written.
    :data:`MIN_ITEMS` or more lines of an address card in a row (``lists.address_card``:
    "Marktplatz 7, 72461 Hallbergen", "Tel. 07431 987654") are a list too.
-5. :data:`MIN_ITEMS` or more phrases in a row (no sentence's end, at most
+5. :data:`MIN_ITEMS` or more lines in a row in one block numbered one after the other
+   (``lists.numbered``: "1. …", "2. …" or "1) …") are a numbered list that starts at
+   the first one's number; the numbers are dropped, each item kept as written, even
+   of several sentences (its number opens it).  Numbers that do not count up ("1. FC
+   Köln" over "3. Liga") are no list.
+6. :data:`MIN_ITEMS` or more phrases in a row (no sentence's end, at most
    :data:`MAX_PHRASE_WORDS` words) right under a line of the same block that ends with a
    colon ("… folgende Abschnitte gesperrt:") are that line's list, without bullets.
-6. Items are never joined, split or dropped: a box is content.
+7. Items are never joined, split or dropped: a box is content.
 """
 
 from __future__ import annotations
@@ -66,6 +71,9 @@ def list_at(lines: list[Line], index: int, rules: Rules) -> Found | None:
         if end - index >= MIN_ITEMS:
             bulleted = tuple(_item(x, rules) for x in lines[index:end])
             return Found([Block("list", "", items=bulleted, line=line.number)], end)
+    numbered = _numbered(lines, index, rules)
+    if numbered is not None:
+        return numbered
     if _under_colon(lines, index):
         end = _run(lines, index, _phrase)
         if end - index >= MIN_ITEMS:
@@ -79,6 +87,29 @@ def list_at(lines: list[Line], index: int, rules: Rules) -> Found | None:
             if end - index >= least:
                 return _as_written(lines, index, end)
     return None
+
+
+def _numbered(lines: list[Line], index: int, rules: Rules) -> Found | None:
+    """The numbered list from ``lines[index]`` on, its numbers counting up one by one."""
+    first = rules.numbered.match(lines[index].text)
+    if first is None or rules.schedule.match(plain_spaces(lines[index].text)):
+        return None  # "1. Mai: Auftakt" opens a programme
+    start = int(first.group("number"))
+    items: list[str] = []
+    for line in lines[index:]:
+        match = rules.numbered.match(line.text)
+        if (
+            match is None
+            or line.group != lines[index].group
+            or int(match.group("number")) != start + len(items)
+            or len(line.text) > MAX_ITEM_CHARS
+        ):
+            break
+        items.append(line.text[match.end() :])
+    if len(items) < MIN_ITEMS:
+        return None
+    block = Block("list", "", items=tuple(items), start=start, line=lines[index].number)
+    return Found([block], index + len(items))
 
 
 def _as_written(lines: list[Line], start: int, end: int) -> Found:

@@ -138,10 +138,14 @@ def _guess_title(lead: str, rules: Rules, seed: str) -> str:
 
 
 def block_texts(article: Article) -> list[str]:
-    """Every literal text of the body, in order (for tests and checks)."""
+    """Every literal text of the body, in order (for tests and checks); a numbered list's
+    items with their numbers, as the page shows them."""
     out: list[str] = []
     for block in article.blocks:
-        out.extend(t for t in (block.text, block.attribution, block.credit, *block.items) if t)
+        items = block.items
+        if block.start:
+            items = tuple(f"{block.start + n}. {item}" for n, item in enumerate(items))
+        out.extend(t for t in (block.text, block.attribution, block.credit, *items) if t)
     return out
 
 

@@ -69,6 +69,8 @@ class Rules:
     evidence: EvidenceRules
     box_heading: tuple[re.Pattern[str], ...]
     bullet: re.Pattern[str]
+    #: a numbered line ("1. …", "2) …"): its number in the group ``number``
+    numbered: re.Pattern[str]
     schedule: re.Pattern[str]
     fact: re.Pattern[str]
     #: a line of an address card: street and town, telephone, e-mail, web address
@@ -251,6 +253,7 @@ def _compiled(get: _Getter, data: dict[str, Any]) -> Rules:
         evidence=_evidence(get),
         box_heading=get.patterns("lists.box_heading", lists.get("box_heading", [])),
         bullet=get.pattern("lists.bullet", lists.get("bullet", "$^")),
+        numbered=get.pattern("lists.numbered", lists.get("numbered", "$^"), group="number"),
         schedule=get.pattern("lists.schedule", lists.get("schedule", "$^")),
         fact=get.pattern("lists.fact", lists.get("fact", "$^")),
         address_card=get.pattern("lists.address_card", lists.get("address_card", "$^")),
@@ -276,8 +279,11 @@ def _filled(sources: Any, parts: dict[str, str]) -> Any:
         return sources
     out = []
     for source in sources:
-        for name, piece in parts.items():
-            if isinstance(source, str):
+        # a piece may hold another ({DATE} in {EDITION}): as often as there are pieces
+        for _ in parts:
+            if not isinstance(source, str) or "{" not in source:
+                break
+            for name, piece in parts.items():
                 source = source.replace("{" + name + "}", f"(?:{piece})")
         out.append(source)
     return out

@@ -37,6 +37,8 @@ _TAB = re.compile(r"[ \f\v]*\t[ \t\f\v]*")
 _SEPARATOR_LINE = re.compile(r"[›»>|/]")  # not a bullet: "•" alone may open an item
 #: an item of a tabbed row or of a breadcrumb has at most this many words
 ROW_ITEM_WORDS = 6
+#: a button at the end of a row has at most this many words
+BUTTON_WORDS = 3
 #: a figure and an abbreviated unit of time or size, or a date ("Sa, 11.10."), at the
 #: end of a row's item: its full stop ends no sentence
 _UNIT_END = re.compile(r"\d\s?(?:min|std|sek|sec|mb|kb|gb)\.$|\b\d{1,2}\.\d{1,2}\.$", re.IGNORECASE)
@@ -72,19 +74,28 @@ def _tab_row(line: str) -> str:
     if "\t" not in line:
         return line
     items = _TAB.split(line.strip(" \t\f\v"))
-    if len(items) < 2 or not all(_row_item(item) for item in items):
+    if len(items) < 2 or not all(_row_item(item, _limit(items, n)) for n, item in enumerate(items)):
         return line
     return " · ".join(item.strip() for item in items)
 
 
-def _row_item(item: str) -> bool:
+def _limit(items: list[str], index: int) -> int:
+    """The words the item at *index* may have: more before a last item that reads as a
+    button ("Schlüsselbund Pro – ab 2,99 € pro Monat", then "Zum Anbieter*"): a few
+    words without a figure."""
+    last = items[-1]
+    button = len(last.split()) <= BUTTON_WORDS and not any(char.isdigit() for char in last)
+    return ROW_ITEM_WORDS * 2 if button and index < len(items) - 1 else ROW_ITEM_WORDS
+
+
+def _row_item(item: str, limit: int = ROW_ITEM_WORDS) -> bool:
     """Short, not a sentence's end and not its continuation (a tab inside a sentence),
     with a letter or digit in it (a bullet before a tab is no item of a row).  A figure
     with its abbreviated unit ("Lesezeit 5 Min.") or a date ends in a full stop, not a
     sentence."""
     words = item.split()
     return (
-        0 < len(words) <= ROW_ITEM_WORDS
+        0 < len(words) <= limit
         and (item[-1] not in ".!?" or _UNIT_END.search(item) is not None)
         and not item[0].islower()
         and any(char.isalnum() for char in item)

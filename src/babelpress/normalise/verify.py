@@ -27,6 +27,8 @@ _BLOCK_TOKENS = {
     "blockquote_close",
     "bullet_list_open",
     "bullet_list_close",
+    "ordered_list_open",
+    "ordered_list_close",
     "list_item_open",
     "list_item_close",
     "inline",
