@@ -1263,3 +1263,94 @@ def test_rows_of_affiliate_offers_go_with_their_notice() -> None:
     )
     article = norm(f"Titel\n\n{P1}\n\n{box}\n\n{P2}\n\n{ticket}\n\n{P3}")
     assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_a_print_page_copied_without_blank_lines_is_unwrapped_into_its_paragraphs() -> None:
+    page = "\n".join(
+        [
+            "Amtsblatt der Gemeinde Weilheim · Nr. 47 · 20. November 2025",
+            "Aus dem Gemeinderat",
+            "Zur öffentlichen Sitzung konnte die Bürgermeisterin 13 der",
+            "16 Mitglieder des Gemeinderats begrüßen. Die Sitzung dauerte",
+            "knapp drei Stunden.",
+            "TOP 1: Sanierung der Grundschulturnhalle",
+            "Die Turnhalle der Grundschule stammt aus dem Jahr 1974 und",
+            "ist dringend sanierungsbedürftig. Vorgesehen sind im Einzel-",
+            "nen:",
+            "• Erneuerung des Hallenbodens und der Prallwände",
+            "• energetische Sanierung von Dach und Fassade",
+            "Die Arbeiten sollen in den Sommerferien des kommenden Jahres",
+            "3",
+            "Amtsblatt der Gemeinde Weilheim · Nr. 47 · 20. November 2025",
+            "2026 beginnen. Die neue Satzung gilt ab dem kommenden Monat,",
+            "1. Januar 2026. Der Gemeinderat stimmte mit 12:2 Stimmen zu.",
+        ]
+    )
+    article = norm(page)
+    blocks = [(b.kind, b.text) for b in article.blocks]
+    assert article.meta["date"].isoformat() == "2025-11-20"
+    assert ("heading", "TOP 1: Sanierung der Grundschulturnhalle") in blocks
+    assert (
+        "paragraph",
+        "Zur öffentlichen Sitzung konnte die Bürgermeisterin 13 der 16 Mitglieder des "
+        "Gemeinderats begrüßen. Die Sitzung dauerte knapp drei Stunden.",
+    ) in blocks
+    assert (
+        "paragraph",
+        "Die Turnhalle der Grundschule stammt aus dem Jahr 1974 und ist dringend "
+        "sanierungsbedürftig. Vorgesehen sind im Einzelnen:",
+    ) in blocks
+    assert [b.items for b in article.blocks if b.kind == "list"] == [
+        ("Erneuerung des Hallenbodens und der Prallwände",
+         "energetische Sanierung von Dach und Fassade")
+    ]  # fmt: skip
+    # the sentence the page break cut is one again; "1. Januar" goes on a sentence
+    assert blocks[-1] == (
+        "paragraph",
+        "Die Arbeiten sollen in den Sommerferien des kommenden Jahres 2026 beginnen. Die "
+        "neue Satzung gilt ab dem kommenden Monat, 1. Januar 2026. Der Gemeinderat stimmte "
+        "mit 12:2 Stimmen zu.",
+    )
+
+
+def test_lines_of_a_web_page_without_blank_lines_are_not_joined() -> None:
+    teasers = "\n".join(
+        ["Mehr aus der Region", "Reutlingen",
+         "Stadtrat beschließt neues Parkraumkonzept für die Innenstadt", "vor 2 Stunden",
+         "Metzingen", "Neue Buslinie soll die Innenstadt deutlich entlasten", "vor 5 Stunden",
+         "Pfullingen", "Freibad öffnet im kommenden Sommer wieder ganz regulär", "vor 7 Stunden"]
+    )  # fmt: skip
+    article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{teasers}")
+    assert all("vor 2 Stunden" not in b.text for b in article.blocks)
+    assert not any("Parkraumkonzept für die Innenstadt vor" in r.text for r in article.removed)
+
+
+def test_the_article_under_a_paywall_box_for_a_signed_in_reader_is_kept() -> None:
+    box = (
+        "Weiterlesen mit Premium\nDieser Artikel ist exklusiv für Abonnentinnen und Abonnenten.\n"
+        "Jetzt Premium testen\nBereits Abonnent? Hier anmelden"
+    )
+    more = [f"Weiter im Text folgt der {n}. Absatz des Berichts mit seinen Zahlen." for n in (1, 2)]
+    article = norm(f"Titel\n\n{P1}\n\n{box}\n\n{P2}\n\n{more[0]}\n\n{more[1]}\n\n{P3}")
+    assert [b.text for b in article.blocks] == [P1, P2, *more, P3]
+
+
+def test_comments_under_their_heading_still_end_the_article() -> None:
+    comments = "\n".join(
+        ["Kommentare (3)", "Peter K. vor 2 Stunden", "Das sehe ich ganz genauso wie der Autor.",
+         "Antworten", "Jens_H vor 3 Stunden", "Endlich schreibt es mal jemand so deutlich.",
+         "Antworten"]
+    )  # fmt: skip
+    article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{comments}")
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_a_share_widget_in_the_article_goes_whole_and_gives_no_author() -> None:
+    widget = (
+        "Hallwanger Verpackung AG\nAktie: 23,40 EUR +1,2 %\nWiener Börse · 13.11.2025, 09:02\n"
+        "Hoch: 23,55\tTief: 22,98\tVolumen: 41.250\nZum Kursverlauf ›"
+    )
+    byline = "Katharina Zöchling\n13. November 2025, 09:14"
+    article = norm(f"Titel\n{P1}\n{byline}\n\n{P2}\n\n{widget}\n\n{P3}")
+    assert article.meta["author"] == "Katharina Zöchling"
+    assert [b.text for b in article.blocks] == [P1, P2, P3]

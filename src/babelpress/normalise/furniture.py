@@ -80,6 +80,8 @@ FORM_ITEMS = 4
 MIN_FORM_FIELDS = 3
 #: a row of an offer has at most this many items
 MAX_ROW_ITEMS = 8
+#: paragraphs of prose in a row, below a trailer, that show the article goes on
+MIN_PROSE_RUN = 3
 #: a block with this many lines the rules name as the site's offers is an offer's box
 MIN_OFFER_SIGNS = 3
 #: a teaser label is followed by at most this many teaser lines (a section's name may
@@ -429,6 +431,8 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
         )
     ):
         return "widget"  # a service's readings under its label ("Pollenflug", "UV-Index")
+    if "markets" in kinds and all(_short_label(line, rules) for line in block):
+        return "markets"  # a share's widget: its name, price, exchange, "Zum Kursverlauf"
     if not all(_short_label(line, rules) for line in block):
         return None
     if _shop_offers(texts, rules):
@@ -723,7 +727,7 @@ def _trailer(
         # sign is enough only right under the marker (a comment's header under "Kommentare")
         ahead = [x for x in prose if not context or x.number < context[0].number]
         shown = len(context) >= 2 or bool(context and context[0] is after[0])
-        if prose and (not shown or len(ahead) > 1):
+        if prose and (not shown or len(ahead) > 1 or _goes_on(after, prose, context)):
             doubts.append(
                 Doubt(
                     line.number,
@@ -738,6 +742,23 @@ def _trailer(
         removed.extend(Removal(reason, x.text, x.number, why) for x in lines[index:])
         return lines[:index]
     return lines
+
+
+def _goes_on(after: list[Line], prose: list[Line], context: list[Line]) -> bool:
+    """The article goes on below an offer: :data:`MIN_PROSE_RUN` paragraphs of prose in a
+    row with no sign of comments or an offer between them (a paywall's box for a reader
+    who is signed in, and the article under it; comments come with their buttons)."""
+    signs = {x.number for x in context}
+    paragraphs = {x.number for x in prose}
+    run = 0
+    for line in after:
+        if line.number in signs:
+            run = 0
+        elif line.number in paragraphs:
+            run += 1
+            if run >= MIN_PROSE_RUN:
+                return True
+    return False
 
 
 __all__ = ["BODY", "HEAD", "TAIL", "Zones", "sweep"]

@@ -82,8 +82,11 @@ def take_metadata(
     fields: dict[str, Any],
     removed: list[Removal],
 ) -> list[Line]:
-    """The lines that are not metadata; the others' fields go into *fields*."""
+    """The lines that are not metadata; the others' fields go into *fields*, in the order
+    the lines stand (the byline under the headline before a widget's "Wiener Börse ·
+    13.11.2025" further down)."""
     taken: set[int] = set()
+    found_at: list[tuple[int, dict[str, Any]]] = []
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -94,14 +97,16 @@ def take_metadata(
             pair = lines[index + 1]
             found = match_metadata(f"{line.text} {pair.text}", rules, edge=at_edge(line))
         if found is not None:
-            merge_fields(fields, found)
+            found_at.append((line.number, found))
             for part in (line, pair) if pair else (line,):
                 removed.append(Removal("metadata", part.text, part.number, _describe(found)))
                 taken.add(id(part))
             index += 1 if pair is None else 2
             continue
         index += 1
-    _take_byline_names(lines, rules, taken, fields, removed)
+    _take_byline_names(lines, rules, taken, found_at, removed)
+    for _, found in sorted(found_at, key=lambda pair: pair[0]):
+        merge_fields(fields, found)
     return [line for line in lines if id(line) not in taken]
 
 
@@ -119,23 +124,25 @@ def _take_byline_names(
     lines: list[Line],
     rules: Rules,
     taken: set[int],
-    fields: dict[str, Any],
+    found_at: list[tuple[int, dict[str, Any]]],
     removed: list[Removal],
 ) -> None:
-    """A name alone on its line, right next to a metadata line: the byline."""
+    """A name alone on its line, right next to a metadata line: the byline (unless a
+    line above named another author)."""
     for index, line in enumerate(lines):
         if id(line) in taken:
             continue
         match = rules.byline_name.match(line.text)
-        if match and "author" in fields and match.group("author") != fields["author"]:
-            continue  # another name: the author is known already
-        if match and not _may_be_name(line.text, rules):
+        if match is None or not _may_be_name(line.text, rules):
             continue
+        name = match.group("author")
+        above = [f["author"] for n, f in found_at if "author" in f and n < line.number]
+        if above and above[0] != name:
+            continue  # another name: the author is known already
         neighbours = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
-        if match and any(id(other) in taken for other in neighbours):
-            known = "author" in fields
-            fields["author"] = match.group("author")
-            why = "author: the name again" if known else "author: a name beside the byline"
+        if any(id(other) in taken for other in neighbours):
+            found_at.append((line.number, {"author": name}))
+            why = "author: the name again" if above else "author: a name beside the byline"
             removed.append(Removal("metadata", line.text, line.number, why))
             taken.add(id(line))
 

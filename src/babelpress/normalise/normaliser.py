@@ -43,6 +43,9 @@ from babelpress.normalise.text import clean, sentences, slugify
 _DEFAULT_RULES: Rules | None = None
 #: what a paragraph may be cut by on a page: it is joined again around them
 INTERRUPTIONS = frozenset({"page marker", "promotion", "advertisement"})
+#: what may stand in a paragraph's way when the text after it goes on in lower case or
+#: with a figure: a print page's running head ("Amtsblatt … · Nr. 47 · 20. November 2025")
+WEAK_INTERRUPTIONS = frozenset({"metadata"})
 
 
 def default_rules() -> Rules:
@@ -75,7 +78,8 @@ def normalise_text(
     finish_fields(fields)
     lines = sweep(lines, rules, zones, removed, doubts, authors=author_names(fields))
     breaks = {r.line for r in removed if r.reason in INTERRUPTIONS}
-    lines = rejoin_interrupted(lines, breaks)
+    weak = {r.line for r in removed if r.reason in WEAK_INTERRUPTIONS}
+    lines = rejoin_interrupted(lines, breaks, weak)
     headline = take_headline(lines, rules, zones.prose, removed, doubts)
     lines, repeated = drop_duplicates(headline.lines)
     removed.extend(Removal("repeated paragraph", line.text, line.number) for line in repeated)

@@ -6,6 +6,10 @@ Contract, in the order the rules apply (thresholds and patterns come from :class
    paragraph, unless the group is hard-wrapped prose (no line longer than ``wrap_width``,
    most ending mid-sentence, and some continuing in lower case): then its lines are joined
    with spaces.  (Lines shorter than :data:`MIN_WRAPPED` are buttons or menu items.)
+   A print page copied without blank lines (a PDF's text: headings, bullets and page
+   numbers among its wrapped paragraphs) is unwrapped line by line when at least
+   :data:`MIN_JOINTS` of its lines go on in lower case: a line that runs to the column
+   goes on in the next, unless one of them is a heading, a bullet or a row of items.
    A word the print column broke at a line's end is whole again: ``Stadt-`` /
    ``verwaltung`` gives "Stadtverwaltung"; the hyphen stays before a capital or after a
    digit (``Brandschutz-`` / ``Gutachten``, ``120-`` / ``jährigen``), and before a
@@ -47,6 +51,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from babelpress.normalise.article import Block
 from babelpress.normalise.rules import Rules
@@ -60,6 +65,10 @@ from babelpress.normalise.text import (
 
 #: a line of hard-wrapped prose (but the last) is at least this long
 MIN_WRAPPED = 25
+#: a print page's block of lines is wrapped when at least this many lines go on in the next
+MIN_JOINTS = 3
+#: a line this share of the column long or longer runs to the column (its paragraph goes on)
+FULL_LINE = 0.75
 #: a caption above its credit line is at most twice this long
 MAX_CAPTION_LINE = 150
 
@@ -71,6 +80,12 @@ class Line:
     text: str
     group: int
     number: int
+    #: the number of its last line, when hard-wrapped lines were joined into it
+    end: int = 0
+
+    @property
+    def last(self) -> int:
+        return self.end or self.number
 
 
 def split_lines(text: str, rules: Rules) -> list[Line]:
@@ -95,7 +110,9 @@ def _unwrap(group: list[Line], rules: Rules) -> list[Line]:
     if len(group) < 2 or any(len(line.text) > rules.wrap_width for line in group):
         return group
     if any(len(line.text) < MIN_WRAPPED for line in group[:-1]):
-        return group  # a column of buttons or menu items, not a wrapped paragraph
+        # a column of buttons or menu items, not a wrapped paragraph; or a print page
+        # copied without blank lines, its headings and short lines among the paragraphs
+        return _unwrap_paragraphs(group, rules)
     mid_sentence = sum(not ends_sentence(line.text) for line in group[:-1])
     if mid_sentence * 2 < len(group) - 1:
         return group
@@ -104,27 +121,112 @@ def _unwrap(group: list[Line], rules: Rules) -> list[Line]:
     text = group[0].text
     for line in group[1:]:
         text = _joined(text, line.text)
-    return [Line(text, group[0].group, group[0].number)]
+    return [Line(text, group[0].group, group[0].number, group[-1].number)]
 
 
-def rejoin_interrupted(lines: list[Line], breaks: set[int]) -> list[Line]:
+def _unwrap_paragraphs(group: list[Line], rules: Rules) -> list[Line]:
+    """The paragraphs of a block of lines wrapped at a print column (a PDF's text, copied
+    without blank lines), each line joined to the one above it that runs to the column
+    (:func:`_continues`); the block as it is when it shows no such wrapping."""
+    texts = [line.text.rstrip() for line in group]
+    joints = sum(_wrapped_word(above, below) for above, below in pairwise(texts))
+    long = sorted(len(text) for text in texts if len(text) >= MIN_WRAPPED)
+    if joints < MIN_JOINTS or joints * 4 < len(long) or len(long) * 3 < len(texts) * 2:
+        return group  # teasers over their times ("vor 2 Stunden") are no print column
+    column = long[len(long) * 3 // 4]  # most full lines reach it
+    out = [group[0]]
+    for index in range(1, len(group)):
+        line = group[index]
+        following = texts[index + 1] if index + 1 < len(texts) else None
+        opens = out[-1].end == 0  # the line above opened its paragraph
+        if _continues(texts[index - 1], texts[index], following, column, rules, opens=opens):
+            last = out[-1]
+            out[-1] = Line(_joined(last.text, line.text), last.group, last.number, line.number)
+        else:
+            out.append(line)
+    return out
+
+
+def _wrapped_word(above: str, below: str) -> bool:
+    """A sentence goes on in the next line in lower case: the print column wrapped it."""
+    return (
+        len(above) >= MIN_WRAPPED
+        and below[:1].islower()
+        and not ends_sentence(above)
+        and above[-1:] not in ":;?!"
+    )
+
+
+def _continues(
+    above: str, line: str, following: str | None, column: int, rules: Rules, *, opens: bool
+) -> bool:
+    """*line* goes on the paragraph of *above*: *above* runs to the column (a short line
+    ends its paragraph) and both are lines of prose, and neither is a heading: where
+    *above* ends a sentence, *line* is none (short, no sentence, the next line not
+    continuing it); where *above* (*opens*: the first line of its paragraph) stops
+    mid-sentence, it is one when it has no word in lower case but function words and
+    *line* starts with a capital ("TOP 2: Bebauungsplan „Am Mühlbach“", "Mit dem …")."""
+    if len(above) < column * FULL_LINE or above[-1:] == ":" or not _in_prose(above, rules):
+        return False
+    if not _in_prose(line, rules) or rules.bullet.match(line):
+        return False
+    if rules.bullet.match(above) and not line[:1].islower():
+        return False  # an item's line goes on in lower case; the text after the list does not
+    if line[:1].islower() or above[-1:] in "-,":
+        return True  # "Bürger-" / "meisterin", "geschätzt," / "davon"
+    if not ends_sentence(above):
+        return not (opens and _heading_words(above, rules))  # "bis zu 1,1" / "Millionen"
+    if rules.numbered.match(line):
+        return False
+    heading = is_heading_like(line, rules) and not (following or "")[:1].islower()
+    return not heading
+
+
+def _heading_words(text: str, rules: Rules) -> bool:
+    """Short, every word in lower case a function word (a heading's "der", "am") and the
+    last a capital's; a line of running text has a verb or an adjective ("sollen am
+    nördlichen"), or stops at a function word ("… in Weilheimstetten und im")."""
+    found = words(text)
+    lower = [word for word in found if word[:1].islower()]
+    function = rules.evidence.function_words
+    return (
+        bool(found)
+        and found[-1][:1].isupper()
+        and is_heading_like(text, rules)
+        and all(word in function for word in lower)
+    )
+
+
+def _in_prose(text: str, rules: Rules) -> bool:
+    """A line that can be part of a paragraph: no row of items ("Amtsblatt … · Nr. 47"),
+    not a bare number (a page's)."""
+    return " · " not in text and " | " not in text and not text.replace(".", "").isdigit()
+
+
+def rejoin_interrupted(
+    lines: list[Line], breaks: set[int], weak: frozenset[int] | set[int] = frozenset()
+) -> list[Line]:
     """A paragraph the page interrupted (a print view's "Seite 1 von 2", an
     advertisement in its middle: the line numbers *breaks*) as one line again: a line
     that stops mid-sentence and the line after it in the same block, when only such a
-    break stood between them."""
+    break stood between them.  A *weak* break (a print page's running head, read as
+    metadata) counts only before a line that goes on in lower case or with a figure
+    (a title over its date line goes on with a capital)."""
     out: list[Line] = []
     for line in lines:
         last = out[-1] if out else None
+        between = set(range(last.last + 1, line.number)) if last is not None else set()
+        allowed = breaks | weak if not line.text[:1].isupper() else breaks
         if (
             last is not None
             and last.group == line.group
-            and line.number > last.number + 1
-            and set(range(last.number + 1, line.number)) <= breaks
+            and between
+            and between <= allowed
             and len(last.text) >= MIN_INTERRUPTED
             and not ends_sentence(last.text)
             and last.text.rstrip()[-1:] not in ":;?!…"
         ):
-            out[-1] = Line(_joined(last.text, line.text), last.group, last.number)
+            out[-1] = Line(_joined(last.text, line.text), last.group, last.number, line.last)
             continue
         out.append(line)
     return out
