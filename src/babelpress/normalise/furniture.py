@@ -714,26 +714,31 @@ def _protected(line: Line, rules: Rules) -> bool:
 def _trailer(
     lines: list[Line], rules: Rules, zones: Zones, removed: list[Removal], doubts: list[Doubt]
 ) -> list[Line]:
+    below: _Below | None = None
     for index, line in enumerate(lines):
         if not index or not rules.any_trailer.search(line.text):
             continue
         if zones.first is None or line.number < zones.first:
             continue  # above the article: a link in the page head, not its end
-        after = lines[index + 1 :]
-        prose = [x for x in after if x.number in zones.prose]
-        context = [x for x in after if any(p.search(x.text) for p in rules.trailer_context)]
+        below = below or _Below(lines, rules, zones)
+        after = index + 1
         # the article goes on when its prose follows before any sign of comments or an
         # offer: more than one paragraph of it, or any when no such sign follows; one
-        # sign is enough only right under the marker (a comment's header under "Kommentare")
-        ahead = [x for x in prose if not context or x.number < context[0].number]
-        shown = len(context) >= 2 or bool(context and context[0] is after[0])
-        if prose and (not shown or len(ahead) > 1 or _goes_on(after, prose, context)):
+        # sign is enough only right under the marker (a comment's header under "Kommentare");
+        # or when MIN_PROSE_RUN paragraphs follow in a row with no such sign between them
+        # (a paywall's box for a reader who is signed in, and the article under it)
+        signs = below.signs[after]
+        shown = signs >= 2 or (signs == 1 and below.is_sign[after])
+        prose = below.prose[after]
+        ahead = below.run[after]
+        if prose and (not shown or ahead > 1 or below.best_run[after] >= MIN_PROSE_RUN):
+            first = lines[below.first_prose[after]].number
             doubts.append(
                 Doubt(
                     line.number,
                     line.text,
                     "not treated as the end of the article",
-                    f"{len(prose)} paragraph(s) of prose follow it, from line {prose[0].number}",
+                    f"{prose} paragraph(s) of prose follow it, from line {first}",
                 )
             )
             continue
@@ -744,21 +749,29 @@ def _trailer(
     return lines
 
 
-def _goes_on(after: list[Line], prose: list[Line], context: list[Line]) -> bool:
-    """The article goes on below an offer: :data:`MIN_PROSE_RUN` paragraphs of prose in a
-    row with no sign of comments or an offer between them (a paywall's box for a reader
-    who is signed in, and the article under it; comments come with their buttons)."""
-    signs = {x.number for x in context}
-    paragraphs = {x.number for x in prose}
-    run = 0
-    for line in after:
-        if line.number in signs:
-            run = 0
-        elif line.number in paragraphs:
-            run += 1
-            if run >= MIN_PROSE_RUN:
-                return True
-    return False
+class _Below:
+    """What stands below each line, counted once from the end of the page (a page with
+    a trailer's words on every other line is not read again for each of them); index
+    ``i`` tells of ``lines[i:]``."""
+
+    def __init__(self, lines: list[Line], rules: Rules, zones: Zones) -> None:
+        size = len(lines) + 1
+        self.is_sign = [False] * size  # a sign of comments or an offer
+        self.signs = [0] * size
+        self.prose = [0] * size  # paragraphs of prose
+        self.first_prose = [0] * size
+        self.run = [0] * size  # paragraphs of prose before the next sign
+        self.best_run = [0] * size  # the most paragraphs of prose with no sign between
+        for i in range(len(lines) - 1, -1, -1):
+            text, number = lines[i].text, lines[i].number
+            sign = any(p.search(text) for p in rules.trailer_context)
+            paragraph = not sign and number in zones.prose
+            self.is_sign[i] = sign
+            self.signs[i] = self.signs[i + 1] + sign
+            self.prose[i] = self.prose[i + 1] + (number in zones.prose)
+            self.first_prose[i] = i if number in zones.prose else self.first_prose[i + 1]
+            self.run[i] = 0 if sign else self.run[i + 1] + paragraph
+            self.best_run[i] = max(self.run[i], self.best_run[i + 1])
 
 
 __all__ = ["BODY", "HEAD", "TAIL", "Zones", "sweep"]

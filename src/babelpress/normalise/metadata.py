@@ -129,6 +129,8 @@ def _take_byline_names(
 ) -> None:
     """A name alone on its line, right next to a metadata line: the byline (unless a
     line above named another author)."""
+    named = [(n, str(f["author"])) for n, f in found_at if "author" in f]
+    first = min(named) if named else None  # the author the topmost line names
     for index, line in enumerate(lines):
         if id(line) in taken:
             continue
@@ -136,12 +138,13 @@ def _take_byline_names(
         if match is None or not _may_be_name(line.text, rules):
             continue
         name = match.group("author")
-        above = [f["author"] for n, f in found_at if "author" in f and n < line.number]
-        if above and above[0] != name:
+        above = first is not None and first[0] < line.number
+        if above and first is not None and first[1] != name:
             continue  # another name: the author is known already
         neighbours = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
         if any(id(other) in taken for other in neighbours):
             found_at.append((line.number, {"author": name}))
+            first = min(first, (line.number, name)) if first is not None else (line.number, name)
             why = "author: the name again" if above else "author: a name beside the byline"
             removed.append(Removal("metadata", line.text, line.number, why))
             taken.add(id(line))
