@@ -1354,3 +1354,56 @@ def test_a_share_widget_in_the_article_goes_whole_and_gives_no_author() -> None:
     article = norm(f"Titel\n{P1}\n{byline}\n\n{P2}\n\n{widget}\n\n{P3}")
     assert article.meta["author"] == "Katharina Zöchling"
     assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_a_label_in_capitals_before_a_figure_is_no_kicker() -> None:
+    article = norm(f"Titel\n\n{P1}\n\nOriginalpublikation:\nDOI: 10.48217/ads.2025.0117\n\n{P2}")
+    assert "DOI: 10.48217/ads.2025.0117" in [b.text for b in article.blocks]
+    assert not [b for b in article.blocks if b.kind == "kicker"]
+
+
+def test_a_press_office_contact_and_its_pictures_for_download_go_whole() -> None:
+    contact = (
+        "Kontakt für die Medien\nDr. Katrin Oberländer\nStabsstelle Kommunikation\n"
+        "Telefon: +49 7431 88-2140\nE-Mail: presse@uni-beispiel.de"
+    )
+    pictures = (
+        "Bildmaterial\nDas Team an der Tafel im Institut.\nFoto: Universität / Jonas Reiter\n"
+        "Download (JPG, 4,8 MB)\nDie Bilder dürfen honorarfrei verwendet werden."
+    )
+    article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{contact}\n\n{pictures}\n\n{P3}")
+    assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_a_section_introduction_above_a_dated_headline_is_not_the_title() -> None:
+    head = (
+        "Leichte Sprache\nNachrichten in Leichter Sprache\n"
+        "Hier finden Sie jede Woche wichtige Nachrichten aus Deutschland und der Welt."
+    )
+    story = (
+        "Mehr Wohngeld ab dem Januar\nAb Januar gibt es mehr Wohngeld.\n"
+        "Stand: 21.11.2025, 11:30 Uhr"
+    )
+    article = norm(f"{head}\n\n{story}\n\n{P1}\n\n{P2}")
+    assert article.title == "Mehr Wohngeld ab dem Januar"
+    assert article.meta["date"].isoformat() == "2025-11-21"
+    # a sentence above the headline is kept (and reported as uncertain), never dropped
+    assert "Hier finden Sie jede Woche wichtige Nachrichten aus Deutschland und der Welt." in [
+        b.text for b in article.blocks
+    ]
+
+
+def test_a_reader_view_gives_the_name_over_the_reading_time_and_drops_the_bio_line() -> None:
+    page = (
+        "www.zeitung-beispiel.de\nDer letzte Fährmann von Stolpenhagen\nJana Pohlmann\n"
+        f"8–10 Minuten\n\n{P1}\n\n{P2}\n\n{P3}\n\n"
+        "Jana Pohlmann ist Reporterin im Ressort Reportage.\n\n© Zeitung 2025"
+    )
+    article = norm(page)
+    assert article.meta["author"] == "Jana Pohlmann"
+    assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_a_players_time_played_and_length_is_no_heading() -> None:
+    article = norm(f"Titel\n\n{P1}\n\nVorlesen\n▶\t00:00 / 02:48\n\n{P2}\n\n{P3}")
+    assert [b.text for b in article.blocks] == [P1, P2, P3]

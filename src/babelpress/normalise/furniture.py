@@ -431,6 +431,12 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
         )
     ):
         return "widget"  # a service's readings under its label ("Pollenflug", "UV-Index")
+    if (
+        kinds[0] == "downloads"
+        and named["downloads"] >= 2
+        and all(len(t.split()) <= MAX_BOX_WORDS for t in texts)
+    ):
+        return "downloads"  # pictures for the press, their captions, credits and buttons
     if "markets" in kinds and all(_short_label(line, rules) for line in block):
         return "markets"  # a share's widget: its name, price, exchange, "Zum Kursverlauf"
     if not all(_short_label(line, rules) for line in block):
@@ -593,7 +599,9 @@ def _named_author_boxes(
         block = list(grouped)
         first, numbers = block[0], {line.number for line in block}
         own = [line for line in block[1:] if rules.boilerplate_kind(line.text) is None]
-        if comparable(first.text) not in names or not 0 < len(own) <= 2:
+        if len(block) == 1 and _one_line_bio(first.text, names):
+            own = []  # "Jana Pohlmann ist Reporterin im Ressort Reportage."
+        elif comparable(first.text) not in names or not 0 < len(own) <= 2:
             continue
         if any(n > first.number for n in zones.prose - numbers - gone):
             continue  # the article goes on below: a name in it, not a box
@@ -602,6 +610,21 @@ def _named_author_boxes(
         why = ("author box", f"under the author's name {first.text!r}")
         found.update(dict.fromkeys((line.number for line in [first, *own]), why))
     return found
+
+
+#: what follows the author's name in a one-line biography under the article
+_BIO_VERBS = frozenset({"ist", "war", "arbeitet", "schreibt", "lebt", "berichtet", "leitet"})
+
+
+def _one_line_bio(text: str, names: set[str]) -> bool:
+    """A sentence about the byline's author: the name, then what the author is or does."""
+    words = comparable(text).split()
+    return len(words) <= MAX_BIO_WORDS and any(
+        words[: len(name.split())] == name.split()
+        and len(words) > len(name.split())
+        and words[len(name.split())] in _BIO_VERBS
+        for name in names
+    )
 
 
 def _author_box(lines: list[Line], index: int, rules: Rules) -> set[int]:

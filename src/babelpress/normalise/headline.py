@@ -42,7 +42,7 @@ from babelpress.normalise.article import Block, Doubt, Removal
 from babelpress.normalise.evidence import HEAD, assess, is_menu, reads_as_sentence, verdict
 from babelpress.normalise.rules import Rules
 from babelpress.normalise.structure import Line, caption_parts, is_heading_like, take_title
-from babelpress.normalise.text import comparable
+from babelpress.normalise.text import comparable, several_sentences
 
 #: what is removed as the site's navigation under these reasons
 NAVIGATION = frozenset({"breadcrumb", "skip link"})
@@ -81,6 +81,7 @@ def take_headline(
     """The headline of *lines* (see the module docstring); *prose* holds the line numbers
     of the paragraphs of prose."""
     first = next((i for i, x in enumerate(lines) if x.number in prose), None)
+    first = _after_section_intro(lines, first, removed, rules)
     candidates = [i for i in range(first or 0) if _candidate(lines[i], rules)]
     candidates = _below_navigation(lines, first, candidates, removed, rules)
     if first is not None and _titled_prose(lines, first, candidates, removed, rules):
@@ -104,6 +105,28 @@ def take_headline(
     while rest and comparable(rest[0].text) == comparable(title_line.text):
         rest = rest[1:]
     return Headline(title_line.text, kicker, rest)
+
+
+def _after_section_intro(
+    lines: list[Line], first: int | None, removed: list[Removal], rules: Rules
+) -> int | None:
+    """The first paragraph of the article when the first one of prose on the page is the
+    introduction of its section ("Hier finden Sie jede Woche wichtige Nachrichten …"):
+    one sentence ending its block, no byline or date under it, then, in the next block,
+    a line of a headline's length over the date or byline (at most a standfirst between
+    them): that headline's date says where the article starts."""
+    if first is None or first + 2 >= len(lines) or several_sentences(lines[first].text):
+        return first
+    intro, headline = lines[first], lines[first + 1]
+    if headline.group == intro.group:
+        return first
+    if not (_candidate(headline, rules) and _headline_length(headline)):
+        return first
+    dates = [r.line for r in removed if r.reason == "metadata"]
+    if any(intro.number < line < headline.number for line in dates):
+        return first  # the intro is the article's standfirst, over its byline
+    dated = any(headline.number < line <= headline.number + 2 for line in dates)
+    return first + 2 if dated and lines[first + 2].group == headline.group else first
 
 
 def _candidate(line: Line, rules: Rules) -> bool:

@@ -142,12 +142,18 @@ def _take_byline_names(
         if above and first is not None and first[1] != name:
             continue  # another name: the author is known already
         neighbours = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
-        if any(id(other) in taken for other in neighbours):
+        if any(_byline_sign(other, taken, rules) for other in neighbours):
             found_at.append((line.number, {"author": name}))
             first = min(first, (line.number, name)) if first is not None else (line.number, name)
             why = "author: the name again" if above else "author: a name beside the byline"
             removed.append(Removal("metadata", line.text, line.number, why))
             taken.add(id(line))
+
+
+def _byline_sign(line: Line, taken: set[int], rules: Rules) -> bool:
+    """A metadata line, or the reading time that stands beside a name in a reader view
+    ("Jana Pohlmann" over "8–10 Minuten")."""
+    return id(line) in taken or rules.boilerplate_kind(line.text) == "reading_time"
 
 
 def _may_be_name(text: str, rules: Rules) -> bool:
