@@ -1048,10 +1048,17 @@ def test_phrases_under_a_line_ending_in_a_colon_are_its_list() -> None:
     assert kinds(article) == ["paragraph", "paragraph", "list", "paragraph"]
 
 
-def test_sentences_under_a_colon_stay_paragraphs() -> None:
+def test_sentences_under_a_colon_are_a_list_only_as_advice_or_when_announced() -> None:
     advice = "Die Polizei rät:\nLegen Sie sofort auf.\nWählen Sie selbst die 110."
-    article = norm(f"Titel\n\n{P1}\n\n{advice}\n\n{P2}")
-    assert "list" not in kinds(article)
+    signs = "Achten Sie auf folgende Warnzeichen:\nDas Kind atmet schnell.\nEs trinkt wenig."
+    story = "Ein Beispiel:\nFrau Kessler wohnt allein.\nSie bekommt 212 Euro im Monat."
+    quote = "Der Bürgermeister sagte:\nWir bauen die Halle neu.\nDas kostet viel Geld."
+    for text, listed in ((advice, True), (signs, True), (story, False), (quote, False)):
+        article = norm(f"Titel\n\n{P1}\n\n{text}\n\n{P2}")
+        assert ("list" in kinds(article)) is listed, text
+    # a block that goes on past the short sentences is running text
+    longer = f"{advice}\n{P3}"
+    assert "list" not in kinds(norm(f"Titel\n\n{P1}\n\n{longer}\n\n{P2}"))
 
 
 def test_lines_of_labelled_facts_are_a_list() -> None:
@@ -1407,3 +1414,70 @@ def test_a_reader_view_gives_the_name_over_the_reading_time_and_drops_the_bio_li
 def test_a_players_time_played_and_length_is_no_heading() -> None:
     article = norm(f"Titel\n\n{P1}\n\nVorlesen\n▶\t00:00 / 02:48\n\n{P2}\n\n{P3}")
     assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_a_forwarded_mail_keeps_only_the_mail_and_takes_its_date() -> None:
+    page = "\n".join(
+        ["Fwd: Fernwärme wird teurer", "Posteingang", "Anke Lorenz <anke@beispiel.de>",
+         "07:41 (vor 1 Stunde)", "", "Hallo Jens,", "",
+         "schau mal, das betrifft euch in der Siedlung doch auch.", "", "Liebe Grüße", "Anke",
+         "", "---------- Weitergeleitete Nachricht ---------",
+         "Von: Morgenpost Briefing <newsletter@morgenpost-beispiel.de>",
+         "Datum: Mo., 17. Nov. 2025 um 06:02", "Betreff: Fernwärme wird teurer",
+         "An: <anke@beispiel.de>", "", "Fernwärme in Wendelsburg wird ab Januar teurer",
+         "Von Miriam Stöckl", "", P1, "", P2]
+    )  # fmt: skip
+    article = norm(page)
+    assert article.title == "Fernwärme in Wendelsburg wird ab Januar teurer"
+    assert article.meta["date"].isoformat() == "2025-11-17"
+    assert article.meta["author"] == "Miriam Stöckl"
+    assert [b.text for b in article.blocks] == [P1, P2]
+    assert {r.reason for r in article.removed if r.line < 13} == {"forwarded mail"}
+
+
+def test_without_the_mail_programs_line_nothing_is_taken_for_a_forwarders_note() -> None:
+    article = norm(f"Titel\n\n{P1}\n\nVon: Anke Lorenz\nBetreff: Fernwärme\n\n{P2}")
+    assert all(r.reason != "forwarded mail" for r in article.removed)
+    assert [b.text for b in article.blocks][:1] == [P1]
+
+
+def test_a_site_name_next_to_a_date_gives_no_author_over_the_byline() -> None:
+    head = "Elbtaler Morgenpost\nMORGENPOST BRIEFING · Montag, 17. November 2025"
+    story = "Fernwärme in Wendelsburg wird ab Januar teurer\nVon Miriam Stöckl"
+    article = norm(f"{head}\n\n{story}\n\n{P1}\n\n{P2}")
+    assert article.meta["author"] == "Miriam Stöckl"
+    assert article.meta["date"].isoformat() == "2025-11-17"
+
+
+def test_a_live_tickers_buttons_initials_and_a_posts_counts_go() -> None:
+    furniture = ["Neue Einträge (2)", "📌 Angepinnt", "– jk", "12 Likes · 3 Reposts",
+                 "Ältere Einträge laden", "Publiziert heute um 10:42 Uhr"]  # fmt: skip
+    text = f"Titel\n\n{P1}\n\n" + "\n\n".join(f"{line}\n\n{P2}" for line in furniture[:1])
+    text += "\n\n" + "\n\n".join(furniture[1:]) + f"\n\n{P3}"
+    article = norm(text)
+    assert not set(furniture) & {b.text for b in article.blocks}
+
+
+def test_advice_pages_disclaimer_reviewer_and_form_consent_go() -> None:
+    lines = [
+        "✓ Medizinisch geprüft von Dr. med. Katrin Oberholz, Fachärztin",
+        "Mit der Anmeldung akzeptieren Sie unsere Datenschutzhinweise.",
+        "Wichtiger Hinweis: Dieser Artikel ersetzt keine ärztliche Beratung.",
+        "18+ | Suchtgefahr | Teilnahme nur in Deutschland",
+    ]
+    article = norm(f"Titel\n\n{P1}\n\n" + "\n\n".join(lines) + f"\n\n{P2}\n\n{P3}")
+    assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_a_product_box_closed_by_the_shops_button_goes_but_the_verdict_in_prose_stays() -> None:
+    box = "Testsieger\nKopfwerk Aero Pro\ngut (1,8)\nab 79,95 €\nZum Angebot*"
+    verdict = "Testsieger ist der Kopfwerk Aero Pro. Er dämpfte die Stöße gut."
+    article = norm(f"Titel\n\n{P1}\n\n{box}\n\n{verdict}\n\n{P2}")
+    assert [b.text for b in article.blocks] == [P1, verdict, P2]
+
+
+def test_a_french_footer_menu_is_no_photo_credit() -> None:
+    footer = "Mentions légales | Protection des données | Contact | Publicité"
+    article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{footer}")
+    assert [b.text for b in article.blocks] == [P1, P2]
+    assert not [b for b in article.blocks if b.kind == "caption"]

@@ -80,6 +80,10 @@ FORM_ITEMS = 4
 MIN_FORM_FIELDS = 3
 #: a row of an offer has at most this many items
 MAX_ROW_ITEMS = 8
+#: what the rules name among a label's teasers without ending the listing: their times
+LISTING_MARKS = frozenset({"timestamp"})
+#: a sponsor's label alone ("Präsentiert von:") has at most this many words
+SPONSOR_LABEL_WORDS = 3
 #: paragraphs of prose in a row, below a trailer, that show the article goes on
 MIN_PROSE_RUN = 3
 #: a block with this many lines the rules name as the site's offers is an offer's box
@@ -161,6 +165,34 @@ def _said(evidence: Evidence, rules: Rules) -> bool:
     return evidence.sentence and verdict(evidence, rules.evidence) == "keep"
 
 
+def forwarded_mail(lines: list[Line], rules: Rules, removed: list[Removal]) -> list[Line]:
+    """The lines of a forwarded mail below the mail program's line over it ("----------
+    Weitergeleitete Nachricht ---------"): what stands above that line is the
+    forwarder's (a note, the program's buttons), the header lines below it ("Betreff:
+    …") the mail's; the "Datum:" line is left to the metadata.  Unchanged without
+    such a line."""
+    marker = next(
+        (i for i, line in enumerate(lines) if rules.forward_marker.match(line.text)), None
+    )
+    if marker is None:
+        return lines
+    end = marker + 1
+    while end < len(lines) and rules.mail_header.match(lines[end].text):
+        end += 1
+    why = f"the forwarder's, above {lines[marker].text!r}"
+    gone = [line for line in lines[:end] if not _mail_date(line, rules)]
+    removed.extend(Removal("forwarded mail", line.text, line.number, why) for line in gone)
+    kept = {id(line) for line in lines[:end]} - {id(line) for line in gone}
+    return [line for line in lines[:end] if id(line) in kept] + lines[end:]
+
+
+def _mail_date(line: Line, rules: Rules) -> bool:
+    return rules.mail_header.match(line.text) is not None and line.text[:5].casefold() in (
+        "datum",
+        "date:",
+    )
+
+
 def sweep(
     lines: list[Line],
     rules: Rules,
@@ -204,6 +236,8 @@ def sweep(
             kind = None  # "Umfrage" heading a paragraph about a survey: the article's
         if kind is not None:
             removed.append(Removal(kind.replace("_", " "), line.text, line.number, "rule"))
+            if kind in LISTING_MARKS and label is not None and line.group == label.group:
+                continue  # a teaser's time ("Gestern, 19:48") within the listing
             label = line if _teaser_label(line, kind) else None
             listing = kind
             teasers = _teaser_block(lines, index)
@@ -441,7 +475,7 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
         return "markets"  # a share's widget: its name, price, exchange, "Zum Kursverlauf"
     if not all(_short_label(line, rules) for line in block):
         return None
-    if _shop_offers(texts, rules):
+    if _shop_offers(texts, rules) or _product_box(texts, kinds, rules):
         return "offers"
     if _button(texts[0], rules) and len(block) <= MAX_BLOCK_LINES:
         return "promotion"  # opened by its call ("Jetzt Tickets sichern"): a widget of offers
@@ -479,6 +513,13 @@ def _shop_offers(texts: list[str], rules: Rules) -> bool:
     return offers >= 2 and any(rules.figure.match(t) for t in texts)
 
 
+def _product_box(texts: list[str], kinds: list[str | None], rules: Rules) -> bool:
+    """A product's box: short lines with its price ("ab 79,95 €"), closed by the shop's
+    button ("Zum Angebot*")."""
+    closed = kinds[-1] == "affiliate" or _button(texts[-1], rules)
+    return closed and any(_PRICE.search(text) for text in texts[:-1])
+
+
 def _figures(texts: list[str], rules: Rules) -> bool:
     """A widget of figures: most of its short lines a number, a price or a change
     ("18.432,17", "+0,84 %"), the others names and labels ("DAX", "Kurse")."""
@@ -505,6 +546,9 @@ def _box(
     line = lines[index]
     if kind == "promotion" and rules.ad_label.match(line.text):
         return "advertisement", _advertisement(lines, index, rules)
+    if kind == "sponsor" and len(line.text.split()) > SPONSOR_LABEL_WORDS:
+        offer = _run_to_button(lines, index, rules)  # "Präsentiert von der Sparkasse …"
+        return ("sponsor", offer) if offer else None
     if kind == "sponsor" and index + 1 < len(lines):
         name = lines[index + 1]  # "Präsentiert von" over the sponsor's name and claim
         short = len(name.text.split()) <= MAX_LABEL_WORDS and not reads_as_sentence(name.text)
@@ -526,7 +570,7 @@ def _advertisement(lines: list[Line], index: int, rules: Rules) -> set[int]:
     label = lines[index]
     run: list[Line] = []
     for line in lines[index + 1 : index + 2 + MAX_AD_LINES]:
-        if line.group != label.group or rules.boilerplate_kind(line.text) is not None:
+        if line.group != label.group or rules.boilerplate_kind(line.text) not in (None, "sponsor"):
             return {x.number for x in run}  # the block ends, or a label closes the run
         if _button(line.text, rules) or _ends_in_button(line.text, rules):
             # its button closes it; more offers may follow
@@ -797,4 +841,4 @@ class _Below:
             self.best_run[i] = max(self.run[i], self.best_run[i + 1])
 
 
-__all__ = ["BODY", "HEAD", "TAIL", "Zones", "sweep"]
+__all__ = ["BODY", "HEAD", "TAIL", "Zones", "forwarded_mail", "sweep"]

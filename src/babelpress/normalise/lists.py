@@ -78,6 +78,9 @@ def list_at(lines: list[Line], index: int, rules: Rules) -> Found | None:
         end = _run(lines, index, _phrase)
         if end - index >= MIN_ITEMS:
             return _as_written(lines, index, end)
+    steps = _sentences_under_colon(lines, index, rules)
+    if steps is not None:
+        return steps
     for pattern, least in (
         (rules.schedule, MIN_SCHEDULE), (rules.fact, MIN_FACTS), (rules.address_card, MIN_ITEMS)
     ):  # fmt: skip
@@ -116,6 +119,38 @@ def _as_written(lines: list[Line], start: int, end: int) -> Found:
     """The lines from *start* to *end* as one list, each line an item as written."""
     items = tuple(x.text for x in lines[start:end])
     return Found([Block("list", "", items=items, line=lines[start].number)], end)
+
+
+def _sentences_under_colon(lines: list[Line], index: int, rules: Rules) -> Found | None:
+    """Short sentences, one a line, from under a line of the same block that ends with a
+    colon to the end of that block ("… wenn eines der folgenden Warnzeichen auftritt:",
+    then "Ihr Kind atmet auffallend schnell."): that line's list.  Lines of several
+    sentences, or a block that goes on with longer lines, are paragraphs."""
+    if index == 0 or lines[index - 1].group != lines[index].group:
+        return None
+    lead = lines[index - 1].text.rstrip()
+    if not lead.endswith(":"):
+        return None
+    end = _run(lines, index, _short_sentence)
+    closes = end == len(lines) or lines[end].group != lines[index].group
+    if not closes or end - index < MIN_ITEMS:
+        return None
+    # a list, not a story or a quote ("Ein Beispiel:", "Er sagte:"): the line says what
+    # follows ("folgende Warnzeichen"), or each item tells the reader what to do
+    items = [line.text for line in lines[index:end]]
+    if rules.announce.search(lead) or all(rules.imperative.match(item) for item in items):
+        return _as_written(lines, index, end)
+    return None
+
+
+def _short_sentence(line: Line) -> bool:
+    text = line.text.rstrip()
+    return (
+        ends_sentence(text)
+        and text[-1] in ".!"
+        and not several_sentences(text)
+        and len(text.split()) <= MAX_PHRASE_WORDS
+    )
 
 
 def _under_colon(lines: list[Line], index: int) -> bool:

@@ -97,6 +97,8 @@ def take_metadata(
             pair = lines[index + 1]
             found = match_metadata(f"{line.text} {pair.text}", rules, edge=at_edge(line))
         if found is not None:
+            if "author" in found and not _names(str(found["author"]), rules):
+                found = {k: v for k, v in found.items() if k != "author"}  # "Wiener Börse"
             found_at.append((line.number, found))
             for part in (line, pair) if pair else (line,):
                 removed.append(Removal("metadata", part.text, part.number, _describe(found)))
@@ -127,10 +129,10 @@ def _take_byline_names(
     found_at: list[tuple[int, dict[str, Any]]],
     removed: list[Removal],
 ) -> None:
-    """A name alone on its line, right next to a metadata line: the byline (unless a
-    line above named another author)."""
+    """A name alone on its line, right next to a metadata line: the byline, unless a
+    byline line ("Von Miriam Stöckl") names another author."""
     named = [(n, str(f["author"])) for n, f in found_at if "author" in f]
-    first = min(named) if named else None  # the author the topmost line names
+    known = min(named)[1] if named else None  # the author the topmost byline line names
     for index, line in enumerate(lines):
         if id(line) in taken:
             continue
@@ -138,16 +140,21 @@ def _take_byline_names(
         if match is None or not _may_be_name(line.text, rules):
             continue
         name = match.group("author")
-        above = first is not None and first[0] < line.number
-        if above and first is not None and first[1] != name:
+        if known is not None and known != name:
             continue  # another name: the author is known already
         neighbours = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
         if any(_byline_sign(other, taken, rules) for other in neighbours):
             found_at.append((line.number, {"author": name}))
-            first = min(first, (line.number, name)) if first is not None else (line.number, name)
-            why = "author: the name again" if above else "author: a name beside the byline"
+            why = "author: the name again" if known else "author: a name beside the byline"
+            known = name
             removed.append(Removal("metadata", line.text, line.number, why))
             taken.add(id(line))
+
+
+def _names(author: str, rules: Rules) -> bool:
+    """Each name of a byline ("Julia Krämer und Stefan Berger") may be a person's."""
+    parts = [part.strip() for part in _NAME_JOINTS.split(author) if part.strip()]
+    return bool(parts) and all(_may_be_name(part, rules) for part in parts)
 
 
 def _byline_sign(line: Line, taken: set[int], rules: Rules) -> bool:

@@ -33,7 +33,7 @@ from babelpress.normalise.article import Article, Block, Doubt, Removal, parse_d
 from babelpress.normalise.corrections import Correction, apply_corrections
 from babelpress.normalise.dedupe import drop_duplicates, find_pull_quotes
 from babelpress.normalise.escape import one_line
-from babelpress.normalise.furniture import Zones, sweep
+from babelpress.normalise.furniture import Zones, forwarded_mail, sweep
 from babelpress.normalise.headline import take_headline
 from babelpress.normalise.metadata import author_names, finish_fields, take_metadata
 from babelpress.normalise.rules import Rules, load_rules
@@ -71,7 +71,7 @@ def normalise_text(
     doubts: list[Doubt] = []
     fields: dict[str, Any] = {}
     text, corrected = apply_corrections(clean(raw), corrections)
-    lines = split_lines(text, rules)
+    lines = forwarded_mail(split_lines(text, rules), rules, removed)
     interview = is_interview(lines, rules)
     zones = Zones.of_page(lines, rules)
     lines = take_metadata(lines, rules, zones.at_edge, fields, removed)

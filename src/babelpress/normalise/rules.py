@@ -69,6 +69,10 @@ class Rules:
     evidence: EvidenceRules
     box_heading: tuple[re.Pattern[str], ...]
     bullet: re.Pattern[str]
+    #: a line ending in a colon that announces a list ("folgende Warnzeichen:")
+    announce: re.Pattern[str]
+    #: a sentence telling the reader what to do ("Essen Sie …", "Ruf an …")
+    imperative: re.Pattern[str]
     #: a numbered line ("1. …", "2) …"): its number in the group ``number``
     numbered: re.Pattern[str]
     schedule: re.Pattern[str]
@@ -76,6 +80,10 @@ class Rules:
     #: a line of an address card: street and town, telephone, e-mail, web address
     address_card: re.Pattern[str]
     ad_label: re.Pattern[str]
+    #: the line a mail program puts over a forwarded message; what stands above it is
+    #: the forwarder's, the header lines right below it (``mail_header``) the mail's
+    forward_marker: re.Pattern[str]
+    mail_header: re.Pattern[str]
     #: the site's offer's label, the button closing such a box, a dialog's buttons
     promo_label: re.Pattern[str]
     box_button: re.Pattern[str]
@@ -254,10 +262,14 @@ def _compiled(get: _Getter, data: dict[str, Any]) -> Rules:
         box_heading=get.patterns("lists.box_heading", lists.get("box_heading", [])),
         bullet=get.pattern("lists.bullet", lists.get("bullet", "$^")),
         numbered=get.pattern("lists.numbered", lists.get("numbered", "$^"), group="number"),
+        announce=get.pattern("lists.announce", lists.get("announce", "$^")),
+        imperative=get.pattern("lists.imperative", lists.get("imperative", "$^")),
         schedule=get.pattern("lists.schedule", lists.get("schedule", "$^")),
         fact=get.pattern("lists.fact", lists.get("fact", "$^")),
         address_card=get.pattern("lists.address_card", lists.get("address_card", "$^")),
         ad_label=get.pattern("ad_label", data.get("ad_label", "$^")),
+        forward_marker=get.pattern("forward_marker", data.get("forward_marker", "$^")),
+        mail_header=get.pattern("mail_header", data.get("mail_header", "$^")),
         promo_label=get.pattern("promo_label", data.get("promo_label", "$^")),
         box_button=get.pattern("box_button", data.get("box_button", "$^")),
         dialog_button=get.pattern("dialog_button", data.get("dialog_button", "$^")),

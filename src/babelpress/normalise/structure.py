@@ -434,10 +434,12 @@ def caption_parts(text: str, rules: Rules) -> tuple[str, str] | None:
 
 
 def _site_pages(credit: str, rules: Rules) -> bool:
-    """Items between bars of which two or more are the site's own pages ("Impressum |
-    Datenschutz | AGB | Kontakt"): a footer's menu, not a photo's credit."""
-    items = (item.strip().casefold() for item in credit.split("|"))
-    return sum(rules.evidence.site_words.get(item, 0.0) >= 1.0 for item in items) >= 2
+    """Items between bars of which two or more name the site's own pages ("Impressum |
+    Datenschutz | AGB | Kontakt", "Mentions légales | … | Publicité"): a footer's menu,
+    not a photo's credit."""
+    weights = rules.evidence.site_words
+    items = (words(item.casefold()) for item in credit.split("|"))
+    return sum(any(weights.get(word, 0.0) >= 1.0 for word in item) for item in items) >= 2
 
 
 def _is_alt_text(line: Line, following: Line, rules: Rules) -> bool:
