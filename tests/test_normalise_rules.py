@@ -1481,3 +1481,97 @@ def test_a_french_footer_menu_is_no_photo_credit() -> None:
     article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{footer}")
     assert [b.text for b in article.blocks] == [P1, P2]
     assert not [b for b in article.blocks if b.kind == "caption"]
+
+
+def test_an_epaper_page_keeps_its_broken_headline_sentence_and_ligatures_whole() -> None:
+    page = "\n".join(
+        ["LOKALES · DONNERSTAG, 13. NOVEMBER 2025 · SEITE 17", "Stadt kauft", "altes Hallenbad",
+         "Gemeinderat stimmt für den Erwerb des seit 2019 geschlossenen Bades an der "
+         "Schillerstraße – Kulturzentrum und Wohnungen geplant",
+         "VON KARIN ABELE",
+         "Die Stadt will dort nach den ersten Überlegungen ein Kulturzentrum mit Räumen für",
+         "Musikschule, Vereine und Veranstaltungen einrichten.",
+         "Der Kauf soll aus der Rücklage \ufb01nanziert werden. Kredite sind nicht nötig.",
+         "Fortsetzung auf Seite 18"]
+    )  # fmt: skip
+    article = norm(page)
+    assert article.title == "Stadt kauft altes Hallenbad"
+    assert article.meta["author"] == "Karin Abele"
+    assert article.meta["date"].isoformat() == "2025-11-13"
+    texts = [b.text for b in article.blocks]
+    assert (
+        "Die Stadt will dort nach den ersten Überlegungen ein Kulturzentrum mit Räumen für "
+        "Musikschule, Vereine und Veranstaltungen einrichten." in texts
+    )
+    assert "Der Kauf soll aus der Rücklage finanziert werden. Kredite sind nicht nötig." in texts
+    assert "Fortsetzung auf Seite 18" not in texts
+
+
+def test_a_headline_over_two_lines_is_joined_but_a_list_of_phrases_is_not() -> None:
+    phrases = (
+        "Die Behörden raten:\nFenster und Türen geschlossen halten\n"
+        "Klimaanlagen ausschalten\nsich nicht im Freien aufhalten\ndas Gebiet umfahren"
+    )
+    article = norm(f"Titel\n\n{P1}\n\n{phrases}\n\n{P2}")
+    listed = [b.items for b in article.blocks if b.kind == "list"]
+    assert listed and "sich nicht im Freien aufhalten" in listed[0]
+    teasers = f"Titel\n\n{P1}\n\n{P2}\n\nMehr aus der Region\nStadtrat tagt\nvor 2 Stunden"
+    assert all("Stadtrat tagt vor" not in r.text for r in norm(teasers).removed)
+
+
+def test_a_tabbed_table_of_long_cells_is_kept_after_the_article() -> None:
+    table = "\n".join(
+        ["Strecke\tZeitraum\tUmleitung",
+         "A 7, Hollbach–Riedern, Richtung Norden\t1.12.2025 bis voraussichtlich März 2026"
+         "\tkeine, einspurige Verkehrsführung",
+         "B 311, Ortsdurchfahrt Kleinried\t24.11.2025 bis 30.4.2026\tL 1080 über Hagenau",
+         "Hollbach, Bahnhofstraße (K 7543)\tbis 23.12., halbseitig\tEinbahnregelung über "
+         "Gartenstraße"]
+    )  # fmt: skip
+    article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{table}\n\nZur Startseite")
+    text = " ".join(b.text for b in article.blocks)
+    assert "keine, einspurige Verkehrsführung" in text and "Zeitraum" in text
+
+
+def test_a_programme_after_the_article_is_kept_as_a_list() -> None:
+    dates = "\n".join(
+        ["Termine der Woche",
+         "Fr., 14.\u00a0November, 19.30\u00a0Uhr: Jahreshauptversammlung im Gasthaus",
+         "Sa., 15. November, 9 Uhr: Altpapiersammlung der Jugendfeuerwehr",
+         "So., 16. November, 11.30 Uhr: Gedenkfeier am Ehrenmal",
+         "Alle Termine im Veranstaltungskalender »"]
+    )  # fmt: skip
+    article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{dates}\n\nIhr Verein hat etwas zu berichten? "
+                   "Schicken Sie Text und Foto an vereine@zeitung.de.")  # fmt: skip
+    lists = [b.items for b in article.blocks if b.kind == "list"]
+    assert lists and len(lists[0]) == 3
+    assert "Ihr Verein" not in " ".join(b.text for b in article.blocks)
+
+
+def test_a_charts_title_and_source_stay_its_axes_go() -> None:
+    chart = "\n".join(
+        ["Kassenkredite der Kommunen in Deutschland, 2015 bis 2024", "in Mrd. Euro", "60", "45",
+         "30", "15", "0", "2015", "2018", "2021", "2024",
+         "Quelle: Statistisches Bundesamt · Grafik: Lea Fontaine", "Grafik vergrößern"]
+    )  # fmt: skip
+    article = norm(f"Titel\n\n{P1}\n\n{chart}\n\n{P2}\n\n{P3}")
+    text = "\n".join(b.text for b in article.blocks)
+    assert "Kassenkredite der Kommunen in Deutschland, 2015 bis 2024" in text
+    assert "Statistisches Bundesamt" in text
+    assert "\n2018\n" not in f"\n{text}\n" and "Grafik vergrößern" not in text
+
+
+def test_a_podcast_pages_player_marks_and_notes_go() -> None:
+    page = "\n\n".join(
+        [P1, "▶\t00:00 / 42:18\t1x\t−15 s\t+30 s\tHerunterladen", P2,
+         "Shownotes\nStudie: Emissionen entwässerter Moore\nDossier: Moore und Klima",
+         "Transkript automatisch erstellt und redaktionell geprüft.", "[00:04:12]", P3]
+    )  # fmt: skip
+    article = norm(f"Titel\n\n{page}")
+    assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_reports_sent_in_give_their_senders_as_contributors() -> None:
+    article = norm(f"Titel\n\n{P1}\n\n{P2}\nEingesandt von Renate Kübler, Schriftführerin\n\n{P3}")
+    assert article.meta["contributors"] == ["Renate Kübler"]
+    assert "Eingesandt" not in " ".join(b.text for b in article.blocks)

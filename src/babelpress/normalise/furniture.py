@@ -114,6 +114,8 @@ MIN_FIGURES = 6
 MAX_BIO_WORDS = 80
 MAX_BIO_LINES = 2
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+#: a chart's or table's source under it
+_SOURCE = re.compile(r"^(?:quelle|quellen|daten|datenquelle)\s*:\s*\S", re.IGNORECASE)
 _PRICE = re.compile(r"\d[\d.,]*\s?(?:€|euro\b|%)", re.IGNORECASE)
 _AD_CALL = re.compile(
     r"\b(?:jetzt|hier|gleich)\b[^.!?]{0,40}\b(?:sichern|buchen|bestellen|kaufen|testen|"
@@ -215,7 +217,7 @@ def sweep(
     teasers = (-1, 0)  # the block of lines a label's teasers stand in, and where it starts
     last_teaser = -1  # the line number of the last teaser removed
     listing = ""  # the kind of list *label* opens: teasers, or the article's contents
-    tables = _table_rows(lines) | _numbered_steps(lines, rules, zones)
+    tables = _table_rows(lines) | _numbered_steps(lines, rules, zones) | _programme(lines, rules)
     boxed = _whole_blocks(lines, rules)  # line number: (kind of box, why)
     boxed.update(_named_author_boxes(lines, rules, zones, authors, set(boxed)))
     for index, line in enumerate(lines):
@@ -351,6 +353,21 @@ def _numbered_steps(lines: list[Line], rules: Rules, zones: Zones) -> set[int]:
     return found
 
 
+def _programme(lines: list[Line], rules: Rules) -> set[int]:
+    """The lines of a programme or chronology: :data:`MIN_TABLE_ROWS` or more in a row of
+    one block, each opening with a date or a time ("Fr., 14. November, 19.30 Uhr: …"),
+    which the evidence does not judge one by one (the structure makes them a list)."""
+    found: set[int] = set()
+    for _, grouped in groupby(lines, key=lambda line: line.group):
+        for dated, run in groupby(
+            grouped, key=lambda x: bool(rules.schedule.match(plain_spaces(x.text)))
+        ):
+            rows = list(run)
+            if dated and len(rows) >= MIN_TABLE_ROWS:
+                found.update(row.number for row in rows)
+    return found
+
+
 def _number(line: Line, rules: Rules) -> int:
     match = rules.numbered.match(line.text)
     return int(match.group("number")) if match else -1
@@ -407,9 +424,21 @@ def _whole_blocks(lines: list[Line], rules: Rules) -> dict[int, tuple[str, str]]
     for _, grouped in groupby(lines, key=lambda line: line.group):
         block = list(grouped)
         kind = _block_kind(block, rules)
+        if kind == "figures":
+            block = [line for line in block if line not in _chart_words(block, rules)]
         if kind is not None:
             found.update(dict.fromkeys((x.number for x in block), (kind, f"a {kind} block")))
     return found
+
+
+def _chart_words(block: list[Line], rules: Rules) -> list[Line]:
+    """The lines of a chart pasted as text that are the article's: its title (the first
+    line, words, no figure) and its source ("Quelle: Statistisches Bundesamt"), when it
+    names one; its axes' figures and buttons go."""
+    sources = [line for line in block if _SOURCE.match(line.text)]
+    title = block[0]
+    titled = len(title.text.split()) >= HEADLINE_WORDS and not rules.figure.match(title.text)
+    return ([title] if titled else []) + sources if sources else []
 
 
 def _block_kind(block: list[Line], rules: Rules) -> str | None:
@@ -457,11 +486,12 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
         and any(rules.contact.search(t) for t in texts)
     ):
         return "feedback"  # the site's call to write in, with its address
+    own = [t for t, kind in zip(texts[1:], kinds[1:], strict=True) if kind is None]
     if kinds[0] == "widget" and (
         all(_short_label(line, rules) or _reading_note(line.text) for line in block[1:])
         or (
-            len(block) <= MAX_WIDGET_LINES  # a verse of the day: sentences and all
-            and all(len(t.split()) <= MAX_BOX_WORDS for t in texts)
+            # a verse of the day, live traffic news with their times: sentences and all
+            len(own) < MAX_WIDGET_LINES and all(len(t.split()) <= MAX_BOX_WORDS for t in own)
         )
     ):
         return "widget"  # a service's readings under its label ("Pollenflug", "UV-Index")

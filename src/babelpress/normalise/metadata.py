@@ -71,7 +71,9 @@ def _fields(groups: dict[str, str | None], rules: Rules) -> dict[str, Any] | Non
             fields["contributors"] = [n for n in _SPLIT_NAMES.split(value) if n]
         else:
             # a byline written as a sentence: "Das Interview führte Jonas Reiter."
-            fields[name] = _SENTENCE_STOP.sub("", value)
+            value = _SENTENCE_STOP.sub("", value)
+            # a print byline in capitals ("VON KARIN ABELE"): the name as it is written
+            fields[name] = value.title() if name == "author" and value.isupper() else value
     return fields
 
 

@@ -69,6 +69,8 @@ MIN_WRAPPED = 25
 MIN_JOINTS = 3
 #: a line this share of the column long or longer runs to the column (its paragraph goes on)
 FULL_LINE = 0.75
+#: a headline's first line, broken off by the page's layout, has at most this many words
+BROKEN_HEADLINE_WORDS = 5
 #: a caption above its credit line is at most twice this long
 MAX_CAPTION_LINE = 150
 
@@ -98,12 +100,73 @@ def split_lines(text: str, rules: Rules) -> list[Line]:
             group.append(Line(raw, index, number))
             continue
         if group:
-            lines.extend(_unwrap(group, rules))
+            lines.extend(_mended(_unwrap(group, rules), rules))
             group = []
             index += 1
     if group:
-        lines.extend(_unwrap(group, rules))
+        lines.extend(_mended(_unwrap(group, rules), rules))
     return lines
+
+
+def _mended(group: list[Line], rules: Rules) -> list[Line]:
+    """A line the page broke inside a sentence or a headline joined to the line above:
+    a paragraph's line that stops at a function word or a comma ("… mit Räumen für" /
+    "Musikschule, Vereine …"), or a headline's first words over the rest in lower case
+    ("Stadt kauft" / "altes Hallenbad")."""
+    out: list[Line] = []
+    for index, line in enumerate(group):
+        last = out[-1] if out else None
+        following = group[index + 1].text if index + 1 < len(group) else ""
+        listed = len(out) > 1 and out[-2].text.endswith(":")  # a list's first item above
+        if last is not None and (
+            _broken_sentence(last.text, line.text, rules)
+            or (not listed and _broken_headline(last.text, line.text, following, rules))
+        ):
+            out[-1] = Line(_joined(last.text, line.text), last.group, last.number, line.number)
+        else:
+            out.append(line)
+    return out
+
+
+#: words a sentence never ends with: articles, conjunctions, prepositions that are no
+#: verb's particle ("stimmt zu", "sieht aus" end sentences; "für", "und", "des" do not)
+_NEVER_LAST = frozenset((
+    "der", "die", "das", "den", "dem", "des", "eine", "einen", "einem", "einer", "eines",
+    "und", "oder", "sowie", "sondern", "dass", "weil", "ob", "wenn", "als", "für", "von",
+    "im", "am", "zum", "zur", "vom", "beim", "ins", "in", "bei", "unter", "zwischen",
+    "gegen", "ohne", "seit", "während", "wegen", "trotz",
+))  # fmt: skip
+
+
+def _broken_sentence(above: str, line: str, rules: Rules) -> bool:
+    found = words(above)
+    stops = bool(found) and (above.endswith(",") or found[-1] in _NEVER_LAST)
+    return (
+        len(above) >= MIN_INTERRUPTED
+        and stops
+        and not ends_sentence(above.rstrip(","))
+        and _in_prose(line, rules)
+        and not rules.bullet.match(line)
+        and not is_heading_like(line, rules)
+    )
+
+
+def _broken_headline(above: str, line: str, following: str, rules: Rules) -> bool:
+    """A headline's two lines; not two phrases of a list without bullets ("Lüftung
+    ausschalten" / "sich nicht im Freien aufhalten" / "das Gebiet umfahren")."""
+    return (
+        line[:1].islower()
+        and above[:1].isupper()
+        and len(line.split()) >= 2  # "ePaper", "www.…" alone are the site's
+        and rules.boilerplate_kind(line) is None  # a teaser's time: "vor 2 Stunden"
+        and not (following and is_heading_like(following, rules))
+        and len(above.split()) <= BROKEN_HEADLINE_WORDS
+        and is_heading_like(above, rules)
+        and not above.endswith(":")
+        and is_heading_like(f"{above} {line}", rules)
+        and _in_prose(above, rules)
+        and _in_prose(line, rules)
+    )
 
 
 def _unwrap(group: list[Line], rules: Rules) -> list[Line]:

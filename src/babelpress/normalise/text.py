@@ -3,14 +3,17 @@
 Contract:
 
 * :func:`clean` applies the permitted text fixes and nothing else: Unicode NFC;
-  zero-width characters, soft hyphens and the controls of text direction (U+200E,
+  the typographic ligatures of a PDF's text (U+FB00-U+FB06: "ﬁnanziert") as their
+  letters; zero-width characters, soft hyphens and the controls of text direction (U+200E,
   U+200F, U+202A-U+202E, U+2066-U+2069) removed; runs of spaces and tabs collapsed to
   one space (no-break and other special spaces are kept, they carry typographic
   meaning); lines stripped; a missing space after a closing quotation mark that follows
   sentence-final punctuation restored (``darstellen.“Mit`` -> ``darstellen.“ Mit``);
   two layout marks that the collapsing would lose are written as separators: a row of
   short items between tabs (a browser pastes a menu bar, a tool bar or a table row so:
-  ``Politik<TAB>Wirtschaft<TAB>Sport``) becomes ``Politik · Wirtschaft · Sport``, and a
+  ``Politik<TAB>Wirtschaft<TAB>Sport``) becomes ``Politik · Wirtschaft · Sport``, as
+  do three or more lines in a row with the same three or more tabbed cells (a table's
+  rows, however long their cells), and a
   line holding only a separator between two short lines (a breadcrumb pasted one item
   a line) joins them on the first of the three lines, the other two left blank so that
   every line keeps its number; a drop cap (a capital letter alone on its line, the rest
@@ -33,6 +36,8 @@ from babelpress.errors import DIRECTION_CONTROLS
 #: (a right-to-left override in a German title would show it reversed, or hide a word)
 _ZERO_WIDTH = re.compile(f"[\u200b\u200c\u200d\u2060\ufeff\u00ad{DIRECTION_CONTROLS}]")
 _SPACES = re.compile(r"[ \t\f\v]+")
+#: the Latin ligatures a PDF's text keeps ("ﬁ", "ﬂ", "ﬀ", "ﬃ", "ﬄ", "ﬅ", "ﬆ")
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
 _TAB = re.compile(r"[ \f\v]*\t[ \t\f\v]*")
 _SEPARATOR_LINE = re.compile(r"[›»>|/]")  # not a bullet: "•" alone may open an item
 #: an item of a tabbed row or of a breadcrumb has at most this many words
@@ -54,8 +59,15 @@ _SENTENCE_FINAL = ".:;,"
 def clean(text: str) -> str:
     """Apply the permitted fixes to a whole text (see the module docstring)."""
     text = unicodedata.normalize("NFC", text)
+    if _LIGATURE.search(text):
+        text = _LIGATURE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     text = _ZERO_WIDTH.sub("", text)
-    lines = [_SPACES.sub(" ", _tab_row(line)).strip() for line in text.split("\n")]
+    raw = text.split("\n")
+    table = _tab_table(raw)
+    lines = [
+        _SPACES.sub(" ", _cells(line) if n in table else _tab_row(line)).strip()
+        for n, line in enumerate(raw)
+    ]
     return "\n".join(fix_quote_space(line) for line in _join_crumbs(_join_drop_caps(lines)))
 
 
@@ -77,6 +89,40 @@ def _tab_row(line: str) -> str:
     if len(items) < 2 or not all(_row_item(item, _limit(items, n)) for n, item in enumerate(items)):
         return line
     return " · ".join(item.strip() for item in items)
+
+
+#: a table pasted with tabs has at least this many rows with the same number of cells
+MIN_TAB_ROWS = 3
+#: and at least this many cells in each
+MIN_TAB_CELLS = 3
+
+
+def _tab_table(lines: list[str]) -> set[int]:
+    """The indices of lines that are rows of a table pasted with tabs: at least
+    :data:`MIN_TAB_ROWS` lines in a row with the same number of cells, three or more,
+    whatever their length ("A 7, Hollbach–Riedern, Richtung Norden<TAB>1.12.2025 bis
+    voraussichtlich März 2026<TAB>keine, einspurige Verkehrsführung"); two cells a line
+    are a listing's date and headline as often as a table's."""
+    found: set[int] = set()
+    start = 0
+    while start < len(lines):
+        count = _TAB.split(lines[start].strip(" \t\f\v")) if "\t" in lines[start] else []
+        end = start + 1
+        while (
+            len(count) >= 2
+            and end < len(lines)
+            and "\t" in lines[end]
+            and len(_TAB.split(lines[end].strip(" \t\f\v"))) == len(count)
+        ):
+            end += 1
+        if len(count) >= MIN_TAB_CELLS and end - start >= MIN_TAB_ROWS:
+            found.update(range(start, end))
+        start = end
+    return found
+
+
+def _cells(line: str) -> str:
+    return " · ".join(item.strip() for item in _TAB.split(line.strip(" \t\f\v")))
 
 
 def _limit(items: list[str], index: int) -> int:
