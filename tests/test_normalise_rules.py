@@ -1575,3 +1575,47 @@ def test_reports_sent_in_give_their_senders_as_contributors() -> None:
     article = norm(f"Titel\n\n{P1}\n\n{P2}\nEingesandt von Renate Kübler, Schriftführerin\n\n{P3}")
     assert article.meta["contributors"] == ["Renate Kübler"]
     assert "Eingesandt" not in " ".join(b.text for b in article.blocks)
+
+
+def test_a_letters_close_and_signature_stay_the_letters() -> None:
+    close = "Mit freundlichen Grüßen\nIhre Schulleitung\nBirgit Hausmann, Rektorin"
+    article = norm(f"Elternbrief im November\n\n{P1}\n\n{P2}\n\n{close}\n\nZur Startseite")
+    texts = [b.text for b in article.blocks]
+    assert "Mit freundlichen Grüßen" in texts and "Birgit Hausmann, Rektorin" in texts
+    assert "author" not in article.meta
+
+
+def test_a_name_with_titles_over_a_role_and_a_dated_line_is_the_byline() -> None:
+    byline = (
+        "Pfarrer Dr.\u00a0Thomas Weinrich\nDompfarrer an St. Marien in Lorenau\n"
+        "30.11.2025 · 1. Adventssonntag · Lesejahr A"
+    )
+    article = norm(f"Sonntagspredigt\nPredigt zum 1. Advent\n{P1}\n{byline}\n\n{P2}\n\n{P3}")
+    assert article.meta["author"] == "Thomas Weinrich"
+    assert article.meta["date"].isoformat() == "2025-11-30"
+    assert "Dompfarrer an St. Marien in Lorenau" not in [b.text for b in article.blocks]
+
+
+def test_a_regulatory_notices_distributor_lines_go() -> None:
+    head = (
+        "EQS-Ad-hoc: Hallwerk AG / Schlagwort(e): Prognoseänderung\n"
+        "Hallwerk AG senkt Umsatzprognose für 2025\n28.10.2025 / 18:42 CET/CEST\n"
+        "Veröffentlichung einer Insiderinformation nach Artikel 17 der Verordnung (EU) "
+        "Nr. 596/2014, übermittelt durch EQS News"
+    )
+    tail = (
+        "Ende der Insiderinformation\n\nISIN:\tDE000HLW1000\nWKN:\tHLW100\n"
+        "Notiert: Regulierter Markt in Frankfurt (Prime Standard)\n\n"
+        "Ende der Mitteilung EQS News-Service"
+    )
+    article = norm(f"{head}\n\n{P1}\n\n{P2}\n\n{tail}")
+    assert article.title == "Hallwerk AG senkt Umsatzprognose für 2025"
+    assert article.meta["date"].isoformat() == "2025-10-28"
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_a_matchs_statistics_and_a_tickers_buttons_go() -> None:
+    widget = "Ballbesitz 54\u00a0% – 46\u00a0%\nTorschüsse 14 – 9\nEcken 6 – 3"
+    buttons = "Ticker neu laden\nAuto-Update: aus"
+    article = norm(f"Titel\n\n{buttons}\n\n{P1}\n\n{P2}\n\n{widget}\n\n{P3}")
+    assert [b.text for b in article.blocks] == [P1, P2, P3]

@@ -68,6 +68,7 @@ from babelpress.normalise.evidence import (
     reads_as_sentence,
     verdict,
 )
+from babelpress.normalise.metadata import letter_signatures
 from babelpress.normalise.rules import Rules
 from babelpress.normalise.structure import Line, caption_parts, credit_only
 from babelpress.normalise.text import comparable, plain_spaces, several_sentences
@@ -218,6 +219,7 @@ def sweep(
     last_teaser = -1  # the line number of the last teaser removed
     listing = ""  # the kind of list *label* opens: teasers, or the article's contents
     tables = _table_rows(lines) | _numbered_steps(lines, rules, zones) | _programme(lines, rules)
+    tables |= letter_signatures(lines, rules)  # "Mit freundlichen Grüßen", the signature
     boxed = _whole_blocks(lines, rules)  # line number: (kind of box, why)
     boxed.update(_named_author_boxes(lines, rules, zones, authors, set(boxed)))
     for index, line in enumerate(lines):

@@ -89,9 +89,13 @@ def take_metadata(
     13.11.2025" further down)."""
     taken: set[int] = set()
     found_at: list[tuple[int, dict[str, Any]]] = []
+    signed = letter_signatures(lines, rules)
     index = 0
     while index < len(lines):
         line = lines[index]
+        if line.number in signed:
+            index += 1  # a letter's signature is the letter's ("Birgit Hausmann, Rektorin")
+            continue
         edge = at_edge(line) or _by_date(lines, index, rules)
         found = match_metadata(line.text, rules, edge=edge)
         pair = None
@@ -112,6 +116,29 @@ def take_metadata(
     for _, found in sorted(found_at, key=lambda pair: pair[0]):
         merge_fields(fields, found)
     return [line for line in lines if id(line) not in taken]
+
+
+#: a letter's signature under its closing formula has at most this many lines
+SIGNATURE_LINES = 3
+
+
+def letter_signatures(lines: list[Line], rules: Rules) -> set[int]:
+    """The numbers of a letter's closing lines: its formula ("Mit freundlichen Grüßen")
+    and the short lines under it in its block ("Ihre Schulleitung", the signature)."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if not rules.letter_close.match(line.text):
+            continue
+        found.add(line.number)
+        for below in lines[index + 1 : index + 1 + SIGNATURE_LINES]:
+            if below.group != line.group or len(below.text.split()) > SIGNATURE_WORDS:
+                break
+            found.add(below.number)
+    return found
+
+
+#: a line of a signature has at most this many words
+SIGNATURE_WORDS = 8
 
 
 def _by_date(lines: list[Line], index: int, rules: Rules) -> bool:
@@ -138,19 +165,41 @@ def _take_byline_names(
     for index, line in enumerate(lines):
         if id(line) in taken:
             continue
-        match = rules.byline_name.match(line.text)
+        match = rules.byline_name.match(plain_spaces(line.text))  # "Dr.<NBSP>Thomas Weinrich"
         if match is None or not _may_be_name(line.text, rules):
             continue
         name = match.group("author")
         if known is not None and known != name:
             continue  # another name: the author is known already
         neighbours = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
-        if any(_byline_sign(other, taken, rules) for other in neighbours):
+        role = _role_over_byline(lines, index, taken, rules)
+        if role is not None or any(_byline_sign(other, taken, rules) for other in neighbours):
             found_at.append((line.number, {"author": name}))
             why = "author: the name again" if known else "author: a name beside the byline"
             known = name
             removed.append(Removal("metadata", line.text, line.number, why))
             taken.add(id(line))
+            if role is not None:
+                removed.append(Removal("metadata", role.text, role.number, "the author's role"))
+                taken.add(id(role))
+
+
+def _role_over_byline(lines: list[Line], index: int, taken: set[int], rules: Rules) -> Line | None:
+    """The line under the name at *index* when it is the author's role over the date
+    ("Pfarrer Dr. Thomas Weinrich" / "Dompfarrer an St. Marien" / "30.11.2025 · …"):
+    short, no sentence, no line the rules name, in the name's block."""
+    if index + 2 >= len(lines):
+        return None
+    name, role, dated = lines[index], lines[index + 1], lines[index + 2]
+    if id(dated) not in taken or id(role) in taken or not name.group == role.group == dated.group:
+        return None
+    text = role.text.rstrip()
+    short = len(text.split()) <= ROLE_WORDS and text[-1:] not in ".!?:"
+    return role if short and rules.boilerplate_kind(text) is None else None
+
+
+#: an author's role under the name has at most this many words
+ROLE_WORDS = 8
 
 
 def _names(author: str, rules: Rules) -> bool:

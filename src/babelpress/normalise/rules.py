@@ -49,6 +49,8 @@ class Rules:
     #: metadata read only above the first or below the last paragraph of prose
     metadata_edge: tuple[re.Pattern[str], ...]
     byline_name: re.Pattern[str]
+    #: a letter's closing formula ("Mit freundlichen Grüßen"): its signature follows
+    letter_close: re.Pattern[str]
     metadata_label: re.Pattern[str]
     months: dict[str, int]
     caption_label: re.Pattern[str]
@@ -241,6 +243,7 @@ def _compiled(get: _Getter, data: dict[str, Any]) -> Rules:
         metadata=get.patterns("metadata", _filled(data.get("metadata", []), parts)),
         metadata_edge=get.patterns("metadata_edge", _filled(data.get("metadata_edge", []), parts)),
         byline_name=get.pattern("byline_name", data.get("byline_name", "$^"), group="author"),
+        letter_close=get.pattern("letter_close", data.get("letter_close", "$^")),
         metadata_label=get.pattern(
             "metadata_label", _filled([data.get("metadata_label", "$^")], parts)[0]
         ),
