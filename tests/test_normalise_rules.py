@@ -1619,3 +1619,37 @@ def test_a_matchs_statistics_and_a_tickers_buttons_go() -> None:
     buttons = "Ticker neu laden\nAuto-Update: aus"
     article = norm(f"Titel\n\n{buttons}\n\n{P1}\n\n{P2}\n\n{widget}\n\n{P3}")
     assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_a_breaking_banner_and_the_first_version_below_the_update_go() -> None:
+    page = (
+        "EILMELDUNG\nGroßbrand in Recyclingbetrieb: Warnung vor Rauch\n18.11.2025\n\n"
+        f"{P1}\n\n{P2}\n\nUrsprüngliche Meldung vom 14:05 Uhr:\n"
+        "In einem Recyclingbetrieb ist ein Großbrand ausgebrochen. Verletzt wurde niemand.\n\n"
+        f"{P3}"
+    )
+    article = norm(page)
+    assert article.title == "Großbrand in Recyclingbetrieb: Warnung vor Rauch"
+    assert not [b for b in article.blocks if b.kind == "kicker"]
+    assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_a_phones_mail_signature_a_series_list_and_an_audio_row_go() -> None:
+    lines = ["Artikel anhören · 4:12 Min.", "Zur Übersicht: Alle Berichte zum Prozess",
+             "Gesendet von meinem iPhone"]  # fmt: skip
+    article = norm(f"Titel\n\n{P1}\n\n" + "\n\n".join(lines[:1]) + f"\n\n{P2}\n\n"
+                   + "\n\n".join(lines[1:]) + f"\n\n{P3}")  # fmt: skip
+    assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_an_episodes_title_over_its_player_stays_the_players_label_goes() -> None:
+    player = "\nPodcast abonnieren\nSpotify\nApple Podcasts\nJetzt anhören\n32:15 Min."
+    episode = norm(f"Folge 214: Warum die Inflation nicht verschwindet{player}\n\n{P1}\n\n{P2}")
+    assert episode.title == "Folge 214: Warum die Inflation nicht verschwindet"
+    summary = norm(f"Titel\n\n{P1}\n\nDas Wichtigste in 30 Sekunden{player}\n\n{P2}")
+    assert "Das Wichtigste in 30 Sekunden" not in [b.text for b in summary.blocks]
+
+
+def test_a_sentence_opening_a_swiss_quote_and_trailing_off_is_no_back_link() -> None:
+    article = norm(f"Titel\n\n«Wir hatten keine Wahl, und dann…\n\n{P1}\n\n{P2}")
+    assert "«Wir hatten keine Wahl, und dann…" in [b.text for b in article.blocks]

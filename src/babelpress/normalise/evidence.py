@@ -41,6 +41,8 @@ HEADLINE_WORDS = 4
 COMPOUND_MIN = 6
 #: a row of section names without separators has at least this many
 MENU_WORDS = 3
+#: a figure and a unit's abbreviation at the end: its full stop ends no sentence
+_UNIT_STOP = re.compile(r"\d\s?(?:min|std|sek|sec)\.$", re.IGNORECASE)
 _PUNCTUATION = re.compile(r"[.,:;!?„“\"()]")
 
 HEAD, BODY, TAIL = "before the article", "inside the article", "after the article"
@@ -129,6 +131,8 @@ def reads_as_sentence(text: str) -> bool:
     stripped = text.rstrip(_TRAILING)
     if not stripped or not _WORD.search(stripped):
         return False
+    if _UNIT_STOP.search(stripped):
+        return False  # a duration's abbreviation: "Artikel anhören · 4:12 Min."
     if stripped[-1] in ".!?…":
         return True
     return stripped[-1] in ":;" and len(stripped.split()) >= 4

@@ -115,6 +115,7 @@ MIN_FIGURES = 6
 MAX_BIO_WORDS = 80
 MAX_BIO_LINES = 2
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+_DURATION = re.compile(r"\d+\s?(?:sek|sekunden|min|minuten|std|stunden)\b", re.IGNORECASE)
 #: a chart's or table's source under it
 _SOURCE = re.compile(r"^(?:quelle|quellen|daten|datenquelle)\s*:\s*\S", re.IGNORECASE)
 _PRICE = re.compile(r"\d[\d.,]*\s?(?:€|euro\b|%)", re.IGNORECASE)
@@ -428,9 +429,23 @@ def _whole_blocks(lines: list[Line], rules: Rules) -> dict[int, tuple[str, str]]
         kind = _block_kind(block, rules)
         if kind == "figures":
             block = [line for line in block if line not in _chart_words(block, rules)]
+        if kind == "player" and _titled(block[0], rules):
+            block = block[1:]  # the episode's title over its player: "Folge 214: Warum …"
         if kind is not None:
             found.update(dict.fromkeys((x.number for x in block), (kind, f"a {kind} block")))
     return found
+
+
+def _titled(line: Line, rules: Rules) -> bool:
+    """A title of a headline's length that no rule names and no button is, and no
+    player's label with its length ("Das Wichtigste in 30 Sekunden")."""
+    return (
+        len(line.text.split()) >= HEADLINE_WORDS
+        and _DURATION.search(line.text) is None
+        and rules.boilerplate_kind(line.text) is None
+        and not _button(line.text, rules)
+        and rules.player_button.match(line.text) is None
+    )
 
 
 def _chart_words(block: list[Line], rules: Rules) -> list[Line]:
@@ -578,6 +593,9 @@ def _box(
     line = lines[index]
     if kind == "promotion" and rules.ad_label.match(line.text):
         return "advertisement", _advertisement(lines, index, rules)
+    if kind == "old_version":  # the lines under "Ursprüngliche Meldung vom 14:05 Uhr:"
+        below = takewhile(lambda x: x.group == line.group, lines[index + 1 :])
+        return "old version", {x.number for x in below}
     if kind == "sponsor" and len(line.text.split()) > SPONSOR_LABEL_WORDS:
         offer = _run_to_button(lines, index, rules)  # "Präsentiert von der Sparkasse …"
         return ("sponsor", offer) if offer else None
