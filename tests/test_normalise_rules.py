@@ -1653,3 +1653,56 @@ def test_an_episodes_title_over_its_player_stays_the_players_label_goes() -> Non
 def test_a_sentence_opening_a_swiss_quote_and_trailing_off_is_no_back_link() -> None:
     article = norm(f"Titel\n\n«Wir hatten keine Wahl, und dann…\n\n{P1}\n\n{P2}")
     assert "«Wir hatten keine Wahl, und dann…" in [b.text for b in article.blocks]
+
+
+def test_a_word_processors_press_release_keeps_its_headline_list_and_date() -> None:
+    page = "\r\n".join(
+        ["Stadtverwaltung Lindenhain · Pressestelle · Marktplatz 1", "", "PRESSEMITTEILUNG", "",
+         "Nr. 214/2025\t\t\t\tLindenhain, 18. November 2025", "",
+         "Neues Konzept für den Winterdienst: Radwege werden in Lindenhain künftig vorrangig "
+         "geräumt", "Zwei schmale Räumfahrzeuge angeschafft – Sole soll den Salzverbrauch senken",
+         "", P1, "", "Neu in dieser Wintersaison sind außerdem:",
+         "o\tein Vorrangnetz von 38 Kilometern Radwegen", "o\tder Einsatz von Sole statt Salz", "",
+         "Pressestelle / Öffentlichkeitsarbeit\t\t\tSeite 1 von 2", "", P2, "",
+         "Zeichen (inkl. Leerzeichen): 2.987", "",
+         "Hinweis an die Redaktionen: Ein Foto senden wir Ihnen auf Anfrage gerne zu.", "",
+         "Ansprechpartnerin für die Presse:", "Sabine Kornmeier", "Telefon:\t07399 88-214",
+         "E-Mail:\tsabine.kornmeier@lindenhain.de"]
+    )  # fmt: skip
+    article = norm(page)
+    assert article.title.startswith("Neues Konzept für den Winterdienst")
+    assert article.meta["date"].isoformat() == "2025-11-18"
+    texts = [b.text for b in article.blocks]
+    assert "Zwei schmale Räumfahrzeuge angeschafft – Sole soll den Salzverbrauch senken" in texts
+    assert [b.items for b in article.blocks if b.kind == "list"] == [
+        ("ein Vorrangnetz von 38 Kilometern Radwegen", "der Einsatz von Sole statt Salz")
+    ]
+    assert texts[-1] == P2
+
+
+def test_an_information_boxs_web_address_stays_with_its_row() -> None:
+    box = (
+        "Reiseinfos\nAnreise: Mit der Bahn bis Innsbruck, dann mit dem Bus.\n"
+        "Unterkunft: Zwei Hütten bieten Lager und Doppelzimmer.\n"
+        "Auskunft: Tourismusverband Pfannertal, www.pfannertal.at"
+    )
+    article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{box}\n\n{P3}")
+    assert "Auskunft: Tourismusverband Pfannertal, www.pfannertal.at" in [
+        b.text for b in article.blocks
+    ]
+
+
+def test_a_letters_page_keeps_the_letters_signatures_and_drops_its_notes() -> None:
+    page = (
+        f"Kommentar\nDas Hallenbad ist kein Luxus\nVon Tobias Reindl\n\n{P1}\n\n"
+        "Tobias Reindl erreichen Sie unter t.reindl@zeitung-beispiel.de\n\nLeserbriefe\n"
+        "Die Redaktion behält sich Kürzungen vor.\n\nZu teuer\n"
+        f"{P2}\nYvonne Achterberg, Haldenfels-Weiler\n\n"
+        "Ihre Meinung: leserbriefe@zeitung-beispiel.de\n"
+        "Leserbriefe geben nicht die Meinung der Redaktion wieder."
+    )
+    article = norm(page)
+    texts = [b.text for b in article.blocks]
+    assert article.meta["author"] == "Tobias Reindl"
+    assert "Yvonne Achterberg, Haldenfels-Weiler" in texts
+    assert not [t for t in texts if "@" in t or "Kürzungen" in t or "Meinung der" in t]

@@ -116,6 +116,8 @@ MAX_BIO_WORDS = 80
 MAX_BIO_LINES = 2
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 _DURATION = re.compile(r"\d+\s?(?:sek|sekunden|min|minuten|std|stunden)\b", re.IGNORECASE)
+#: a row of an information box: a label of a few words, a colon, its text
+_INFO_ROW = re.compile(r"^[A-ZÄÖÜ][\w-]*(?: [\w-]+){0,2}: \S")
 #: a chart's or table's source under it
 _SOURCE = re.compile(r"^(?:quelle|quellen|daten|datenquelle)\s*:\s*\S", re.IGNORECASE)
 _PRICE = re.compile(r"\d[\d.,]*\s?(?:€|euro\b|%)", re.IGNORECASE)
@@ -221,6 +223,7 @@ def sweep(
     listing = ""  # the kind of list *label* opens: teasers, or the article's contents
     tables = _table_rows(lines) | _numbered_steps(lines, rules, zones) | _programme(lines, rules)
     tables |= letter_signatures(lines, rules)  # "Mit freundlichen Grüßen", the signature
+    tables |= _info_rows(lines, zones)
     boxed = _whole_blocks(lines, rules)  # line number: (kind of box, why)
     boxed.update(_named_author_boxes(lines, rules, zones, authors, set(boxed)))
     for index, line in enumerate(lines):
@@ -353,6 +356,20 @@ def _numbered_steps(lines: list[Line], rules: Rules, zones: Zones) -> set[int]:
         run.append(line)
         if len(run) >= 2:
             found.update(x.number for x in run)
+    return found
+
+
+def _info_rows(lines: list[Line], zones: Zones) -> set[int]:
+    """The rows of an information box inside the article: :data:`MIN_TABLE_ROWS` or more
+    lines in a row of one block, each a short label and its text ("Anreise: …",
+    "Auskunft: Tourismusverband Pfannertal, www.pfannertal.at"), which the evidence
+    does not judge one by one (a web address in one is the box's, not a link's)."""
+    found: set[int] = set()
+    for _, grouped in groupby(lines, key=lambda line: line.group):
+        for labelled, run in groupby(grouped, key=lambda x: bool(_INFO_ROW.match(x.text))):
+            rows = list(run)
+            if labelled and len(rows) >= MIN_TABLE_ROWS and zones.of(rows[0]) == BODY:
+                found.update(row.number for row in rows)
     return found
 
 
@@ -520,8 +537,10 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
         return "downloads"  # pictures for the press, their captions, credits and buttons
     if "markets" in kinds and all(_short_label(line, rules) for line in block):
         return "markets"  # a share's widget: its name, price, exchange, "Zum Kursverlauf"
-    if not all(_short_label(line, rules) for line in block):
-        return None
+    if not all(_short_label(line, rules) or rules.contact_label.match(line.text) for line in block):
+        return (
+            None  # (a contact's label may read as a sentence: "Ansprechpartnerin für die Presse:")
+        )
     if _shop_offers(texts, rules) or _product_box(texts, kinds, rules):
         return "offers"
     if _button(texts[0], rules) and len(block) <= MAX_BLOCK_LINES:

@@ -52,6 +52,8 @@ MIN_CAPITALS = 4
 NAV_WORDS = 3
 #: a topline has at most this many words (or fewer than the headline right below it)
 TOPLINE_WORDS = 4
+#: a headline this long over a shorter candidate is the headline, the other its subline
+SUBLINE_HEADLINE_WORDS = 10
 #: a headline has at most this many words
 HEADLINE_MAX_WORDS = 16
 #: and at least this many (a shorter line is a name, a label or a topline)
@@ -214,10 +216,13 @@ def _over_standfirst(line: Line, below: Line, rules: Rules) -> bool:
     lines, its standfirst: *line* reads as words of a sentence (a function word in it),
     not as a name or a result ("FC Augsburg – VfL Bochum 2:1 (1:0)", a topline)."""
     function_words = rules.evidence.function_words
+    # a subline shorter than the headline over it (a press release's "Zwei Fahrzeuge
+    # angeschafft – Sole soll …" under its headline of a sentence's length)
+    subline = len(line.text.split()) >= SUBLINE_HEADLINE_WORDS
     return (
         line.group == below.group
         and line.number == below.number - 1
-        and not _longer(line, below)
+        and (subline or not _longer(line, below))
         and (len(line.text.split()) > TOPLINE_WORDS or len(below.text.split()) >= STANDFIRST_WORDS)
         and any(word.casefold() in function_words for word in line.text.split())
     )

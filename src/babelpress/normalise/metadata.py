@@ -102,6 +102,9 @@ def take_metadata(
         if found is None and rules.metadata_label.match(line.text) and index + 1 < len(lines):
             pair = lines[index + 1]
             found = match_metadata(f"{line.text} {pair.text}", rules, edge=at_edge(line))
+        if found is not None and pair is None and _another_signature(line, found, found_at, rules):
+            index += 1  # a reader's letter's "Name, Ort" under an article with its byline
+            continue
         if found is not None:
             if "author" in found and not _names(str(found["author"]), rules):
                 found = {k: v for k, v in found.items() if k != "author"}  # "Wiener Börse"
@@ -116,6 +119,20 @@ def take_metadata(
     for _, found in sorted(found_at, key=lambda pair: pair[0]):
         merge_fields(fields, found)
     return [line for line in lines if id(line) not in taken]
+
+
+def _another_signature(
+    line: Line, found: dict[str, Any], found_at: list[tuple[int, dict[str, Any]]], rules: Rules
+) -> bool:
+    """An author that only the edge patterns read ("Yvonne Achterberg, Haldenfels-Weiler")
+    below a byline that named another: a signature of the page's text, not its byline."""
+    authors = [str(f["author"]) for n, f in found_at if "author" in f and n < line.number]
+    return (
+        "author" in found
+        and bool(authors)
+        and authors[0] != found["author"]
+        and match_metadata(line.text, rules) is None
+    )
 
 
 #: a letter's signature under its closing formula has at most this many lines

@@ -36,6 +36,8 @@ from babelpress.errors import DIRECTION_CONTROLS
 #: (a right-to-left override in a German title would show it reversed, or hide a word)
 _ZERO_WIDTH = re.compile(f"[\u200b\u200c\u200d\u2060\ufeff\u00ad{DIRECTION_CONTROLS}]")
 _SPACES = re.compile(r"[ \t\f\v]+")
+#: a word processor's list mark and its tab: "o", "§", the symbol font's bullets
+_LIST_MARK = re.compile("^[ \t]*(?:o|§|[\uf0a7\uf0b7\uf076\uf0d8\uf0fc])\t+")
 #: the Latin ligatures a PDF's text keeps ("ﬁ", "ﬂ", "ﬀ", "ﬃ", "ﬄ", "ﬅ", "ﬆ")
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
 _TAB = re.compile(r"[ \f\v]*\t[ \t\f\v]*")
@@ -82,9 +84,14 @@ def _join_drop_caps(lines: list[str]) -> list[str]:
 
 
 def _tab_row(line: str) -> str:
-    """*line* with its tabs as `` · `` if it is a row of short items, else unchanged."""
+    """*line* with its tabs as `` · `` if it is a row of short items, else unchanged; a
+    word processor's list mark before a tab ("o<TAB>…", its symbol font's bullet) is a
+    bullet."""
     if "\t" not in line:
         return line
+    mark = _LIST_MARK.match(line)
+    if mark:
+        return "• " + line[mark.end() :].strip(" \t\f\v")
     items = _TAB.split(line.strip(" \t\f\v"))
     if len(items) < 2 or not all(_row_item(item, _limit(items, n)) for n, item in enumerate(items)):
         return line
