@@ -1706,3 +1706,38 @@ def test_a_letters_page_keeps_the_letters_signatures_and_drops_its_notes() -> No
     assert article.meta["author"] == "Tobias Reindl"
     assert "Yvonne Achterberg, Haldenfels-Weiler" in texts
     assert not [t for t in texts if "@" in t or "Kürzungen" in t or "Meinung der" in t]
+
+
+def test_a_numbered_table_of_contents_goes_its_headings_stay() -> None:
+    questions = ["Was sind Polarlichter?", "Wie entstehen die Farben?", "Wo sieht man sie?"]
+    contents = "Inhalt:\n" + "\n".join(f"{n}. {q}" for n, q in enumerate(questions, start=1))
+    body = "\n\n".join(f"{q}\n{p}" for q, p in zip(questions, (P2, P3, P1), strict=True))
+    title = "Polarlichter über Norddeutschland: Warum der Himmel so oft leuchtet"
+    lead = "Am Sonntag leuchtete der Himmel über der Küste rot. Wir erklären, warum."
+    article = norm(f"{title}\n{lead}\n\n{contents}\n\n{body}")
+    headings = [b.text for b in article.blocks if b.kind == "heading"]
+    assert headings == questions
+    assert not [b for b in article.blocks if b.kind == "list"]
+
+
+def test_a_councils_vote_line_is_no_heading() -> None:
+    vote = "Abstimmung: 24 Ja, 11 Nein, 2 Enthaltungen"
+    article = norm(f"Titel\n\n{P1}\n\n{vote}\n\n{P2}")
+    assert ("paragraph", vote) in [(b.kind, b.text) for b in article.blocks]
+
+
+def test_a_sites_claim_above_the_headline_goes_a_short_sentence_in_the_text_stays() -> None:
+    article = norm(f"Kaufkompass\nUnabhängig testen. Besser kaufen.\n\nTitel der Seite\n{P1}\n\n"
+                   f"Es regnet. Wir bleiben.\n\n{P2}")  # fmt: skip
+    texts = [b.text for b in article.blocks]
+    assert "Unabhängig testen. Besser kaufen." not in texts
+    assert "Es regnet. Wir bleiben." in texts
+
+
+def test_a_videos_label_with_its_length_and_availability_go() -> None:
+    video = (
+        "Video: Polarlichter über der Nordsee im Zeitraffer (2:34 Min.)\n"
+        "Video verfügbar bis 14.10.2026"
+    )
+    article = norm(f"Titel\n\n{P1}\n\n{video}\n\n{P2}\n\n{P3}")
+    assert [b.text for b in article.blocks] == [P1, P2, P3]

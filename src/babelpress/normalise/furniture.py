@@ -215,6 +215,12 @@ def sweep(
         zones = Zones.of_page(cut, rules)
     lines = cut
     repeats = Counter(comparable(line.text) for line in lines)
+    # a table of contents may number its entries ("1. Was sind Polarlichter?")
+    repeats.update(
+        comparable(_unnumbered(line.text, rules))
+        for line in lines
+        if rules.numbered.match(line.text)
+    )
     kept: list[Line] = []
     unsure: list[tuple[Line, bool, Evidence]] = []
     label: Line | None = None
@@ -254,7 +260,7 @@ def sweep(
         if (
             label
             and _teaser(line, teasers, rules)
-            and (listing != "contents" or repeats[comparable(line.text)] > 1)
+            and (listing != "contents" or repeats[comparable(_unnumbered(line.text, rules))] > 1)
         ):
             entry = {"contents": "contents entry", "poll": "poll", "tags": "tag"}.get(
                 listing, "teaser"
@@ -386,6 +392,11 @@ def _programme(lines: list[Line], rules: Rules) -> set[int]:
             if dated and len(rows) >= MIN_TABLE_ROWS:
                 found.update(row.number for row in rows)
     return found
+
+
+def _unnumbered(text: str, rules: Rules) -> str:
+    match = rules.numbered.match(text)
+    return text[match.end() :] if match else text
 
 
 def _number(line: Line, rules: Rules) -> int:

@@ -54,6 +54,8 @@ NAV_WORDS = 3
 TOPLINE_WORDS = 4
 #: a headline this long over a shorter candidate is the headline, the other its subline
 SUBLINE_HEADLINE_WORDS = 10
+#: a fragment of a site's claim has at most this many words
+SLOGAN_WORDS = 2
 #: a headline has at most this many words
 HEADLINE_MAX_WORDS = 16
 #: and at least this many (a shorter line is a name, a label or a topline)
@@ -164,6 +166,18 @@ def _below_navigation(
     return below if below or _candidate(lines[first], rules) else candidates
 
 
+def _slogan(text: str) -> bool:
+    """A site's claim under its name ("Wirtschaft. Märkte. Meinung.", "Unabhängig testen.
+    Besser kaufen."): two or more fragments of at most two words, each with its full
+    stop -- no sentence of an article's (above its headline, where it stands)."""
+    parts = [part for part in text.strip().split(". ") if part]
+    return (
+        len(parts) >= 2
+        and text.rstrip().endswith(".")
+        and all(1 <= len(part.rstrip(".").split()) <= SLOGAN_WORDS for part in parts)
+    )
+
+
 def _picture(line: Line, rules: Rules) -> bool:
     """A caption, or a labelled photo credit ("Foto: …"); a bare row of names between
     bars above the headline is a menu, whatever the credit pattern says."""
@@ -268,7 +282,7 @@ def _topline(
     above = [
         line
         for line in lines[:chosen]
-        if not reads_as_sentence(line.text)
+        if (not reads_as_sentence(line.text) or _slogan(line.text))
         and not _picture(line, rules)
         and not rules.bullet.match(line.text)
     ]
