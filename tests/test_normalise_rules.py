@@ -1741,3 +1741,49 @@ def test_a_videos_label_with_its_length_and_availability_go() -> None:
     )
     article = norm(f"Titel\n\n{P1}\n\n{video}\n\n{P2}\n\n{P3}")
     assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_a_drop_cap_before_a_one_letter_rest_and_roman_chapters() -> None:
+    page = (
+        f"Titel der langen Reportage über das Dorf\n{P1}\n\nI. Der Anfang\n\nA\n"
+        f"m Morgen des 14. Juli kam kein Wasser mehr.\n\nIII. Das Danach\n\n{P2}"
+    )
+    article = norm(page)
+    texts = [(b.kind, b.text) for b in article.blocks]
+    assert ("paragraph", "Am Morgen des 14. Juli kam kein Wasser mehr.") in texts
+    assert ("heading", "III. Das Danach") in texts and ("heading", "I. Der Anfang") in texts
+
+
+def test_a_missing_persons_description_is_a_list_and_its_questions_stay_prose() -> None:
+    description = (
+        "Der Vermisste wird wie folgt beschrieben:\nAlter:\t78\u00a0Jahre\n"
+        "Größe:\tetwa 1,70 Meter\nBrille:\tGoldrandbrille"
+    )
+    appeal = "Wer hat Herrn M. gesehen?\nWer kann Angaben zu seinem Aufenthaltsort machen?"
+    article = norm(f"Titel\n\n{P1}\n\n{description}\n\n{appeal}\n\n{P2}")
+    assert [b.items for b in article.blocks if b.kind == "list"] == [
+        ("Alter: 78\u00a0Jahre", "Größe: etwa 1,70 Meter", "Brille: Goldrandbrille")
+    ]
+    assert ("paragraph", "Wer hat Herrn M. gesehen?") in [(b.kind, b.text) for b in article.blocks]
+
+
+def test_a_longreads_ad_break_reading_progress_and_credits() -> None:
+    page = (
+        f"Titel der langen Reportage über das Dorf\nText: Lena Dorsch · Fotos: Malte Rieger\n\n{P1}"
+        "\n\nFortsetzung nach der Anzeige\nAnzeige\nDie neue Hausratversicherung – schon ab "
+        "3,90 € im Monat. Jetzt Beitrag berechnen\n\nNoch 12 Minuten Lesezeit\n\n"
+        f"{P2}\n\n{P3}\n\nLena Dorsch ist Reporterin und lebt in Leipzig."
+    )
+    article = norm(page)
+    assert article.meta["author"] == "Lena Dorsch"
+    assert article.meta["contributors"] == ["Malte Rieger"]
+    assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_a_mobile_pages_subscription_bar_video_and_poll_count_go() -> None:
+    lines = ["Jetzt abonnieren – 1 Monat gratis", "▶ Highlights (1:58)\nTSV – HSG: Die Tore\n"
+             "Video: Kurier-TV", "1.284 Leserinnen und Leser haben bereits abgestimmt.",
+             "Zum Kommentieren bitte anmelden.",
+             "Das Foto wurde aus Gründen des Persönlichkeitsschutzes entfernt."]  # fmt: skip
+    article = norm(f"Titel\n\n{P1}\n\n" + "\n\n".join(lines) + f"\n\n{P2}\n\n{P3}")
+    assert [b.text for b in article.blocks] == [P1, P2, P3]

@@ -123,7 +123,7 @@ _SOURCE = re.compile(r"^(?:quelle|quellen|daten|datenquelle)\s*:\s*\S", re.IGNOR
 _PRICE = re.compile(r"\d[\d.,]*\s?(?:€|euro\b|%)", re.IGNORECASE)
 _AD_CALL = re.compile(
     r"\b(?:jetzt|hier|gleich)\b[^.!?]{0,40}\b(?:sichern|buchen|bestellen|kaufen|testen|"
-    r"vereinbaren|anfragen|sparen)\b",
+    r"vereinbaren|anfragen|sparen|berechnen|vergleichen|abschließen|probieren)\b",
     re.IGNORECASE,
 )
 #: a name of one to four capitalised words, then a dash and the offer
@@ -661,11 +661,19 @@ def _advertisement(lines: list[Line], index: int, rules: Rules) -> set[int]:
             )
         if len(run) == MAX_AD_LINES or len(line.text.split()) > MAX_AD_WORDS:
             # the article goes on in the same block: one line shaped like an ad is the ad
+            # (or the first line itself, a long one, when its block ends with it)
+            if not run and _ad_shaped(line.text) and _last_of_block(lines, line):
+                return {line.number}
             single = len(run) == 1 and _ad_shaped(run[0].text)
             return {run[0].number} if single else set()
         run.append(line)
     closed = index + 1 + len(run) >= len(lines)
     return {x.number for x in run} if closed else set()
+
+
+def _last_of_block(lines: list[Line], line: Line) -> bool:
+    following = [x for x in lines if x.number > line.number][:1]
+    return not following or following[0].group != line.group
 
 
 def _ad_shaped(text: str) -> bool:

@@ -38,6 +38,8 @@ _ZERO_WIDTH = re.compile(f"[\u200b\u200c\u200d\u2060\ufeff\u00ad{DIRECTION_CONTR
 _SPACES = re.compile(r"[ \t\f\v]+")
 #: a word processor's list mark and its tab: "o", "§", the symbol font's bullets
 _LIST_MARK = re.compile("^[ \t]*(?:o|§|[\uf0a7\uf0b7\uf076\uf0d8\uf0fc])\t+")
+#: a short label and its colon before a tab, one value after it ("Alter:<TAB>78 Jahre")
+_LABEL_TAB = re.compile(r"^[ \t]*([^\W\d_][\w .-]{0,30}:)\t+(?=[^\t]+$)")
 #: the Latin ligatures a PDF's text keeps ("ﬁ", "ﬂ", "ﬀ", "ﬃ", "ﬄ", "ﬅ", "ﬆ")
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
 _TAB = re.compile(r"[ \f\v]*\t[ \t\f\v]*")
@@ -78,7 +80,8 @@ def _join_drop_caps(lines: list[str]) -> list[str]:
     out = list(lines)
     for i in range(len(out) - 1):
         cap, rest = out[i], out[i + 1]
-        if len(cap) == 1 and cap.isupper() and rest[:2].isalpha() and rest[:2].islower():
+        # "D" / "ie Nachricht kam", "A" / "m Morgen des 14. Juli"
+        if len(cap) == 1 and cap.isupper() and rest[:1].isalpha() and rest[:1].islower():
             out[i], out[i + 1] = "", cap + rest
     return out
 
@@ -92,6 +95,9 @@ def _tab_row(line: str) -> str:
     mark = _LIST_MARK.match(line)
     if mark:
         return "• " + line[mark.end() :].strip(" \t\f\v")
+    label = _LABEL_TAB.match(line)
+    if label:  # a label's colon, its value aligned by a tab: "Alter:<TAB>78 Jahre"
+        return label.group(1) + " " + line[label.end() :].strip(" \t\f\v")
     items = _TAB.split(line.strip(" \t\f\v"))
     if len(items) < 2 or not all(_row_item(item, _limit(items, n)) for n, item in enumerate(items)):
         return line
