@@ -1787,3 +1787,51 @@ def test_a_mobile_pages_subscription_bar_video_and_poll_count_go() -> None:
              "Das Foto wurde aus Gründen des Persönlichkeitsschutzes entfernt."]  # fmt: skip
     article = norm(f"Titel\n\n{P1}\n\n" + "\n\n".join(lines) + f"\n\n{P2}\n\n{P3}")
     assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_items_ending_in_an_agency_credit_are_prose_not_navigation() -> None:
+    items = "\n\n".join(
+        f"{place}: {topic}\n{text} (dpa)"
+        for place, topic, text in (
+            ("Hamburg", "Frachter rammt Anleger", P1),
+            ("Oberpfalz", "Lottomillionär meldet sich", P2),
+            ("Italien", "Erdrutsch schneidet Dorf ab", P3),
+        )
+    )
+    article = norm(f"Panorama kompakt\nStand: 17.11.2025, 18:20 Uhr\n\n{items}")
+    text = " ".join(b.text for b in article.blocks)
+    assert all(p in text for p in (P1, P2, P3))
+
+
+def test_a_health_pages_byline_title_checks_and_notes() -> None:
+    page = (
+        "Studie zu Vitamin D: Weniger Erkältungen bei Älteren\nVon Dr.\u00a0Paula Kern, "
+        f"Medizinjournalistin\nFachlich geprüft: 12.11.2025\n\n{P1}\n\n{P2}\n\n"
+        "Medizinische Inhalte ersetzen keinen Arztbesuch. Bei Beschwerden wenden Sie sich "
+        "bitte an Ihre Ärztin oder Ihren Arzt."
+    )
+    article = norm(page)
+    assert article.meta["author"] == "Paula Kern"
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_a_tv_segments_credits_date_and_player_notes() -> None:
+    page = (
+        "Sendung: Abendschau Hollbach, 19.30 Uhr\nParken in der Altstadt wird doppelt so "
+        f"teuer\nBeitrag vom 20.11.2025\nUntertitel verfügbar\n\n{P1}\n\n{P2}\n\n"
+        "Autorin: Svenja Haller · Kamera: Timo Brandt · Schnitt: Lea Voss\n\n"
+        "Montag bis Freitag, 19.30 Uhr, und jederzeit in der RTA-Mediathek"
+    )
+    article = norm(page)
+    assert article.meta["author"] == "Svenja Haller"
+    assert article.meta["date"].isoformat() == "2025-11-20"
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_a_box_of_readers_comments_with_user_names_goes() -> None:
+    box = (
+        "Das sagen unsere Leser\nkirschbaum62\nEndlich tut sich was in unserem Ort.\n"
+        "Ostertaler_Jung\nErst die Straße, dann die Häuser.\nAlle 37 Kommentare anzeigen"
+    )
+    article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{P3}\n\n{box}\n\nTeilen: Facebook | WhatsApp")
+    assert [b.text for b in article.blocks] == [P1, P2, P3]

@@ -41,6 +41,8 @@ HEADLINE_WORDS = 4
 COMPOUND_MIN = 6
 #: a row of section names without separators has at least this many
 MENU_WORDS = 3
+#: an agency's or editor's credit in brackets after a sentence: "(dpa)", "(AFP/lno)"
+_CREDIT_END = re.compile(r"(?<=[.!?…“”\"»«])\s*\((?:[A-Za-z]{2,6}(?:[/,] ?[A-Za-z]{2,6}){0,3})\)$")
 #: a figure and a unit's abbreviation at the end: its full stop ends no sentence
 _UNIT_STOP = re.compile(r"\d\s?(?:min|std|sek|sec)\.$", re.IGNORECASE)
 _PUNCTUATION = re.compile(r"[.,:;!?„“\"()]")
@@ -128,7 +130,8 @@ def words(text: str) -> list[str]:
 
 def reads_as_sentence(text: str) -> bool:
     """Ends like a sentence; a line ending in a colon or semicolon needs four words."""
-    stripped = text.rstrip(_TRAILING)
+    # an agency's credit after the last sentence ("… von der Strecke. (dpa)") ends none
+    stripped = _CREDIT_END.sub("", text.rstrip()).rstrip(_TRAILING)
     if not stripped or not _WORD.search(stripped):
         return False
     if _UNIT_STOP.search(stripped):

@@ -33,6 +33,10 @@ from babelpress.normalise.text import plain_spaces
 _SPLIT_NAMES = re.compile(r"\s*(?:,|/|\bund\b|\band\b|&)\s*")
 #: a full stop after a word (not after an initial, "Jonas R.")
 _SENTENCE_STOP = re.compile(r"(?<=\w\w)\.$")
+#: academic titles before a name in a byline
+_TITLES = re.compile(
+    r"^(?:(?:dr|prof|dipl\.-ing|mag)\.(?: (?:med|phil|rer\. nat|jur)\.)? )+", re.IGNORECASE
+)
 _FIELDS = ("author", "source", "translator", "contributors", "date", "updated")
 
 
@@ -72,6 +76,8 @@ def _fields(groups: dict[str, str | None], rules: Rules) -> dict[str, Any] | Non
         else:
             # a byline written as a sentence: "Das Interview führte Jonas Reiter."
             value = _SENTENCE_STOP.sub("", value)
+            if name == "author":
+                value = _TITLES.sub("", value)  # "Dr. Paula Kern": the name
             # a print byline in capitals ("VON KARIN ABELE"): the name as it is written
             fields[name] = value.title() if name == "author" and value.isupper() else value
     return fields
