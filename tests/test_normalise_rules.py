@@ -1835,3 +1835,37 @@ def test_a_box_of_readers_comments_with_user_names_goes() -> None:
     )
     article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{P3}\n\n{box}\n\nTeilen: Facebook | WhatsApp")
     assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_an_obituarys_life_dates_stay_and_the_portals_notices_go() -> None:
+    portal = (
+        "Traueranzeigen\nGertrud Maierhöfer geb. Lang\n* 14.02.1938 † 09.11.2025\n"
+        "Lindach-Oberdorf\nWilhelm Schäufele\n* 27.08.1952 † 08.11.2025\nKondolieren\n"
+        "Gedenkkerze anzünden"
+    )
+    page = (
+        "Nachruf\nHermann Tessendorf ist tot: Ein Leben für die Formteile\n\n"
+        f"* 3. März 1941 † 12. November 2025\n\n{P1}\n\n{P2}\n\n{portal}"
+    )
+    article = norm(page)
+    texts = [(b.kind, b.text) for b in article.blocks]
+    assert ("paragraph", "* 3. März 1941 † 12. November 2025") in texts
+    assert [t for k, t in texts][-2:] == [P1, P2]
+
+
+def test_a_weather_warnings_badge_radar_and_push_offer_go() -> None:
+    page = (
+        "⚠ Warnstufe 3 von 4\nSturmtief „Quirin“: Unwetterwarnung für die Nordalb\n\n"
+        f"{P1}\n\nLive-Radar: Niederschlag der letzten zwei Stunden\nRegenradar laden\n\n"
+        f"{P2}\n\nWarnungen per Push erhalten\nWir benachrichtigen Sie, sobald für Ihren "
+        f"Landkreis eine Warnung gilt.\nJetzt aktivieren\n\n{P3}"
+    )
+    article = norm(page)
+    assert article.title == "Sturmtief „Quirin“: Unwetterwarnung für die Nordalb"
+    assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_a_club_pages_sponsors_and_post_navigation_go() -> None:
+    lines = "Sponsor: Autohaus Bremer\nSponsor: Bäckerei Rapp\nBeitrags-Navigation\nNach oben"
+    article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{lines}")
+    assert [b.text for b in article.blocks] == [P1, P2]
