@@ -1869,3 +1869,15 @@ def test_a_club_pages_sponsors_and_post_navigation_go() -> None:
     lines = "Sponsor: Autohaus Bremer\nSponsor: Bäckerei Rapp\nBeitrags-Navigation\nNach oben"
     article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{lines}")
     assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_an_editions_date_line_and_a_gallerys_link() -> None:
+    page = (
+        "Mitteilungsblatt der Gemeinde Oberried, KW 47/2025\n"
+        "Ausgabe 47/2025 · erschienen am Donnerstag, 20. November 2025\n\n"
+        f"Sperrung der Ortsdurchfahrt wegen Kanalarbeiten\n{P1}\n\n"
+        f"Alle Bilder der Buchmesse ansehen\n\n{P2}"
+    )
+    article = norm(page)
+    assert article.meta["date"].isoformat() == "2025-11-20"
+    assert "Alle Bilder der Buchmesse ansehen" not in [b.text for b in article.blocks]
