@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby, takewhile
 
@@ -118,6 +118,8 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 _DURATION = re.compile(r"\d+\s?(?:sek|sekunden|min|minuten|std|stunden)\b", re.IGNORECASE)
 #: a row of an information box: a label of a few words, a colon, its text
 _INFO_ROW = re.compile(r"^[A-ZÄÖÜ][\w-]*(?: [\w-]+){0,2}: \S")
+#: a forwarded mail's date header, left to the metadata
+_MAIL_DATE = re.compile(r"^(?:datum|date)\s*:", re.IGNORECASE)
 #: a chart's or table's source under it
 _SOURCE = re.compile(r"^(?:quelle|quellen|daten|datenquelle)\s*:\s*\S", re.IGNORECASE)
 _PRICE = re.compile(r"\d[\d.,]*\s?(?:€|euro\b|%)", re.IGNORECASE)
@@ -186,17 +188,13 @@ def forwarded_mail(lines: list[Line], rules: Rules, removed: list[Removal]) -> l
     while end < len(lines) and rules.mail_header.match(lines[end].text):
         end += 1
     why = f"the forwarder's, above {lines[marker].text!r}"
-    gone = [line for line in lines[:end] if not _mail_date(line, rules)]
-    removed.extend(Removal("forwarded mail", line.text, line.number, why) for line in gone)
-    kept = {id(line) for line in lines[:end]} - {id(line) for line in gone}
-    return [line for line in lines[:end] if id(line) in kept] + lines[end:]
-
-
-def _mail_date(line: Line, rules: Rules) -> bool:
-    return rules.mail_header.match(line.text) is not None and line.text[:5].casefold() in (
-        "datum",
-        "date:",
+    dated = [line for line in lines[marker + 1 : end] if _MAIL_DATE.match(line.text)]
+    removed.extend(
+        Removal("forwarded mail", line.text, line.number, why)
+        for line in lines[:end]
+        if line not in dated
     )
+    return dated + lines[end:]
 
 
 def sweep(
@@ -370,28 +368,26 @@ def _info_rows(lines: list[Line], zones: Zones) -> set[int]:
     lines in a row of one block, each a short label and its text ("Anreise: …",
     "Auskunft: Tourismusverband Pfannertal, www.pfannertal.at"), which the evidence
     does not judge one by one (a web address in one is the box's, not a link's)."""
-    found: set[int] = set()
-    for _, grouped in groupby(lines, key=lambda line: line.group):
-        for labelled, run in groupby(grouped, key=lambda x: bool(_INFO_ROW.match(x.text))):
-            rows = list(run)
-            if labelled and len(rows) >= MIN_TABLE_ROWS and zones.of(rows[0]) == BODY:
-                found.update(row.number for row in rows)
-    return found
+    runs = _row_runs(lines, lambda line: bool(_INFO_ROW.match(line.text)))
+    return {row.number for run in runs if zones.of(run[0]) == BODY for row in run}
 
 
 def _programme(lines: list[Line], rules: Rules) -> set[int]:
     """The lines of a programme or chronology: :data:`MIN_TABLE_ROWS` or more in a row of
     one block, each opening with a date or a time ("Fr., 14. November, 19.30 Uhr: …"),
     which the evidence does not judge one by one (the structure makes them a list)."""
-    found: set[int] = set()
+    runs = _row_runs(lines, lambda line: bool(rules.schedule.match(plain_spaces(line.text))))
+    return {row.number for run in runs for row in run}
+
+
+def _row_runs(lines: list[Line], belongs: Callable[[Line], bool]) -> Iterator[list[Line]]:
+    """The runs of :data:`MIN_TABLE_ROWS` or more lines in a row of one block that
+    *belongs* takes."""
     for _, grouped in groupby(lines, key=lambda line: line.group):
-        for dated, run in groupby(
-            grouped, key=lambda x: bool(rules.schedule.match(plain_spaces(x.text)))
-        ):
+        for taken, run in groupby(grouped, key=belongs):
             rows = list(run)
-            if dated and len(rows) >= MIN_TABLE_ROWS:
-                found.update(row.number for row in rows)
-    return found
+            if taken and len(rows) >= MIN_TABLE_ROWS:
+                yield rows
 
 
 def _unnumbered(text: str, rules: Rules) -> str:
@@ -548,10 +544,9 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
         return "downloads"  # pictures for the press, their captions, credits and buttons
     if "markets" in kinds and all(_short_label(line, rules) for line in block):
         return "markets"  # a share's widget: its name, price, exchange, "Zum Kursverlauf"
+    # a contact's label may read as a sentence ("Ansprechpartnerin für die Presse:")
     if not all(_short_label(line, rules) or rules.contact_label.match(line.text) for line in block):
-        return (
-            None  # (a contact's label may read as a sentence: "Ansprechpartnerin für die Presse:")
-        )
+        return None
     if _shop_offers(texts, rules) or _product_box(texts, kinds, rules):
         return "offers"
     if _button(texts[0], rules) and len(block) <= MAX_BLOCK_LINES:
@@ -662,7 +657,7 @@ def _advertisement(lines: list[Line], index: int, rules: Rules) -> set[int]:
         if len(run) == MAX_AD_LINES or len(line.text.split()) > MAX_AD_WORDS:
             # the article goes on in the same block: one line shaped like an ad is the ad
             # (or the first line itself, a long one, when its block ends with it)
-            if not run and _ad_shaped(line.text) and _last_of_block(lines, line):
+            if not run and _ad_shaped(line.text) and _last_of_block(lines, index + 1):
                 return {line.number}
             single = len(run) == 1 and _ad_shaped(run[0].text)
             return {run[0].number} if single else set()
@@ -671,9 +666,8 @@ def _advertisement(lines: list[Line], index: int, rules: Rules) -> set[int]:
     return {x.number for x in run} if closed else set()
 
 
-def _last_of_block(lines: list[Line], line: Line) -> bool:
-    following = [x for x in lines if x.number > line.number][:1]
-    return not following or following[0].group != line.group
+def _last_of_block(lines: list[Line], index: int) -> bool:
+    return index + 1 >= len(lines) or lines[index + 1].group != lines[index].group
 
 
 def _ad_shaped(text: str) -> bool:
