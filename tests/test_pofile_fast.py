@@ -244,3 +244,28 @@ def test_usual_catalogues_are_read_without_the_loop(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(pofile, "_fast_entries", no_loop)
     po = pofile.parse_po(format_po(_catalogue(11)).encode("utf-8"), path="x.po")
     assert len(po) > 10
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {},
+        {"msgid": "Haus", "msgctxt": "title"},
+        {"msgid": "Haus", "msgstr": "house", "flags": ["fuzzy"], "tcomment": "checked"},
+        {"msgid": "ein Haus", "msgid_plural": "%d Häuser", "msgstr_plural": {0: "a", 1: "b"}},
+        {"msgid": "alt", "obsolete": True, "previous_msgid": "older", "previous_msgctxt": "c"},
+        {"msgid": "x", "occurrences": [("docs/de/a.md", "3")], "comment": "paragraph"},
+    ],
+)
+def test_new_entry_is_what_polib_makes(fields: dict[str, object]) -> None:
+    made = pofile.new_entry(**fields)  # type: ignore[arg-type]
+    assert vars(made) == vars(polib.POEntry(**fields))
+    assert type(made) is polib.POEntry
+
+
+def test_new_entries_share_no_list() -> None:
+    first, second = pofile.new_entry(), pofile.new_entry()
+    first.flags.append("fuzzy")
+    first.occurrences.append(("a.md", "1"))
+    first.msgstr_plural[0] = "x"
+    assert second.flags == [] and second.occurrences == [] and second.msgstr_plural == {}

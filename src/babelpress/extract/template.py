@@ -35,6 +35,7 @@ from babel.messages.catalog import Catalog
 
 from babelpress.config import Settings
 from babelpress.markdown.units import Document
+from babelpress.po.file import new_entry
 from babelpress.wordlist import FORMAT_FLAG, Word
 
 DATE_FORMAT = "%Y-%m-%d %H:%M%z"
@@ -112,9 +113,7 @@ def build_template(doc: Document, settings: Settings, *, date: str | None = None
         key = (segment.context, segment.msgid)
         entry = entries.get(key)
         if entry is None:
-            entry = entries[key] = polib.POEntry(
-                msgid=segment.msgid, msgstr="", msgctxt=segment.context
-            )
+            entry = entries[key] = new_entry(msgid=segment.msgid, msgctxt=segment.context)
             notes[key] = []
             po.append(entry)
         entry.occurrences.append((doc.path, str(segment.line)))

@@ -53,17 +53,22 @@ for _rank, _lang in enumerate(FORMAT_LANGUAGES):
 
 def format_po(po: polib.POFile, *, page_width: int = PAGE_WIDTH) -> str:
     """The catalogue as GNU gettext writes it."""
-    blocks: list[list[str]] = []
+    blocks: list[str] = []
     header = _header_lines(po, page_width)
     if header:
-        blocks.append(header)
+        blocks.append(_block(header))
     for entry in po:
         if not entry.obsolete:
-            blocks.append(_entry_lines_cached(entry, page_width))
+            blocks.append(_entry_text(entry, page_width))
     for entry in po:
         if entry.obsolete and _first_msgstr(entry):
-            blocks.append(_obsolete_lines(entry, page_width))
-    return "\n".join("".join(line + "\n" for line in block) for block in blocks)
+            blocks.append(_block(_obsolete_lines(entry, page_width)))
+    return "\n".join(blocks)
+
+
+def _block(lines: list[str]) -> str:
+    """An entry's lines as text, each ended by a newline."""
+    return "\n".join(lines) + "\n"
 
 
 def header_text(metadata: dict[str, str]) -> str:
@@ -85,23 +90,23 @@ def _header_lines(po: polib.POFile, page_width: int) -> list[str]:
 
 #: entry texts by their content: a page's template and catalogues repeat most entries
 #: (an untranslated entry is the template's); bounded to a few pages' worth
-_ENTRY_TEXTS: dict[tuple[object, ...], list[str]] = {}
+_ENTRY_TEXTS: dict[tuple[object, ...], str] = {}
 _ENTRY_TEXTS_MAX = 4096
 
 
-def _entry_lines_cached(entry: polib.POEntry, page_width: int) -> list[str]:
+def _entry_text(entry: polib.POEntry, page_width: int) -> str:
     key = (
         entry.msgctxt, entry.msgid, entry.msgid_plural, entry.msgstr,
         tuple(sorted(entry.msgstr_plural.items())) if entry.msgstr_plural else (),
         tuple(entry.flags), entry.tcomment, entry.comment, tuple(entry.occurrences),
         entry.previous_msgctxt, entry.previous_msgid, entry.previous_msgid_plural, page_width,
     )  # fmt: skip
-    lines = _ENTRY_TEXTS.get(key)
-    if lines is None:
+    text = _ENTRY_TEXTS.get(key)
+    if text is None:
         if len(_ENTRY_TEXTS) >= _ENTRY_TEXTS_MAX:
             _ENTRY_TEXTS.clear()
-        lines = _ENTRY_TEXTS[key] = _entry_lines(entry, page_width)
-    return lines
+        text = _ENTRY_TEXTS[key] = _block(_entry_lines(entry, page_width))
+    return text
 
 
 def _entry_lines(entry: polib.POEntry, page_width: int) -> list[str]:

@@ -189,7 +189,7 @@ def break_positions(
     if overrides is not None and overrides.count(None) != len(overrides):
         forced = {i for i, o in enumerate(overrides) if o}
         vetoed = {i for i, o in enumerate(overrides) if o is False}
-        opportunities = sorted((set(opportunities) - vetoed) | forced)
+        opportunities = tuple(sorted((set(opportunities) - vetoed) | forced))
     result: list[int] = []
     last_index = -1
     last_column = start_column
@@ -293,14 +293,17 @@ def _alternatives(allowed: str, spaces: bool) -> str:
 _OPPORTUNITY = re.compile(_alternatives("DI", spaces=True) + "|" + _alternatives("D", spaces=False))
 
 
-def _simple_opportunities(text: str) -> list[int] | None:
+@lru_cache(maxsize=16)
+def _simple_opportunities(text: str) -> tuple[int, ...] | None:
     """Indices a line may break before, or None when *text* is not simple prose.
 
     At each place at most one alternative of :data:`_OPPORTUNITY` matches (a
     character is followed either by a space or not), and a match ends right
     before the character a line may start with, so the indices come in order.
+    Kept for the last few texts: a string too long for the first line of its
+    message is broken a second time from the next line's column.
     """
     codes = text.translate(_CODES)
     if _OTHER_CODE in codes:
         return None
-    return [match.end() for match in _OPPORTUNITY.finditer(codes)]
+    return tuple([match.end() for match in _OPPORTUNITY.finditer(codes)])

@@ -39,8 +39,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import polib
+
+from babelpress.po.file import new_entry
 
 FUZZY_THRESHOLD = 0.6
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
@@ -48,7 +51,6 @@ _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 MEMORY_NOTE = "Suggested by translation memory from "
 
 Key = tuple[str | None, str]
-_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 
 
 def key(entry: polib.POEntry) -> Key:
@@ -162,7 +164,6 @@ def merge(
     wanted = {key(e) for e in template}
     vanished = [e for e in old_entries if key(e) not in wanted]
     candidates = _Candidates(e for e in vanished if _translated(e))
-    forms = nplurals(result.metadata)
     used: set[int] = set()
     forms = _nplurals(result)
     for entry in template:
@@ -187,13 +188,6 @@ def merge(
     return result
 
 
-def nplurals(metadata: dict[str, str]) -> int:
-    """The number of plural forms a catalogue's ``Plural-Forms`` header names (default 2)."""
-    found = _NPLURALS.search(metadata.get("Plural-Forms", ""))
-    number = int(found.group(1)) if found else 2
-    return number if 1 <= number <= 16 else 2
-
-
 def _translated(entry: polib.POEntry) -> bool:
     if entry.msgid_plural:
         return bool(entry.msgstr_plural and entry.msgstr_plural.get(0))
@@ -214,8 +208,8 @@ def _merge_header(result: polib.POFile, template: polib.POFile, old: polib.POFil
     result.metadata = metadata
 
 
-def _copy(entry: polib.POEntry, **changes: object) -> polib.POEntry:
-    values: dict[str, object] = {
+def _copy(entry: polib.POEntry, **changes: Any) -> polib.POEntry:
+    values: dict[str, Any] = {
         "msgid": entry.msgid,
         "msgctxt": entry.msgctxt,
         "msgid_plural": entry.msgid_plural,
@@ -226,7 +220,7 @@ def _copy(entry: polib.POEntry, **changes: object) -> polib.POEntry:
         "flags": [flag for flag in entry.flags if flag != "fuzzy"],
     }
     values.update(changes)
-    return polib.POEntry(**values)
+    return new_entry(**values)
 
 
 def _editor_flags(template_entry: polib.POEntry, old: polib.POEntry) -> list[str]:
@@ -308,7 +302,7 @@ def _suggested(entry: polib.POEntry, suggestion: tuple[str, str]) -> polib.POEnt
 
 def _obsoleted(old: polib.POEntry) -> polib.POEntry:
     """An old entry turned obsolete: msgmerge keeps translator comments, drops the rest."""
-    return polib.POEntry(
+    return new_entry(
         msgid=old.msgid,
         msgctxt=old.msgctxt,
         msgid_plural=old.msgid_plural,
