@@ -392,3 +392,30 @@ def test_sitemap_without_i18n_lists_the_pages_of_the_build() -> None:
     assert "<loc>https://example.org/a&amp;b/</loc>" in out
     assert "<loc>https://example.org/</loc>" in out
     assert out.count("<lastmod>2024-05-09</lastmod>") == 2
+
+
+def test_search_index_is_split_from_what_material_holds(tmp_path: Path) -> None:
+    from material.plugins.search.plugin import SearchIndex, SearchPlugin
+
+    plugin = SearchPlugin()
+    settings = {"lang": ["de"], "separator": "[\\s\\-]+", "pipeline": ["stemmer"], "fields": {}}
+    plugin.search_index = SearchIndex(**settings, jieba_dict=None)
+    plugin.search_index.entries = [
+        {"location": "a/", "title": "A", "text": "deutsch"},
+        {"location": "en/a/", "title": "A", "text": "english"},
+    ]
+    held = sitebuild.search_index_held({"search": plugin})
+    assert held == {"config": settings, "docs": plugin.search_index.entries}
+
+    assert sitebuild.split_search_index(tmp_path, "de", ["de", "en"], held)
+    english = json.loads((tmp_path / "en/search/search_index.json").read_text())
+    assert english["docs"] == [{"location": "a/", "title": "A", "text": "english"}]
+    assert english["config"] == {**settings, "lang": ["en"]}
+
+
+def test_another_search_plugin_is_read_back_from_the_site() -> None:
+    class Other:
+        search_index = type("Index", (), {"entries": [], "config": {}})()
+
+    assert sitebuild.search_index_held({"search": Other()}) is None
+    assert sitebuild.search_index_held({}) is None

@@ -127,7 +127,8 @@ def atomic_write(
     raw = data.encode(encoding) if isinstance(data, str) else data
     existed = True
     try:
-        if path.read_bytes() == raw:
+        # a file of another size differs: not read (a site's search index is megabytes)
+        if path.stat().st_size == len(raw) and path.read_bytes() == raw:
             return False
     except FileNotFoundError:
         existed = False

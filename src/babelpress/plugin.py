@@ -263,7 +263,8 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
         site_dir = Path(config.site_dir)
         if self._not_found is not None:
             sitebuild.write_not_found(site_dir, self._default, self._default, self._not_found)
-        sitebuild.split_search_index(site_dir, self._default, self._languages)
+        held = sitebuild.search_index_held(config.plugins)
+        sitebuild.split_search_index(site_dir, self._default, self._languages, held)
         if self.mode == "serve":
             self._preview.build_finished()
 
