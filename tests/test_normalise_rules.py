@@ -1881,3 +1881,58 @@ def test_an_editions_date_line_and_a_gallerys_link() -> None:
     article = norm(page)
     assert article.meta["date"].isoformat() == "2025-11-20"
     assert "Alle Bilder der Buchmesse ansehen" not in [b.text for b in article.blocks]
+
+
+def test_an_advertisement_labelled_with_its_kind_goes_down_to_its_button() -> None:
+    # a business congratulates the article's subject, in sentences that name it
+    first = "Die Brauerei Kestler aus Hollfeld feiert 150-jähriges Bestehen. Es kamen 400 Gäste."
+    ad = (
+        "Anzeige – Sonderthema\nGlaserei Wendt gratuliert der Brauerei Kestler\n"
+        "Seit 25 Jahren setzen wir für die Brauerei Kestler Fenster und Türen ein. Wir danken "
+        "für das Vertrauen. Ob Isolierglas oder Schaufenster: Unser Meisterbetrieb steht für "
+        "Qualität aus der Region. Wir wünschen alles Gute!\nLogo der Glaserei Wendt, Hollfeld\n"
+        "Mehr erfahren"
+    )
+    article = norm(f"Titel\n\n{first}\n\n{P2}\n\n{ad}\n\n{P3}")
+    assert [b.text for b in article.blocks] == [first, P2, P3]
+
+
+def test_a_labelled_advertisements_long_lines_stay_without_a_button_ending_its_block() -> None:
+    # no button closes the lines under the label: they may be the article's
+    long = (
+        "Der Gemeinderat hat am Dienstagabend nach langer Debatte beschlossen, die Halle "
+        "im kommenden Frühjahr für rund zwei Millionen Euro zu sanieren."
+    )
+    page = f"Titel\n\n{P1}\n\nAnzeige – Sonderthema\n{long}\n\n{P2}"
+    texts = [b.text for b in norm(page).blocks]
+    assert long in texts and P2 in texts
+
+
+def test_a_widget_of_odds_with_its_legal_line_goes_inside_the_article() -> None:
+    widget = (
+        "Quoten zum Spiel\nSieg Heimteam: 1,85\nUnentschieden: 3,40\n"
+        "Jetzt wetten bei Anstoßbet*\n18+ | Suchtgefahr | *Werbung"
+    )
+    article = norm(f"Titel\n\n{P1}\n\n{widget}\n\n{P2}\n\n{P3}")
+    assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_the_latest_stories_with_their_times_go_below_the_article() -> None:
+    first = "Der SC Brunnfeld hat seinen Trainer entlassen. Der Verein bestätigte die Trennung."
+    ticker = (
+        "Lokal-Ticker\n12:48\tEintracht Hagen: Leihe von Osei perfekt\n"
+        "11:30\tTSV Lindau verlängert mit Torwart Bauer\n"
+        "10:15\tGerücht: Zweitligist jagt Brunnfeld-Talent\nAlle Meldungen im Ticker ›"
+    )
+    page = (
+        f"Titel\n\n{first}\n\n{P2}\n\n{P3}\n\nTeilen\tFacebook\tX\tWhatsApp\n\n{ticker}\n\n"
+        "Lokalblatt\nImpressum | Datenschutz | Cookie-Einstellungen\n© 2025 Lokalblatt GmbH"
+    )
+    assert [b.text for b in norm(page).blocks] == [first, P2, P3]
+
+
+def test_a_programme_with_its_times_inside_the_article_stays() -> None:
+    programme = "09:30 – Andacht am See\n11:00 – Bootskorso\n14:15 – Kinderregatta"
+    blocks = norm(f"Titel\n\n{P1}\n\n{programme}\n\n{P2}").blocks
+    texts = " ".join([b.text for b in blocks] + [item for b in blocks for item in b.items])
+    assert all(item in texts for item in ("Andacht am See", "Bootskorso", "Kinderregatta"))

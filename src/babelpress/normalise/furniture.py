@@ -122,6 +122,10 @@ _INFO_ROW = re.compile(r"^[A-ZÄÖÜ][\w-]*(?: [\w-]+){0,2}: \S")
 _MAIL_DATE = re.compile(r"^(?:datum|date)\s*:", re.IGNORECASE)
 #: a chart's or table's source under it
 _SOURCE = re.compile(r"^(?:quelle|quellen|daten|datenquelle)\s*:\s*\S", re.IGNORECASE)
+#: a headline with its time in a list of the latest stories ("12:48 · Leihe perfekt")
+_TIMED = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?uhr)?\s?[·|–—-]\s?\S", re.IGNORECASE)
+#: a list of the latest stories has at least this many timed headlines
+MIN_TIMED = 3
 _PRICE = re.compile(r"\d[\d.,]*\s?(?:€|euro\b|%)", re.IGNORECASE)
 _AD_CALL = re.compile(
     r"\b(?:jetzt|hier|gleich)\b[^.!?]{0,40}\b(?:sichern|buchen|bestellen|kaufen|testen|"
@@ -228,7 +232,7 @@ def sweep(
     tables = _table_rows(lines) | _numbered_steps(lines, rules, zones) | _programme(lines, rules)
     tables |= letter_signatures(lines, rules)  # "Mit freundlichen Grüßen", the signature
     tables |= _info_rows(lines, zones)
-    boxed = _whole_blocks(lines, rules)  # line number: (kind of box, why)
+    boxed = _whole_blocks(lines, rules, zones)  # line number: (kind of box, why)
     boxed.update(_named_author_boxes(lines, rules, zones, authors, set(boxed)))
     for index, line in enumerate(lines):
         if any(p.search(line.text) for p in rules.keep):
@@ -442,15 +446,18 @@ def _teaser_block(lines: list[Line], index: int) -> tuple[int, int]:
     return following.group, following.number - 1
 
 
-def _whole_blocks(lines: list[Line], rules: Rules) -> dict[int, tuple[str, str]]:
+def _whole_blocks(lines: list[Line], rules: Rules, zones: Zones) -> dict[int, tuple[str, str]]:
     """The lines of blocks that go whole, each block of short lines that are not
     sentences: a contact block (a label, "Pressekontakt", and a phone number or an
     e-mail address), a media player (its button in it: "Audio starten"), a widget of
-    figures; and an offer of the site without a label, closed by its button."""
+    figures; and an offer of the site without a label, closed by its button.  Timed
+    headlines go above or below the article, not in it (a programme's times)."""
     found: dict[int, tuple[str, str]] = {}
     for _, grouped in groupby(lines, key=lambda line: line.group):
         block = list(grouped)
         kind = _block_kind(block, rules)
+        if kind == "teasers" and not zones.at_edge(block[0]):
+            kind = None
         if kind == "figures":
             block = [line for line in block if line not in _chart_words(block, rules)]
         if kind == "player" and _titled(block[0], rules):
@@ -559,6 +566,12 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
         return "contact"
     if any(rules.player_button.match(item) for t in texts for item in t.split(" · ")):
         return "player"
+    if "promotion" in kinds and any(_button(t, rules) for t in texts):
+        # a widget of offers with its legal line ("Wettquoten", the odds, "Jetzt wetten
+        # bei …*", "18+ | Spielen mit Verantwortung | *Werbung")
+        return "advertisement"
+    if sum(bool(_TIMED.match(t)) for t in texts) >= MIN_TIMED:
+        return "teasers"  # the latest stories with their times ("12:48 · …"), no sentence
     return "figures" if _figures(texts, rules) else None
 
 
@@ -643,6 +656,9 @@ def _box(
 def _advertisement(lines: list[Line], index: int, rules: Rules) -> set[int]:
     """The numbers of the lines of the advertisement under the label at *index*."""
     label = lines[index]
+    closed = _closed_by_button(lines, index, rules)
+    if closed:
+        return closed
     run: list[Line] = []
     for line in lines[index + 1 : index + 2 + MAX_AD_LINES]:
         if line.group != label.group or rules.boilerplate_kind(line.text) not in (None, "sponsor"):
@@ -664,6 +680,19 @@ def _advertisement(lines: list[Line], index: int, rules: Rules) -> set[int]:
         run.append(line)
     closed = index + 1 + len(run) >= len(lines)
     return {x.number for x in run} if closed else set()
+
+
+def _closed_by_button(lines: list[Line], index: int, rules: Rules) -> set[int]:
+    """The lines under the advertisement's label at *index* down to a button that ends
+    their block ("Mehr erfahren"), long ones too (a business's congratulations in
+    sentences), when there are at most :data:`MAX_AD_LINES` of them before it."""
+    label = lines[index]
+    for end in range(index + 1, min(len(lines), index + 2 + MAX_AD_LINES)):
+        if lines[end].group != label.group:
+            return set()
+        if _button(lines[end].text, rules) and _last_of_block(lines, end):
+            return {x.number for x in lines[index + 1 : end + 1]}
+    return set()
 
 
 def _last_of_block(lines: list[Line], index: int) -> bool:
