@@ -88,6 +88,7 @@ def test_missing_project_folder_is_a_usage_error(tmp_path: Path, capsys) -> None
 
 
 def test_folder_without_mkdocs_yml_warns_and_uses_the_defaults(tmp_path: Path, capsys) -> None:
+    (tmp_path / "docs" / "de").mkdir(parents=True)  # German pages, no settings
     assert run(["-C", str(tmp_path), "status", "--format", "json"]) == 0
     out, err = capsys.readouterr()
     assert err == (
@@ -95,7 +96,18 @@ def test_folder_without_mkdocs_yml_warns_and_uses_the_defaults(tmp_path: Path, c
         "(-C DIR names the project folder)\n"
     )
     assert json.loads(out) == []  # the default languages, no catalogues yet
-    assert list(tmp_path.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir()] == ["docs"]
+
+
+@pytest.mark.parametrize("command", ["extract", "status", "check", "render", "translate"])
+def test_a_folder_that_is_no_project_is_an_error_and_gets_nothing(
+    tmp_path: Path, capsys, command: str
+) -> None:
+    (tmp_path / "notes.txt").write_text("not a project\n", encoding="utf-8")
+    assert run(["-C", str(tmp_path), command]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "no babelpress project here" in err and "babelpress init" in err
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
 
 
 def extracted(root: Path) -> Path:
@@ -207,3 +219,25 @@ def test_extract_summary_counts_catalogues_up_to_date(tmp_path: Path, capsys) ->
     assert capsys.readouterr().out == "extract: 1 page, 0 catalogues written, 6 up to date\n"
     assert run(["-C", str(tmp_path), "extract", "--lang", "ru"]) == 0
     assert capsys.readouterr().out == "extract: 1 page, 0 catalogues written, 4 up to date\n"
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback() -> None:
+    # "babelpress status --format json | head -1": the pipe closes before the output ends
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "babelpress", "-C", str(REPO), "status", "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # before anything is written: every write meets a closed pipe
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141
+    assert "Traceback" not in err and "BrokenPipeError" not in err
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "zwei"])
+def test_extract_refuses_a_number_of_jobs_below_one(value: str, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        run(["-C", str(REPO), "extract", "--check", "--jobs", value])
+    assert exit_.value.code == 2
+    assert "--jobs" in capsys.readouterr().err

@@ -83,7 +83,7 @@ def test_init_never_overwrites_a_file(tmp_path: Path, capsys, existing: str) -> 
     assert run(["init", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("babelpress: error: ")
-    assert f"{existing} already exist(s)" in err and "nothing was written" in err
+    assert f"{existing} already exists" in err and "nothing was written" in err
     assert tree(tmp_path) == before
 
 

@@ -352,6 +352,33 @@ def test_a_draft_no_reader_sees_is_not_checked(monkeypatch) -> None:
         assert [w for w in page.warnings if "placeholder [1] missing" in w]
 
 
+def test_a_draft_kept_from_readers_is_information_a_reviewed_translation_a_warning(
+    monkeypatch, caplog
+) -> None:
+    """A strict build does not stop because a machine drafted a wrong number; it does
+    when a reviewed translation is kept from readers."""
+    import logging
+
+    from babelpress.render.all_pages import Report, log_warnings
+
+    monkeypatch.setattr(
+        render_states,
+        "render_blockers",
+        lambda entry, lang: ["1.400 is not in the German"] if "podcast" in entry.msgstr else [],
+    )
+    broken = {**EN, S2: "He spoke in the podcast."}
+    settings = SETTINGS.replace(publish_drafts=True, min_reviewed=0)
+    drafted = render.render_page(make_doc(), catalog({S2: "machine"}, broken), "en", settings)
+    reviewed = render.render_page(make_doc(), catalog({}, broken), "en", settings)
+    assert len(drafted.warnings) == 1 and render_states.held_back_draft(drafted.warnings[0])
+    assert len(reviewed.warnings) == 1 and not render_states.held_back_draft(reviewed.warnings[0])
+
+    log = logging.getLogger("test.render")
+    with caplog.at_level(logging.INFO, logger="test.render"):
+        log_warnings(Report(warnings=[drafted.warnings[0], reviewed.warnings[0]]), log)
+    assert [r.levelno for r in caplog.records] == [logging.INFO, logging.WARNING]
+
+
 def test_notice_goes_under_an_opening_kicker() -> None:
     kicker = Segment("Analyse", "Analyse", "kicker", 8)
     doc = Document(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-
-from babelpress.cli import run
+from babelpress.cli import main
 
 if __name__ == "__main__":
-    sys.exit(run(sys.argv[1:]))
+    main()

@@ -12,6 +12,7 @@ processed), 2 usage or configuration error, 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -80,12 +81,22 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def _check_project(root: Path) -> None:
-    """A missing project folder is an error; a folder without mkdocs.yml gets a warning."""
-    from babelpress.config import CONFIG_FILE
+    """A missing project folder is an error; a folder without mkdocs.yml gets a warning,
+    and is an error when nothing in it is a project's either (no German pages, no
+    seeds, no catalogues): a command run in the wrong folder writes nothing there."""
+    from babelpress.config import CONFIG_FILE, Settings
 
     if not root.is_dir():
         raise ConfigError(f"{root}: no such project folder")
     if not (root / CONFIG_FILE).is_file():
+        defaults = Settings.defaults(root.resolve())
+        folders = (defaults.source_docs_path, defaults.seeds_path, defaults.locale_path)
+        if not any(folder.is_dir() for folder in folders):
+            shown = ", ".join(f"{f.relative_to(defaults.root).as_posix()}/" for f in folders)
+            raise ConfigError(
+                f"{root}: no babelpress project here (no {CONFIG_FILE} and none of {shown}); "
+                "-C DIR names the project folder, 'babelpress init' makes one"
+            )
         print(
             f"babelpress: warning: no {CONFIG_FILE} in {root.resolve()}; using the default "
             "settings (-C DIR names the project folder)",
@@ -94,4 +105,12 @@ def _check_project(root: Path) -> None:
 
 
 def main() -> None:
-    sys.exit(run(sys.argv[1:]))
+    try:
+        code = run(sys.argv[1:])
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # the reader went away (``babelpress status | head``): no traceback, and no second
+        # error when the interpreter flushes its output on the way out
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 128 + 13  # as a shell reports a command ended by SIGPIPE
+    sys.exit(code)

@@ -339,8 +339,7 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
             report = render.render_all(settings, mode=self.mode, facts=page_facts)
         except BabelpressError as exc:
             raise PluginError(str(exc)) from exc
-        for warning in report.warnings:
-            log.warning(warning)
+        render.log_warnings(report, log)
         if report.errors and self.mode == "build":
             raise PluginError("\n".join(str(error) for error in report.errors))
         for error in report.errors:

@@ -50,7 +50,7 @@ from mkdocs.plugins import get_plugin_logger
 from babelpress import project
 from babelpress.config import Settings
 from babelpress.render import incremental
-from babelpress.render.all_pages import Report
+from babelpress.render.all_pages import Report, log_warnings
 
 log = get_plugin_logger(__name__)
 
@@ -306,7 +306,6 @@ def _unwatch(server: Any, path: str) -> None:
 
 
 def _report(report: Report) -> None:
-    for warning in report.warnings:
-        log.warning(warning)
+    log_warnings(report, log)
     for error in report.errors:
         log.error(str(error))

@@ -107,7 +107,8 @@ def write_project(root: Path, project: NewProject) -> tuple[list[str], list[str]
     ]
     if taken:
         raise ConfigError(
-            f"{', '.join(taken)} already exist(s) in {root}; babelpress init writes no file "
+            f"{', '.join(taken)} already {'exists' if len(taken) == 1 else 'exist'} in {root}; "
+            "babelpress init writes no file "
             "over an existing one (nothing was written)"
         )
     written = [path for path in files if path not in kept]

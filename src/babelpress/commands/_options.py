@@ -30,6 +30,17 @@ class HelpFormatter(argparse.HelpFormatter):
         return super()._fill_text(text, width, indent)
 
 
+def positive_number(text: str) -> int:
+    """An option's whole number of at least 1 (``--jobs 0`` is a mistake, said so)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
+
+
 def plural(number: int, word: str) -> str:
     """``1 page``, ``2 pages``, ``1,234 characters`` (English output, regular plurals)."""
     return f"{number:,} {word}" + ("" if number == 1 else "s")

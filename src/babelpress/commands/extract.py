@@ -20,6 +20,7 @@ from babelpress.commands._options import (
     add_language_option,
     chosen_languages,
     plural,
+    positive_number,
     print_problems,
 )
 from babelpress.config import Settings
@@ -40,7 +41,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--jobs",
-        type=int,
+        type=positive_number,
         default=None,
         metavar="N",
         help="worker processes for many pages (default: one per core; 1: none)",

@@ -27,7 +27,9 @@ def register(subparsers: Any) -> None:
         "init",
         help="start a new project: mkdocs.yml, seeds/, docs/, locale/",
         description="Write a new project into DIR: mkdocs.yml with material, "
-        "mkdocs-static-i18n and babelpress, seeds/, the home page, locale/glossary.csv. "
+        "mkdocs-static-i18n and babelpress, seeds/ (its README and meta.yml), an empty "
+        "docs/<language>/ for the normalised pages (the plugin makes the front page and "
+        "the archive), locale/glossary.csv and .gitignore. "
         "Refuses to overwrite any existing file.",
     )
     parser.add_argument(

@@ -48,6 +48,7 @@ unchanged (:mod:`babelpress.render.cache`) and returns a :class:`Report` with a
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -70,6 +71,7 @@ from babelpress.render.page import (
     msgkey,
     render_page,
 )
+from babelpress.render.states import held_back_draft
 from babelpress.site import words as sitetext
 
 __all__ = [
@@ -140,6 +142,13 @@ def signature(settings: Settings, mode: str) -> tuple[Any, ...]:
 #: what a caller wants to know of a page written, as JSON values: from its Markdown, its
 #: path and, when the render knows them, the front matter and body the Markdown reads as
 FactsOf = Callable[[str, Path, "tuple[dict[str, Any], str] | None"], Any]
+
+
+def log_warnings(report: Report, log: logging.Logger | logging.LoggerAdapter[Any]) -> None:
+    """Each warning of *report* to *log*; a draft kept from readers is information
+    (``babelpress check`` lists it for review), so a strict build does not stop on it."""
+    for warning in report.warnings:
+        (log.info if held_back_draft(warning) else log.warning)(warning)
 
 
 def render_all(

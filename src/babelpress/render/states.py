@@ -105,7 +105,7 @@ class PageStates:
         if self.published and show_drafts:
             for key, entry in drafts.items():
                 warned[key] = []
-                if _blocked(entry, language, warned[key], catalog_path):
+                if _blocked(entry, language, warned[key], catalog_path, DRAFT_HELD_BACK):
                     self.entries[key] = _Entry(MISSING, "")
         # a draft no reader sees is not checked: a warning that it is "shown in German"
         # would be about a text shown in German anyway
@@ -195,16 +195,32 @@ def _state(
     return _Entry(REVIEWED, entry.msgstr)
 
 
+#: how a warning about a reviewed translation kept from readers ends
+HELD_BACK = " -- shown in German"
+#: how the same note about an unreviewed draft ends: the review's business, not the
+#: build's (the site builds with ``mkdocs build --strict`` whatever a machine drafted)
+DRAFT_HELD_BACK = " -- an unreviewed draft, shown in German"
+
+
 def _blocked(
-    entry: polib.POEntry, language: str, warnings: list[str], catalog_path: str | None
+    entry: polib.POEntry,
+    language: str,
+    warnings: list[str],
+    catalog_path: str | None,
+    ending: str = HELD_BACK,
 ) -> bool:
     """Whether a quality check keeps *entry*'s translation from readers (*warnings* say why)."""
     problems = render_blockers(entry, language)
     if problems:
         line = getattr(entry, "linenum", None)
         where = f"{catalog_path or language}{f':{line}' if line else ''}: "
-        warnings.extend(f"{where}{problem} -- shown in German" for problem in problems)
+        warnings.extend(f"{where}{problem}{ending}" for problem in problems)
     return bool(problems)
+
+
+def held_back_draft(warning: str) -> bool:
+    """Whether *warning* is about an unreviewed draft kept from readers."""
+    return warning.endswith(DRAFT_HELD_BACK)
 
 
 def _reviewed_share(
