@@ -1936,3 +1936,58 @@ def test_a_programme_with_its_times_inside_the_article_stays() -> None:
     blocks = norm(f"Titel\n\n{P1}\n\n{programme}\n\n{P2}").blocks
     texts = " ".join([b.text for b in blocks] + [item for b in blocks for item in b.items])
     assert all(item in texts for item in ("Andacht am See", "Bootskorso", "Kinderregatta"))
+
+
+def test_a_closed_polls_question_answers_and_count_go() -> None:
+    poll = (
+        "Leserumfrage\nSollen die Parkgebühren in der Altstadt steigen?\n"
+        "Ja, sonst wird es nie besser · 38 %\nNein, auf keinen Fall · 55 %\nWeiß nicht · 7 %\n"
+        "2.017 Stimmen | Abstimmung geschlossen"
+    )
+    article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{poll}\n\n{P3}")
+    assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_a_survey_heading_a_paragraph_stays() -> None:
+    # no vote, no count: "Umfrage" heads the article's own report on a survey
+    survey = "Umfrage\nDie Mehrheit der befragten Eltern wünscht längere Öffnungszeiten."
+    texts = " ".join(b.text for b in norm(f"Titel\n\n{P1}\n\n{survey}\n\n{P2}").blocks)
+    assert "Die Mehrheit der befragten Eltern" in texts
+
+
+def test_an_embeds_consent_switch_and_a_read_aloud_players_note_go() -> None:
+    page = (
+        f"Titel\n\nArtikel anhören\n00:00 / 03:05\nDie Audiofassung dieses Artikels wurde "
+        f"automatisch erzeugt.\n\n{P1}\n\nEingebetteter Inhalt\nIch willige ein, dass mir "
+        "externe Inhalte von Instagram angezeigt werden. Dabei können Daten an Plattformen "
+        f"Dritter übermittelt werden.\n\n{P2}\n\n{P3}"
+    )
+    assert [b.text for b in norm(page).blocks] == [P1, P2, P3]
+
+
+def test_a_dossiers_list_of_articles_goes_below_the_article() -> None:
+    dossier = (
+        "Schwerpunkt: Wohnen\nNeue Sozialwohnungen am Bahnhof bezugsfertig\n"
+        "Mietspiegel: Was Vermieter jetzt verlangen dürfen\nGenossenschaft plant 80 Wohnungen"
+    )
+    article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{P3}\n\n{dossier}\n\n© 2025 Stadtanzeiger")
+    assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_a_dossiers_name_over_the_headline_leaves_the_headline() -> None:
+    headline = "Expressbus soll Pendler schneller über die Grenze bringen"
+    assert norm(f"Dossier: Grenzverkehr\n{headline}\n\n{P1}").title == headline
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "14. Mai 2025 | 16:42 Uhr · Von Verena Pichler · Lesezeit: 3 Min.",
+        "Von Verena Pichler · 14.05.2025 | 16:42 · 3 Min. Lesezeit",
+        "14.05.2025 · 16:42 Uhr | von Verena Pichler",
+    ],
+)
+def test_a_byline_with_date_and_time_behind_bars_and_dots(line: str) -> None:
+    article = norm(f"Seeufer wird für Autos gesperrt\n{line}\n\n{P1}\n\n{P2}")
+    assert article.meta["author"] == "Verena Pichler"
+    assert article.meta["date"].isoformat() == "2025-05-14"

@@ -254,7 +254,7 @@ def sweep(
             removed.append(Removal(kind.replace("_", " "), line.text, line.number, "rule"))
             if kind in LISTING_MARKS and label is not None and line.group == label.group:
                 continue  # a teaser's time ("Gestern, 19:48") within the listing
-            label = line if _teaser_label(line, kind) else None
+            label = line if _teaser_label(line, kind, zones.of(line)) else None
             listing = kind
             teasers = _teaser_block(lines, index)
             continue
@@ -656,9 +656,9 @@ def _box(
 def _advertisement(lines: list[Line], index: int, rules: Rules) -> set[int]:
     """The numbers of the lines of the advertisement under the label at *index*."""
     label = lines[index]
-    closed = _closed_by_button(lines, index, rules)
-    if closed:
-        return closed
+    buttoned = _closed_by_button(lines, index, rules)
+    if buttoned:
+        return buttoned
     run: list[Line] = []
     for line in lines[index + 1 : index + 2 + MAX_AD_LINES]:
         if line.group != label.group or rules.boilerplate_kind(line.text) not in (None, "sponsor"):
@@ -868,11 +868,15 @@ def _vote_follows(lines: list[Line], index: int, rules: Rules) -> bool:
     return False
 
 
-def _teaser_label(line: Line, kind: str) -> bool:
+def _teaser_label(line: Line, kind: str, zone: str) -> bool:
+    """A label over teasers: no headline after a colon in it ("Lesen Sie auch: Bahn
+    streikt erneut" is a teaser itself), a name may be ("Dossier: Grenzgänger"), but
+    not above the article, where such a line is the kicker over the headline."""
+    _, colon, named = line.text.rstrip(":").partition(":")
     return (
         kind in ("read_also", "contents", "poll", "tags")
         and len(line.text.split()) <= 6
-        and ":" not in line.text.rstrip(":")
+        and (not colon or (len(named.split()) < HEADLINE_WORDS and zone != HEAD))
     )
 
 
