@@ -1991,3 +1991,81 @@ def test_a_byline_with_date_and_time_behind_bars_and_dots(line: str) -> None:
     article = norm(f"Seeufer wird für Autos gesperrt\n{line}\n\n{P1}\n\n{P2}")
     assert article.meta["author"] == "Verena Pichler"
     assert article.meta["date"].isoformat() == "2025-05-14"
+
+
+def test_a_caption_with_its_rights_is_no_headline() -> None:
+    page = (
+        "Neue Seilbahn auf den Kehlberg nimmt den Betrieb auf\n\n"
+        "Die erste Gondel am Montagmorgen über dem Tal. © Lea Hartl/Bergbote\n\n"
+        f"{P1}\n\n{P2}"
+    )
+    article = norm(page)
+    assert article.title == "Neue Seilbahn auf den Kehlberg nimmt den Betrieb auf"
+    captions = [b.text for b in article.blocks if b.kind == "caption"]
+    assert captions == ["Die erste Gondel am Montagmorgen über dem Tal."]
+
+
+def test_an_aggregators_byline_age_and_origin_note() -> None:
+    page = (
+        "Talbote\nFolgen\nBeitrag von Jonas Weidner • 5 Std. • 4 Minuten Lesezeit\n\n"
+        f"Brücke über die Lauter wird gesperrt\n\n{P1}\n\n{P2}\n"
+        "Dieser Beitrag erschien ursprünglich am 12. März 2025 bei dem Talboten.\n\n"
+        "Für Sie empfohlen\nTalbote · 2 Tag(e)\nStadtfest fällt in diesem Jahr aus\n"
+        "Wetterportal · 3 Std.\nSturmböen am Wochenende erwartet"
+    )
+    article = norm(page)
+    assert article.meta["author"] == "Jonas Weidner"
+    assert article.meta["date"].isoformat() == "2025-03-12"
+    assert article.meta["source"] == "Talboten"
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_an_advertisement_the_article_continues_under() -> None:
+    ad = "Artikel wird unter der Anzeige fortgesetzt\nGesponsert · Kreditportal\nRate senken"
+    article = norm(f"Titel\n\n{P1}\n\n{ad}\n \n{P2}\n\n{P3}")
+    assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+@pytest.mark.parametrize("written", ["14 August 2025", "Donnerstag, 14 Aug. 2025"])
+def test_a_date_without_a_dot_after_its_day(written: str) -> None:
+    article = norm(f"Bohrloch versiegt: Stadt rationiert Wasser\n{written}\n\n{P1}\n\n{P2}")
+    assert article.title == "Bohrloch versiegt: Stadt rationiert Wasser"
+    assert article.meta["date"].isoformat() == "2025-08-14"
+
+
+def test_a_print_editions_note_and_a_prompt_to_sign_in_go() -> None:
+    tail = (
+        "Veröffentlicht in der Printausgabe vom 3. Mai 2025, Seite 12\n\n"
+        "Kommentare (0)\nBitte melden Sie sich an, um zu kommentieren."
+    )
+    article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{tail}")
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_a_search_fields_placeholder_and_a_membership_offer_go() -> None:
+    offer = (
+        "Zusammen sind wir mehr: Jetzt Mitglied werden!\n"
+        "Der Jahresbeitrag beträgt 24 Euro.\nOnline beitreten"
+    )
+    page = f"Suchbegriff eingeben …\n\nTitel der Meldung hier\n\n{P1}\n\n{P2}\n\n{offer}"
+    assert [b.text for b in norm(page).blocks] == [P1, P2]
+
+
+def test_a_sidebar_of_dates_gives_neither_author_nor_source() -> None:
+    sidebar = (
+        "Kommende Veranstaltungen\n02.12.2025 · Sprechstunde im Bürgerbüro\n"
+        "05.12.2025 · Besuch der Grundschule Auental\n09.12.2025 · Sitzungswoche in Berlin"
+    )
+    page = f"Titel der Meldung hier\nVeröffentlicht am 28.11.2025\n\n{P1}\n\n{P2}\n\n{sidebar}"
+    article = norm(page)
+    assert article.meta["date"].isoformat() == "2025-11-28"
+    assert "author" not in article.meta and "source" not in article.meta
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_a_short_inline_teaser_leaves_the_subheading_under_it() -> None:
+    teaser = "Lesen Sie auch: Etwas anderes\nZwischentitel hier"
+    article = norm(f"Titel der Meldung hier\n\n{P1}\n\n{teaser}\n\n{P2}")
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        ("paragraph", P1), ("heading", "Zwischentitel hier"), ("paragraph", P2),
+    ]  # fmt: skip

@@ -872,11 +872,12 @@ def _teaser_label(line: Line, kind: str, zone: str) -> bool:
     """A label over teasers: no headline after a colon in it ("Lesen Sie auch: Bahn
     streikt erneut" is a teaser itself), a name may be ("Dossier: Grenzgänger"), but
     not above the article, where such a line is the kicker over the headline."""
-    _, colon, named = line.text.rstrip(":").partition(":")
+    label, colon, named = line.text.rstrip(":").partition(":")
+    collection = label.casefold().split()[-1:] in (["dossier"], ["themendossier"], ["schwerpunkt"])
     return (
         kind in ("read_also", "contents", "poll", "tags")
         and len(line.text.split()) <= 6
-        and (not colon or (len(named.split()) < HEADLINE_WORDS and zone != HEAD))
+        and (not colon or (collection and len(named.split()) < HEADLINE_WORDS and zone != HEAD))
     )
 
 

@@ -96,11 +96,15 @@ def take_metadata(
     taken: set[int] = set()
     found_at: list[tuple[int, dict[str, Any]]] = []
     signed = letter_signatures(lines, rules)
+    listed = _dated_rows(lines, rules)
     index = 0
     while index < len(lines):
         line = lines[index]
         if line.number in signed:
             index += 1  # a letter's signature is the letter's ("Birgit Hausmann, Rektorin")
+            continue
+        if line.number in listed:
+            index += 1  # a calendar's or chronology's row ("21.10.2025 · Sprechstunde …")
             continue
         edge = at_edge(line) or _by_date(lines, index, rules)
         found = match_metadata(line.text, rules, edge=edge)
@@ -125,6 +129,26 @@ def take_metadata(
     for _, found in sorted(found_at, key=lambda pair: pair[0]):
         merge_fields(fields, found)
     return [line for line in lines if id(line) not in taken]
+
+
+#: a list of dates has at least this many rows in a row
+MIN_DATED_ROWS = 3
+
+
+def _dated_rows(lines: list[Line], rules: Rules) -> set[int]:
+    """The numbers of lines in runs of :data:`MIN_DATED_ROWS` or more in one block that
+    each read as a dated metadata line: a list of dates, not the article's date."""
+    rows: set[int] = set()
+    run: list[Line] = []
+    for line in [*lines, None]:
+        dated = line is not None and "date" in (match_metadata(line.text, rules) or {})
+        if dated and line is not None and (not run or run[-1].group == line.group):
+            run.append(line)
+            continue
+        if len(run) >= MIN_DATED_ROWS:
+            rows.update(x.number for x in run)
+        run = [line] if dated and line is not None else []
+    return rows
 
 
 def _another_signature(
