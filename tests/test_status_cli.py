@@ -85,6 +85,8 @@ def test_table_is_aligned_and_plain_when_not_a_terminal(project: Path, capsys) -
     assert "\x1b[" not in out
     lines = [line for line in out.splitlines() if line.strip(" ─")]
     legend = next(i for i, line in enumerate(lines) if line.startswith("rev. = reviewed"))
+    # the legend on one line, no padding after it
+    assert lines[legend].endswith("% = share of words reviewed")
     lines = lines[:legend]
     assert lines[0].split()[:2] == ["msgs", "msgs"]
     assert lines[1].split()[:4] == ["lang", "page", "rev.", "fuzzy"]

@@ -112,8 +112,6 @@ def _print_table(statuses: list[Any], language_totals: list[Any]) -> None:
         show_edge=False,
         pad_edge=False,
         header_style="bold",
-        caption=_LEGEND,
-        caption_justify="left",
     )
     table.add_column("\nlang", no_wrap=True)
     table.add_column("\npage", overflow="fold")
@@ -124,6 +122,8 @@ def _print_table(statuses: list[Any], language_totals: list[Any]) -> None:
             table.add_row(*_cells(status, _page(status.catalogue)))
         table.add_row(*_cells(total, "total"), style="bold", end_section=True)
     console.print(table)
+    # on a line of its own, not a caption: rich pads a caption to the table's width
+    console.print(_LEGEND, soft_wrap=True)
 
 
 def _page(catalogue: str) -> str:
