@@ -2069,3 +2069,21 @@ def test_a_short_inline_teaser_leaves_the_subheading_under_it() -> None:
     assert [(b.kind, b.text) for b in article.blocks] == [
         ("paragraph", P1), ("heading", "Zwischentitel hier"), ("paragraph", P2),
     ]  # fmt: skip
+
+
+def test_a_small_sites_appeal_for_support_goes() -> None:
+    appeal = "🙏 Der Kiezbote ist unabhängig und leserfinanziert. Unterstütze uns mit einer Spende!"
+    article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{appeal}\n\nTeilen: Mastodon | Link kopieren")
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_a_volunteer_club_in_the_article_stays() -> None:
+    club = "Der Verein ist ehrenamtlich organisiert und finanziert sich aus Beiträgen."
+    texts = [b.text for b in norm(f"Titel\n\n{P1}\n\n{club}\n\n{P2}").blocks]
+    assert club in texts
+
+
+def test_an_obituary_portals_sentence_goes() -> None:
+    line = "Hier finden Sie alle aktuellen Traueranzeigen aus dem Rheintal."
+    article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{line}\n\n© 2025 Rheintaler Zeitung")
+    assert [b.text for b in article.blocks] == [P1, P2]
