@@ -27,6 +27,7 @@ from babel import Locale
 from babelpress import config as bp_config
 from babelpress import project
 from babelpress.site import words as sitetext
+from babelpress.site.structured import short_description
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -347,6 +348,39 @@ def test_article_below_min_reviewed_is_the_german_original_kept_from_search_engi
         assert noindex not in site.html("en", site.slug(state))
 
 
+def test_descriptions_in_the_head_fit_a_search_result(site: Site) -> None:
+    import html as html_module
+
+    for language in LANGUAGES:
+        for slug in site.states:
+            page = site.html(language, slug)
+            for pattern in (r'<meta name="description" content="([^"]*)"',
+                            r'<meta property="og:description" content="([^"]*)"'):
+                found = re.search(pattern, page)
+                assert found, (language, slug, pattern)
+                text = html_module.unescape(found.group(1))
+                assert 40 <= len(text) <= 160, (language, slug, text)
+
+
+def test_robots_txt_leads_crawlers_to_the_sitemap(site: Site) -> None:
+    base = bp_yaml(site.root)["site_url"].rstrip("/")
+    robots = (site.dir / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {base}/sitemap.xml" in robots.splitlines()
+
+
+def test_a_page_kept_from_search_engines_is_not_in_the_sitemap(site: Site) -> None:
+    """The German original standing in for a translation is noindex: the sitemap
+    neither lists it nor names it as the German page's alternate."""
+    sitemap = (site.dir / "sitemap.xml").read_text(encoding="utf-8")
+    base = bp_yaml(site.root)["site_url"].rstrip("/")
+    slug = site.slug("none")
+    assert f"<loc>{base}/{slug}/</loc>" in sitemap
+    for prefix in ("en/", "ru/"):
+        assert f"{base}/{prefix}{slug}/" not in sitemap
+    reviewed = site.slug("reviewed")
+    assert f'hreflang="en" href="{base}/en/{reviewed}/"' in sitemap
+
+
 def test_home_pages_list_every_article_in_their_language(site: Site) -> None:
     for language in LANGUAGES:
         page = site.page(language)
@@ -430,7 +464,9 @@ def test_one_search_index_per_language_with_its_stemmer(site: Site) -> None:
 def test_sitemap_lists_all_three_languages_with_alternates(site: Site) -> None:
     sitemap = (site.dir / "sitemap.xml").read_text(encoding="utf-8")
     base = bp_yaml(site.root)["site_url"].rstrip("/")
-    for slug in site.states:
+    for slug, state in site.states.items():
+        if state == "none":
+            continue  # kept from search engines (see the test above)
         for prefix in ("", "en/", "ru/"):
             assert f"<loc>{base}/{prefix}{slug}/</loc>" in sitemap
         assert f'hreflang="ru" href="{base}/ru/{slug}/"' in sitemap
@@ -525,7 +561,8 @@ def test_articles_carry_a_news_article_matching_their_front_matter(site: Site) -
             assert data["@type"] == "NewsArticle" and data["@context"] == "https://schema.org"
             assert data["url"] == data["@id"] == published[language]
             assert data["headline"] == meta["title"]
-            assert data["description"] == " ".join(meta["description"].split())
+            # the first paragraph, cut to what a search result shows
+            assert data["description"] == short_description(meta["description"])
             assert data["inLanguage"] == language
             assert data.get("datePublished") == (str(meta["date"]) if "date" in meta else None)
             authors = meta.get("author")

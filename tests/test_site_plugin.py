@@ -419,3 +419,23 @@ def test_another_search_plugin_is_read_back_from_the_site() -> None:
 
     assert sitebuild.search_index_held({"search": Other()}) is None
     assert sitebuild.search_index_held({}) is None
+
+
+def test_robots_txt_names_the_sitemap(tmp_path: Path) -> None:
+    site, docs = tmp_path / "site", tmp_path / "docs"
+    site.mkdir()
+    docs.mkdir()
+    assert sitebuild.write_robots(site, "https://news.example.org/de-news", docs)
+    text = (site / "robots.txt").read_text(encoding="utf-8")
+    assert text == "User-agent: *\nAllow: /\n\nSitemap: https://news.example.org/de-news/sitemap.xml\n"
+    assert not sitebuild.write_robots(site, "https://news.example.org/de-news/", docs)  # same
+
+
+def test_a_sites_own_robots_txt_and_a_site_without_url_get_none(tmp_path: Path) -> None:
+    site, docs = tmp_path / "site", tmp_path / "docs"
+    site.mkdir()
+    docs.mkdir()
+    assert not sitebuild.write_robots(site, None, docs)
+    (docs / "robots.txt").write_text("User-agent: *\nDisallow: /intern/\n", encoding="utf-8")
+    assert not sitebuild.write_robots(site, "https://news.example.org/", docs)
+    assert not (site / "robots.txt").exists()

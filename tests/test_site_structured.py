@@ -237,3 +237,43 @@ def test_byline_date_has_a_machine_readable_day() -> None:
         "key": "date", "label": "Datum", "text": "24. April 2022", "href": "",
         "datetime": "2022-04-24",
     }  # fmt: skip
+
+
+LONG_LEAD = (
+    "Der Gemeinderat von Weißenbrück hat am Dienstag die Sanierung des Hallenbads "
+    "beschlossen. Die Arbeiten sollen im Frühjahr beginnen und rund zwei Jahre dauern, "
+    "in dieser Zeit bleibt das Bad geschlossen und die Schulen schwimmen im Nachbarort."
+)
+
+
+def test_a_long_description_ends_after_a_whole_sentence() -> None:
+    first = LONG_LEAD.split(". ", 1)[0] + "."
+    assert first.endswith("beschlossen.")
+    assert structured.short_description(LONG_LEAD) == first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dr. Peter Müller, der Leiter des Amtes, sagte am Montag vor dem Rat, dass die Stadt in "
+        "den kommenden zehn Jahren mehr als 200 Millionen Euro in Schulen, Kitas, Brücken und "
+        "Straßen investieren werde.",
+        "Ein Satz ohne Ende " * 20,
+        "Оползень на трассе под Алматы перекрыл движение на несколько часов, сообщили в "
+        "полиции; пострадавших нет, однако десятки машин простояли в пробке до самого вечера.",
+    ],
+)
+def test_a_long_description_without_a_sentence_to_end_on_ends_on_a_word(text: str) -> None:
+    short = structured.short_description(text)
+    assert len(short) <= structured.DESCRIPTION_CHARS and short.endswith("…")
+    assert " ".join(text.split()).startswith(short[:-1])
+    assert not short.startswith("Dr.…")
+
+
+def test_a_short_description_stays_as_it_is() -> None:
+    meta = {"description": "Kurz und gut.", "title": "T"}
+    structured.shorten_description(meta)
+    assert meta == {"description": "Kurz und gut.", "title": "T"}
+    long = {"description": LONG_LEAD}
+    structured.shorten_description(long)
+    assert long["description"] == structured.short_description(LONG_LEAD)

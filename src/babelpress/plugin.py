@@ -72,7 +72,7 @@ from babelpress.errors import BabelpressError, printable
 from babelpress.preview import Preview
 from babelpress.render import all_pages as render
 from babelpress.site import build as sitebuild
-from babelpress.site import captions, configure
+from babelpress.site import captions, configure, structured
 from babelpress.site import words as sitetext
 from babelpress.site.articles import PageInfo, page_facts
 from babelpress.site.compiled import CompiledTemplates, ThemeListing
@@ -216,6 +216,8 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
         self.news.mark_section(page, language, active=True)
         base_url = context.get("base_url", ".")
         context["babelpress"] = self._context(config, language, base_url, page.meta)
+        if isinstance(page.meta, dict):
+            structured.shorten_description(page.meta)
         if self.settings is not None:
             metadata = self.news.page_metadata(page, config, self.settings, language)
             context["babelpress"]["metadata"] = metadata
@@ -265,6 +267,7 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
             sitebuild.write_not_found(site_dir, self._default, self._default, self._not_found)
         held = sitebuild.search_index_held(config.plugins)
         sitebuild.split_search_index(site_dir, self._default, self._languages, held)
+        sitebuild.write_robots(site_dir, config.site_url, Path(config.docs_dir))
         if self.mode == "serve":
             self._preview.build_finished()
 

@@ -52,7 +52,7 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup, escape
 
@@ -179,6 +179,21 @@ def search_base(base_url: str, language: str, default_language: str) -> str | No
     if language == default_language:
         return None
     return f"{base_url.rstrip('/')}/{language}/"
+
+
+# ------------------------------------------------------------------ robots.txt
+ROBOTS = "robots.txt"
+
+
+def write_robots(site_dir: Path, site_url: str | None, docs_dir: Path) -> bool:
+    """``robots.txt`` at the site's root naming its sitemap, so crawlers find it (a
+    sitemap must be given by its absolute URL: none without ``site_url``); a site's own
+    ``robots.txt`` in its docs folder is left as MkDocs copied it."""
+    if not site_url or (docs_dir / ROBOTS).exists():
+        return False
+    sitemap = urljoin(site_url if site_url.endswith("/") else f"{site_url}/", "sitemap.xml")
+    data = f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n"
+    return atomic_write(site_dir / ROBOTS, data, durable=False)
 
 
 # ------------------------------------------------------------------ 404

@@ -25,7 +25,12 @@ front matter, in the page's language; the theme only prints them
    with one ``og:locale:alternate`` per other edition (``de_DE``, ``en_US``, as
    Open Graph writes locales: babel's likely territory of the language), and for
    an article ``article:published_time`` / ``article:modified_time``.
-4. **Escaping.**  :func:`json_ld` writes ``<``, ``>`` and ``&`` as JSON escapes
+4. **Description.**  A page's description is its article's first paragraph, often
+   400 characters and more; search engines show about 155 of them and cut the rest
+   mid-word.  :func:`short_description` gives the head (``<meta name=description>``,
+   ``og:description``, JSON-LD) at most :data:`DESCRIPTION_CHARS`: whole sentences
+   when they fill at least half of it, else whole words and "…".
+5. **Escaping.**  :func:`json_ld` writes ``<``, ``>`` and ``&`` as JSON escapes
    (``\\u003c`` …), so no value -- a title with ``</script>`` or ``<!--`` in it --
    can end the script element or change how the browser parses it, and the
    text parses back to the same data with any JSON reader.  The Open Graph
@@ -37,6 +42,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -45,6 +51,10 @@ from babel.core import Locale, UnknownLocaleError, get_global, parse_locale
 from markupsafe import Markup
 
 SCHEMA = "https://schema.org"
+#: a description in a page's head has at most this many characters
+DESCRIPTION_CHARS = 160
+#: the end of a sentence: a word of three letters or more, then ., ! or ? (not "Dr.")
+_SENTENCE_END = re.compile(r"(?<=\w\w\w[.!?])[\"“”»«'’)]?(?=\s)")
 #: characters that could end a script element or open a comment inside one
 _SCRIPT_UNSAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"))
 
@@ -72,6 +82,28 @@ class Page:
     home_url: str | None = None
     #: the site's description, for pages without one of their own
     site_description: str = ""
+
+
+def short_description(text: str, limit: int = DESCRIPTION_CHARS) -> str:
+    """*text* for a page's head: itself when it fits in *limit* characters, else its
+    first sentences when they fill half of it or more, else its first words and "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, limit)]
+    if ends and ends[-1] >= limit // 2:
+        return text[: ends[-1]]
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:–—-") + "…"
+
+
+def shorten_description(meta: dict[str, Any]) -> None:
+    """Make the ``description`` of a page's *meta* :func:`short_description` (the head
+    is all that reads it once the page is built)."""
+    value = meta.get("description")
+    if isinstance(value, str) and len(value) > DESCRIPTION_CHARS:
+        meta["description"] = short_description(value)
 
 
 # ------------------------------------------------------------------ JSON-LD
