@@ -362,6 +362,18 @@ def test_descriptions_in_the_head_fit_a_search_result(site: Site) -> None:
                 assert 40 <= len(text) <= 160, (language, slug, text)
 
 
+def test_skip_to_content_leads_to_the_title_of_every_page(site: Site) -> None:
+    """The skip link led to the first subheading, past title, byline and lead, and
+    pages without subheadings had none (WCAG 2.4.1)."""
+    pages = [site.html(language, slug) for language in LANGUAGES for slug in site.states]
+    homes = ["index.html", "en/index.html", "ru/index.html"]
+    pages += [(site.dir / home).read_text(encoding="utf-8") for home in homes]
+    for page in pages:
+        skip = re.search(r'<a href="(#[^"]*)" class="md-skip">', page)
+        assert skip, page[:200]
+        assert re.search(rf'<h1 id="{skip.group(1)[1:]}"[ >]', page), skip.group(1)
+
+
 def test_robots_txt_leads_crawlers_to_the_sitemap(site: Site) -> None:
     base = bp_yaml(site.root)["site_url"].rstrip("/")
     robots = (site.dir / "robots.txt").read_text(encoding="utf-8")

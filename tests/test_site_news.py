@@ -194,7 +194,7 @@ def test_front_page_lists_the_newest_articles_of_its_language(news: Site, langua
     assert teaser_targets(news, front) == [news.page(language, s) for s in order[:FRONT_PAGE]]
     html = front.read_text(encoding="utf-8")
     words = repo_words(language).texts
-    assert f"<h1>{words['front.title']}</h1>" in html
+    assert f'<h1 id="__title">{words["front.title"]}</h1>' in html
     assert f"<title>{words['nav.front']} - " in html
     tag = {"de": "", "en": "EN: ", "ru": "RU: "}[language]
     assert f">{tag}Meldung 00 aus Almaty</a></h2>" in html

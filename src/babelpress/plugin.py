@@ -218,6 +218,7 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
         context["babelpress"] = self._context(config, language, base_url, page.meta)
         if isinstance(page.meta, dict):
             structured.shorten_description(page.meta)
+        page.toc = sitebuild.toc_with_title(page.toc)
         if self.settings is not None:
             metadata = self.news.page_metadata(page, config, self.settings, language)
             context["babelpress"]["metadata"] = metadata

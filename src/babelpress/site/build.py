@@ -181,6 +181,30 @@ def search_base(base_url: str, language: str, default_language: str) -> str | No
     return f"{base_url.rstrip('/')}/{language}/"
 
 
+# ------------------------------------------------------------------ skip link
+#: the id of the page's title where the theme writes it (``partials/content.html``)
+TITLE_ID = "__title"
+
+
+def toc_with_title(toc: Any) -> Any:
+    """*toc* under an entry for the page's title when it has none.
+
+    The theme's "Skip to content" link leads to the first entry of the table of
+    contents: without a title of its own in the Markdown (babelpress's templates write
+    it), that was the first subheading, past the title, byline and opening paragraphs,
+    and a page without subheadings had no skip link at all.  The theme shows the
+    children of a title entry as the table of contents, so what readers see is the same.
+    """
+    from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+    items = list(toc or [])
+    if items and items[0].level == 1:
+        return toc
+    title = AnchorLink("", TITLE_ID, 1)
+    title.children = items
+    return TableOfContents([title])
+
+
 # ------------------------------------------------------------------ robots.txt
 ROBOTS = "robots.txt"
 

@@ -27,6 +27,7 @@ import yaml
 from babelpress.site import words as sitetext
 from babelpress.site.archive import ARCHIVE, Listing, Plan, page_window
 from babelpress.site.articles import Article
+from babelpress.site.build import TITLE_ID
 from babelpress.site.words import Words
 
 #: libyaml where installed: the page is read back at once, the bytes need not match PyYAML's
@@ -104,7 +105,7 @@ def listing_page(
 def _front(listing: Listing, words: Words, here: str, link: _Link) -> str:
     parts = [
         '<div class="bp-listing bp-listing--front">',
-        f'<h1>{_e(words.text("front.title"))}</h1>',
+        f'<h1 id="{TITLE_ID}">{_e(words.text("front.title"))}</h1>',
     ]
     if listing.articles:
         parts.append(_teasers(listing.articles, words, here))
