@@ -2087,3 +2087,65 @@ def test_an_obituary_portals_sentence_goes() -> None:
     line = "Hier finden Sie alle aktuellen Traueranzeigen aus dem Rheintal."
     article = norm(f"Titel\n\n{P1}\n\n{P2}\n\n{line}\n\n© 2025 Rheintaler Zeitung")
     assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_a_gallerys_captions_between_its_counters_stay() -> None:
+    gallery = (
+        "Bild 1 von 2\nDer neue Spielplatz am Stadtpark kurz vor der Eröffnung.\n"
+        "Bild 2 von 2\nKinder testen die Kletterwand.\n‹ ›"
+    )
+    texts = " ".join(b.text for b in norm(f"Titel\n\n{P1}\n\n{gallery}\n\n{P2}").blocks)
+    assert "Der neue Spielplatz am Stadtpark kurz vor der Eröffnung." in texts
+    assert "Kinder testen die Kletterwand." in texts
+
+
+def test_a_headline_over_a_read_aloud_button_is_the_headline() -> None:
+    page = (
+        "Tageblatt\n\nVerkehr\nNeue Busse fahren ab Montag im Halbstundentakt\n"
+        "Von Lea Hartmann\n▶ Artikel anhören (3:05)\n\n"
+        f"{P1}\n\n{P2}"
+    )
+    article = norm(page)
+    assert article.title == "Neue Busse fahren ab Montag im Halbstundentakt"
+    assert article.meta["author"] == "Lea Hartmann"
+
+
+def test_a_community_posts_profile_row_and_note_go() -> None:
+    page = (
+        "Ein Biber baut am Mühlbach\n\nBachfreund_77\n"
+        "Leserreporter · Mitglied seit Mai 2021 · 12 Beiträge\n"
+        "Dieser Beitrag wurde von einer Leserin verfasst und von der Redaktion nicht geprüft.\n\n"
+        f"{P1}\n\n{P2}\n\nWie gefällt Ihnen dieser Artikel?"
+    )
+    article = norm(page)
+    assert article.title == "Ein Biber baut am Mühlbach"
+    assert [b.text for b in article.blocks][-2:] == [P1, P2]
+    assert not any("Mitglied seit" in b.text or "verfasst" in b.text for b in article.blocks)
+
+
+def test_dots_between_paragraphs_separate_them_as_blank_lines() -> None:
+    page = f"Titel der Meldung hier\n•\n{P1}\n•\n{P2}\n •\n{P3}"
+    assert [b.text for b in norm(page).blocks] == [P1, P2, P3]
+
+
+def test_a_sponsorship_offer_closed_by_its_button_goes() -> None:
+    offer = "Werden Sie Pate!\nMit einer Patenschaft helfen Sie dem Tierheim.\nJetzt Patin werden"
+    assert [b.text for b in norm(f"Titel\n\n{P1}\n\n{P2}\n\n{offer}").blocks] == [P1, P2]
+
+
+def test_an_archived_copys_bar_and_an_images_placeholder() -> None:
+    page = (
+        "The Wayback Machine - https://web.archive.org/web/20250614083112/https://example.org/a\n"
+        "12 captures\nAbout this capture\n\nBild wird geladen …\nStadtbote\n\n"
+        "Brücke über die Lauter wird gesperrt\n"
+        "Text: Jonas Weidner · Fotos: Mara Kühn · 03.06.2025\n\n"
+        "[Bild: Die Brücke über die Lauter im Abendlicht]\n"
+        "Die Brücke wird ab Juni saniert. Foto: Mara Kühn\n\n"
+        f"{P1}\n\n{P2}"
+    )
+    article = norm(page)
+    assert article.title == "Brücke über die Lauter wird gesperrt"
+    assert article.meta["author"] == "Jonas Weidner"
+    assert article.meta["date"].isoformat() == "2025-06-03"
+    texts = [b.text for b in article.blocks]
+    assert texts[-2:] == [P1, P2] and not any("Wayback" in t or "[Bild" in t for t in texts)

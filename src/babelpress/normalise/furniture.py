@@ -68,7 +68,7 @@ from babelpress.normalise.evidence import (
     reads_as_sentence,
     verdict,
 )
-from babelpress.normalise.metadata import letter_signatures
+from babelpress.normalise.metadata import letter_signatures, match_metadata
 from babelpress.normalise.rules import Rules
 from babelpress.normalise.structure import Line, caption_parts, credit_only
 from babelpress.normalise.text import comparable, plain_spaces, several_sentences
@@ -122,6 +122,10 @@ _INFO_ROW = re.compile(r"^[A-ZÄÖÜ][\w-]*(?: [\w-]+){0,2}: \S")
 _MAIL_DATE = re.compile(r"^(?:datum|date)\s*:", re.IGNORECASE)
 #: a chart's or table's source under it
 _SOURCE = re.compile(r"^(?:quelle|quellen|daten|datenquelle)\s*:\s*\S", re.IGNORECASE)
+#: a recording's length in a title: "(1:42:17)", "(4:12)", "(3 Min.)"
+_PLAYING_TIME = re.compile(r"\((?:\d{1,2}:)?\d{1,2}:\d{2}\)|\(\d+ ?(?:min|sek|std)", re.I)
+#: a gallery's counter: "Bild 1 von 12", "Foto 3/8", "2 / 5"
+_GALLERY_COUNTER = re.compile(r"^(?:bild|foto|fotos|bilder)?\s*\d+\s*(?:von|/)\s*\d+$", re.I)
 #: a headline with its time in a list of the latest stories ("12:48 · Leihe perfekt")
 _TIMED = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?uhr)?\s?[·|–—-]\s?\S", re.IGNORECASE)
 #: a list of the latest stories has at least this many timed headlines
@@ -462,9 +466,20 @@ def _whole_blocks(lines: list[Line], rules: Rules, zones: Zones) -> dict[int, tu
             block = [line for line in block if line not in _chart_words(block, rules)]
         if kind == "player" and _titled(block[0], rules):
             block = block[1:]  # the episode's title over its player: "Folge 214: Warum …"
+        if kind == "player" and zones.of(block[0]) == HEAD:
+            # above the article: its own headline over its read-aloud button (a title
+            # with its length, "Plenardebatte in voller Länge (1:42:17)", is the player's)
+            block = [line for line in block if not _over_player(line, rules)]
         if kind is not None:
             found.update(dict.fromkeys((x.number for x in block), (kind, f"a {kind} block")))
     return found
+
+
+def _over_player(line: Line, rules: Rules) -> bool:
+    """A line of a player's block that is not the player's: a headline without a
+    length, or a byline."""
+    headline = _titled(line, rules) and _PLAYING_TIME.search(line.text) is None
+    return headline or match_metadata(line.text, rules) is not None
 
 
 def _titled(line: Line, rules: Rules) -> bool:
@@ -525,7 +540,7 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
     if len(block) <= MAX_BLOCK_LINES:
         for kind, box in (("promotion", "promotion"), ("embed", "embed"), ("link_button", "links")):
             if named[kind] >= MIN_OFFER_SIGNS and not (
-                box == "links" and any(caption_parts(t, rules) for t in texts)
+                box == "links" and _captioned(texts, kinds, rules)
             ):
                 return box
     if (
@@ -573,6 +588,16 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
     if sum(bool(_TIMED.match(t)) for t in texts) >= MIN_TIMED:
         return "teasers"  # the latest stories with their times ("12:48 · …"), no sentence
     return "figures" if _figures(texts, rules) else None
+
+
+def _captioned(texts: list[str], kinds: list[str | None], rules: Rules) -> bool:
+    """A gallery among the site's links: a caption with its credit, or a sentence no
+    rule names between its counters ("Bild 1 von 2", the caption, "Bild 2 von 2")."""
+    if any(caption_parts(t, rules) for t in texts):
+        return True
+    return any(_GALLERY_COUNTER.match(t) for t in texts) and any(
+        kind is None and reads_as_sentence(t) for t, kind in zip(texts, kinds, strict=True)
+    )
 
 
 def _reading_note(text: str) -> bool:

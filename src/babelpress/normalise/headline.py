@@ -136,6 +136,7 @@ def _after_section_intro(
 def _candidate(line: Line, rules: Rules) -> bool:
     return (
         is_heading_like(line.text.rstrip(" :"), rules)
+        and line.text.count(" · ") < 2  # a row: "Leserreporterin · Mitglied seit … · 47 Beiträge"
         and not any(p.match(line.text) for p in rules.not_heading)  # life dates, a vote
         and caption_parts(line.text, rules) is None
         and not any(p.match(line.text) for p in rules.box_heading)

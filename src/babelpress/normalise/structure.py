@@ -90,13 +90,17 @@ class Line:
         return self.end or self.number
 
 
+#: a line that only separates paragraphs, as a blank line does (an app's dot between them)
+_SEPARATORS = frozenset({"•", "·", "▪", "◦", "●"})
+
+
 def split_lines(text: str, rules: Rules) -> list[Line]:
     """Non-empty lines with their group; hard-wrapped groups joined (rule 1)."""
     lines: list[Line] = []
     group: list[Line] = []
     index = 0
     for number, raw in enumerate(text.split("\n"), start=1):
-        if raw:
+        if raw and raw not in _SEPARATORS:
             group.append(Line(raw, index, number))
             continue
         if group:
