@@ -447,7 +447,12 @@ def test_a_404_page_per_language(site: Site) -> None:
         html = (site.dir / prefix / "404.html").read_text(encoding="utf-8")
         found = links(html)
         assert found.html_lang == language
-        assert site_words(site, language).text("404.title") in html
+        title = site_words(site, language).text("404.title")
+        assert title in html
+        # the tab says what the page is, and no search engine indexes it
+        site_name = re.search(r"<title>(.*?)</title>", html, re.S)
+        assert site_name and site_name.group(1).strip().startswith(title)
+        assert '<meta name="robots" content="noindex">' in html
         # the switcher leads to the home pages, not to the page rendered last
         homes = {"de": "/", "en": "/en/", "ru": "/ru/"}
         assert found.switcher == homes, language
