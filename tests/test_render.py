@@ -412,3 +412,18 @@ def test_preview_opens_a_page_whose_catalogue_cannot_be_read_with_the_error() ->
     # a build shows no box: it fails on the error instead (render_all reports it)
     built = render.render_page(make_doc(), {}, "en", SETTINGS, catalog_error=error)
     assert "bp-catalogue-error" not in built.markdown
+
+
+def test_a_lead_shown_in_german_is_marked_for_listings() -> None:
+    """The description is the lead: when none of its sentences is translated, listings
+    mark it as German (lang="de")."""
+    import dataclasses
+
+    doc = dataclasses.replace(make_doc(), lead=(3, 6), description_from_lead="markdown")
+    assert [p for p in doc.lead_parts() if not isinstance(p, str)] == [S1, S2]
+    german = render.render_page(doc, catalog({S1: "", S2: ""}), "en", SETTINGS)
+    front, _ = split(german.markdown)
+    assert front["babelpress"]["lead_lang"] == "de"
+    half = render.render_page(doc, catalog({S2: ""}), "en", SETTINGS)
+    front, _ = split(half.markdown)
+    assert "lead_lang" not in front["babelpress"]

@@ -364,14 +364,29 @@ def test_listing_words_are_the_page_language(language: str) -> None:
 def test_everything_from_outside_is_escaped() -> None:
     evil = '<script>alert("x")</script> & "quotes"'
     articles = [
-        Article("a", 'a/"onmouseover="x/', evil, D(2022, 1, 1), (evil,), evil, 'de" x="'),
-    ]
+        Article("a", 'a/"onmouseover="x/', evil, D(2022, 1, 1), (evil,), evil, 'de" x="',
+                'de" y="'),
+    ]  # fmt: skip
     plan = archive.plan(articles, front_page=5, per_page=5)
     for page in plan.listings:
         text = listing.listing_page(page, plan, repo_words("en"), prefix="")
         assert "<script>" not in text and 'onmouseover="x' not in text and 'x="' not in text
+        assert 'y="' not in text
     front = listing.listing_page(plan.listings[0], plan, repo_words("en"), prefix="")
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quotes&quot;" in front
+
+
+def test_untranslated_lead_is_marked_with_its_language() -> None:
+    """A page shown in the original has a German lead: a screen reader must read it
+    with a German voice on the Russian front page."""
+    article = art("a", "Заголовок", lead="Der erste Absatz.", lead_lang="de")
+    plan = archive.plan([article], front_page=1, per_page=1)
+    front = listing.listing_page(plan.listings[0], plan, repo_words("ru"), prefix="ru/")
+    assert '<p class="bp-teaser__lead" lang="de">Der erste Absatz.</p>' in front
+    translated = art("b", "Title", lead="The first paragraph.")
+    plan = archive.plan([translated], front_page=1, per_page=1)
+    front = listing.listing_page(plan.listings[0], plan, repo_words("en"), prefix="en/")
+    assert '<p class="bp-teaser__lead">The first paragraph.</p>' in front
 
 
 def test_untranslated_title_is_marked_with_its_language() -> None:

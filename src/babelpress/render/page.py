@@ -160,6 +160,8 @@ def render_page(
         review["machine"] = True  # the byline credits the machine: the page's text is all MT
     if title_in_german:
         review["title_lang"] = settings.source_language
+    if _lead_in_german(doc, states, meta_states):
+        review["lead_lang"] = settings.source_language
     data = _front_data(doc, meta, language, review)
     front = f"---\n{frontmatter.dump(data)}---\n"
     markdown = front + _insert_notice(body, notice)
@@ -188,6 +190,22 @@ def lead_markdown(doc: Document, states: PageStates) -> str | None:
             state, text = states.text(part)
             out.append(_wrap(part, state, text, states.mode, states.source_language))
     return "".join(out)
+
+
+def _lead_in_german(
+    doc: Document, states: PageStates, meta_states: list[tuple[str, str]]
+) -> bool:
+    """Whether the page's description (its lead) is shown all in the original: listings
+    then mark it with the original's language."""
+    if doc.description_from_lead:
+        shown = [states.text(part)[0] for part in doc.lead_parts() if not isinstance(part, str)]
+    else:
+        shown = [
+            state
+            for i, (state, _) in enumerate(meta_states)
+            if doc.meta_place(i)[0] == "description"
+        ]
+    return bool(shown) and all(state == MISSING for state in shown)
 
 
 def description_of_lead(doc: Document, states: PageStates) -> str:

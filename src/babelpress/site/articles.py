@@ -64,6 +64,8 @@ class Article:
     lead: str = ""
     #: the title's language when it differs from the page's (an untranslated title)
     title_lang: str | None = None
+    #: the lead's language when it differs from the page's (an untranslated lead)
+    lead_lang: str | None = None
 
     @property
     def year(self) -> int | None:
@@ -81,11 +83,15 @@ class PageInfo:
     lead: str
     title_lang: str | None
     warnings: tuple[str, ...] = ()
+    lead_lang: str | None = None
     #: False for a rendered page below ``min_reviewed`` (the original stands in)
     published: bool = True
 
     def article(self, path: str, url: str) -> Article:
-        return Article(path, url, self.title, self.date, self.authors, self.lead, self.title_lang)
+        return Article(
+            path, url, self.title, self.date, self.authors, self.lead, self.title_lang,
+            self.lead_lang,
+        )  # fmt: skip
 
     def to_json(self) -> dict[str, Any]:
         """The fields as JSON values (the date in ISO 8601); :meth:`from_json` reads them."""
@@ -96,6 +102,7 @@ class PageInfo:
             "authors": list(self.authors),
             "lead": self.lead,
             "title_lang": self.title_lang,
+            "lead_lang": self.lead_lang,
             "warnings": list(self.warnings),
             "published": self.published,
         }
@@ -110,6 +117,7 @@ class PageInfo:
             authors=tuple(str(name) for name in data["authors"]),
             lead=str(data["lead"]),
             title_lang=data["title_lang"],
+            lead_lang=data.get("lead_lang"),
             warnings=tuple(str(warning) for warning in data["warnings"]),
             published=bool(data["published"]),
         )
@@ -148,10 +156,8 @@ def page_info(meta: Mapping[str, Any], body: str, path: str) -> PageInfo:
     """What the front matter *meta* (and *body*, for a title) of the page *path* say."""
     warnings: list[str] = []
     date = _date(meta.get("date"), path, warnings)
-    title_lang = None
     review = meta.get("babelpress")
-    if isinstance(review, Mapping) and isinstance(review.get("title_lang"), str):
-        title_lang = review["title_lang"]
+    title_lang, lead_lang = _language_of(review, "title_lang"), _language_of(review, "lead_lang")
     published = not (isinstance(review, Mapping) and review.get("published") is False)
     return PageInfo(
         is_article=meta.get("layout") != PAGE_LAYOUT,
@@ -162,7 +168,15 @@ def page_info(meta: Mapping[str, Any], body: str, path: str) -> PageInfo:
         title_lang=title_lang,
         warnings=tuple(warnings),
         published=published,
+        lead_lang=lead_lang,
     )
+
+
+def _language_of(review: Any, key: str) -> str | None:
+    """A language the render noted for a part of the page still in the original."""
+    if isinstance(review, Mapping) and isinstance(review.get(key), str):
+        return str(review[key])
+    return None
 
 
 #: bytes read first: front matter is at the top, and a build reads every page's

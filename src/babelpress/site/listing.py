@@ -212,7 +212,8 @@ def _teaser(article: Article, words: Words, here: str) -> str:
     if facts:
         lines.append(f'<p class="bp-teaser__meta">{" · ".join(facts)}</p>')
     if article.lead:
-        lines.append(f'<p class="bp-teaser__lead">{_e(article.lead)}</p>')
+        lead_lang = f' lang="{_e(article.lead_lang)}"' if article.lead_lang else ""
+        lines.append(f'<p class="bp-teaser__lead"{lead_lang}>{_e(article.lead)}</p>')
     lines.append("</li>")
     return "\n".join(lines)
 
