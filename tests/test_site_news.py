@@ -401,3 +401,15 @@ def test_absolute_urls_are_what_urljoin_gives(site_url: str, url: str) -> None:
     from babelpress.site.news import _under
 
     assert _under(site_url, url) == urljoin(site_url, url)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_archive_pages_have_descriptions_of_their_own(news: Site, language: str) -> None:
+    pattern = r'<meta name="description" content="([^"]*)"'
+    found = {}
+    front = news.dir / PREFIX[language] / "index.html"
+    for page in [front, page_file(news, language, "archive"), *archive_walk(news, language)]:
+        match = re.search(pattern, page.read_text(encoding="utf-8"))
+        assert match, page
+        found[page] = match.group(1)
+    assert len(set(found.values())) == len(found), found

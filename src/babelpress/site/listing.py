@@ -96,7 +96,11 @@ def listing_page(
         body = _archive(plan, words, link)
     else:
         body = _year(listing, plan, words, here, link)
-    meta = {"title": title(listing, words), "search": {"exclude": True}, "hide": ["toc"]}
+    name = title(listing, words)
+    meta: dict[str, object] = {"title": name, "search": {"exclude": True}, "hide": ["toc"]}
+    if listing.kind != "front":
+        # its own description, not the site's that every archive page would repeat
+        meta["description"] = name
     front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{front}---\n\n{body}\n"
 
