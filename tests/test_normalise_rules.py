@@ -2149,3 +2149,42 @@ def test_an_archived_copys_bar_and_an_images_placeholder() -> None:
     assert article.meta["date"].isoformat() == "2025-06-03"
     texts = [b.text for b in article.blocks]
     assert texts[-2:] == [P1, P2] and not any("Wayback" in t or "[Bild" in t for t in texts)
+
+
+def test_a_magazines_byline_with_date_text_and_photo_credits() -> None:
+    page = (
+        "Kundenmagazin der Stadtwerke | Ausgabe 2/2025\n\nNeue Leitungen\n"
+        "Warum die Fernwärme im Westen teurer wird\n"
+        "12. Mai 2025 · Text: Jonas Weidner · Fotos: Mara Kühn · 4 Min. Lesezeit\n\n"
+        f"{P1}\n\n{P2}"
+    )
+    article = norm(page)
+    assert article.title == "Warum die Fernwärme im Westen teurer wird"
+    assert article.meta["author"] == "Jonas Weidner"
+    assert article.meta["date"].isoformat() == "2025-05-12"
+
+
+def test_a_reporters_label_is_a_byline() -> None:
+    byline = "14.05.2025, 12:31 Uhr\nReporterin: Lena Brandt"
+    article = norm(f"Glasfaserausbau stockt im Süden\n{byline}\n\n{P1}")
+    assert article.meta["author"] == "Lena Brandt"
+
+
+def test_a_player_row_a_correction_prompt_a_competition_and_a_tariff_widget_go() -> None:
+    page = (
+        f"Titel der Meldung hier\nBeitrag anhören ▶ 3:40\n\n{P1}\n\n"
+        "🎁 Das große Sommerquiz: Jetzt anrufen und 500 Euro gewinnen!\n"
+        "Hotline 0800 123 123 – täglich ab 7 Uhr\nJetzt mitmachen ›\n\n"
+        f"{P2}\n\nJetzt wechseln und sparen\nStromrechner\nPostleitzahl · Verbrauch in kWh\n"
+        f"Preis berechnen\n\n{P3}\n\nHaben Sie einen Fehler gefunden? Sagen Sie es uns."
+    )
+    assert [b.text for b in norm(page).blocks] == [P1, P2, P3]
+
+
+def test_a_comparison_sliders_hint_goes_and_its_captions_stay() -> None:
+    slider = (
+        "Damals / Heute\n↔ Ziehen Sie am Regler, um beide Bilder zu vergleichen.\n"
+        "Der Marktplatz im Jahr 1950. Foto: Stadtarchiv"
+    )
+    texts = " ".join(b.text for b in norm(f"Titel\n\n{P1}\n\n{slider}\n\n{P2}").blocks)
+    assert "Der Marktplatz im Jahr 1950." in texts and "Regler" not in texts
