@@ -241,3 +241,32 @@ def test_extract_refuses_a_number_of_jobs_below_one(value: str, capsys) -> None:
         run(["-C", str(REPO), "extract", "--check", "--jobs", value])
     assert exit_.value.code == 2
     assert "--jobs" in capsys.readouterr().err
+
+
+def test_render_and_check_name_a_held_back_entry_by_the_same_line(tmp_path: Path, capsys) -> None:
+    """A translation kept from readers is named where ``check`` names it: its msgstr line."""
+    root = tmp_path / "p"
+    root.mkdir()
+    (root / "mkdocs.yml").write_text(MKDOCS)
+    (root / "docs" / "de").mkdir(parents=True)
+    text = "Am Montag kamen 250 Menschen.\n"
+    (root / "docs" / "de" / "page.md").write_text(text, encoding="utf-8")
+    assert run(["-C", str(root), "extract"]) == 0
+    path = root / "locale/en/LC_MESSAGES/page.po"
+    po = path.read_text(encoding="utf-8")
+    # a wrapped msgid puts the msgstr lines below the entry's first line
+    po = po.replace(
+        'msgid "Am Montag kamen 250 Menschen."\nmsgstr ""',
+        'msgid ""\n"Am Montag kamen "\n"250 Menschen."\nmsgstr "On Monday, 25 people came."',
+    )
+    path.write_text(po, encoding="utf-8")
+    capsys.readouterr()
+    run(["-C", str(root), "check"])
+    checked = capsys.readouterr().out
+    line = po.splitlines().index('msgstr "On Monday, 25 people came."') + 1
+    where = f"locale/en/LC_MESSAGES/page.po:{line}: "
+    assert where in checked
+    run(["-C", str(root), "render"])
+    captured = capsys.readouterr()
+    assert where in captured.out + captured.err
+    assert "shown in German" in captured.out + captured.err

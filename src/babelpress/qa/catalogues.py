@@ -35,29 +35,6 @@ def display_path(path: Path, root: Path) -> str:
     return path.as_posix()
 
 
-def msgstr_lines(text: str) -> list[int]:
-    """1-based line numbers of every ``msgstr`` keyword line (not ``msgstr[1]`` repeats)."""
-    lines = []
-    previous_was_msgstr = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        is_msgstr = line.startswith("msgstr")
-        if is_msgstr and not previous_was_msgstr:
-            lines.append(number)
-        if line.strip() and not line.startswith('"'):
-            previous_was_msgstr = is_msgstr
-    return lines
-
-
-def _locate(entry_line: int | None, starts: list[int]) -> int:
-    """The first ``msgstr`` line at or after the entry's first line."""
-    import bisect
-
-    if not entry_line:
-        return 0
-    index = bisect.bisect_left(starts, entry_line)
-    return starts[index] if index < len(starts) else entry_line
-
-
 def check_catalogue(
     path: Path, language: str, glossary: Any, root: Path, source_language: str = "de"
 ) -> Iterator[Finding]:
@@ -65,6 +42,7 @@ def check_catalogue(
     from babelpress.fsutil import read_text
     from babelpress.po.file import read_po
     from babelpress.qa import check_entry
+    from babelpress.qa.lines import msgstr_line, msgstr_lines
 
     shown = display_path(path, root)
     try:
@@ -81,7 +59,7 @@ def check_catalogue(
         problems = check_entry(entry, language, glossary, source_language=source_language)
         if not problems:
             continue
-        line = _locate(entry.linenum, starts)
+        line = msgstr_line(entry.linenum, starts)
         fuzzy = "fuzzy" in entry.flags
         for problem in problems:
             yield Finding(

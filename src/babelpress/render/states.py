@@ -15,14 +15,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 import polib
 
 from babelpress.config import Settings
+from babelpress.errors import BabelpressError
+from babelpress.fsutil import read_text
 from babelpress.markdown.units import Document, Segment
 from babelpress.po.provenance import unreviewed_kind
 from babelpress.qa import render_blockers
+from babelpress.qa.lines import msgstr_line, msgstr_lines
 
 Mode = Literal["build", "serve"]
 MsgKey = tuple[str | None, str]
@@ -77,6 +81,7 @@ class PageStates:
     ) -> None:
         self.source_language = settings.source_language
         self.mode: Mode = mode
+        where = _Where(catalog_path, language, settings.root)
         show_drafts = mode == "serve" or settings.publish_drafts
         self.entries: dict[MsgKey, _Entry] = {}
         #: the kinds of unit each entry stands for on this page
@@ -98,14 +103,14 @@ class PageStates:
                 self.entries[key] = _Entry(DRAFT, entry.msgstr, unreviewed_kind(entry))
             else:
                 warned[key] = []
-                self.entries[key] = _state(entry, language, warned[key], catalog_path)
+                self.entries[key] = _state(entry, language, warned[key], where)
         self.share = _reviewed_share(self.segments, self.entries)
         self.published = mode == "serve" or self.share >= settings.min_reviewed
         self.show_drafts = show_drafts
         if self.published and show_drafts:
             for key, entry in drafts.items():
                 warned[key] = []
-                if _blocked(entry, language, warned[key], catalog_path, DRAFT_HELD_BACK):
+                if _blocked(entry, language, warned[key], where, DRAFT_HELD_BACK):
                     self.entries[key] = _Entry(MISSING, "")
         # a draft no reader sees is not checked: a warning that it is "shown in German"
         # would be about a text shown in German anyway
@@ -182,13 +187,42 @@ def restore(segment: Segment, msgstr: str) -> str:
     return text
 
 
+class _Where:
+    """Names an entry of the page's catalogue in a warning: ``path:line`` of its msgstr.
+
+    The line is the one ``babelpress check`` gives (what an editor jumps to); the
+    catalogue is read for it only when a warning needs it, which is rare.
+    """
+
+    def __init__(self, catalog_path: str | None, language: str, root: Path) -> None:
+        self.shown = catalog_path or language
+        self.path = None if catalog_path is None else root / catalog_path
+        self.root = root
+        self.starts: list[int] | None = None
+
+    def __call__(self, entry: polib.POEntry) -> str:
+        line = getattr(entry, "linenum", None)
+        if line and self.path is not None:
+            if self.starts is None:
+                self.starts = _msgstr_lines(self.path, self.root)
+            line = msgstr_line(line, self.starts)
+        return f"{self.shown}{f':{line}' if line else ''}: "
+
+
+def _msgstr_lines(path: Path, root: Path) -> list[int]:
+    try:
+        return msgstr_lines(read_text(path, root=root, errors="replace"))
+    except (OSError, BabelpressError):  # gone since it was parsed: the entry's own line
+        return []
+
+
 def _state(
     entry: polib.POEntry | None,
     language: str,
     warnings: list[str],
-    catalog_path: str | None,
+    where: _Where,
 ) -> _Entry:
-    if entry is None or not entry.msgstr or _blocked(entry, language, warnings, catalog_path):
+    if entry is None or not entry.msgstr or _blocked(entry, language, warnings, where):
         return _Entry(MISSING, "")
     if "fuzzy" in entry.flags:
         return _Entry(DRAFT, entry.msgstr, unreviewed_kind(entry))
@@ -206,15 +240,14 @@ def _blocked(
     entry: polib.POEntry,
     language: str,
     warnings: list[str],
-    catalog_path: str | None,
+    where: _Where,
     ending: str = HELD_BACK,
 ) -> bool:
     """Whether a quality check keeps *entry*'s translation from readers (*warnings* say why)."""
     problems = render_blockers(entry, language)
     if problems:
-        line = getattr(entry, "linenum", None)
-        where = f"{catalog_path or language}{f':{line}' if line else ''}: "
-        warnings.extend(f"{where}{problem}{ending}" for problem in problems)
+        shown = where(entry)
+        warnings.extend(f"{shown}{problem}{ending}" for problem in problems)
     return bool(problems)
 
 
