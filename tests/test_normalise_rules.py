@@ -987,7 +987,8 @@ def test_a_widget_of_figures_goes_whole() -> None:
 def test_a_list_of_figures_with_words_stays() -> None:
     box = "Zahlen und Fakten\nUmsatz: 4,2 Mrd. Euro\nMitarbeiter: 12.000\nStandorte: 14"
     article = norm(f"Titel\n\n{P1}\n\n{box}\n\n{P2}")
-    assert "Mitarbeiter: 12.000" in " ".join(b.text for b in article.blocks)
+    rows = [item for b in article.blocks for item in b.items]
+    assert rows == ["Umsatz: 4,2 Mrd. Euro", "Mitarbeiter: 12.000", "Standorte: 14"]
 
 
 def test_an_offer_without_a_label_goes_with_its_button() -> None:
@@ -2188,3 +2189,107 @@ def test_a_comparison_sliders_hint_goes_and_its_captions_stay() -> None:
     )
     texts = " ".join(b.text for b in norm(f"Titel\n\n{P1}\n\n{slider}\n\n{P2}").blocks)
     assert "Der Marktplatz im Jahr 1950." in texts and "Regler" not in texts
+
+
+# ---------------------------------------------------------------- boxes of data
+
+
+DATA_BOX = (
+    "Einsatzdaten\nEinsatznummer\n87/2025\nAlarmierung\n03:12 Uhr\nDauer\n6 Std. 28 Min.\n"
+    "Einsatzort\nHainbergen, Gewerbegebiet Lohfeld\nFahrzeuge\nELW 1, HLF 20, DLK 23/12"
+)
+
+
+def test_a_box_of_labels_over_values_under_the_headline_is_a_list() -> None:
+    """A definition list pasted as label and value lines: none of them is the headline,
+    none is lost as navigation above it, and each row is one item."""
+    page = (
+        "Feuerwehr Hainbergen\nStartseite » Einsätze » 2025\n\n"
+        "Großbrand in Holzbaufirma: Lagerhalle brennt nieder\n"
+        f"Veröffentlicht am 15. August 2025 von Kai Lindner\n\n{DATA_BOX}\n\n{P1}\n\n{P2}"
+    )
+    article = norm(page)
+    assert article.title == "Großbrand in Holzbaufirma: Lagerhalle brennt nieder"
+    assert article.meta["date"] == dt.date(2025, 8, 15)
+    rows = next(b.items for b in article.blocks if b.kind == "list")
+    assert rows == (
+        "Einsatznummer: 87/2025", "Alarmierung: 03:12 Uhr", "Dauer: 6 Std. 28 Min.",
+        "Einsatzort: Hainbergen, Gewerbegebiet Lohfeld", "Fahrzeuge: ELW 1, HLF 20, DLK 23/12",
+    )  # fmt: skip
+    assert [b.text for b in article.blocks if b.kind == "paragraph"][-2:] == [P1, P2]
+
+
+def test_labels_with_colons_over_values_make_a_box_too() -> None:
+    box = "Steckbrief\nGeboren:\nin Lindau\nBeruf:\nSchreinerin\nHobby:\nSegeln"
+    article = norm(f"Die neue Ortsvorsteherin stellt sich vor\n\n{P1}\n\n{box}\n\n{P2}")
+    rows = next(b.items for b in article.blocks if b.kind == "list")
+    assert rows == ("Geboren: in Lindau", "Beruf: Schreinerin", "Hobby: Segeln")
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # a menu: names of sections, one under the other
+        "Startseite\nLokales\nPolitik\nSport\nKultur\nTermine\nService\nKontakt",
+        # a listing: a kicker over each teaser's headline
+        "Verkehr\nNeue Ampel an der Kreuzung Lindenweg geplant\nSchule\n"
+        "Elternbeirat fordert mehr Lehrkräfte für die Grundschule\nHandel\n"
+        "Bäckerei am Markt schließt nach vierzig Jahren",
+        # a set list: titles of songs, no labels
+        "Kometenstaub\nHollerbacher Regen\nZwei Zimmer, kein Balkon\nUmzugskartons\n"
+        "Nachtbus\nLichterkette",
+    ],
+)
+def test_lines_one_under_the_other_without_labels_are_no_box(block: str) -> None:
+    article = norm(f"Titel der Meldung hier\n\n{P1}\n\n{block}\n\n{P2}")
+    assert not any(": " in item for b in article.blocks for item in b.items)
+
+
+def test_rows_of_a_box_on_one_line_each_are_never_the_headline() -> None:
+    box = "Einsatzdaten\nAlarmierung: 03:12 Uhr\nStichwort: B3 – Brand Gewerbe\n"
+    box += "Einsatzort: Hainbergen, Gewerbegebiet Lohfeld"
+    page = f"Brand in Lagerhalle: Feuerwehr mit 60 Kräften im Einsatz\n\n{box}\n\n{P1}\n\n{P2}"
+    article = norm(page)
+    assert article.title == "Brand in Lagerhalle: Feuerwehr mit 60 Kräften im Einsatz"
+    rows = next(b.items for b in article.blocks if b.kind == "list")
+    assert rows[-1] == "Einsatzort: Hainbergen, Gewerbegebiet Lohfeld" and len(rows) == 3
+
+
+def test_an_interviews_speakers_are_no_box() -> None:
+    talk = "Bote: Wie geht es?\nMüller: Gut.\nBote: Und sonst?\nMüller: Auch gut."
+    article = norm(f"Titel der Meldung hier\n\n{P1}\n\n{talk}\n\n{P2}")
+    assert not any(b.kind == "list" for b in article.blocks)
+
+
+# ---------------------------------------------------------------- bylines with dates
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "date"),
+    [
+        ("Von Kai Lindner, 15.08.2025", "Kai Lindner", dt.date(2025, 8, 15)),
+        ("Von Kai Lindner, Hainbergen, 15.08.2025", "Kai Lindner", dt.date(2025, 8, 15)),
+        ("Von Kai Lindner 15.08.2025, 14:03 Uhr", "Kai Lindner", dt.date(2025, 8, 15)),
+        ("Pressemitteilung vom 10.12.2025", None, dt.date(2025, 12, 10)),
+        ("Meldung vom Mo., 3.11.2025", None, dt.date(2025, 11, 3)),
+        ("Mo, 13.10.2025 – Text: Sabine Thielmann · Fotos: Uwe Brandl",
+         "Sabine Thielmann", dt.date(2025, 10, 13)),
+        ("Bad Homburg, 15.08.2025", None, dt.date(2025, 8, 15)),
+    ],
+)  # fmt: skip
+def test_a_byline_or_date_line_gives_its_date(line: str, author: str | None, date: dt.date) -> None:
+    article = norm(f"Brand in Lagerhalle: Feuerwehr mit 60 Kräften im Einsatz\n{line}\n\n{P1}")
+    assert article.meta.get("author") == author
+    assert article.meta["date"] == date
+    assert line not in article.to_markdown()
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Bildergalerie (8 Bilder)", "Weitere Bilder (6)", "Bildstrecke (5 Bilder)",
+     "Alle Fotos (12)", "Zum Vergrößern anklicken"],
+)  # fmt: skip
+def test_a_gallerys_counter_and_hint_go(line: str) -> None:
+    assert [b.text for b in norm(f"Titel der Meldung hier\n\n{P1}\n\n{line}\n\n{P2}").blocks] == [
+        P1, P2,
+    ]  # fmt: skip

@@ -6,12 +6,14 @@ Contract of :func:`normalise_text` (no I/O; same input, same article):
    characters and soft hyphens, the missing space after a closing quote); then the
    editors' corrections of the seed (:mod:`.corrections`).  Nothing else changes the
    author's words.
-2. Where the article's prose begins and ends is found once (:class:`~.furniture.Zones`).
+2. A box of labels over their values becomes rows ``Label: value`` (:mod:`.databox`).
+   Where the article's prose begins and ends is found (:class:`~.furniture.Zones`).
 3. Metadata lines (bylines, dates, agencies, "Mit Ergänzungen von …", "Aus dem
    Französischen von …") are removed and become front-matter fields (:mod:`.metadata`).
 4. The site's furniture goes: a trailer ends the article only where no prose of it
    follows; boilerplate by the rules; the rest by the evidence (:mod:`.furniture`).
-5. The headline, its topline and the navigation above them (:mod:`.headline`).
+5. Rows of a box on one line each are bulleted (:mod:`.databox`).  The headline, its
+   topline and the navigation above them (:mod:`.headline`).
 6. Repeated paragraphs, lists, captions, quotes, kickers, headings (interview questions
    stay paragraphs): :mod:`.structure`, :mod:`.lists` and :mod:`.dedupe`.  Pull quotes
    are removed last, compared with the finished body.
@@ -31,6 +33,7 @@ from typing import Any
 
 from babelpress.normalise.article import Article, Block, Doubt, Removal, parse_date
 from babelpress.normalise.corrections import Correction, apply_corrections
+from babelpress.normalise.databox import bullet_label_rows, take_data_boxes
 from babelpress.normalise.dedupe import drop_duplicates, find_pull_quotes
 from babelpress.normalise.escape import one_line
 from babelpress.normalise.furniture import Zones, forwarded_mail, sweep
@@ -73,13 +76,14 @@ def normalise_text(
     text, corrected = apply_corrections(clean(raw), corrections)
     lines = forwarded_mail(split_lines(text, rules), rules, removed)
     interview = is_interview(lines, rules)
+    lines = take_data_boxes(lines, rules, Zones.of_page(lines, rules))
     zones = Zones.of_page(lines, rules)
     lines = take_metadata(lines, rules, zones.at_edge, fields, removed)
     finish_fields(fields)
     lines = sweep(lines, rules, zones, removed, doubts, authors=author_names(fields))
     breaks = {r.line for r in removed if r.reason in INTERRUPTIONS}
     weak = {r.line for r in removed if r.reason in WEAK_INTERRUPTIONS}
-    lines = rejoin_interrupted(lines, breaks, weak)
+    lines = bullet_label_rows(rejoin_interrupted(lines, breaks, weak), rules)
     headline = take_headline(lines, rules, zones.prose, removed, doubts)
     lines, repeated = drop_duplicates(headline.lines)
     removed.extend(Removal("repeated paragraph", line.text, line.number) for line in repeated)
