@@ -34,6 +34,16 @@ Ein Balanceakt
 
 Der Politologe sagt, das Land müsse vorsichtig bleiben.
 """
+#: attribute lists (Python-Markdown's ``attr_list``) after a heading and after a mail link
+ATTRIBUTES_SEED = f"""\
+Kasachstan sucht neue Partner im Westen
+
+Astana sucht seit dem Frühjahr neue Partner. Die Regierung will Moskau nicht verärgern.
+
+Balanceakt {{'x' onclick=alert('{MARKER}11') style=position:fixed}}
+
+Hinweise bitte an <1@x.de>{{onclick=alert('{MARKER}12')}} senden, schreibt die Redaktion.
+"""
 META = {
     "b.txt": {
         "title": f"<a href=\"javascript:alert('{MARKER}6')\">Meta-Titel</a>",
@@ -42,7 +52,12 @@ META = {
         "contributors": [f"<iframe src=javascript:alert('{MARKER}9')></iframe>"],
         "translator": f"<style>body{{background:url({MARKER})}}</style>",
         "source": f"https://example.org/?q=\"><script>alert('{MARKER}10')</script>",
-    }
+    },
+    # values that are no text: their keys and items reach the page as ``str(value)``
+    "c.txt": {
+        "description": {f"<script>alert('{MARKER}13')</script>": 1},
+        "keywords": [{f"<img src=x onerror=alert('{MARKER}14')>": [1, 2]}],
+    },
 }
 
 
@@ -50,7 +65,7 @@ META = {
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_project(
         tmp_path_factory.mktemp("untrusted") / "project",
-        {"a.txt": HOSTILE_SEED, "b.txt": ARTICLE},
+        {"a.txt": HOSTILE_SEED, "b.txt": ARTICLE, "c.txt": ARTICLE, "d.txt": ATTRIBUTES_SEED},
         META,
     )
     for step in (("normalise",), ("extract",)):
@@ -155,3 +170,17 @@ def test_messages_print_no_control_character() -> None:
     assert "\x1b" not in str(error) and "\x07" not in str(error)
     finding = Finding("x\x1b.po", 3, "error", "safe-html", "tag <b\x1b]0;t\x07>")
     assert "\x1b" not in str(finding) and "\\x1b" in str(finding)
+
+
+def test_front_matter_of_aliases_is_copied_once_per_value() -> None:
+    """A few lines of YAML aliases name 9**6 strings (each further line 9 times more):
+    each shared list is escaped once, and the copy shares it as the original does."""
+    import yaml
+
+    from babelpress.site.build import html_values
+
+    lines = ["x0: &a0 [" + ", ".join(["'<b>'"] * 9) + "]"]
+    lines += [f"x{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 7)]
+    escaped = html_values(yaml.safe_load("\n".join(lines)))
+    assert escaped["x1"][0] is escaped["x2"][0][0] and escaped["x0"][0] == "&lt;b&gt;"
+    assert html_values({1: {"<i>"}}) == {1: "{&#39;&lt;i&gt;&#39;}"}

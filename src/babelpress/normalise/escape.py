@@ -14,13 +14,15 @@ both render it as the same literal text.  Only what could turn into markup is to
    ``_`` unless it sits between two letters or digits (intraword underscores never emphasise);
    ``[`` and ``]`` always (no link, footnote or reference can start); a ``~`` next to
    another ``~`` -> ``&#126;`` (no strikethrough or fence in either dialect).
-2. ``<`` before a letter, ``/``, ``!`` or ``?`` -> ``&lt;`` (no raw HTML, no autolink);
+2. ``<`` before anything but white space -> ``&lt;`` (no raw HTML, no autolink, not even
+   Python-Markdown's mail link ``<1@x.de>``);
    ``&`` that would start an entity -> ``&amp;``.
 3. At the start of the line: ``#``, ``>``, ``+``/``-``/``*`` list markers, ``1.``/``1)``
    ordered-list markers (``24. April`` -> ``24\\. April``), thematic breaks, ``!!!``
    admonitions.  (Every block is one line after a blank line, so setext underlines,
    tables and lazy continuation lines cannot occur.)
-4. ``{`` of something that looks like an attribute list ``{: .x }`` at the end.
+4. ``{`` with a ``}`` after it: an attribute list ``{: .x }``, ``{'x' onclick=…}`` can
+   follow a heading, a paragraph or any link or emphasis in it.
 5. In headings, trailing ``#`` (a closing sequence) -> ``\\#``.
 
 :func:`unescape` is the inverse (for tests and for re-reading generated Markdown).
@@ -36,9 +38,13 @@ _BACKSLASH = re.compile(r"\\(?=[" + re.escape(_ASCII_PUNCT) + "]|$)")
 _ALWAYS = re.compile(r"([*`\[\]])")
 _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 _TILDES = re.compile(r"~(?=~)|(?<=~)~")
-_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+#: raw HTML, and Python-Markdown's autolinks, which take any character after ``<``
+#: ("<1@x.de>" is a mail link there)
+_TAG_START = re.compile(r"<(?=\S)")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_ATTR_LIST = re.compile(r"\{(?=:?\s*[.#\w][^{}]*\}\s*$)")
+#: an attribute list: after a heading or paragraph, or right after a link or an
+#: emphasis anywhere in the line (``<1@x.de>{onclick=…}``), in any spelling
+_ATTR_LIST = re.compile(r"\{(?=[^{}]*\})")
 _LINE_START = re.compile(
     r"^(?:(?P<digits>\d{1,9})(?P<delim>[.)])(?=\s|$)"
     r"|(?P<mark>[#>]|[-+](?=\s|$)|[-_](?=\s*[-_*]\s*[-_*])|!!!))"

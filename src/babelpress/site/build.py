@@ -44,6 +44,7 @@ the page's language.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import html
 import json
@@ -305,15 +306,42 @@ def localise_permalinks(content: str, words: sitetext.Words) -> str:
 def html_values(value: Any) -> Any:
     """*value* with every string in it escaped as HTML text (see the module docstring).
 
-    Mappings and lists are copied, other values (dates, numbers) kept as they are.
+    Mappings (their keys too) and lists are copied, once each however often YAML's
+    aliases repeat them (a few lines of aliases can name billions of values); numbers,
+    dates, booleans and None are kept; anything else (a set, bytes) becomes its text,
+    escaped: a template prints it as ``str(value)``.
     """
+    return _html_values(value, {})
+
+
+#: values a template prints without markup of their own
+_PLAIN = (bool, int, float, datetime.date, type(None))
+
+
+def _html_values(value: Any, copies: dict[int, Any]) -> Any:
     if isinstance(value, str):
         return escape(value)
+    if isinstance(value, _PLAIN):
+        return value
+    if id(value) in copies:
+        return copies[id(value)]
     if isinstance(value, Mapping):
-        return {key: html_values(item) for key, item in value.items()}
+        mapping: dict[Any, Any] = {}
+        copies[id(value)] = mapping
+        for key, item in value.items():
+            # a key reaches a page too: material prints a mapping as ``str(mapping)``
+            mapping[_html_key(key)] = _html_values(item, copies)
+        return mapping
     if isinstance(value, (list, tuple)):
-        return [html_values(item) for item in value]
-    return value
+        items: list[Any] = []
+        copies[id(value)] = items
+        items.extend(_html_values(item, copies) for item in value)
+        return items
+    return escape(str(value))
+
+
+def _html_key(key: Any) -> Any:
+    return key if isinstance(key, _PLAIN) else escape(str(key))
 
 
 def _text(value: Any) -> Any:
