@@ -94,6 +94,10 @@ def _keyword_missing(data: bytes) -> bytes:
     return data.replace(b'\nmsgstr "EN: ', b'\n"EN: ', 1)
 
 
+def _carriage_returns(data: bytes) -> bytes:
+    return data.replace(b"\n", b"\r")  # read as one comment line, it would be empty
+
+
 BREAKERS: dict[str, tuple[Callable[[bytes], bytes], bool]] = {
     # name: (damage, is a syntax error with a line number)
     "truncated": (_cut_inside_a_string, True),
@@ -102,6 +106,7 @@ BREAKERS: dict[str, tuple[Callable[[bytes], bytes], bool]] = {
     "bad-escape": (_bad_escape, True),
     "unterminated-string": (_quote_not_closed, True),
     "msgstr-keyword-missing": (_keyword_missing, True),
+    "carriage-returns-alone": (_carriage_returns, True),
 }
 
 

@@ -72,6 +72,10 @@ def write_po(po: polib.POFile, path: str | Path, *, root: str | Path | None = No
     return atomic_write(path, format_po(po), root=root)
 
 
+#: a carriage return not followed by a line feed
+_LONE_CR = re.compile("\r(?!\n)")
+
+
 def parse_po(data: bytes | str, *, path: str | Path = "<string>") -> polib.POFile:
     """Parse catalogue text; bytes are decoded with the charset the header declares.
 
@@ -88,6 +92,14 @@ def parse_po(data: bytes | str, *, path: str | Path = "<string>") -> polib.POFil
             raise CatalogError(f"not valid {codec.upper()}", path=path, line=line) from exc
     else:
         text = data
+    lone = _LONE_CR.search(text)
+    if lone is not None:
+        # gettext reads such a file as one line: parsed, it would be a comment, empty
+        line = text.count("\n", 0, lone.start()) + 1
+        raise CatalogError(
+            "a line ends with a carriage return alone; save the file with LF line ends",
+            path=path, line=line,
+        )  # fmt: skip
     po = _fast_parse(text)
     if po is None:  # anything out of the ordinary: the strict parser, with its errors
         po = _Parser(str(path)).parse(text)
@@ -107,10 +119,14 @@ def _codec(data: bytes, path: str | Path) -> str:
     if name.lower() in _UTF8_NAMES or name.lower() in _ASCII_NAMES:
         return "utf-8"
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
+        info = None
+    # "hex", "base64", "rot13" are codecs Python knows, but of bytes, not of text
+    if info is None or not getattr(info, "_is_text_encoding", True):
         line = data.count(b"\n", 0, match.start()) + 1
         raise CatalogError(f"unknown charset {name}", path=path, line=line) from None
+    return info.name
 
 
 @dataclass
