@@ -2293,3 +2293,32 @@ def test_a_gallerys_counter_and_hint_go(line: str) -> None:
     assert [b.text for b in norm(f"Titel der Meldung hier\n\n{P1}\n\n{line}\n\n{P2}").blocks] == [
         P1, P2,
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mehr zum Thema Sicherheit sagte der Bürgermeister auf der Pressekonferenz am Abend.",
+        "Auch interessant ist, dass die Grünen zum ersten Mal zugestimmt haben.",
+        "Weiterlesen konnte der Kämmerer seine Rede nicht, weil der Strom ausfiel.",
+        "Diese Sendung habe die Grenzen des Humors überschritten, sagte sie vor Journalisten.",
+        "Über dieses Thema berichtete auch die Konkurrenz ausführlich, was den Druck erhöhte.",
+    ],
+)
+def test_a_sentence_opening_with_a_teasers_label_stays(sentence: str) -> None:
+    """Teasers are labelled "Weiterlesen" or "Mehr zum Thema", programme notes "Diese
+    Sendung"; a sentence of the article may open with the same words."""
+    article = norm(f"Titel der Meldung hier\n\n{P1}\n\n{sentence}\n\n{P2}")
+    assert [b.text for b in article.blocks] == [P1, sentence, P2]
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Mehr zum Thema:", "Weiterlesen", "Mehr zum Thema Energiepolitik",
+     "Auch interessant: Neue Ampel am Markt geplant",
+     "Über dieses Thema berichtete Bayern 2 am 12.3.2025."],
+)  # fmt: skip
+def test_a_teasers_label_and_a_programme_note_still_go(label: str) -> None:
+    assert [b.text for b in norm(f"Titel der Meldung hier\n\n{P1}\n\n{label}\n\n{P2}").blocks] == [
+        P1, P2,
+    ]  # fmt: skip
