@@ -44,6 +44,7 @@ HEADING = "Der Hintergrund"
 #: an attribute list the German shows as text (after an escaped asterisk)
 LITERAL = "Er nennt es \\*so\\*{: .md-banner } und geht."
 EVIL = "evil.example"
+MAILTO = '<a href="&#109;&#97;&#105;&#108;&#116;&#111;&#58;'
 
 SEPARATORS = ["\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
 
@@ -82,6 +83,10 @@ HOSTILE = [
     (LINKS, "Read ![here][1] the <a href=\"https://example.org/gut\">study</a>.", "<img"),
     (LINKS, "Read [here][1]{: onclick=alert(1) } the "
             "<a href=\"https://example.org/gut\">study</a>.", "onclick"),
+    # Python-Markdown's mail links start with any character but "<", ">", space and "!"
+    # (Python-Markdown writes "mailto:" as character references)
+    (TWO_LINES, f"The government cites its\nsource: <%press@{EVIL}?subject=leak>.", MAILTO),
+    (TWO_LINES, f"The government cites its\nsource: <1@{EVIL}>.", MAILTO),
 ]  # fmt: skip
 
 #: translations that keep the German's markup exactly: published (with this HTML)

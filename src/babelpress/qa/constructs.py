@@ -7,7 +7,8 @@ browser -- and returns each kind as a :class:`~collections.Counter`, so that
 :mod:`babelpress.qa.markup` can report what a translation has beyond its German:
 
 1. :func:`html_tokens` -- every HTML tag, comment, CDATA section, declaration,
-   processing instruction and ``<scheme:…>`` autolink, as its *exact text* from
+   processing instruction, ``<scheme:…>`` autolink and mail link (Python-Markdown
+   takes ``<1@x.de>`` for one), as its *exact text* from
    ``<`` to where a browser ends it (quotes honoured; an unterminated tag runs to
    the end).  Same text, same attributes and values: a changed ``href`` or an
    added ``style`` is a different token.  A backslash does not escape ``<`` in
@@ -35,6 +36,9 @@ from typing import Any
 #: every separator some reader of the page takes for the end of a line
 LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
+#: Python-Markdown's mail link (its ``AUTOMAIL_RE``), which may start with any character
+#: but these: ``<1@x.de>``, ``<%a@b.example?subject=x>``
+_AUTOMAIL = re.compile(r"<[^<> !]+@[^@<> ]+>")
 _NAME_END = re.compile(r"[\s/>]")
 _SPACE = re.compile(r"\s*")
 #: Python-Markdown's backslash escapes (``\\<`` is not one)
@@ -71,6 +75,9 @@ def html_tokens(text: str) -> Counter[str]:
         end = _construct_end(text, match.start())
         found[text[match.start() : end]] += 1
         pos = max(end, match.start() + 1)
+    for mail in _AUTOMAIL.finditer(text):
+        if not _TAG_START.match(text, mail.start()):  # those are found above
+            found[mail.group()] += 1
     return found
 
 
