@@ -11,6 +11,7 @@ and never accept what the strict parser refuses.
 from __future__ import annotations
 
 import random
+import re
 
 import polib
 import pytest
@@ -269,3 +270,21 @@ def test_new_entries_share_no_list() -> None:
     first.occurrences.append(("a.md", "1"))
     first.msgstr_plural[0] = "x"
     assert second.flags == [] and second.occurrences == [] and second.msgstr_plural == {}
+
+
+def test_a_run_of_comments_no_keyword_follows_is_tried_once() -> None:
+    """The tokenizer tries its pattern where the last match ended, and stops at the first
+    place it fails: a run of 16,000 comment lines ending a file (gettext allows them) is
+    tried once, not once per line (which took half a minute)."""
+    tries: list[int] = []
+
+    class Counted:
+        def match(self, text: str, pos: int) -> re.Match[str] | None:
+            tries.append(pos)
+            return pofile._TOKEN.match(text, pos)
+
+    text = 'msgid "a"\nmsgstr "b"\n\nmsgid "c"\nmsgstr "d"\n' + "#\n" * 16000
+    assert pofile._one_after_another(Counted(), text, 0) is None  # type: ignore[arg-type]
+    assert len(tries) == 3
+    po = pofile.parse_po(text.encode("utf-8"), path="x.po")
+    assert [(e.msgid, e.msgstr) for e in po] == [("a", "b"), ("c", "d")]

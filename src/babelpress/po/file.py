@@ -589,9 +589,8 @@ def _tokenized(text: str) -> polib.POFile | None:
         return None
     start = len(text) - len(text.lstrip("\n"))
     for pattern in (_TOKEN, _ANY_ORDER):
-        found = pattern.findall(text, start)
-        # matches do not overlap: if they add up to the text, they leave no gap
-        if sum(len(parts[0]) + len(parts[6]) for parts in found) == len(text) - start:
+        found = _one_after_another(pattern, text, start)
+        if found is not None:
             break
     else:
         return None
@@ -599,6 +598,25 @@ def _tokenized(text: str) -> polib.POFile | None:
         return _entries(found, start + 1, in_order=pattern is _TOKEN)
     except _Laid:
         return None
+
+
+def _one_after_another(
+    pattern: re.Pattern[str], text: str, pos: int
+) -> list[tuple[str, ...]] | None:
+    """The groups of *pattern*'s matches, each where the last ended, to the end of *text*;
+    None at the first place it does not match.
+
+    Searching instead (``findall``) would try again at every comment line of a run no
+    keyword follows, and take each time the rest of the run: quadratic time.
+    """
+    found = []
+    while pos < len(text):
+        match = pattern.match(text, pos)
+        if match is None or match.end() == pos:
+            return None
+        found.append(match.groups(""))
+        pos = match.end()
+    return found
 
 
 def _entries(found: list[tuple[str, ...]], lineno: int, *, in_order: bool) -> polib.POFile:
