@@ -305,3 +305,21 @@ def test_control_characters_come_back_as_written() -> None:
     po[0].msgstr = "bell\a back\b feed\f tab\v end"
     again = parse_po(format_po(po).encode())
     assert again[0].msgstr == po[0].msgstr
+
+
+@pytest.mark.parametrize(
+    ("entries", "line", "message"),
+    [
+        ('"Plural-Forms: nplurals=3000000; plural=0;\\n"\n', 4, "nplurals=3000000"),
+        ('\nmsgid "a"\nmsgid_plural "b"\nmsgstr[0] "x"\nmsgstr[300000000] "y"\n', 8,
+         "msgstr[300000000]"),
+    ],
+)  # fmt: skip
+def test_more_plural_forms_than_any_language_has_are_refused(
+    entries: str, line: int, message: str
+) -> None:
+    """Each form is a string in memory and on disk: millions of them are no catalogue."""
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    with pytest.raises(CatalogError) as raised:
+        parse_po((header + entries).encode("utf-8"), path="x.po")
+    assert raised.value.line == line and message in str(raised.value)

@@ -103,11 +103,31 @@ def parse_po(data: bytes | str, *, path: str | Path = "<string>") -> polib.POFil
     po = _fast_parse(text)
     if po is None:  # anything out of the ordinary: the strict parser, with its errors
         po = _Parser(str(path)).parse(text)
+    _check_plural_forms(po, text, path)
     if codec != "utf-8" and "Content-Type" in po.metadata:
         po.metadata["Content-Type"] = re.sub(
             r"charset=\S+", "charset=UTF-8", po.metadata["Content-Type"]
         )
     return po
+
+
+#: the most plural forms a language has (CLDR's six categories: Arabic, Welsh)
+MAX_PLURAL_FORMS = 6
+_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
+
+
+def _check_plural_forms(po: polib.POFile, text: str, path: str | Path) -> None:
+    """A header's ``nplurals`` beyond any language's is refused: every plural entry
+    would get that many forms (``nplurals=3000000`` is megabytes of empty strings)."""
+    match = _NPLURALS.search(po.metadata.get("Plural-Forms", ""))
+    if match is not None and int(match.group(1)) > MAX_PLURAL_FORMS:
+        at = text.find("Plural-Forms")
+        line = text.count("\n", 0, at) + 1 if at >= 0 else 1
+        raise CatalogError(
+            f"Plural-Forms: nplurals={match.group(1)}; no language has more than "
+            f"{MAX_PLURAL_FORMS} forms",
+            path=path, line=line,
+        )  # fmt: skip
 
 
 def _codec(data: bytes, path: str | Path) -> str:
@@ -262,6 +282,8 @@ class _Parser:
             raise self.error("msgstr defined twice in one entry")
         if plural != (index is not None):
             raise self.error("msgstr[n] belongs to entries with msgid_plural, msgstr to others")
+        if index is not None and index >= MAX_PLURAL_FORMS:
+            raise self.error(f"msgstr[{index}]: no language has more than {MAX_PLURAL_FORMS} forms")
         if self.state != "msgstr":
             self.check_duplicate()
         if index is None:
