@@ -10,6 +10,8 @@ translation tried to add is in the HTML.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import markdown as pymarkdown
 import polib
 import pytest
@@ -212,3 +214,11 @@ def test_paired_brackets_in_a_sentence_are_no_split_markup() -> None:
     entry = polib.POEntry(msgid="Er sagte (leise) nichts.", msgstr="He said {nothing} [sic].")
     problems = [p.message for p in render_blockers(entry, "en")]
     assert not any("without its pair" in message for message in problems)
+
+
+def test_an_attribute_list_is_found_from_the_last_brace_before_it() -> None:
+    """Each ``{`` is read up to the next brace, so a text of thousands of ``{`` that no
+    ``}`` closes is read once; a list after an unclosed brace is still a list."""
+    assert attribute_lists("{ a{ onclick=x }") == Counter({"{ onclick=x }": 1})
+    assert attribute_lists("{ a" * 5000) == Counter()
+    assert attribute_lists("{a}" * 3) == Counter({"{a}": 3})

@@ -43,8 +43,13 @@ _NAME_END = re.compile(r"[\s/>]")
 _SPACE = re.compile(r"\s*")
 #: Python-Markdown's backslash escapes (``\\<`` is not one)
 _ESCAPED = re.compile(r"\\[\\`*_{}\[\]()>#+\-.!]")
-#: ``attr_list``'s ``BASE_RE``: a brace, an optional colon, then something before ``}``
-_ATTR_LIST = re.compile(r"\{:?[ ]*[^}\n ][^}\n]*\}")
+#: ``attr_list``'s ``BASE_RE``: a brace, an optional colon, then something before ``}``;
+#: here without a ``{`` inside, so that each brace is looked at up to the next one (of
+#: ``{ a{ b }`` only ``{ b }`` is found -- a list all the same), not to the line's end:
+#: thousands of braces no ``}`` closes took seconds
+_ATTR_LIST = re.compile(r"\{:?[ ]*[^{}\n ][^{}\n]*\}")
+#: only blanks up to the end of the line
+_LINE_REST_BLANK = re.compile(r"[^\S\n]*(?:\n|\Z)")
 _BLOCK_KINDS = (
     ("heading", r"#{1,6}(?:[ \t]|$)"),
     ("list", r"[-+*](?:[ \t]|$)"),
@@ -178,11 +183,11 @@ def _attribute_list_places(text: str) -> Counter[tuple[str, str, bool, bool]]:
     if "{" not in text:
         return places
     unescaped = _ESCAPED.sub("\0\0", text) if "\\" in text else text
+    content_end = len(unescaped.rstrip())
     for match in _ATTR_LIST.finditer(unescaped):
         before = unescaped[match.start() - 1] if match.start() else ""
-        after = unescaped[match.end() :]
-        ends_line = not after.split("\n", 1)[0].strip()
-        places[before, match.group(), ends_line, not after.strip()] += 1
+        ends_line = _LINE_REST_BLANK.match(unescaped, match.end()) is not None
+        places[before, match.group(), ends_line, match.end() >= content_end] += 1
     return places
 
 
