@@ -265,3 +265,14 @@ def test_units_of_only_code_html_or_urls_are_literal() -> None:
     assert units("`make site`\n\n<br>\n\nhttps://example.org/x\n\n`a` und `b`\n") == [
         ("paragraph", "`a` und `b`")
     ]
+
+
+def test_placeholders_are_put_back_once_each_in_one_pass() -> None:
+    """A translation may reorder placeholders; a second copy stays text, and an original
+    that reads like a placeholder is not searched again."""
+    from babelpress.markdown.units import _put_back
+
+    holders = (("[1]", "(https://a.example/[2])"), ("[2]", "(https://b.example)"))
+    assert _put_back("B[2] und A[1], [1] nochmal", holders) == (
+        "B(https://b.example) und A(https://a.example/[2]), [1] nochmal"
+    )

@@ -82,10 +82,8 @@ from babelpress.errors import InputError, excerpt, impossible_value_line
 from babelpress.markdown import inline
 from babelpress.markdown.blocks import walk
 from babelpress.markdown.sentences import split_sentences
+from babelpress.markdown.units import PLACEHOLDER_RE as PLACEHOLDER_RE  # steps use it here
 from babelpress.markdown.units import Document, Segment
-
-#: a placeholder in a msgid or translation: ``[1]`` (link/image target) or ``<1>`` (URL)
-PLACEHOLDER_RE = re.compile(r"\[\d+\]|<\d+>")
 
 _FRONT_MATTER_RE = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.S)
 _IMAGE_ONLY_RE = re.compile(r"!\[[^\]]*\]\[\d+\]")
@@ -509,15 +507,21 @@ def _gaps(a: int, b: int, targets: list[tuple[int, int, str]]) -> list[tuple[int
 
 
 def _placeholder_names(kinds: list[str], haystack: str) -> list[str]:
+    """``[n]`` for each link, ``<n>`` for each other construct, numbered from 1 but for
+    the numbers *haystack* already writes so (found once: a paragraph of thousands of
+    links was searched once per link)."""
+    taken = {match.group(1) or match.group(2) for match in _NUMBERED.finditer(haystack)}
     names = []
     number = 0
     for kind in kinds:
-        while True:
+        number += 1
+        while str(number) in taken:
             number += 1
-            if f"[{number}]" not in haystack and f"<{number}>" not in haystack:
-                break
         names.append(f"[{number}]" if kind == "link" else f"<{number}>")
     return names
+
+
+_NUMBERED = re.compile(r"\[(\d+)\]|<(\d+)>")
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
