@@ -145,3 +145,11 @@ def test_a_text_option_is_one_line(option: str) -> None:
     """A newline would write header fields of its own into every catalogue."""
     with pytest.raises(ConfigError, match=f"option '{option}': expected one line of text"):
         config.validated({option: "p\nPlural-Forms: nplurals=9;"}, path="mkdocs.yml")
+
+
+@pytest.mark.parametrize("depth", [60, 400])
+def test_a_settings_file_nested_too_deep_is_an_error(depth: int) -> None:
+    """PyYAML's loader recurses once per level: 400 levels ended in a RecursionError."""
+    text = f"a.txt:\n  x: {'[' * depth}{']' * depth}\n"
+    with pytest.raises(ConfigError, match="nested more than 50 deep"):
+        config.parse_yaml_mapping(text, origin="seeds/meta.yml")

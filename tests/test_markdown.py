@@ -276,3 +276,15 @@ def test_placeholders_are_put_back_once_each_in_one_pass() -> None:
     assert _put_back("B[2] und A[1], [1] nochmal", holders) == (
         "B(https://b.example) und A(https://a.example/[2]), [1] nochmal"
     )
+
+
+@pytest.mark.parametrize("depth", [400, 900])
+def test_front_matter_nested_beyond_any_page_is_an_error(depth: int) -> None:
+    """libyaml reads lists nested up to about 1,000 deep; every step that copies or writes
+    front matter recursively would end in a traceback on them."""
+    text = f"---\ntitle: T\nx: {'[' * depth}{']' * depth}\n---\n\nEin Satz.\n"
+    with pytest.raises(InputError) as raised:
+        parse(text, path="docs/de/p.md", slug="p")
+    assert raised.value.line == 2 and "more than 50 deep" in str(raised.value)
+    nested = f"---\ntitle: T\nx: {'[' * 50}{']' * 50}\n---\n\nEin Satz.\n"
+    assert parse(nested, path="docs/de/p.md", slug="p").front_matter["title"] == "T"

@@ -39,7 +39,14 @@ from mkdocs.config import base
 from mkdocs.config.base import ValidationError
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
-from babelpress.errors import ConfigError, excerpt, impossible_value_line, printable
+from babelpress.errors import (
+    MAX_YAML_DEPTH,
+    ConfigError,
+    excerpt,
+    impossible_value_line,
+    nested_too_deep,
+    printable,
+)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -523,6 +530,13 @@ def parse_yaml_mapping(text: str, *, origin: str | Path) -> dict[str, Any]:
             path=origin,
             line=impossible_value_line(text),
         ) from exc
+    except RecursionError:  # PyYAML's loader recurses once per level of nesting
+        data = None
+        deep = True
+    else:
+        deep = nested_too_deep(data)
+    if deep:
+        raise ConfigError(f"lists or mappings nested more than {MAX_YAML_DEPTH} deep", path=origin)
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -165,3 +165,26 @@ def impossible_value_line(text: str) -> int | None:
             except (ValueError, OverflowError):
                 return number
     return None
+
+
+#: no front matter or settings file of babelpress's nests deeper than this
+MAX_YAML_DEPTH = 50
+
+
+def nested_too_deep(value: object, limit: int = MAX_YAML_DEPTH) -> bool:
+    """Whether *value* (as YAML loads it) nests mappings and lists deeper than *limit*.
+
+    Walked without recursion: the value may be nested as deep as a parser allows, and
+    every step that copies or writes it recursively would fail on it.
+    """
+    stack: list[tuple[object, int]] = [(value, 0)]
+    seen: set[int] = set()
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(item, (dict, list, tuple)) and id(item) not in seen:
+            seen.add(id(item))  # YAML aliases share a value: walked once
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return False

@@ -78,7 +78,13 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_core.normalize import normalize
 
-from babelpress.errors import InputError, excerpt, impossible_value_line
+from babelpress.errors import (
+    MAX_YAML_DEPTH,
+    InputError,
+    excerpt,
+    impossible_value_line,
+    nested_too_deep,
+)
 from babelpress.markdown import inline
 from babelpress.markdown.blocks import walk
 from babelpress.markdown.sentences import split_sentences
@@ -225,6 +231,11 @@ def _split_front_matter(text: str, path: str) -> tuple[str, dict[str, Any], str,
         ) from exc
     if not isinstance(meta, dict):
         return "", {}, text, 0
+    if nested_too_deep(meta):
+        raise InputError(
+            f"front matter nests lists or mappings more than {MAX_YAML_DEPTH} deep",
+            path=path, line=2,
+        )  # fmt: skip
     return front, meta, text[match.end() :], match.group(0).count("\n")
 
 
