@@ -299,3 +299,12 @@ def test_a_docs_dir_that_does_not_exist_yet_is_accepted(tmp_path: Path) -> None:
     """Unlike ``mkdocs build``, the CLI runs before the docs folder exists (normalise makes it)."""
     (tmp_path / "mkdocs.yml").write_text("docs_dir: site-src\n", encoding="utf-8")
     assert config.load(tmp_path).source_docs_path == tmp_path / "site-src" / "de"
+
+
+def test_a_secret_read_into_a_wrong_option_is_not_shown(tmp_path: Path, monkeypatch) -> None:
+    """The message quotes the wrong value, but never an API key from the environment."""
+    monkeypatch.setenv("DEEPL_API_KEY", "sk-TOPSECRET-1234567890")
+    new_project(tmp_path, "plugins:\n  - babelpress:\n      languages: !ENV DEEPL_API_KEY\n")
+    with pytest.raises(ConfigError) as raised:
+        config.load(tmp_path)
+    assert "TOPSECRET" not in str(raised.value) and "***" in str(raised.value)

@@ -184,3 +184,21 @@ def test_front_matter_of_aliases_is_copied_once_per_value() -> None:
     escaped = html_values(yaml.safe_load("\n".join(lines)))
     assert escaped["x1"][0] is escaped["x2"][0][0] and escaped["x0"][0] == "&lt;b&gt;"
     assert html_values({1: {"<i>"}}) == {1: "{&#39;&lt;i&gt;&#39;}"}
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("hide", 5), ("search", 5), ("template", "../../etc/passwd"), ("template", "nothere.html")],
+)
+def test_theme_keys_of_the_wrong_kind_stop_the_build_with_a_message(
+    tmp_path: Path, key: str, value: object
+) -> None:
+    """Material reads ``hide`` as a list, ``search`` as a mapping, MkDocs ``template`` as a
+    template's name: other values from ``meta.yml`` ended the build in a traceback."""
+    root = make_project(tmp_path / "project", {"e.txt": ARTICLE}, {"e.txt": {key: value}})
+    for step in (("normalise",), ("extract",)):
+        assert babelpress(root, *step).returncode == 0
+    result = mkdocs_build(root, strict=True)
+    shown = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in shown
+    assert f"front matter: '{key}' must" in shown and "docs/de/" in shown

@@ -42,10 +42,12 @@ from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 from babelpress.errors import (
     MAX_YAML_DEPTH,
     ConfigError,
+    environment_secrets,
     excerpt,
     impossible_value_line,
     nested_too_deep,
     printable,
+    scrub,
 )
 
 if TYPE_CHECKING:
@@ -65,7 +67,7 @@ def _shown(value: object) -> str:
     """A wrong value as a message quotes it: escaped, and short (it may come from ``!ENV``)."""
     if value is None or isinstance(value, bool):
         return {None: "null", True: "true", False: "false"}[value]  # as YAML writes them
-    text = repr(value)
+    text = scrub(repr(value), environment_secrets())  # an API key read into a wrong option
     return text if len(text) <= 60 else text[:57] + "..."
 
 

@@ -201,6 +201,10 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
 
     # ------------------------------------------------------------ templates
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+        problems = sitebuild.theme_key_problems(page.meta, config["theme"].dirs)
+        if problems:
+            where = f"{Path(config['docs_dir']).name}/{page.file.src_uri}"
+            raise PluginError("\n".join(f"{where}: front matter: {p}" for p in problems))
         # before any template runs: the navigation prints the other pages' titles too
         page.meta = sitebuild.html_values(page.meta)
         return markdown

@@ -344,6 +344,36 @@ def _html_key(key: Any) -> Any:
     return key if isinstance(key, _PLAIN) else escape(str(key))
 
 
+#: a template the theme may be told to use: a file name under its folders, no way up
+_TEMPLATE_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*(?:/[\w-]+(?:\.[\w-]+)*)*")
+
+
+def theme_key_problems(meta: Mapping[str, Any], template_dirs: Iterable[str]) -> list[str]:
+    """What in a page's front matter the theme would fail on, each as a message.
+
+    Front matter is input (seeds, ``meta.yml``, hand-edited pages): material reads
+    ``hide`` as a list of names, ``search`` as a mapping, MkDocs ``template`` as the
+    name of a template file in one of *template_dirs*; any other value ended the
+    build in a traceback.
+    """
+    problems = []
+    hide = meta.get("hide")
+    if hide is not None and not (
+        isinstance(hide, list) and all(isinstance(item, str) for item in hide)
+    ):
+        problems.append("'hide' must be a list of names (navigation, toc, footer, …)")
+    if meta.get("search") is not None and not isinstance(meta["search"], Mapping):
+        problems.append("'search' must be a mapping (exclude: true, boost: 2)")
+    template = meta.get("template")
+    if template is not None and not (
+        isinstance(template, str)
+        and _TEMPLATE_NAME.fullmatch(template)
+        and any(os.path.isfile(os.path.join(folder, template)) for folder in template_dirs)
+    ):
+        problems.append("'template' must name a template file of the theme (main.html)")
+    return problems
+
+
 def _text(value: Any) -> Any:
     """The plain text of a value :func:`html_values` escaped (others unchanged)."""
     return value.unescape() if isinstance(value, Markup) else value
