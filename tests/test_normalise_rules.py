@@ -2322,3 +2322,12 @@ def test_a_teasers_label_and_a_programme_note_still_go(label: str) -> None:
     assert [b.text for b in norm(f"Titel der Meldung hier\n\n{P1}\n\n{label}\n\n{P2}").blocks] == [
         P1, P2,
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("line", ["..", "***", "– –"])
+def test_a_first_line_without_a_word_gives_no_empty_title(line: str) -> None:
+    """A title is guessed from the first paragraph with a word in it, with a warning."""
+    article = norm(f"{line}\n\n{P1}\n\n{P2}")
+    assert article.title == "Der erste Absatz erzählt, was geschah"
+    assert article.meta["description"] == P1
+    assert any("no title" in warning for warning in article.warnings)

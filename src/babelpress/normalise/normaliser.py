@@ -113,7 +113,10 @@ def _front_matter(
     lang: str,
     rules: Rules,
 ) -> dict[str, Any]:
-    lead = next((b.text for b in article.blocks if b.kind == "paragraph"), None)
+    # the first paragraph with a word in it (a line of dots is none)
+    lead = next(
+        (b.text for b in article.blocks if b.kind == "paragraph" and _has_word(b.text)), None
+    )
     values: dict[str, Any] = {"title": title, **fields, "description": lead}
     # a value is shown as one line (title, byline): a line break in meta.yml would let
     # it open a heading or a block wherever it is written into Markdown
@@ -125,7 +128,7 @@ def _front_matter(
         if date is None:
             article.warnings.append(f"date {values['date']!r} is not an ISO date; left out")
         values["date"] = date
-    if not values.get("title"):
+    if not _has_word(str(values.get("title") or "")):
         values["title"] = _guess_title(lead or "", rules, seed)
         article.warnings.append(
             f"no title in the text or in meta.yml; guessed {values['title']!r} "
@@ -137,8 +140,12 @@ def _front_matter(
     return values
 
 
+def _has_word(text: str) -> bool:
+    return any(char.isalnum() for char in text)
+
+
 def _guess_title(lead: str, rules: Rules, seed: str) -> str:
-    first = sentences(lead)[0] if lead.strip() else seed.rsplit(".", 1)[0]
+    first = sentences(lead)[0] if _has_word(lead) else seed.rsplit(".", 1)[0]
     words = first.rstrip(".!?:;,").split()
     if len(words) > rules.heading_max_words:
         return " ".join(words[: rules.heading_max_words]) + " …"
