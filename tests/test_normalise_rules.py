@@ -2331,3 +2331,36 @@ def test_a_first_line_without_a_word_gives_no_empty_title(line: str) -> None:
     assert article.title == "Der erste Absatz erzählt, was geschah"
     assert article.meta["description"] == P1
     assert any("no title" in warning for warning in article.warnings)
+
+
+def test_a_checklists_boxes_are_bullets() -> None:
+    items = ["Zählerstände ablesen und fotografieren", "Alle Schlüssel zusammensuchen",
+             "Wohnung besenrein hinterlassen"]  # fmt: skip
+    page = f"Titel der Meldung hier\n\n{P1}\n\n" + "\n".join(f"☐ {i}" for i in items)
+    article = norm(f"{page}\n\n{P2}")
+    assert [b.items for b in article.blocks if b.kind == "list"] == [tuple(items)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kommentieren ist nur für registrierte Nutzer möglich.",
+        "Noch keine Kommentare. Schreiben Sie den ersten Kommentar!",
+        "Zum Kommentieren bitte anmelden oder registrieren.",
+        "V.i.S.d.P.: Rüdiger Lamprecht, Kreisgeschäftsführer, Bahnhofstraße 14, 63912 Seltersheim",
+        "Pressekontakt: Lea Schimanski, Telefon 06281 443719, presse@example.org",
+    ],
+)
+def test_comment_prompts_and_a_press_releases_contact_lines_go(line: str) -> None:
+    assert [b.text for b in norm(f"Titel der Meldung hier\n\n{P1}\n\n{P2}\n\n{line}").blocks] == [
+        P1, P2,
+    ]  # fmt: skip
+
+
+def test_a_quoted_mails_header_stays_and_gives_no_date() -> None:
+    """A warning shows the mail it warns of: its "Datum:" is the mail's, not the page's."""
+    mail = "Von: Kundenservice <service@example.com>\nDatum: 02.10.2025, 06:14\nBetreff: Geld"
+    page = f"Titel der Meldung hier\n\n{P1}\n\n{mail}\n\n{P2}\n\nStand: 07.10.2025"
+    article = norm(page)
+    assert article.meta["date"] == dt.date(2025, 10, 7)
+    assert "Datum: 02.10.2025, 06:14" in [i for b in article.blocks for i in b.items]

@@ -96,7 +96,7 @@ def take_metadata(
     taken: set[int] = set()
     found_at: list[tuple[int, dict[str, Any]]] = []
     signed = letter_signatures(lines, rules)
-    listed = _dated_rows(lines, rules)
+    listed = _dated_rows(lines, rules) | _quoted_mail_headers(lines, at_edge)
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -104,7 +104,9 @@ def take_metadata(
             index += 1  # a letter's signature is the letter's ("Birgit Hausmann, Rektorin")
             continue
         if line.number in listed:
-            index += 1  # a calendar's or chronology's row ("21.10.2025 · Sprechstunde …")
+            # a calendar's or chronology's row ("21.10.2025 · Sprechstunde …"), or the
+            # header of a mail the article quotes ("Datum: 02.10.2025, 06:14")
+            index += 1
             continue
         edge = at_edge(line) or _by_date(lines, index, rules)
         found = match_metadata(line.text, rules, edge=edge)
@@ -149,6 +151,30 @@ def _dated_rows(lines: list[Line], rules: Rules) -> set[int]:
             rows.update(x.number for x in run)
         run = [line] if dated and line is not None else []
     return rows
+
+
+#: a line of a mail's header: "Von: …", "Datum: …", "Betreff: …"
+_MAIL_HEADER = re.compile(
+    r"(?:von|an|cc|kopie|datum|gesendet|betreff|from|to|date|sent|subject):\s", re.IGNORECASE
+)
+#: the lines that make a block of them a mail's header: sender or subject
+_MAIL_SENDER = re.compile(r"(?:von|betreff|from|subject):", re.IGNORECASE)
+
+
+def _quoted_mail_headers(lines: list[Line], at_edge: Callable[[Line], bool]) -> set[int]:
+    """The numbers of the header lines of a mail quoted among the article's paragraphs
+    (a phishing warning shows the mail): two or more in one block, one naming the sender
+    or the subject.  Its date is the mail's, not the article's, and it stays in the text."""
+    blocks: dict[int, list[Line]] = {}
+    for line in lines:
+        if not at_edge(line) and _MAIL_HEADER.match(line.text):
+            blocks.setdefault(line.group, []).append(line)
+    return {
+        line.number
+        for block in blocks.values()
+        if len(block) >= 2 and any(_MAIL_SENDER.match(line.text) for line in block)
+        for line in block
+    }
 
 
 def _another_signature(
