@@ -2364,3 +2364,16 @@ def test_a_quoted_mails_header_stays_and_gives_no_date() -> None:
     article = norm(page)
     assert article.meta["date"] == dt.date(2025, 10, 7)
     assert "Datum: 02.10.2025, 06:14" in [i for b in article.blocks for i in b.items]
+
+
+def test_a_fact_checks_sources_under_their_label_stay() -> None:
+    """Each source is its name and web address: alone, such lines read as a link box."""
+    sources = (
+        "Quellen:\nWasserhaushaltsgesetz (WHG), § 49: https://www.gesetze-im-internet.de/whg/__49.html\n"
+        "Archivierte Fassung des Beitrags: https://archive.ph/Xk2bT"
+    )
+    article = norm(f"Titel der Meldung hier\n\n{P1}\n\n{sources}\n\n{P2}")
+    assert [b.items for b in article.blocks if b.kind == "list"] == [
+        ("Wasserhaushaltsgesetz (WHG), § 49: https://www.gesetze-im-internet.de/whg/__49.html",
+         "Archivierte Fassung des Beitrags: https://archive.ph/Xk2bT"),
+    ]  # fmt: skip

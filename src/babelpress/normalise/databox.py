@@ -21,6 +21,10 @@ holds no figure and does not end like a sentence.
   What is metadata ("Publiziert: 27.02.2025") or a player's ("Läuft gerade: …") has
   gone before; the rest are a box's rows, never the headline.
 
+* :func:`take_sources`: the lines under a label of sources ("Quellen:", "Belege"),
+  each a name and a web address, in one block above the article's end: a fact check's
+  evidence, which the link in each line would have made a link box of the site's.
+
 Either way a row becomes a bulleted line (``• ``), which the structure makes an item
 of a list.
 """
@@ -55,6 +59,30 @@ BULLET = "• "
 #: what the boilerplate rules may call a label of a box: a box's title ("Stichwort")
 #: or a pair of words that reads as an agency's code ("Land/Jahr")
 _LABEL_KINDS = frozenset({None, "box_label", "agency_code"})
+
+
+#: the label of an article's list of sources ("Quellen:", "Belege", "Links zum Thema:")
+_SOURCES_LABEL = re.compile(
+    r"(?:quellen?|belege|nachweise|fundstellen|literatur|links(?: zum (?:thema|artikel))?)\s*:?",
+    re.IGNORECASE,
+)
+#: a source: its name and its web address ("WHG, § 49: https://www.gesetze-im-internet.de/…")
+_SOURCE = re.compile(r"\S.{0,200}?\s(?:https?://|www\.)\S+|(?:https?://|www\.)\S+")
+
+
+def take_sources(lines: list[Line], zones: Zones) -> list[Line]:
+    """*lines* with the sources listed under a label such as "Quellen:" in the article as
+    bulleted lines: a fact check's evidence, kept (their web addresses alone read as a
+    link box of the site's)."""
+    out: list[Line] = []
+    label: Line | None = None
+    for line in lines:
+        if label is not None and line.group == label.group and _SOURCE.fullmatch(line.text):
+            out.append(_bulleted(line, line.text))
+            continue
+        label = line if _SOURCES_LABEL.fullmatch(line.text) and zones.of(line) != TAIL else None
+        out.append(line)
+    return out
 
 
 def take_data_boxes(lines: list[Line], rules: Rules, zones: Zones) -> list[Line]:

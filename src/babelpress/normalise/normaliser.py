@@ -33,7 +33,7 @@ from typing import Any
 
 from babelpress.normalise.article import Article, Block, Doubt, Removal, parse_date
 from babelpress.normalise.corrections import Correction, apply_corrections
-from babelpress.normalise.databox import bullet_label_rows, take_data_boxes
+from babelpress.normalise.databox import bullet_label_rows, take_data_boxes, take_sources
 from babelpress.normalise.dedupe import drop_duplicates, find_pull_quotes
 from babelpress.normalise.escape import one_line
 from babelpress.normalise.furniture import Zones, forwarded_mail, sweep
@@ -76,7 +76,8 @@ def normalise_text(
     text, corrected = apply_corrections(clean(raw), corrections)
     lines = forwarded_mail(split_lines(text, rules), rules, removed)
     interview = is_interview(lines, rules)
-    lines = take_data_boxes(lines, rules, Zones.of_page(lines, rules))
+    zones = Zones.of_page(lines, rules)
+    lines = take_sources(take_data_boxes(lines, rules, zones), zones)
     zones = Zones.of_page(lines, rules)
     lines = take_metadata(lines, rules, zones.at_edge, fields, removed)
     finish_fields(fields)
