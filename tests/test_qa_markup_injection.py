@@ -222,3 +222,21 @@ def test_an_attribute_list_is_found_from_the_last_brace_before_it() -> None:
     assert attribute_lists("{ a{ onclick=x }") == Counter({"{ onclick=x }": 1})
     assert attribute_lists("{ a" * 5000) == Counter()
     assert attribute_lists("{a}" * 3) == Counter({"{a}": 3})
+
+
+def test_a_tag_split_where_two_sentences_meet_without_a_gap_is_an_error() -> None:
+    """„Ja.“Dann …: the sentences of such a paragraph are joined with nothing between
+    them, so a lone '<' ending one translation and 'script …>' opening the next would be
+    one tag on the page; each half is an error, and the German is published."""
+    page = "---\ntitle: Die Lage\n---\n\n# Die Lage\n\nEr sagte: „Ja.“Dann ging er nach Hause.\n"
+    doc = parse(page, path="docs/de/q.md", slug="q")
+    msgids = [s.msgid for s in doc.segments() if s.msgid != "Die Lage"]
+    halves = ('He said: "Yes." <', "script src=/evil.js>Then he went home.")
+    entries = [polib.POEntry(msgid=m, msgstr=t) for m, t in zip(msgids, halves, strict=True)]
+    for entry in entries:
+        assert "safe-html" in {p.check for p in render_blockers(entry, "en")}, entry.msgstr
+    rendered = render_page(doc, index_catalog(entries), "en", _settings())
+    html = pymarkdown.markdown(rendered.markdown.split("\n---\n", 1)[1], extensions=EXTENSIONS)
+    assert "<script" not in html
+    joined = pymarkdown.markdown("".join(halves), extensions=EXTENSIONS)
+    assert "<script" in joined  # the case is real

@@ -59,17 +59,19 @@ _DELIMITERS = re.compile(r"\*+|_+|~~")
 #: every character some part of safe-html needs in the translation to find anything
 #: beyond a block syntax opening it: line separators and other controls (all of
 #: :data:`constructs.LINE_BREAK` and :data:`_DANGER_HINT`), ``<`` (HTML), ``{``
-#: (attribute lists; ``}`` closing one opened in the sentence before), brackets
-#: (links), ``:``, ``=`` and ``&`` (URLs, handlers)
+#: (attribute lists; ``}`` closing one opened in the sentence before; ``>`` a tag),
+#: brackets (links), ``:``, ``=`` and ``&`` (URLs, handlers)
 _SAFE_HTML_HINT = re.compile(
-    f"[\x00-\x1f\x7f-\x9f\u2028\u2029{DIRECTION_CONTROLS}{NON_TEXT}<&{{}}\\[\\]:=]"
+    f"[\x00-\x1f\x7f-\x9f\u2028\u2029{DIRECTION_CONTROLS}{NON_TEXT}<>&{{}}\\[\\]:=]"
 )
 #: characters readers do not see that act on the text: controls other than the line
 #: breaks (those are :func:`_new_lines`'), the controls of text direction (a
 #: right-to-left override shows the words reversed), the byte-order mark, non-characters
 _INVISIBLE = re.compile(f"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f{DIRECTION_CONTROLS}{NON_TEXT}]")
-#: an HTML tag opened at the end of a sentence and not closed in it
-_OPEN_TAG = re.compile(r"<[A-Za-z!/?][^<>]*$")
+#: a ``<`` no ``>`` follows, and a ``>`` no ``<`` comes before: halves of a tag (or of an
+#: autolink) that the sentence beside it, joined to it on the page, would complete
+_OPEN_TAG = re.compile(r"<[^<>]*$")
+_CLOSE_TAG = re.compile(r"^[^<]*>")
 
 
 @cache
@@ -203,6 +205,8 @@ def _unpaired(source: str, target: str) -> list[str]:
             )
     if "<" in target and _OPEN_TAG.search(target) and not _OPEN_TAG.search(source):
         messages.append("an HTML tag left open at the end of the sentence")
+    if ">" in target and _CLOSE_TAG.search(target) and not _CLOSE_TAG.search(source):
+        messages.append("a '>' that closes no tag of the sentence (the one before it may open it)")
     return messages
 
 
