@@ -323,3 +323,13 @@ def test_more_plural_forms_than_any_language_has_are_refused(
     with pytest.raises(CatalogError) as raised:
         parse_po((header + entries).encode("utf-8"), path="x.po")
     assert raised.value.line == line and message in str(raised.value)
+
+
+@pytest.mark.parametrize("charset", [b"hex", b"base64", b"undefined", b"UTF\x00-8"])
+def test_a_charset_that_decodes_no_text_is_unknown(charset: bytes) -> None:
+    """Codecs of bytes, the codec that decodes nothing and a NUL in the name ended every
+    command in a traceback."""
+    data = b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=' + charset + b'\\n"\n'
+    with pytest.raises(CatalogError) as raised:
+        parse_po(data + b'\nmsgid "a"\nmsgstr "b"\n', path="x.po")
+    assert raised.value.line == 3 and "unknown charset" in str(raised.value)

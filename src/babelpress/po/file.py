@@ -140,10 +140,11 @@ def _codec(data: bytes, path: str | Path) -> str:
         return "utf-8"
     try:
         info = codecs.lookup(name)
-    except LookupError:
+    except (LookupError, ValueError):  # a NUL in the name is a ValueError
         info = None
-    # "hex", "base64", "rot13" are codecs Python knows, but of bytes, not of text
-    if info is None or not getattr(info, "_is_text_encoding", True):
+    # "hex", "base64", "rot13" are codecs Python knows, but of bytes, not of text, and
+    # "undefined" one that decodes nothing
+    if info is None or not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
         line = data.count(b"\n", 0, match.start()) + 1
         raise CatalogError(f"unknown charset {name}", path=path, line=line) from None
     return info.name
