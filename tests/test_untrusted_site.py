@@ -188,7 +188,14 @@ def test_front_matter_of_aliases_is_copied_once_per_value() -> None:
 
 @pytest.mark.parametrize(
     ("key", "value"),
-    [("hide", 5), ("search", 5), ("template", "../../etc/passwd"), ("template", "nothere.html")],
+    [
+        ("hide", 5),
+        ("search", 5),
+        ("template", "../../etc/passwd"),
+        ("template", "nothere.html"),
+        ("icon", "nope"),
+        ("icon", "../../../etc/passwd"),
+    ],
 )
 def test_theme_keys_of_the_wrong_kind_stop_the_build_with_a_message(
     tmp_path: Path, key: str, value: object

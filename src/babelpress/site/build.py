@@ -352,9 +352,9 @@ def theme_key_problems(meta: Mapping[str, Any], template_dirs: Iterable[str]) ->
     """What in a page's front matter the theme would fail on, each as a message.
 
     Front matter is input (seeds, ``meta.yml``, hand-edited pages): material reads
-    ``hide`` as a list of names, ``search`` as a mapping, MkDocs ``template`` as the
-    name of a template file in one of *template_dirs*; any other value ended the
-    build in a traceback.
+    ``hide`` as a list of names, ``search`` as a mapping, ``icon`` as the name of one of
+    its icons, MkDocs ``template`` as the name of a template file in one of
+    *template_dirs*; any other value ended the build in a traceback.
     """
     problems = []
     hide = meta.get("hide")
@@ -371,6 +371,13 @@ def theme_key_problems(meta: Mapping[str, Any], template_dirs: Iterable[str]) ->
         and any(os.path.isfile(os.path.join(folder, template)) for folder in template_dirs)
     ):
         problems.append("'template' must name a template file of the theme (main.html)")
+    icon = meta.get("icon")
+    if icon is not None and not (
+        isinstance(icon, str)
+        and _TEMPLATE_NAME.fullmatch(icon)
+        and any(os.path.isfile(os.path.join(d, ".icons", f"{icon}.svg")) for d in template_dirs)
+    ):
+        problems.append("'icon' must name an icon of the theme (material/newspaper-variant)")
     return problems
 
 
