@@ -209,3 +209,20 @@ def test_theme_keys_of_the_wrong_kind_stop_the_build_with_a_message(
     shown = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in shown
     assert f"front matter: '{key}' must" in shown and "docs/de/" in shown
+
+
+def test_a_title_made_from_a_file_name_is_text(tmp_path: Path) -> None:
+    """A page without ``title:`` or heading is titled after its file name by MkDocs, and
+    the theme prints titles as they are: in its header, its neighbours' links, search."""
+    root = make_project(tmp_path / "project", {"b.txt": ARTICLE}, {})
+    assert babelpress(root, "normalise").returncode == 0
+    name = f"<img src=x onerror=alert('{MARKER}20')>"
+    (root / "docs" / "de" / f"{name}.md").write_text(
+        "---\ndate: 2024-05-01\n---\n\nEin Satz ohne Überschrift.\n", encoding="utf-8"
+    )
+    assert babelpress(root, "extract").returncode == 0
+    result = mkdocs_build(root, strict=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert audit_site(root / "site", MARKER) == []
+    index = (root / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "<img" not in index

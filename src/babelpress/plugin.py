@@ -210,6 +210,8 @@ class BabelpressPlugin(BasePlugin[bp_config.PluginConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        # every page is converted before any template runs: its neighbours print its title
+        sitebuild.escape_file_title(page)
         words = self._words(config)
         html = sitebuild.localise_permalinks(html, words)
         mode = self.settings.captions if self.settings else captions.SHOW

@@ -381,6 +381,22 @@ def theme_key_problems(meta: Mapping[str, Any], template_dirs: Iterable[str]) ->
     return problems
 
 
+def escape_file_title(page: Any) -> None:
+    """Escape the title MkDocs makes from *page*'s file name (no ``title:``, no heading):
+    the theme prints titles as they are (a heading's is HTML already), and a file name
+    may hold markup (``<img src=x onerror=…>.md``)."""
+    if page.meta.get("title") or page.is_homepage:
+        return
+    title = page.title
+    if not isinstance(title, str) or isinstance(title, Markup):
+        return
+    from_name = page.file.name.replace("-", " ").replace("_", " ")
+    if from_name.lower() == from_name:  # as MkDocs capitalises it
+        from_name = from_name.capitalize()
+    if title == from_name:
+        page.meta["title"] = escape(title)
+
+
 def _text(value: Any) -> Any:
     """The plain text of a value :func:`html_values` escaped (others unchanged)."""
     return value.unescape() if isinstance(value, Markup) else value
