@@ -2377,3 +2377,41 @@ def test_a_fact_checks_sources_under_their_label_stay() -> None:
         ("Wasserhaushaltsgesetz (WHG), § 49: https://www.gesetze-im-internet.de/whg/__49.html",
          "Archivierte Fassung des Beitrags: https://archive.ph/Xk2bT"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mehr aus dem Haushalt soll in die Schulen fließen.",
+        "Weitere Tests sollen im Mai folgen.",
+        "Weitere Videos zeigen, wie die Brücke einstürzte.",
+        "Mehr Kommentare als sonst gingen beim Amt ein.",
+        "„Dafür brauchen wir Ihre Hilfe“, sagte die Leiterin.",
+        "Die Stadt unterstützt uns seit Jahren, sagt der Vorsitzende.",
+        "Künftig werden Daten an die Steuerbehörden übermittelt, sagt das Ministerium.",
+        "Online-Informationen ersetzen keine ärztliche Beratung, betonte die Ärztin.",
+        "Wählen Sie die Briefwahl, müssen Sie den Antrag rechtzeitig stellen.",
+        "Diese Sendung erreichte 2,3 Millionen Zuschauer.",
+        "Erschienen ist das Buch am 1. März 2019.",
+        "Aktualisiert wurde der Plan am 5. Mai 2024.",
+    ],
+)
+def test_an_article_sentence_in_a_rules_words_stays(sentence: str) -> None:
+    """Teaser labels, offers, appeals, notices and date lines begin with words a sentence
+    of the article may begin with; among its paragraphs, a sentence of prose or one that
+    reports what someone said is the article's."""
+    article = norm(f"Titel der Meldung hier\n\n{P1}\n\n{sentence}\n\n{P2}")
+    assert [b.text for b in article.blocks] == [P1, sentence, P2]
+    assert "date" not in article.meta and "updated" not in article.meta
+
+
+@pytest.mark.parametrize("question", ["Wie sehen Sie das?", "Gefällt Ihnen die neue Rolle?"])
+def test_an_interview_question_with_its_answer_stays(question: str) -> None:
+    """In an interview, "Wie sehen Sie das?" is asked and answered; elsewhere it is the
+    site's call for opinions (and "War dieser Artikel hilfreich?" always is)."""
+    talk = (
+        f"Frau Berger, wie geht es dem Hafen?\n\n{P1}\n\n{question}\n\n{P2}\n\n"
+        f"Und was kommt als Nächstes?\n\n{P3}"
+    )
+    article = norm(f"Titel der Meldung hier\n\nInterview mit Anna Berger\n\n{talk}")
+    assert question in [b.text for b in article.blocks]

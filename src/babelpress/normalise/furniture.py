@@ -83,6 +83,22 @@ MIN_FORM_FIELDS = 3
 MAX_ROW_ITEMS = 8
 #: what the rules name among a label's teasers without ending the listing: their times
 LISTING_MARKS = frozenset({"timestamp"})
+#: kinds of boilerplate that speak to the reader; a sentence reporting what someone
+#: said ("„Dafür brauchen wir Ihre Hilfe“, sagte die Leiterin.") is the article's
+SPOKEN_KINDS = frozenset({
+    "read_also", "feedback", "promotion", "donation", "consent", "disclaimer", "form",
+    "summary_tool", "programme_note", "newsletter",
+})  # fmt: skip
+#: kinds whose rules match words an article's sentence may begin or hold ("Weitere
+#: Tests …", "danach 58 Euro pro Monat", "Wählen Sie …"): among its paragraphs, a line
+#: that reads as its prose is its own
+PROSE_KINDS = frozenset({"read_also", "promotion", "form"})
+#: the speaker after what was said: "…, sagte die Leiterin", "“, betonte Müller"
+_REPORTED = re.compile(
+    r"[,“”»«\"]\s*(?:sagte|sagt|sagten|betonte|betont|erklärte|erklärt|meinte|meint|warnte|"
+    r"warnt|so|berichtete|kritisierte|forderte|fordert|ergänzte|räumte)\s+(?:der|die|das|den|"
+    r"dem|ein|eine|einer|sie|er|es|[A-ZÄÖÜ])"
+)
 #: a sponsor's label alone ("Präsentiert von:") has at most this many words
 SPONSOR_LABEL_WORDS = 3
 #: paragraphs of prose in a row, below a trailer, that show the article goes on
@@ -177,6 +193,27 @@ class Zones:
         return self.of(line) != BODY
 
 
+def _article_sentence(line: Line, zones: Zones, kind: str, rules: Rules) -> bool:
+    """*line* is the article's own sentence where a rule of *kind* matched its words: one
+    reporting what someone said, or, for a teaser's label ("Weitere Tests", "Mehr aus
+    …"), a sentence of prose among the article's paragraphs that goes on past it."""
+    if _REPORTED.search(line.text) and reads_as_sentence(line.text):
+        return True
+    return kind in PROSE_KINDS and zones.of(line) == BODY and is_prose(line.text, rules.evidence)
+
+
+def _answered(lines: list[Line], index: int, zones: Zones, rules: Rules) -> bool:
+    """The question ``lines[index]``, among an interview's paragraphs, is answered by a
+    paragraph of prose right after it: the interviewer's, not the site's call for opinions."""
+    line = lines[index]
+    return (
+        line.text.endswith("?")
+        and zones.of(line) == BODY
+        and index + 1 < len(lines)
+        and is_prose(lines[index + 1].text, rules.evidence)
+    )
+
+
 def _said(evidence: Evidence, rules: Rules) -> bool:
     return evidence.sentence and verdict(evidence, rules.evidence) == "keep"
 
@@ -212,6 +249,7 @@ def sweep(
     removed: list[Removal],
     doubts: list[Doubt],
     authors: Sequence[str] = (),
+    interview: bool = False,
 ) -> list[Line]:
     """The lines that are not furniture (see the module docstring); *authors*: the
     names of the byline."""
@@ -254,6 +292,10 @@ def sweep(
             kind = kind or box[0]
         if kind == "poll" and not _vote_follows(lines, index, rules):
             kind = None  # "Umfrage" heading a paragraph about a survey: the article's
+        if kind in SPOKEN_KINDS and _article_sentence(line, zones, kind, rules):
+            kind = None  # "Weitere Tests sollen im Mai folgen.": the words of a label
+        if kind == "feedback" and interview and _answered(lines, index, zones, rules):
+            kind = None  # "Wie sehen Sie das?" asked in an interview: its answer follows
         if kind is not None:
             removed.append(Removal(kind.replace("_", " "), line.text, line.number, "rule"))
             if kind in LISTING_MARKS and label is not None and line.group == label.group:

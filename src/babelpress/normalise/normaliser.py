@@ -81,7 +81,9 @@ def normalise_text(
     zones = Zones.of_page(lines, rules)
     lines = take_metadata(lines, rules, zones.at_edge, fields, removed)
     finish_fields(fields)
-    lines = sweep(lines, rules, zones, removed, doubts, authors=author_names(fields))
+    lines = sweep(
+        lines, rules, zones, removed, doubts, authors=author_names(fields), interview=interview
+    )
     breaks = {r.line for r in removed if r.reason in INTERRUPTIONS}
     weak = {r.line for r in removed if r.reason in WEAK_INTERRUPTIONS}
     lines = bullet_label_rows(rejoin_interrupted(lines, breaks, weak), rules)
