@@ -134,7 +134,7 @@ class MemoryIndex:
 def _read(path: Path, root: Path | None) -> dict[str, list[Any]]:
     try:
         data = json.loads(read_text(path, root=root))
-    except (OSError, ValueError, OutsideProject):
+    except (OSError, ValueError, RecursionError, OutsideProject):
         return {}
     if not isinstance(data, dict) or data.get("version") != VERSION:
         return {}

@@ -146,8 +146,8 @@ class _State:
             data = json.loads(read_text(self.path, root=settings.root))
             if data.get("version") == STATE_VERSION:
                 self.old = dict(data.get("files", {}))
-        except (OSError, ValueError, AttributeError, OutsideProject):
-            pass
+        except (OSError, ValueError, AttributeError, RecursionError, OutsideProject):
+            pass  # a state that cannot be read is rebuilt
         self.new = dict(self.old)
 
     def _name(self, path: Path) -> str:

@@ -336,7 +336,7 @@ class Manifest:
             data = json.loads(read_text(self.path, root=self.root))
         except FileNotFoundError:
             return {}
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, RecursionError) as exc:  # json recurses per level
             raise ConfigError(f"unreadable manifest: {exc}", path=self.path) from exc
         files = data.get("files") if isinstance(data, dict) else None
         if not isinstance(files, dict):

@@ -47,8 +47,8 @@ class RenderCache:
             data = json.loads(read_confined(self.path, root=self.root))
             if isinstance(data, dict):
                 self.entries = data
-        except (OSError, ValueError, OutsideProject):
-            self.entries = {}
+        except (OSError, ValueError, RecursionError, OutsideProject):
+            self.entries = {}  # a cache that cannot be read is rebuilt
 
     def key(self, source: bytes | None, catalogue: bytes | None, words: str = "") -> str:
         """The key of a page rendered from *source* and *catalogue* with the site's *words*

@@ -140,7 +140,7 @@ def _replay(journal: Path, entries: dict[str, str], root: Path | None) -> bool:
     for line in raw.splitlines():
         try:
             text, answer = json.loads(line)
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, RecursionError):
             break  # the line a killed run was writing: nothing after it was written
         if isinstance(text, str) and isinstance(answer, str) and is_unicode(text + answer):
             entries[text] = answer
@@ -160,6 +160,8 @@ def _load(path: Path, root: Path | None) -> dict[str, str]:
         raise InputError(
             f"the MT answer cache is not valid JSON: {exc.msg}", path=path, line=exc.lineno
         ) from None
+    except RecursionError:  # json recurses once per level of nesting
+        raise InputError("the MT answer cache nests too deep to be one", path=path) from None
     entries = data.get("entries") if isinstance(data, dict) else None
     if not isinstance(entries, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in entries.items()
