@@ -134,3 +134,62 @@ def test_an_answer_far_longer_than_its_german_is_refused() -> None:
     german = "Ein Satz von zweiundzwanzig."
     assert refusal("x" * (MAX_GROWTH * len(german) + SLACK), (), german) is None
     assert "characters long" in (refusal("x" * 3_000_000, (), german) or "")
+
+
+def _deepl(url: str, timeout: float = 5.0):
+    policy = RetryPolicy(attempts=1, sleep=lambda seconds: None, random=lambda: 0.5)
+    return make_provider(
+        "deepl", url=url, environ={"DEEPL_API_KEY": KEY}, retry=policy, timeout=timeout
+    )
+
+
+def _deepl_answer(text: object) -> bytes:
+    translation = {"detected_source_language": "DE", "text": text, "billed_characters": 9}
+    return json.dumps({"translations": [translation]}).encode()
+
+
+def test_the_official_deepl_client_is_bounded_as_the_others_are() -> None:
+    """The ``deepl`` package makes its own requests: they follow no redirect, read no
+    answer of megabytes, wait for no answer dripping in, and take no text that is none."""
+    with serving(lambda h: _json(h, _deepl_answer("from elsewhere"))) as (elsewhere, taken):
+
+        def redirect(handler: BaseHTTPRequestHandler) -> None:
+            handler.send_response(307)
+            handler.send_header("Location", f"{elsewhere}v2/translate")
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
+
+        with serving(redirect) as (url, asked), pytest.raises(ProviderError):
+            list(_deepl(url).translate(["Ein Satz."], "en"))
+    assert len(asked) == 1 and taken == []
+    flood = _deepl_answer("x" * 3_000_000)
+    with (
+        serving(lambda h: _json(h, flood)) as (url, _),
+        pytest.raises(ProviderError, match="longer than 2 MB"),
+    ):
+        list(_deepl(url).translate(["Ein Satz."], "en"))
+    for text in (5, None, ["a"]):
+        with (
+            serving(lambda h, t=text: _json(h, _deepl_answer(t))) as (url, _),
+            pytest.raises(ProviderError, match="no text"),
+        ):
+            list(_deepl(url).translate(["Ein Satz."], "en"))
+
+
+def test_a_deepl_answer_dripping_in_is_cut_at_the_timeout() -> None:
+    def drip(handler: BaseHTTPRequestHandler) -> None:
+        body = _deepl_answer("slow")
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        try:
+            for byte in body:
+                handler.wfile.write(bytes([byte]))
+                handler.wfile.flush()
+                time.sleep(0.25)
+        except OSError:
+            pass
+
+    with serving(drip) as (url, _), pytest.raises(ProviderError, match="no answer within 1 s"):
+        list(_deepl(url, timeout=1.0).translate(["Ein Satz."], "en"))

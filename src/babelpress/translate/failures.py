@@ -78,6 +78,25 @@ class Transport:
         return response
 
 
+class BoundedSession(requests.Session):
+    """A ``requests`` session that sends as :class:`Transport` does, for a client that
+    makes its own requests (the official ``deepl`` package): no redirect followed, no
+    answer over :data:`MAX_ANSWER_BYTES` read, the whole answer within *timeout*."""
+
+    def __init__(self, timeout: float) -> None:
+        super().__init__()
+        self.bounded_timeout = timeout
+
+    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
+        kwargs["allow_redirects"] = False
+        kwargs["stream"] = True
+        kwargs["timeout"] = min(kwargs.get("timeout") or self.bounded_timeout, self.bounded_timeout)
+        deadline = time.monotonic() + self.bounded_timeout
+        response = super().send(request, **kwargs)
+        _read_within(response, deadline)
+        return response
+
+
 #: the largest answer read from a provider (a batch's translations are far smaller)
 MAX_ANSWER_BYTES = 2_000_000
 
@@ -168,11 +187,17 @@ def _library(exc: BaseException, key_variable: str | None) -> Failure:
     return Failure("malformed", f"unexpected answer ({name})")
 
 
-def classify_deepl(exc: BaseException, secrets: Iterable[str]) -> Failure:
-    """A Failure for an exception of the official ``deepl`` package."""
+def classify_deepl(
+    exc: BaseException, secrets: Iterable[str], timeout: float = 30.0
+) -> Failure:
+    """A Failure for an exception of the official ``deepl`` package (what
+    :class:`BoundedSession` refused is told as for the other providers)."""
     import deepl
 
-    if isinstance(exc, deepl.AuthorizationException):
+    bounded = _network(exc.__cause__, timeout) if exc.__cause__ is not None else None
+    if bounded is not None and not isinstance(exc.__cause__, requests.ConnectionError):
+        failure = bounded
+    elif isinstance(exc, deepl.AuthorizationException):
         failure = Failure("auth", "authorisation failed (check DEEPL_API_KEY)")
     elif isinstance(exc, deepl.QuotaExceededException):
         failure = Failure("rejected", "quota for this billing period exceeded")

@@ -252,10 +252,12 @@ class DeeplProvider(Provider):
         key: str | None,
         retry: RetryPolicy | None = None,
         secrets: Sequence[str] = (),
+        timeout: float = DEFAULT_TIMEOUT,
     ) -> None:
         super().__init__(retry=retry, key=key, secrets=secrets)
         self.source = source
         self.url = url
+        self.timeout = timeout
         self._translator: Any = None
 
     def translate(self, texts: Sequence[str], target: str) -> Iterator[str]:
@@ -271,6 +273,9 @@ class DeeplProvider(Provider):
                 # one retry policy (ours) rather than two nested ones
                 deepl.http_client.max_network_retries = 0
                 self._translator = deepl.Translator(self.key or "", server_url=self.url)
+                # its requests bounded as ours are: a hostile server's redirect, endless
+                # answer or one byte a second go nowhere
+                self._translator._client._session = failures.BoundedSession(self.timeout)
             results = self._translator.translate_text(
                 texts,
                 source_lang=self.source.upper(),
@@ -279,7 +284,9 @@ class DeeplProvider(Provider):
             )
             answer = [r.text for r in (results if isinstance(results, list) else [results])]
         except Exception as exc:
-            raise failures.classify_deepl(exc, self.secrets) from None
+            raise failures.classify_deepl(exc, self.secrets, self.timeout) from None
+        if not all(isinstance(text, str) for text in answer):
+            raise Failure("malformed", "a translation that is no text")
         if len(answer) != len(texts):
             raise Failure("malformed", f"{len(answer)} translations for {len(texts)} texts")
         return answer
@@ -308,7 +315,9 @@ def make_provider(
     if name == "pseudo":
         return PseudoProvider(retry=retry, secrets=configured)
     if name == "deepl":
-        return DeeplProvider(source=source, url=url, key=key, retry=retry, secrets=configured)
+        return DeeplProvider(
+            source=source, url=url, key=key, retry=retry, secrets=configured, timeout=timeout
+        )
     return DeepTranslatorProvider(
         name,
         source=source,
