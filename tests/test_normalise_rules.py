@@ -2415,3 +2415,11 @@ def test_an_interview_question_with_its_answer_stays(question: str) -> None:
     )
     article = norm(f"Titel der Meldung hier\n\nInterview mit Anna Berger\n\n{talk}")
     assert question in [b.text for b in article.blocks]
+
+
+def test_lines_opening_with_dates_that_count_up_are_no_numbered_list() -> None:
+    """Lines "1. Januar …" over "2. Januar …" count days: they stay as written (a property
+    test found them made items 1 and 2 of a list, their day numbers gone from the text)."""
+    lines = ["1. Januar Der Tag begann mit Schnee.", "2. Januar Dann kam der Regen."]
+    article = norm(f"Titel der Meldung hier\n\n{P1}\n\n" + "\n".join(lines) + f"\n\n{P2}")
+    assert [b.text for b in article.blocks][1:3] == lines
