@@ -110,12 +110,12 @@ def _rows_at(
 
 
 def bullet_label_rows(lines: list[Line], rules: Rules) -> list[Line]:
-    """*lines* with every run of :func:`label_rows` as bulleted lines: a list."""
-    rows = label_rows(lines, rules)
+    """*lines* with every run of :func:`_label_rows` as bulleted lines: a list."""
+    rows = _label_rows(lines, rules)
     return [_bulleted(line, line.text) if i in rows else line for i, line in enumerate(lines)]
 
 
-def label_rows(lines: list[Line], rules: Rules) -> set[int]:
+def _label_rows(lines: list[Line], rules: Rules) -> set[int]:
     """The indices of *lines* in runs of at least :data:`MIN_ROWS` rows of a box written
     on one line each ("Alarmierung: 03:12 Uhr"), with different labels, in one block.
 

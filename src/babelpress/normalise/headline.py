@@ -39,7 +39,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from babelpress.normalise.article import Block, Doubt, Removal
-from babelpress.normalise.databox import label_rows
 from babelpress.normalise.evidence import HEAD, assess, is_menu, reads_as_sentence, verdict
 from babelpress.normalise.rules import Rules
 from babelpress.normalise.structure import Line, caption_parts, is_heading_like, take_title
@@ -87,8 +86,7 @@ def take_headline(
     of the paragraphs of prose."""
     first = next((i for i, x in enumerate(lines) if x.number in prose), None)
     first = _after_section_intro(lines, first, removed, rules)
-    rows = label_rows(lines[: first or 0], rules)
-    candidates = [i for i in range(first or 0) if _candidate(lines[i], rules) and i not in rows]
+    candidates = [i for i in range(first or 0) if _candidate(lines[i], rules)]
     candidates = _below_navigation(lines, first, candidates, removed, rules)
     if first is not None and _titled_prose(lines, first, candidates, removed, rules):
         candidates.append(first)

@@ -96,7 +96,7 @@ def take_metadata(
     taken: set[int] = set()
     found_at: list[tuple[int, dict[str, Any]]] = []
     signed = letter_signatures(lines, rules)
-    listed = _dated_rows(lines, rules) | _quoted_mail_headers(lines, at_edge)
+    listed = _dated_rows(lines, rules) | _quoted_mail_headers(lines, rules, at_edge)
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -153,21 +153,19 @@ def _dated_rows(lines: list[Line], rules: Rules) -> set[int]:
     return rows
 
 
-#: a line of a mail's header: "Von: …", "Datum: …", "Betreff: …"
-_MAIL_HEADER = re.compile(
-    r"(?:von|an|cc|kopie|datum|gesendet|betreff|from|to|date|sent|subject):\s", re.IGNORECASE
-)
-#: the lines that make a block of them a mail's header: sender or subject
+#: the lines that make a block of header lines (``mail_header``) a mail's: sender or subject
 _MAIL_SENDER = re.compile(r"(?:von|betreff|from|subject):", re.IGNORECASE)
 
 
-def _quoted_mail_headers(lines: list[Line], at_edge: Callable[[Line], bool]) -> set[int]:
+def _quoted_mail_headers(
+    lines: list[Line], rules: Rules, at_edge: Callable[[Line], bool]
+) -> set[int]:
     """The numbers of the header lines of a mail quoted among the article's paragraphs
     (a phishing warning shows the mail): two or more in one block, one naming the sender
     or the subject.  Its date is the mail's, not the article's, and it stays in the text."""
     blocks: dict[int, list[Line]] = {}
     for line in lines:
-        if not at_edge(line) and _MAIL_HEADER.match(line.text):
+        if not at_edge(line) and rules.mail_header.match(line.text):
             blocks.setdefault(line.group, []).append(line)
     return {
         line.number
