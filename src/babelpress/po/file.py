@@ -116,15 +116,21 @@ MAX_PLURAL_FORMS = 6
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 
 
+def declared_plurals(po: polib.POFile) -> int | None:
+    """The ``nplurals`` of the catalogue's ``Plural-Forms`` header, if it has one."""
+    match = _NPLURALS.search(po.metadata.get("Plural-Forms", ""))
+    return int(match.group(1)) if match else None
+
+
 def _check_plural_forms(po: polib.POFile, text: str, path: str | Path) -> None:
     """A header's ``nplurals`` beyond any language's is refused: every plural entry
     would get that many forms (``nplurals=3000000`` is megabytes of empty strings)."""
-    match = _NPLURALS.search(po.metadata.get("Plural-Forms", ""))
-    if match is not None and int(match.group(1)) > MAX_PLURAL_FORMS:
+    declared = declared_plurals(po)
+    if declared is not None and declared > MAX_PLURAL_FORMS:
         at = text.find("Plural-Forms")
         line = text.count("\n", 0, at) + 1 if at >= 0 else 1
         raise CatalogError(
-            f"Plural-Forms: nplurals={match.group(1)}; no language has more than "
+            f"Plural-Forms: nplurals={declared}; no language has more than "
             f"{MAX_PLURAL_FORMS} forms",
             path=path, line=line,
         )  # fmt: skip

@@ -36,17 +36,15 @@ The header is the old catalogue's, with ``POT-Creation-Date`` from the template.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import polib
 
-from babelpress.po.file import new_entry
+from babelpress.po.file import declared_plurals, new_entry
 
 FUZZY_THRESHOLD = 0.6
-_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 #: the prefix of the translator comment on a translation-memory suggestion
 MEMORY_NOTE = "Suggested by translation memory from "
 
@@ -239,8 +237,8 @@ def _editor_flags(template_entry: polib.POEntry, old: polib.POEntry) -> list[str
 
 def _nplurals(po: polib.POFile) -> int:
     """The number of plural forms the catalogue's ``Plural-Forms`` header declares (or 2)."""
-    match = _NPLURALS.search(po.metadata.get("Plural-Forms", ""))
-    return max(1, int(match.group(1))) if match else 2
+    declared = declared_plurals(po)
+    return 2 if declared is None else max(1, declared)
 
 
 def _translation(
