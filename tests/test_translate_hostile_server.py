@@ -84,9 +84,10 @@ def test_a_redirect_is_not_followed_and_the_key_stays_home() -> None:
     assert KEY not in str(caught.value)
 
 
-def test_an_answer_dripping_in_is_cut_at_the_timeout() -> None:
+def _dripping(body: bytes) -> Callable[[BaseHTTPRequestHandler], None]:
+    """An answer that sends *body* one byte every quarter of a second."""
+
     def drip(handler: BaseHTTPRequestHandler) -> None:
-        body = json.dumps({"translatedText": "slow"}).encode()
         handler.send_response(200)
         handler.send_header("Content-Type", "application/json")
         handler.send_header("Content-Length", str(len(body)))
@@ -99,6 +100,11 @@ def test_an_answer_dripping_in_is_cut_at_the_timeout() -> None:
         except OSError:
             pass  # the client gave up, as it should
 
+    return drip
+
+
+def test_an_answer_dripping_in_is_cut_at_the_timeout() -> None:
+    drip = _dripping(json.dumps({"translatedText": "slow"}).encode())
     # every byte comes within the timeout, so only a deadline on the whole answer fails
     # this request: without one, the answer would be taken once it had dripped in
     with (
@@ -177,19 +183,8 @@ def test_the_official_deepl_client_is_bounded_as_the_others_are() -> None:
 
 
 def test_a_deepl_answer_dripping_in_is_cut_at_the_timeout() -> None:
-    def drip(handler: BaseHTTPRequestHandler) -> None:
-        body = _deepl_answer("slow")
-        handler.send_response(200)
-        handler.send_header("Content-Type", "application/json")
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        try:
-            for byte in body:
-                handler.wfile.write(bytes([byte]))
-                handler.wfile.flush()
-                time.sleep(0.25)
-        except OSError:
-            pass
-
-    with serving(drip) as (url, _), pytest.raises(ProviderError, match="no answer within 1 s"):
+    with (
+        serving(_dripping(_deepl_answer("slow"))) as (url, _),
+        pytest.raises(ProviderError, match="no answer within 1 s"),
+    ):
         list(_deepl(url, timeout=1.0).translate(["Ein Satz."], "en"))

@@ -60,14 +60,10 @@ class Transport:
         return getattr(requests, name)
 
     def _request(self, method: str, url: str, options: dict[str, Any]) -> requests.Response:
-        options.setdefault("timeout", self.timeout)
-        options["allow_redirects"] = False
-        options["stream"] = True
         self.status, self.retry_after, self.body, self.error = None, None, "", None
-        deadline = time.monotonic() + self.timeout
         try:
-            response = requests.request(method, url, **options)
-            _read_within(response, deadline)
+            with BoundedSession(self.timeout) as session:
+                response = session.request(method, url, **options)
         except requests.RequestException as exc:
             self.error = exc
             raise
