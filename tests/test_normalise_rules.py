@@ -2405,6 +2405,37 @@ def test_an_article_sentence_in_a_rules_words_stays(sentence: str) -> None:
     assert "date" not in article.meta and "updated" not in article.meta
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Ein Sprecher sagte, man habe lange gezögert. Die künstlich erzeugte Stimme des "
+        "Ansagedienstes soll im Frühjahr ersetzt werden.",
+        "Die Tarife steigen im Januar. Das Ticket kostet im ersten Jahr 49 Euro, danach "
+        "58 Euro pro Monat.",
+    ],
+)
+def test_a_paragraph_whose_later_sentence_has_a_rules_words_stays(paragraph: str) -> None:
+    """A rule naming words inside a sentence matches the paragraph that holds it: when
+    the paragraph opens with the article's sentence and does not speak to the reader,
+    the rule would take the article's sentences with it."""
+    article = norm(f"Titel der Meldung hier\n\n{P1}\n\n{paragraph}\n\n{P2}")
+    assert [b.text for b in article.blocks] == [P1, paragraph, P2]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Dieser Artikel enthält Affiliate-Links. Wenn Sie über diese Links einkaufen, "
+        "erhalten wir eine Provision.",
+        "Die Texte werden vorgelesen. Die künstlich erzeugte Stimme kann Fehler machen, "
+        "melden Sie diese bitte.",
+    ],
+)
+def test_the_sites_paragraph_speaking_to_the_reader_still_goes(paragraph: str) -> None:
+    article = norm(f"Titel der Meldung hier\n\n{P1}\n\n{paragraph}\n\n{P2}")
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
 @pytest.mark.parametrize("question", ["Wie sehen Sie das?", "Gefällt Ihnen die neue Rolle?"])
 def test_an_interview_question_with_its_answer_stays(question: str) -> None:
     """In an interview, "Wie sehen Sie das?" is asked and answered; elsewhere it is the

@@ -99,6 +99,12 @@ _REPORTED = re.compile(
     r"warnt|so|berichtete|kritisierte|forderte|fordert|ergänzte|räumte)\s+(?:der|die|das|den|"
     r"dem|ein|eine|einer|sie|er|es|[A-ZÄÖÜ])"
 )
+#: a quotation: „…“, »…«, "…"
+_QUOTED = re.compile(r"„[^“”]*[“”]|»[^«]*«|\"[^\"]*\"")
+#: "Sie" at the start of a sentence: she or they, not the reader
+_SENTENCE_SIE = re.compile(r"(^|[.!?:]\s+)Sie\b")
+#: the site speaking of itself
+_WE = re.compile(r"\b(?:wir|uns|unser|unsere|unseren|unserem|unserer)\b", re.IGNORECASE)
 #: a sponsor's label alone ("Präsentiert von:") has at most this many words
 SPONSOR_LABEL_WORDS = 3
 #: paragraphs of prose in a row, below a trailer, that show the article goes on
@@ -202,6 +208,23 @@ def _article_sentence(line: Line, zones: Zones, kind: str, rules: Rules) -> bool
     return kind in PROSE_KINDS and zones.of(line) == BODY and is_prose(line.text, rules.evidence)
 
 
+def _holds_article_sentence(line: Line, rules: Rules) -> bool:
+    """*line* is a paragraph of prose that opens with a sentence no rule names and does
+    not speak to the reader: a rule that matched words of a later sentence ("Die
+    künstlich erzeugte Stimme des Ansagedienstes …") would take the article's sentences
+    with it.  The site's own paragraphs open with what they are ("Diese Website verwendet
+    Cookies. …") or speak to the reader ("Kaufen Sie darüber ein, erhalten wir …")."""
+    if not several_sentences(line.text) or not is_prose(line.text, rules.evidence):
+        return False
+    first = _SENTENCE_BREAK.split(line.text.strip(), maxsplit=1)[0]
+    if rules.boilerplate_kind(first) is not None:
+        return False
+    # what someone is quoted saying, and "Sie" opening a sentence (she, they), are no address
+    unquoted = _QUOTED.sub(" ", line.text)
+    unquoted = _SENTENCE_SIE.sub(r"\1sie", unquoted)
+    return not rules.evidence.reader_address.search(unquoted) and not _WE.search(unquoted)
+
+
 def _answered(lines: list[Line], index: int, zones: Zones, rules: Rules) -> bool:
     """The question ``lines[index]``, among an interview's paragraphs, is answered by a
     paragraph of prose right after it: the interviewer's, not the site's call for opinions."""
@@ -296,6 +319,8 @@ def sweep(
             kind = None  # "Weitere Tests sollen im Mai folgen.": the words of a label
         if kind == "feedback" and interview and _answered(lines, index, zones, rules):
             kind = None  # "Wie sehen Sie das?" asked in an interview: its answer follows
+        if kind is not None and zones.of(line) == BODY and _holds_article_sentence(line, rules):
+            kind = None  # one sentence of the paragraph has a label's words, the others none
         if kind is not None:
             removed.append(Removal(kind.replace("_", " "), line.text, line.number, "rule"))
             if kind in LISTING_MARKS and label is not None and line.group == label.group:
