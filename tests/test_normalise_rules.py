@@ -2454,3 +2454,47 @@ def test_lines_opening_with_dates_that_count_up_are_no_numbered_list() -> None:
     lines = ["1. Januar Der Tag begann mit Schnee.", "2. Januar Dann kam der Regen."]
     article = norm(f"Titel der Meldung hier\n\n{P1}\n\n" + "\n".join(lines) + f"\n\n{P2}")
     assert [b.text for b in article.blocks][1:3] == lines
+
+
+def test_a_sentence_set_in_lines_of_verse_stays_whole() -> None:
+    """A prayer or poem quoted in short lines: a sentence going on after a comma in lower
+    case is one sentence of the article, not a paragraph per line."""
+    prayer = (
+        "Maria, du Frau auf dem Weg,\ndu bist über das Gebirge gegangen,\n"
+        "um deiner Verwandten beizustehen.\nGeh mit uns, wenn wir müde werden,\n"
+        "und halte uns wach für die Not der anderen.\nAmen."
+    )
+    article = norm(f"Titel der Meldung hier\n\n{P1}\n\n{prayer}\n\n{P2}")
+    assert [b.text for b in article.blocks] == [
+        P1,
+        "Maria, du Frau auf dem Weg, du bist über das Gebirge gegangen, um deiner "
+        "Verwandten beizustehen.",
+        "Geh mit uns, wenn wir müde werden, und halte uns wach für die Not der anderen.",
+        "Amen.",
+        P2,
+    ]
+
+
+@pytest.mark.parametrize(
+    "moves",
+    ["1.e4 e5 2.Sf3 Sc6 3.Lc4 Sd4 4.Sxe5 Dg5", "28...Txe3 29.fxe3 Dxe3+ 30.Kh1 Sf2+", "2:1 (1:0)"],
+)
+def test_a_line_of_signs_and_figures_is_no_heading(moves: str) -> None:
+    """A chess game's moves or a score under a lead-in are text of the article: a
+    heading has a word in it."""
+    article = norm(f"Titel der Meldung hier\n\n{P1}\n\n{moves}\n\n{P2}")
+    assert [(b.kind, b.text) for b in article.blocks][1] == ("paragraph", moves)
+
+
+def test_the_headline_stands_above_the_byline() -> None:
+    """A line of a headline's length between the byline and the article (a radio
+    manuscript's direction) is not the headline; a question over its subline is."""
+    page = (
+        "Das Feature\nWer übernimmt den Hof?\nJunge Landwirtinnen zwischen Tradition und "
+        "Aufbruch\nEin Feature von Annika Vosskamp\nSendung: Sonntag, 09.03.2025, 18:05 Uhr"
+        f"\n\nAtmo: Melkstand, Pumpen, Kühe – langsam einblenden\n\n{P1}\n\n{P2}"
+    )
+    article = norm(page)
+    assert article.title == "Wer übernimmt den Hof?"
+    assert article.meta["author"] == "Annika Vosskamp"
+    assert article.meta["date"] == dt.date(2025, 3, 9)

@@ -88,6 +88,7 @@ def take_headline(
     first = _after_section_intro(lines, first, removed, rules)
     candidates = [i for i in range(first or 0) if _candidate(lines[i], rules)]
     candidates = _below_navigation(lines, first, candidates, removed, rules)
+    candidates = _above_byline(lines, candidates, removed)
     if first is not None and _titled_prose(lines, first, candidates, removed, rules):
         candidates.append(first)
     if not candidates:
@@ -168,6 +169,20 @@ def _below_navigation(
     return below if below or _candidate(lines[first], rules) else candidates
 
 
+def _above_byline(lines: list[Line], candidates: list[int], removed: list[Removal]) -> list[int]:
+    """The candidates above the author's byline, when one of a headline's length stands
+    there: the byline follows the headline, and a line between it and the article (a
+    radio manuscript's "Atmo: Melkstand, Pumpen, Kühe", a caption without its full stop)
+    is no headline."""
+    bylines = [r.line for r in removed if r.reason == "metadata" and "author:" in r.detail]
+    if not bylines:
+        return candidates
+    above = [i for i in candidates if lines[i].number < min(bylines)]
+    if len(above) < len(candidates) and any(_headline_length(lines[i]) for i in above):
+        return above
+    return candidates
+
+
 def _slogan(text: str) -> bool:
     """A site's claim under its name ("Wirtschaft. Märkte. Meinung.", "Unabhängig testen.
     Besser kaufen."): two or more fragments of at most two words, each with its full
@@ -239,9 +254,17 @@ def _over_standfirst(line: Line, below: Line, rules: Rules) -> bool:
         line.group == below.group
         and line.number == below.number - 1
         and (subline or not _longer(line, below))
-        and (len(line.text.split()) > TOPLINE_WORDS or len(below.text.split()) >= STANDFIRST_WORDS)
+        and (
+            len(line.text.split()) > TOPLINE_WORDS
+            or len(below.text.split()) >= STANDFIRST_WORDS
+            or _asks(line.text)  # a topline names a subject; "Wer übernimmt den Hof?" asks
+        )
         and any(word.casefold() in function_words for word in line.text.split())
     )
+
+
+def _asks(text: str) -> bool:
+    return text.rstrip(" “”\"»«'’").endswith(("?", "!"))
 
 
 def _standfirst_below(lines: list[Line], index: int) -> bool:

@@ -71,6 +71,8 @@ MIN_JOINTS = 3
 FULL_LINE = 0.75
 #: a headline's first line, broken off by the page's layout, has at most this many words
 BROKEN_HEADLINE_WORDS = 5
+#: a line of verse that a sentence goes on from, or in, has at least this many words
+MIN_VERSE_WORDS = 2
 #: a caption above its credit line is at most twice this long
 MAX_CAPTION_LINE = 150
 
@@ -124,6 +126,7 @@ def _mended(group: list[Line], rules: Rules) -> list[Line]:
         listed = len(out) > 1 and out[-2].text.endswith(":")  # a list's first item above
         if last is not None and (
             _broken_sentence(last.text, line.text, rules)
+            or _verse_goes_on(last.text, line.text, rules)
             or (not listed and _broken_headline(last.text, line.text, following, rules))
         ):
             out[-1] = Line(_joined(last.text, line.text), last.group, last.number, line.number)
@@ -152,6 +155,21 @@ def _broken_sentence(above: str, line: str, rules: Rules) -> bool:
         and _in_prose(line, rules)
         and not rules.bullet.match(line)
         and not is_heading_like(line, rules)
+    )
+
+
+def _verse_goes_on(above: str, line: str, rules: Rules) -> bool:
+    """A sentence set in short lines (a prayer, a poem, a song quoted) goes on after a
+    comma in lower case: "Maria, du Frau auf dem Weg," / "du bist über das Gebirge
+    gegangen,"; its lines are joined so that the sentence stays whole."""
+    return (
+        above.endswith(",")
+        and len(words(above)) >= MIN_VERSE_WORDS
+        and line[:1].islower()
+        and len(words(line)) >= MIN_VERSE_WORDS
+        and _in_prose(above, rules)
+        and _in_prose(line, rules)
+        and not rules.bullet.match(line)
     )
 
 
@@ -462,7 +480,18 @@ def _unmarked(text: str) -> str:
 
 
 def _is_heading(text: str, rules: Rules) -> bool:
-    return is_heading_like(text, rules) and not rules.kicker.match(text)
+    """Heading-shaped, with a word in it: a line of signs and figures ("1.e4 e5 2.Sf3",
+    a chess game's moves; "2:1 (1:0)") is text of the article, not a heading."""
+    return (
+        is_heading_like(text, rules)
+        and not rules.kicker.match(text)
+        and any(_LETTERS.fullmatch(token.strip(_TOKEN_EDGES)) for token in text.split())
+    )
+
+
+#: a word of letters alone, and what may stand around it ("(Kurz-)", "„Tor“:")
+_LETTERS = re.compile(r"[^\W\d_]{2,}(?:[-'’][^\W\d_]+)*")
+_TOKEN_EDGES = "()[]{}„“”\"'»«‚‘’.,:;!?–—-/*+#"
 
 
 def _is_quote(text: str) -> bool:
