@@ -2498,3 +2498,71 @@ def test_the_headline_stands_above_the_byline() -> None:
     assert article.title == "Wer übernimmt den Hof?"
     assert article.meta["author"] == "Annika Vosskamp"
     assert article.meta["date"] == dt.date(2025, 3, 9)
+
+
+def test_a_series_name_the_breadcrumb_ends_with_is_the_kicker() -> None:
+    """A column's name over its headline, the section the breadcrumb names: the topline."""
+    page = (
+        "Stadt › Kolumnen › Saal 108\n\nSaal 108 – die Gerichtskolumne\n"
+        "Die Hecke, die Kettensäge und der kopflose Gartenzwerg\n"
+        f"Eine Kolumne von Konstanze Ruhland\n\n{P1}\n\n{P2}"
+    )
+    article = norm(page)
+    assert article.title == "Die Hecke, die Kettensäge und der kopflose Gartenzwerg"
+    assert [b.text for b in article.blocks if b.kind == "kicker"] == [
+        "Saal 108 – die Gerichtskolumne"
+    ]
+
+
+def test_a_datelines_date_is_the_articles_when_the_page_gives_none() -> None:
+    """ "Wendrichsfeld, 3. April 2025 – …" opening the text dates it; the text keeps it."""
+    first = f"Wendrichsfeld, 3. April 2025 – {P1}"
+    article = norm(f"Titel der Meldung hier\n\n{first}\n\n{P2}")
+    assert article.meta["date"] == dt.date(2025, 4, 3)
+    assert [b.text for b in article.blocks] == [first, P2]
+    dated = norm(f"Titel der Meldung hier\nStand: 05.04.2025\n\n{first}\n\n{P2}")
+    assert dated.meta["date"] == dt.date(2025, 4, 5)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a press release's pictures, offered by name, type and size
+        "Bilder zum Herunterladen\nKontrollstelle auf der Passhöhe (JPG, 2,4 MB)\n"
+        "Unfallstelle oberhalb der Alp (JPG, 1,9 MB)",
+        # a contact block with a postal address, no telephone
+        "Kontakt\nKantonspolizei Hochtal\nMediendienst\nPolizeikommando, Zeughausgasse 4, "
+        "7390 Hochtal",
+        # a box under a label in capitals, closed by its link
+        "AUSSTELLER\nKessbach Robotics GmbH\nHalle 3 · Stand C21\nZum Ausstellerprofil ›",
+        # a widget's table of figures with its link to more
+        "Börse regional\nWert\tKurs\tVeränd.\nFeldmann Antriebe\t42,18 €\t+1,3 %\n"
+        "Norvia Logistik\t17,64 €\t–0,8 %\nKessing Bau\t63,40 €\t–2,1 %\nAlle Kurse ›",
+        # a press photo's terms, a series' other parts
+        "Die folgenden Bilder dürfen im Rahmen der Berichterstattung honorarfrei verwendet "
+        "werden. Bitte geben Sie den Bildnachweis an.",
+    ],
+)
+def test_the_sites_boxes_amid_the_text_go(box: str) -> None:
+    article = norm(f"Titel der Meldung hier\n\n{P1}\n\n{box}\n\n{P2}\n\n{P3}")
+    assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_a_pointer_to_a_series_other_parts_below_the_text_goes() -> None:
+    notice = "Alle Folgen von „Saal 108“ finden Sie auf unserer Themenseite."
+    article = norm(f"Titel der Meldung hier\n\n{P1}\n\n{P2}\n\n{notice}")
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_a_tables_rows_are_text_not_headings() -> None:
+    """An election's results pasted with tabs stay, each row as it is; none is a heading."""
+    table = (
+        "Partei\tStimmen\tVeränderung\nCDU\t34,2 %\t+1,3\nSPD\t22,1 %\t-2,0\nGrüne\t15,3 %\t+0,4"
+    )
+    article = norm(f"Titel der Meldung hier\n\n{P1}\n\n{table}\n\n{P2}")
+    rows = [b for b in article.blocks if "·" in b.text]
+    assert [b.text for b in rows] == [
+        "Partei · Stimmen · Veränderung", "CDU · 34,2 % · +1,3", "SPD · 22,1 % · -2,0",
+        "Grüne · 15,3 % · +0,4",
+    ]  # fmt: skip
+    assert all(b.kind == "paragraph" for b in rows)

@@ -105,6 +105,8 @@ _QUOTED = re.compile(r"„[^“”]*[“”]|»[^«]*«|\"[^\"]*\"")
 _SENTENCE_SIE = re.compile(r"(^|[.!?:]\s+)Sie\b")
 #: the site speaking of itself
 _WE = re.compile(r"\b(?:wir|uns|unser|unsere|unseren|unserem|unserer)\b", re.IGNORECASE)
+#: a box's label in capitals has at least this many letters
+MIN_LABEL_LETTERS = 4
 #: a sponsor's label alone ("Präsentiert von:") has at most this many words
 SPONSOR_LABEL_WORDS = 3
 #: paragraphs of prose in a row, below a trailer, that show the article goes on
@@ -701,7 +703,21 @@ def _figures(texts: list[str], rules: Rules) -> bool:
     """A widget of figures: most of its short lines a number, a price or a change
     ("18.432,17", "+0,84 %"), the others names and labels ("DAX", "Kurse")."""
     numbers = sum(bool(rules.figure.match(t)) for t in texts)
-    return numbers >= MIN_FIGURES and numbers * 2 >= len(texts)
+    if numbers >= MIN_FIGURES and numbers * 2 >= len(texts):
+        return True
+    # a table of figures with the site's link to more ("Feldmann Antriebe · 42,18 € ·
+    # +1,3 %" … "Alle Kurse ›"); a table of the article's (election results) has no link
+    linked = any(rules.boilerplate_kind(t) == "link_button" or _button(t, rules) for t in texts)
+    rows = [_row_figures(t, rules) for t in texts]
+    return linked and sum(rows) >= MIN_FIGURES and sum(map(bool, rows)) * 2 >= len(texts)
+
+
+def _row_figures(text: str, rules: Rules) -> int:
+    """The figures of a table's row, its items between " · ", when half of them or more
+    are figures; 0 for another line."""
+    items = plain_spaces(text).split(" · ")
+    found = sum(bool(rules.figure.match(item)) for item in items)
+    return found if len(items) > 1 and found * 2 >= len(items) else 0
 
 
 def _short_label(line: Line, rules: Rules) -> bool:
@@ -742,7 +758,36 @@ def _box(
         found, box_kind = _author_box(lines, index, rules), "author box"
     elif line.text.rstrip().endswith("?") and _site_speaks(line, rules):
         found, box_kind = _dialog(lines, index, rules), "dialog"
+    elif _capital_label(line.text):
+        # "AUSSTELLER" over a name, "Halle 3 · Stand C21" and "Zum Ausstellerprofil ›"
+        found, box_kind = _run_to_link(lines, index, rules), "box"
     return (box_kind, found) if found else None
+
+
+def _run_to_link(lines: list[Line], index: int, rules: Rules) -> set[int]:
+    """The short lines under the label at *index*, none a sentence, down to a button or a
+    link the rules name ("Zum Ausstellerprofil ›") in its block: none without one."""
+    label = lines[index]
+    run: set[int] = set()
+    for line in lines[index + 1 : index + 2 + MAX_AD_LINES]:
+        if line.group != label.group or len(line.text.split()) > MAX_AD_WORDS:
+            return set()
+        if reads_as_sentence(line.text):
+            return set()
+        run.add(line.number)
+        if _button(line.text, rules) or rules.boilerplate_kind(line.text) == "link_button":
+            return run
+    return set()
+
+
+def _capital_label(text: str) -> bool:
+    """A box's label set in capitals: a word or two, no figure."""
+    found = text.strip().rstrip(":").split()
+    return (
+        1 <= len(found) <= 2
+        and all(word.isalpha() and word.isupper() for word in found)
+        and sum(len(word) for word in found) >= MIN_LABEL_LETTERS
+    )
 
 
 def _advertisement(lines: list[Line], index: int, rules: Rules) -> set[int]:

@@ -36,6 +36,7 @@ first paragraph of prose, the *head*):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from babelpress.normalise.article import Block, Doubt, Removal
@@ -46,6 +47,8 @@ from babelpress.normalise.text import comparable, several_sentences
 
 #: what is removed as the site's navigation under these reasons
 NAVIGATION = frozenset({"breadcrumb", "skip link"})
+#: what separates the items of a breadcrumb
+_CRUMB_BREAK = re.compile(r"\s*[›>»/|]\s*")
 #: a line of this many letters or more, all capitals, is a masthead or a label
 MIN_CAPITALS = 4
 #: a candidate this short, followed by a longer one, is navigation or a topline
@@ -94,7 +97,7 @@ def take_headline(
     if not candidates:
         title, rest = take_title(lines, rules)
         return Headline(title, None, rest)
-    chosen = _choose(candidates, lines, rules)
+    chosen = _choose(candidates, lines, rules, _sections(removed))
     title_line = lines[chosen]
     kicker, above = _topline(lines, chosen, candidates, rules)
     # the headline and what is removed above it need no doubt of the evidence
@@ -218,7 +221,9 @@ def _headline_length(line: Line) -> bool:
     return HEADLINE_WORDS <= len(line.text.split()) <= HEADLINE_MAX_WORDS
 
 
-def _choose(candidates: list[int], lines: list[Line], rules: Rules) -> int:
+def _choose(
+    candidates: list[int], lines: list[Line], rules: Rules, sections: frozenset[str] = frozenset()
+) -> int:
     long_enough = [i for i in candidates if _headline_length(lines[i])]
     if long_enough:
         last = long_enough[-1]
@@ -226,6 +231,7 @@ def _choose(candidates: list[int], lines: list[Line], rules: Rules) -> int:
             last - 1 in long_enough
             and _over_standfirst(lines[last - 1], lines[last], rules)
             and not _standfirst_below(lines, last)
+            and not _names_section(lines[last - 1], sections)
         ):
             return last - 1
         return last
@@ -240,6 +246,20 @@ def _choose(candidates: list[int], lines: list[Line], rules: Rules) -> int:
             continue  # a masthead or a label ("DIE TAGESWARTE") above a name in words
         return index
     return candidates[-1]
+
+
+def _sections(removed: list[Removal]) -> frozenset[str]:
+    """The section each breadcrumb ends with, below its start ("Wehrstedt › Kolumnen ›
+    Saal 108": "saal 108"), as :func:`comparable` writes it."""
+    crumbs = (_CRUMB_BREAK.split(r.text.strip()) for r in removed if r.reason == "breadcrumb")
+    return frozenset(comparable(found[-1]) for found in crumbs if len(found) > 1 and found[-1])
+
+
+def _names_section(line: Line, sections: frozenset[str]) -> bool:
+    """*line* opens with the page's section in the breadcrumb: a column's or series' name
+    over the headline ("Saal 108 – die Gerichtskolumne"), its topline."""
+    text = comparable(line.text)
+    return any(text == name or text.startswith(f"{name} ") for name in sections)
 
 
 def _over_standfirst(line: Line, below: Line, rules: Rules) -> bool:

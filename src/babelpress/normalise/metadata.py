@@ -40,6 +40,22 @@ _TITLES = re.compile(
 _FIELDS = ("author", "source", "translator", "contributors", "date", "updated")
 
 
+def dateline_date(
+    lines: list[Line], first: int | None, rules: Rules, fields: dict[str, Any]
+) -> None:
+    """The date of the dateline opening the first paragraph of prose (the line numbered
+    *first*), into *fields* when the page states no date elsewhere; the paragraph stays
+    as it is."""
+    if first is None or "date" in fields:
+        return
+    line = next((line for line in lines if line.number == first), None)
+    match = rules.dateline.match(plain_spaces(line.text)) if line is not None else None
+    if match is not None:
+        date = parse_date_text(match.group("date"), rules.months)
+        if date is not None:
+            fields["date"] = date
+
+
 def match_metadata(line: str, rules: Rules, *, edge: bool = False) -> dict[str, Any] | None:
     """The fields *line* states, or None if it is not a metadata line.
 

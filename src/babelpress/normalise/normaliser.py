@@ -38,7 +38,12 @@ from babelpress.normalise.dedupe import drop_duplicates, find_pull_quotes
 from babelpress.normalise.escape import one_line
 from babelpress.normalise.furniture import Zones, forwarded_mail, sweep
 from babelpress.normalise.headline import take_headline
-from babelpress.normalise.metadata import author_names, finish_fields, take_metadata
+from babelpress.normalise.metadata import (
+    author_names,
+    dateline_date,
+    finish_fields,
+    take_metadata,
+)
 from babelpress.normalise.rules import Rules, load_rules
 from babelpress.normalise.structure import classify, is_interview, rejoin_interrupted, split_lines
 from babelpress.normalise.text import clean, sentences, slugify
@@ -81,6 +86,7 @@ def normalise_text(
     zones = Zones.of_page(lines, rules)
     lines = take_metadata(lines, rules, zones.at_edge, fields, removed)
     finish_fields(fields)
+    dateline_date(lines, zones.first, rules, fields)
     lines = sweep(
         lines, rules, zones, removed, doubts, authors=author_names(fields), interview=interview
     )

@@ -52,6 +52,8 @@ class Rules:
     #: a letter's closing formula ("Mit freundlichen Grüßen"): its signature follows
     letter_close: re.Pattern[str]
     metadata_label: re.Pattern[str]
+    #: a dateline opening the first paragraph ("Wendrichsfeld, 3. April 2025 – …")
+    dateline: re.Pattern[str]
     months: dict[str, int]
     caption_label: re.Pattern[str]
     credit: tuple[re.Pattern[str], ...]
@@ -246,6 +248,9 @@ def _compiled(get: _Getter, data: dict[str, Any]) -> Rules:
         letter_close=get.pattern("letter_close", data.get("letter_close", "$^")),
         metadata_label=get.pattern(
             "metadata_label", _filled([data.get("metadata_label", "$^")], parts)[0]
+        ),
+        dateline=get.pattern(
+            "dateline", _filled([data.get("dateline", "$^")], parts)[0], group="date"
         ),
         months=months,
         caption_label=get.pattern("captions.caption_label", captions.get("caption_label", "$^")),

@@ -408,6 +408,7 @@ def classify(
         elif (
             0 < i < len(lines) - 1
             and _is_heading(line.text, rules)
+            and not _table_row(lines, i)
             and not _spoken(line.text, rules, interview)
             and not any(p.match(line.text) for p in rules.not_heading)
         ):
@@ -477,6 +478,20 @@ def _unmarked(text: str) -> str:
     """A heading's text without a ticker's marks around it (they are typography)."""
     marked = _TICKER_MARKS.match(text)
     return marked.group("text") if marked else text
+
+
+def _table_row(lines: list[Line], index: int) -> bool:
+    """``lines[index]`` is a row of a table pasted with tabs (its cells between " · "):
+    the line above or below it in its block has as many cells.  A table's rows are
+    text, not headings ("CDU · 34,2 % · +1,3")."""
+    line = lines[index]
+    cells = line.text.count(" · ")
+    return cells > 0 and any(
+        0 <= other < len(lines)
+        and lines[other].group == line.group
+        and lines[other].text.count(" · ") == cells
+        for other in (index - 1, index + 1)
+    )
 
 
 def _is_heading(text: str, rules: Rules) -> bool:
