@@ -2566,3 +2566,78 @@ def test_a_tables_rows_are_text_not_headings() -> None:
         "Grüne · 15,3 % · +0,4",
     ]  # fmt: skip
     assert all(b.kind == "paragraph" for b in rows)
+
+
+def test_a_sentence_in_lines_of_sense_stays_whole() -> None:
+    """Plain language breaks a sentence into lines of sense, going on in lower case: one
+    sentence; lines of phrases without a full stop stay a list."""
+    lines = (
+        "Im Landkreis gibt es bald ein neues Ticket.\nMit dem Ticket können Menschen\n"
+        "mit wenig Geld\nbillig Bus und Bahn fahren.\nDas Ticket gibt es ab dem 1. Juli."
+    )
+    article = norm(f"Titel der Meldung hier\n\n{P1}\n\n{lines}\n\n{P2}")
+    assert [b.text for b in article.blocks] == [
+        P1,
+        "Im Landkreis gibt es bald ein neues Ticket.",
+        "Mit dem Ticket können Menschen mit wenig Geld billig Bus und Bahn fahren.",
+        "Das Ticket gibt es ab dem 1. Juli.",
+        P2,
+    ]
+    phrases = (
+        "Die Behörden raten:\nFenster schließen\nsich nicht im Freien aufhalten\n"
+        "das Gebiet umfahren"
+    )
+    listed = norm(f"Titel der Meldung hier\n\n{P1}\n\n{phrases}\n\n{P2}")
+    assert ("Fenster schließen", "sich nicht im Freien aufhalten", "das Gebiet umfahren") in [
+        b.items for b in listed.blocks
+    ]
+
+
+def test_a_club_content_systems_head_goes() -> None:
+    """Its name ending in "e.V." is no sentence, "Geschrieben von …" is the byline, the
+    hits are a counter, the login box's fields are a form."""
+    page = (
+        "Hegering Haselbruch e.V.\nSuche ...\nSie sind hier: Startseite » Aus dem Hegering\n\n"
+        "Hegeschau 2025: Rehwild-Plan erfüllt\nGeschrieben von Reinhold Brasche\n"
+        f"Veröffentlicht: 24. März 2025\nZugriffe: 318\n\n{P1}\n\n{P2}\n\n"
+        "Anmeldung\nBenutzername\nPasswort\nAngemeldet bleiben\nAnmelden\nPasswort vergessen?"
+    )
+    article = norm(page)
+    assert article.title == "Hegeschau 2025: Rehwild-Plan erfüllt"
+    assert article.meta["author"] == "Reinhold Brasche"
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_a_donation_box_amid_the_post_goes() -> None:
+    box = (
+        "❤️ Deine Spende wirkt\nMit 25 € finanzierst du einen Monat Tee für einen Tisch.\n"
+        "25 €\t50 €\t100 €\tAnderer Betrag\nJetzt spenden\n7.340 € von 10.000 € gesammelt (73 %)"
+    )
+    article = norm(f"Titel der Meldung hier\n\n{P1}\n\n{box}\n\n{P2}\n\n{P3}")
+    assert [b.text for b in article.blocks] == [P1, P2, P3]
+
+
+def test_the_next_pages_head_pasted_after_the_first_goes() -> None:
+    """An article on two web pages pasted one after the other: the second page's head
+    (the site's name and claim, the breadcrumb, the headline, byline and date) goes, the
+    pager's "Weiter auf Seite 2: …" too."""
+    head = (
+        "Kreiskurier\nDie Zeitung für Wilmersfelde\n\nStartseite › Wilmersfelde › Kultur\n\n"
+        "Eine Genossenschaft will das Apollo retten\nVon Miriam Kessenich\n18.09.2025 – 05:00 Uhr"
+    )
+    page = f"{head}\n\n{P1}\n\nWeiter auf Seite 2: Warum die Bank zögert\n\n{head}\n\n{P2}"
+    article = norm(page)
+    assert article.title == "Eine Genossenschaft will das Apollo retten"
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_a_topline_with_the_sites_words_is_the_kicker() -> None:
+    """ "Datenleck bei Messenger-App" right above the headline is its topline, though the
+    evidence reads its words as the site's."""
+    page = (
+        "bytewacht\n\nDatenleck bei Messenger-App\nPlauda lud Adressbücher ungefragt zu "
+        f"Analysedienst hoch\nSvenja Trautwein\n18.03.2025, 09:15 Uhr\n\n{P1}\n\n{P2}"
+    )
+    article = norm(page)
+    assert article.title == "Plauda lud Adressbücher ungefragt zu Analysedienst hoch"
+    assert [b.text for b in article.blocks if b.kind == "kicker"] == ["Datenleck bei Messenger-App"]

@@ -128,6 +128,12 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
+#: the dot of a registered association's or cooperative's name ends no sentence
+_NAME_STOP = re.compile(r"\b(?:e\.\s?V|e\.\s?G|e\.\s?K)\.$")
+#: ... in a line of at most this many words (a name, not a sentence naming one)
+NAME_STOP_WORDS = 5
+
+
 def reads_as_sentence(text: str) -> bool:
     """Ends like a sentence; a line ending in a colon or semicolon needs four words."""
     # an agency's credit after the last sentence ("… von der Strecke. (dpa)") ends none
@@ -136,6 +142,10 @@ def reads_as_sentence(text: str) -> bool:
         return False
     if _UNIT_STOP.search(stripped):
         return False  # a duration's abbreviation: "Artikel anhören · 4:12 Min."
+    if _NAME_STOP.search(stripped) and len(stripped.split()) <= NAME_STOP_WORDS:
+        return False  # a club's name: "Hegering Haselbruch e.V."
+    if len(_WORD.findall(stripped)) == 1 and stripped.endswith(("...", "…")):
+        return False  # a search field's placeholder: "Suche ..."
     if stripped[-1] in ".!?…":
         return True
     return stripped[-1] in ":;" and len(stripped.split()) >= 4

@@ -47,6 +47,9 @@ from babelpress.normalise.text import comparable, several_sentences
 
 #: what is removed as the site's navigation under these reasons
 NAVIGATION = frozenset({"breadcrumb", "skip link"})
+#: a topline the evidence took for furniture with less than this score is restored
+MAX_TOPLINE_SCORE = 1.5
+_EVIDENCE_SCORE = re.compile(r"^score (-?\d+(?:\.\d+)?):")
 #: what separates the items of a breadcrumb
 _CRUMB_BREAK = re.compile(r"\s*[›>»/|]\s*")
 #: a line of this many letters or more, all capitals, is a masthead or a label
@@ -100,6 +103,8 @@ def take_headline(
     chosen = _choose(candidates, lines, rules, _sections(removed))
     title_line = lines[chosen]
     kicker, above = _topline(lines, chosen, candidates, rules)
+    if kicker is None:
+        kicker = _topline_taken_for_furniture(title_line, removed, rules)
     # the headline and what is removed above it need no doubt of the evidence
     gone_numbers = {line.number for line in above} | {title_line.number}
     doubts[:] = [d for d in doubts if d.line not in gone_numbers]
@@ -112,7 +117,57 @@ def take_headline(
     rest = [line for line in lines[:chosen] if id(line) not in gone] + lines[chosen + 1 :]
     while rest and comparable(rest[0].text) == comparable(title_line.text):
         rest = rest[1:]
+    rest = _without_header_again(rest, title_line, removed)
     return Headline(title_line.text, kicker, rest)
+
+
+def _without_header_again(lines: list[Line], title: Line, removed: list[Removal]) -> list[Line]:
+    """*lines* without the page's header met again further down (the next page of the
+    article pasted after the first, or the page pasted twice): the headline repeated and,
+    where the site's signs stand with it (a breadcrumb, a byline or date), the lines over
+    it back to the last sentence (the site's name, its menus, a topline)."""
+    headline = comparable(title.text)
+    again = [i for i, line in enumerate(lines) if comparable(line.text) == headline]
+    signs = {r.line for r in removed if r.reason in _HEADER_SIGNS}
+    gone: set[int] = set()
+    for index in again:
+        start = index
+        while start > 0 and not reads_as_sentence(lines[start - 1].text):
+            start -= 1
+        first = lines[start - 1].number + 1 if start > 0 else 0
+        near = range(first, lines[index].number + _HEADER_BELOW + 1)
+        gone.update(range(start, index + 1) if signs.intersection(near) else (index,))
+    for index in sorted(gone):
+        line = lines[index]
+        removed.append(Removal("navigation", line.text, line.number, "the page's head again"))
+    return [line for i, line in enumerate(lines) if i not in gone]
+
+
+#: what a page's head holds besides the headline, removed before it is chosen
+_HEADER_SIGNS = frozenset({"breadcrumb", "metadata", "skip link"})
+#: the byline or date stands at most this many lines under the headline
+_HEADER_BELOW = 3
+
+
+def _topline_taken_for_furniture(title: Line, removed: list[Removal], rules: Rules) -> Block | None:
+    """The topline right above the headline that the evidence alone took for the site's
+    (its words: "Datenleck bei Messenger-App", "Blick zurück"), weakly, as a kicker:
+    a line of a topline's length, no menu, standing where a topline stands."""
+    for index, removal in enumerate(removed):
+        if removal.line != title.number - 1 or removal.reason != "furniture":
+            continue
+        score = _EVIDENCE_SCORE.match(removal.detail)
+        text = removal.text
+        if (
+            score is not None
+            and float(score.group(1)) < MAX_TOPLINE_SCORE
+            and (len(text.split()) <= TOPLINE_WORDS or len(text.split()) < len(title.text.split()))
+            and not is_menu(text, rules.evidence)
+            and not reads_as_sentence(text)
+        ):
+            del removed[index]
+            return Block("kicker", text.rstrip(" :|–-"), line=removal.line)
+    return None
 
 
 def _after_section_intro(

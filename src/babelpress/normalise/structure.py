@@ -127,6 +127,10 @@ def _mended(group: list[Line], rules: Rules) -> list[Line]:
         if last is not None and (
             _broken_sentence(last.text, line.text, rules)
             or _verse_goes_on(last.text, line.text, rules)
+            or (
+                _sense_line_goes_on(last.text, line.text, rules)
+                and _sentence_ends_below(group, index)
+            )
             or (not listed and _broken_headline(last.text, line.text, following, rules))
         ):
             out[-1] = Line(_joined(last.text, line.text), last.group, last.number, line.number)
@@ -171,6 +175,37 @@ def _verse_goes_on(above: str, line: str, rules: Rules) -> bool:
         and _in_prose(line, rules)
         and not rules.bullet.match(line)
     )
+
+
+def _sense_line_goes_on(above: str, line: str, rules: Rules) -> bool:
+    """A sentence broken into lines of sense (plain language, "Leichte Sprache": "Mit dem
+    Ticket können Menschen" / "mit wenig Geld" / "billig Bus und Bahn fahren."): the line
+    above stops without a sign and the line goes on in lower case, both of words."""
+    return (
+        above[-1:].isalnum()
+        and line[:1].islower()
+        and len(words(above)) >= MIN_VERSE_WORDS
+        and len(words(line)) >= MIN_VERSE_WORDS
+        and "/" not in line
+        and _in_prose(above, rules)
+        and _in_prose(line, rules)
+        and not rules.bullet.match(line)
+        and not rules.bullet.match(above)
+        and rules.boilerplate_kind(line) is None
+        and caption_parts(line, rules) is None
+    )
+
+
+def _sentence_ends_below(group: list[Line], index: int) -> bool:
+    """The lines from ``group[index]`` on, each going on in lower case, end a sentence:
+    lines of sense, not a list of phrases ("Lüftung ausschalten" / "sich nicht im Freien
+    aufhalten") or a chart's label ("in Mrd. Euro")."""
+    for line in group[index:]:
+        if line is not group[index] and not line.text[:1].islower():
+            return False
+        if line.text.rstrip(' “”"»«)’').endswith((".", "!", "?")):
+            return True
+    return False
 
 
 def _broken_headline(above: str, line: str, following: str, rules: Rules) -> bool:
