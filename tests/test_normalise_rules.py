@@ -2641,3 +2641,55 @@ def test_a_topline_with_the_sites_words_is_the_kicker() -> None:
     article = norm(page)
     assert article.title == "Plauda lud Adressbücher ungefragt zu Analysedienst hoch"
     assert [b.text for b in article.blocks if b.kind == "kicker"] == ["Datenleck bei Messenger-App"]
+
+
+def test_the_first_report_under_updates_on_top_stays() -> None:
+    """Updates on top, newest first, over "Ursprüngliche Meldung von 07:30 Uhr:" and the
+    report the article goes on from: the first report is the article's body.  Below the
+    article's end, the first version is an archive of the same story, and goes."""
+    report = "In der Nacht ist eine Leitung geplatzt. Ein Anwohner rief die Feuerwehr."
+    first = f"Ursprüngliche Meldung von 07:30 Uhr:\n{report}"
+    article = norm(f"Titel der Meldung hier\n\nUpdate 16:40 Uhr:\n{P1}\n\n{first}\n\n{P2}")
+    assert report in [b.text for b in article.blocks]
+    archived = norm(f"Titel der Meldung hier\n\n{P1}\n\n{P2}\n\n{first}")
+    assert [b.text for b in archived.blocks] == [P1, P2]
+
+
+def test_a_list_of_other_releases_gives_no_metadata() -> None:
+    """Dated rows under "Weitere Pressemitteilungen" are other pages: no date or source
+    of the article, and they go with their label."""
+    rows = (
+        "Weitere Pressemitteilungen\n12.11.2025\tLaternenumzug: Sperrungen in der Altstadt\n"
+        "11.11.2025\tNeue Öffnungszeiten im Bürgerbüro\n10.11.2025\tBücherei sucht Vorlesepaten"
+    )
+    article = norm(f"Titel der Meldung hier\n\n{P1}\n\n{P2}\n\n{rows}")
+    assert "source" not in article.meta and "date" not in article.meta
+    assert [b.text for b in article.blocks] == [P1, P2]
+
+
+def test_an_advertisements_continue_label_takes_no_headline() -> None:
+    """ "Weiterlesen nach der Anzeige" marks an advertisement, not a list of teasers: the
+    next item's headline stays."""
+    page = (
+        f"Titel der Meldung hier\n\n{P1}\n\nWeiterlesen nach der Anzeige\n\n"
+        f"+++ Schreinerin aus Brettach ist Landessiegerin +++\n\n{P2}"
+    )
+    texts = [b.text for b in norm(page).blocks]
+    assert any("Schreinerin aus Brettach ist Landessiegerin" in text for text in texts)
+
+
+def test_an_associations_name_over_its_page_is_no_sentence() -> None:
+    page = (
+        "LVN Saalauen\nLandesverband für Vogel- und Naturschutz Saalauen e.V.\n\n"
+        "Wintervogelzählung 2025\nSpatz bleibt Spitze, aber in den Gärten wird es stiller\n"
+        f"Von Henrike Moldenhauer | 31.01.2025\n\n{P1}\n\n{P2}"
+    )
+    article = norm(page)
+    assert article.title == "Spatz bleibt Spitze, aber in den Gärten wird es stiller"
+    assert [b.text for b in article.blocks if b.kind != "kicker"] == [P1, P2]
+
+
+def test_a_shares_widget_with_a_short_name_goes() -> None:
+    widget = "Vellmann Antr.\n38,42 €\n−6,12 %\nXetra · 11:15 Uhr\nZur Aktie ›"
+    article = norm(f"Titel der Meldung hier\n\n{P1}\n\n{widget}\n\n{P2}\n\n{P3}")
+    assert [b.text for b in article.blocks] == [P1, P2, P3]

@@ -130,8 +130,18 @@ def words(text: str) -> list[str]:
 
 #: the dot of a registered association's or cooperative's name ends no sentence
 _NAME_STOP = re.compile(r"\b(?:e\.\s?V|e\.\s?G|e\.\s?K)\.$")
-#: ... in a line of at most this many words (a name, not a sentence naming one)
-NAME_STOP_WORDS = 5
+#: the small words of a name ("Verein zur Förderung der Jugend"); a sentence has a verb
+_NAME_WORDS = frozenset(
+    {"für", "und", "der", "die", "das", "des", "den", "dem", "zur", "zum", "von", "vom", "in", "im",
+     "am", "an", "auf", "bei", "e", "v"}
+)  # fmt: skip
+
+
+def _a_name(text: str) -> bool:
+    """Every word of *text* begins with a capital or a figure, or is one of a name's small
+    words: a name, not a sentence."""
+    found = _WORD.findall(text)
+    return bool(found) and all(w[:1].isupper() or w in _NAME_WORDS for w in found)
 
 
 def reads_as_sentence(text: str) -> bool:
@@ -142,8 +152,8 @@ def reads_as_sentence(text: str) -> bool:
         return False
     if _UNIT_STOP.search(stripped):
         return False  # a duration's abbreviation: "Artikel anhören · 4:12 Min."
-    if _NAME_STOP.search(stripped) and len(stripped.split()) <= NAME_STOP_WORDS:
-        return False  # a club's name: "Hegering Haselbruch e.V."
+    if _NAME_STOP.search(stripped) and _a_name(_NAME_STOP.sub("", stripped)):
+        return False  # a club's name: "Landesverband für Vogel- und Naturschutz e.V."
     if len(_WORD.findall(stripped)) == 1 and stripped.endswith(("...", "…")):
         return False  # a search field's placeholder: "Suche ..."
     if stripped[-1] in ".!?…":

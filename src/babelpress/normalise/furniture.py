@@ -107,6 +107,12 @@ _SENTENCE_SIE = re.compile(r"(^|[.!?:]\s+)Sie\b")
 _WE = re.compile(r"\b(?:wir|uns|unser|unsere|unseren|unserem|unserer)\b", re.IGNORECASE)
 #: a box's label in capitals has at least this many letters
 MIN_LABEL_LETTERS = 4
+#: an update's label with its time: "Update 16:40 Uhr:", "+++ Update 12:20 Uhr +++"
+_UPDATE_LABEL = re.compile(
+    r"^(?:\+\+\+ ?)?(?:update|aktualisierung|nachtrag)(?: vom [\d.]+)?,? (?:um )?"
+    r"\d{1,2}[:.]\d{2}\b",
+    re.I,
+)
 #: a sponsor's label alone ("Präsentiert von:") has at most this many words
 SPONSOR_LABEL_WORDS = 3
 #: paragraphs of prose in a row, below a trailer, that show the article goes on
@@ -208,6 +214,14 @@ def _article_sentence(line: Line, zones: Zones, kind: str, rules: Rules) -> bool
     if _REPORTED.search(line.text) and reads_as_sentence(line.text):
         return True
     return kind in PROSE_KINDS and zones.of(line) == BODY and is_prose(line.text, rules.evidence)
+
+
+def _report_under_updates(lines: list[Line], index: int, numbers: set[int], zones: Zones) -> bool:
+    """The first version under the label ``lines[index]`` (its lines *numbers*) is the
+    report the article goes on from: updates labelled with their time stand above it
+    ("Update 16:40 Uhr:"), newest first, and the article's prose goes on below it."""
+    below = zones.last is not None and bool(numbers) and zones.last > max(numbers)
+    return below and any(_UPDATE_LABEL.match(line.text) for line in lines[:index])
 
 
 def _holds_article_sentence(line: Line, rules: Rules) -> bool:
@@ -312,6 +326,13 @@ def sweep(
             continue
         kind = rules.boilerplate_kind(line.text)
         box = _box(lines, index, kind, rules)
+        if (
+            kind == "old_version"
+            and box is not None
+            and _report_under_updates(lines, index, box[1], zones)
+        ):
+            # updates on top, newest first, over the first report: the article's body
+            kind, box = None, None
         if box is not None:
             boxed.update(dict.fromkeys(box[1], (box[0], f"under {line.text!r}")))
             kind = kind or box[0]
@@ -633,8 +654,11 @@ def _block_kind(block: list[Line], rules: Rules) -> str | None:
         and all(len(t.split()) <= MAX_BOX_WORDS for t in texts)
     ):
         return "downloads"  # pictures for the press, their captions, credits and buttons
-    if "markets" in kinds and all(_short_label(line, rules) for line in block):
-        return "markets"  # a share's widget: its name, price, exchange, "Zum Kursverlauf"
+    if "markets" in kinds and all(
+        _short_label(line, rules) or len(line.text.split()) <= BUTTON_WORDS for line in block
+    ):
+        # a share's widget: its name ("Vellmann Antr."), price, exchange, "Zum Kursverlauf"
+        return "markets"
     # a contact's label may read as a sentence ("Ansprechpartnerin für die Presse:")
     if not all(_short_label(line, rules) or rules.contact_label.match(line.text) for line in block):
         return None

@@ -153,13 +153,19 @@ def take_metadata(
 MIN_DATED_ROWS = 3
 
 
+#: a row that opens with a date, then another item: "12.11.2025 · Laternenumzug: Sperrungen"
+_DATE_ROW = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\s?[|·•–-]\s?\S")
+
+
 def _dated_rows(lines: list[Line], rules: Rules) -> set[int]:
     """The numbers of lines in runs of :data:`MIN_DATED_ROWS` or more in one block that
     each read as a dated metadata line: a list of dates, not the article's date."""
     rows: set[int] = set()
     run: list[Line] = []
     for line in [*lines, None]:
-        dated = line is not None and "date" in (match_metadata(line.text, rules) or {})
+        dated = line is not None and (
+            "date" in (match_metadata(line.text, rules) or {}) or bool(_DATE_ROW.match(line.text))
+        )
         if dated and line is not None and (not run or run[-1].group == line.group):
             run.append(line)
             continue
