@@ -43,6 +43,10 @@ Astana sucht seit dem Frühjahr neue Partner. Die Regierung will Moskau nicht ve
 Balanceakt {{'x' onclick=alert('{MARKER}11') style=position:fixed}}
 
 Hinweise bitte an <1@x.de>{{onclick=alert('{MARKER}12')}} senden, schreibt die Redaktion.
+
+Debatte im Rathaus {{tabindex=0 autofocus onfocus=alert('{MARKER}15') {{}}
+
+Der Bürgermeister sprach von einem guten Tag für die Stadt.
 """
 META = {
     "b.txt": {

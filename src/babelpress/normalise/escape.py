@@ -42,9 +42,6 @@ _TILDES = re.compile(r"~(?=~)|(?<=~)~")
 #: ("<1@x.de>" is a mail link there)
 _TAG_START = re.compile(r"<(?=\S)")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-#: an attribute list: after a heading or paragraph, or right after a link or an
-#: emphasis anywhere in the line (``<1@x.de>{onclick=…}``), in any spelling
-_ATTR_LIST = re.compile(r"\{(?=[^{}]*\})")
 _LINE_START = re.compile(
     r"^(?:(?P<digits>\d{1,9})(?P<delim>[.)])(?=\s|$)"
     r"|(?P<mark>[#>]|[-+](?=\s|$)|[-_](?=\s*[-_*]\s*[-_*])|!!!))"
@@ -67,11 +64,20 @@ def escape(text: str, *, heading: bool = False) -> str:
     text = _ALWAYS.sub(r"\\\1", text)
     text = _UNDERSCORE.sub(r"\\_", text)
     text = _TILDES.sub("&#126;", text)
-    text = _ATTR_LIST.sub(r"\\{", text)
+    text = _escape_braces(text)
     text = _LINE_START.sub(_escape_line_start, text, count=1)
     if heading:
         text = re.sub(r"(?<!\\)(#+)\s*$", lambda m: "\\#" * len(m.group(1)), text)
     return text
+
+
+def _escape_braces(text: str) -> str:
+    """Every ``{`` with a ``}`` anywhere after it escaped: an attribute list can follow a
+    heading or paragraph, or a link or an emphasis anywhere in the line
+    (``<1@x.de>{onclick=…}``), and Python-Markdown reads one from a ``{`` to the next
+    ``}`` whatever stands between (``{a {onfocus=…}``).  One pass: linear in the line."""
+    last = text.rfind("}")
+    return text if last < 0 else text[:last].replace("{", "\\{") + text[last:]
 
 
 def _escape_line_start(match: re.Match[str]) -> str:
