@@ -197,6 +197,8 @@ def test_front_matter_of_aliases_is_copied_once_per_value() -> None:
         ("search", 5),
         ("template", "../../etc/passwd"),
         ("template", "nothere.html"),
+        # material's redirect page writes the front matter's "location" into a script
+        ("template", "redirect.html"),
         ("icon", "nope"),
         ("icon", "../../../etc/passwd"),
     ],

@@ -348,6 +348,28 @@ def _html_key(key: Any) -> Any:
 _TEMPLATE_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*(?:/[\w-]+(?:\.[\w-]+)*)*")
 
 
+#: a template that shows a page: it extends the theme's page (material's redirect.html
+#: does not, and writes the front matter's ``location`` into a script)
+_EXTENDS_PAGE = re.compile(r"\{%-?\s*extends\s+[\"'](?:main|base)\.html[\"']")
+
+
+def _page_template(name: str, template_dirs: Iterable[str]) -> bool:
+    """*name* is, in the first of *template_dirs* that has it (as Jinja looks it up), a
+    template extending the theme's page, or the page itself."""
+    for folder in template_dirs:
+        path = os.path.join(folder, name)
+        if os.path.isfile(path):
+            if name == "main.html":
+                return True
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                return _EXTENDS_PAGE.search(handle.read(_TEMPLATE_HEAD)) is not None
+    return False
+
+
+#: a template names what it extends in its first lines
+_TEMPLATE_HEAD = 4096
+
+
 def theme_key_problems(meta: Mapping[str, Any], template_dirs: Iterable[str]) -> list[str]:
     """What in a page's front matter the theme would fail on, each as a message.
 
@@ -368,9 +390,12 @@ def theme_key_problems(meta: Mapping[str, Any], template_dirs: Iterable[str]) ->
     if template is not None and not (
         isinstance(template, str)
         and _TEMPLATE_NAME.fullmatch(template)
-        and any(os.path.isfile(os.path.join(folder, template)) for folder in template_dirs)
+        and _page_template(template, template_dirs)
     ):
-        problems.append("'template' must name a template file of the theme (main.html)")
+        problems.append(
+            "'template' must name a page template of the theme, one that shows the page "
+            "(main.html, or one extending it)"
+        )
     icon = meta.get("icon")
     if icon is not None and not (
         isinstance(icon, str)
