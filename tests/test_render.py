@@ -61,7 +61,18 @@ def make_doc() -> Document:
         "date": dt.date(2022, 5, 9),
     }
     parts: list[str | Segment] = [
-        "\n# ", H1, "\n\n", S1, " ", S2, "\n\n## ", H2, "\n\n", S3, "\n\n", CAPTION,
+        "\n# ",
+        H1,
+        "\n\n",
+        S1,
+        " ",
+        S2,
+        "\n\n## ",
+        H2,
+        "\n\n",
+        S3,
+        "\n\n",
+        CAPTION,
         "\n{: .caption }\n",
     ]
     return Document("docs/de/einmarsch.md", "einmarsch", front, [TITLE], parts, 7)
@@ -270,7 +281,7 @@ def test_serve_mode_highlights_drafts_and_fallbacks_and_ignores_minimum() -> Non
     assert '<span lang="de" class="bp-fallback">Er sprach' in body
     assert "Preview:" in body
     assert "The page is published once 90% of its text is reviewed." in body
-    assert '<strong>pro-regime</strong>' in html(page.markdown)
+    assert "<strong>pro-regime</strong>" in html(page.markdown)
 
 
 def test_untranslated_page_says_not_yet_available() -> None:
@@ -313,9 +324,7 @@ def test_quality_blockers_render_in_german_with_a_warning(monkeypatch) -> None:
     monkeypatch.setattr(render_states, "render_blockers", render_blockers)
     broken = {**EN, S2: "He spoke in the podcast."}
     where = "locale/en/LC_MESSAGES/einmarsch.po"
-    page = render.render_page(
-        make_doc(), catalog({}, broken), "en", SETTINGS, catalog_path=where
-    )
+    page = render.render_page(make_doc(), catalog({}, broken), "en", SETTINGS, catalog_path=where)
     assert f'<span lang="de">{S2.source}</span>' in page.markdown
     assert page.warnings == [f"{where}: placeholder [1] missing -- shown in German"]
 
@@ -427,3 +436,21 @@ def test_a_lead_shown_in_german_is_marked_for_listings() -> None:
     half = render.render_page(doc, catalog({S2: ""}), "en", SETTINGS)
     front, _ = split(half.markdown)
     assert "lead_lang" not in front["babelpress"]
+
+
+@pytest.mark.parametrize(
+    ("translation", "shown"),
+    [("DW (Deutsche Welle)", "DW (Deutsche Welle)"), ("HTTPS://evil.example/x", "Deutsche Welle")],
+)
+def test_a_translated_source_never_becomes_a_web_address(translation: str, shown: str) -> None:
+    """The byline links a source that is a web address: a translation (a translator's,
+    a machine's or the glossary's) of a name that is one would add a link."""
+    source = Segment("Deutsche Welle", "Deutsche Welle", "source", 3)
+    doc = Document(
+        "docs/de/q.md", "q", {"title": TITLE.source, "source": source.source}, [TITLE, source],
+        ["\n", S3, "\n"], 5,
+    )  # fmt: skip
+    translations = catalog({}, {source: translation, S3: "The hardliners are angry."})
+    page = render.render_page(doc, translations, "en", SETTINGS)
+    front, _ = split(page.markdown)
+    assert front["source"] == shown

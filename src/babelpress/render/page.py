@@ -252,6 +252,10 @@ def _may_have_h1(body: str) -> bool:
     return body.startswith("#") or "\n#" in body
 
 
+#: a ``source`` the byline shows as a link (see :func:`babelpress.site.build.byline`)
+_WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)
+
+
 def _front_data(
     doc: Document,
     meta: Mapping[tuple[str, int | None], str],
@@ -263,6 +267,8 @@ def _front_data(
     for (key, index), value in meta.items():
         if key not in data:
             continue
+        if key == "source" and _WEB_ADDRESS.match(value.strip()) and value != data[key]:
+            continue  # the byline links a web address: a translation adds no link
         if index is None:
             data[key] = value
         elif isinstance(data[key], list) and index < len(data[key]):
