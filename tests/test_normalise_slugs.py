@@ -111,3 +111,15 @@ def test_removing_a_seed_does_not_move_the_page_of_another(tmp_path: Path) -> No
     assert "seed: c.txt" in (root / "docs" / "de" / third).read_text(encoding="utf-8")
     assert "seed: b.txt" in (root / "docs" / "de" / second).read_text(encoding="utf-8")
     assert "published twice" not in result.stderr
+
+
+@pytest.mark.parametrize("slug", ["en", "RU", "de", "README", "index", "archive", "search"])
+def test_a_slug_the_site_or_a_language_needs_is_numbered(tmp_path: Path, slug: str) -> None:
+    """``en`` is the English site's folder, ``README.md`` a folder's index page for MkDocs:
+    an article named so would replace another page (a German article had become the
+    Russian front page).  It gets the next free number, with a warning."""
+    root = make_project(tmp_path / "project", {"a.txt": ARTICLE}, {"a.txt": {"slug": slug}})
+    result = babelpress(root, "normalise")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [p.name for p in (root / "docs" / "de").glob("*.md")] == [f"{slug}-2.md"]
+    assert f"slug {slug!r} is taken" in result.stdout + result.stderr

@@ -47,6 +47,18 @@ LOCK_NAME = ".babelpress.lock"
 PAGE_SUFFIX = ".md"
 #: first path components of the pages the site generates in every language
 GENERATED_NAMES = ("index", "archive")
+#: names MkDocs or the theme give a meaning of their own (``README.md`` is a folder's
+#: index page; ``assets/`` and ``search/`` hold the theme's and the search's files)
+SPECIAL_NAMES = ("readme", "assets", "search")
+
+
+def reserved_slugs(settings: Settings) -> frozenset[str]:
+    """The slugs no article may have, compared case-folded: the generated pages', the
+    special names, and every language's code (``/en/`` is the English site's folder)."""
+    codes = (settings.source_language, *settings.languages)
+    return frozenset(name.casefold() for name in (*GENERATED_NAMES, *SPECIAL_NAMES, *codes))
+
+
 #: the catalogue name of the site's own words (see point 6)
 SITE_WORDS = "_site"
 #: a top-level name starting with this is babelpress's, not a page's

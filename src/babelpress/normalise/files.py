@@ -10,7 +10,9 @@ Contract of :func:`normalise_all`:
   decoded is recorded as an error in the report and the others are still processed.
 * A slug is never one of the names of the pages the site generates
   (:data:`babelpress.project.GENERATED_NAMES`: the front page and the archive are
-  made by the site from the articles' front matter, not by normalise).
+  made by the site from the articles' front matter, not by normalise), a language's
+  code (``en``: the English site's folder) or a name MkDocs gives a meaning of its own
+  (``README``), in any case (:func:`babelpress.project.reserved_slugs`).
 * Writes go through :func:`~babelpress.fsutil.atomic_write` (nothing written when the
   content is unchanged), so a second run writes nothing.
 * ``seeds/.normalised.json`` records the sha256 of every file as generated.  A file whose
@@ -201,7 +203,7 @@ def _normalise_seeds(
         result.warnings.extend(article.warnings)
         result.warnings.extend(f"markdown check: {p}" for p in rendering_problems(article))
         articles.append((article, result))
-    _assign_slugs(articles, earlier)
+    _assign_slugs(articles, earlier, project.reserved_slugs(settings))
     return articles
 
 
@@ -210,21 +212,29 @@ def _escaped(name: str) -> str:
     return "".join(char if char.isprintable() else f"\\u{ord(char):04x}" for char in name)
 
 
-def _assign_slugs(articles: list[tuple[Article, FileResult]], earlier: dict[str, str]) -> None:
-    """One slug a page: a seed whose slug is taken gets ``<slug>-2``, ``-3``…; a seed
-    keeps the numbered slug its page had, so that removing another seed does not move
-    its page (and publish it a second time under the new name)."""
+def _assign_slugs(
+    articles: list[tuple[Article, FileResult]], earlier: dict[str, str], reserved: frozenset[str]
+) -> None:
+    """One slug a page: a seed whose slug is taken (or *reserved*, compared case-folded)
+    gets ``<slug>-2``, ``-3``…; a seed keeps the numbered slug its page had, so that
+    removing another seed does not move its page (and publish it a second time under
+    the new name)."""
     taken: set[str] = set()
     kept: dict[int, str] = {}
     for index, (article, _) in enumerate(articles):
         had = earlier.get(str(article.meta.get("seed")))
-        if had and had not in taken and _numbered(had, article.slug):
+        if (
+            had
+            and had not in taken
+            and had.casefold() not in reserved
+            and _numbered(had, article.slug)
+        ):
             kept[index] = had
             taken.add(had)
     for index, (article, result) in enumerate(articles):
         base = article.slug
         slug, number = kept.get(index, base), 2
-        while index not in kept and (slug in taken or slug in project.GENERATED_NAMES):
+        while index not in kept and (slug in taken or slug.casefold() in reserved):
             slug, number = f"{base}-{number}", number + 1
         if slug != base:
             result.warnings.append(
