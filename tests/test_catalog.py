@@ -267,3 +267,21 @@ def test_translation_memory_prefills_new_sentences_as_fuzzy() -> None:
     (entry, *_) = merge(template, own, language="en", memory=memory)
     assert entry.msgstr == "The situation remains very tense."
     assert entry.previous_msgid == "Die Lage bleibt sehr angespannt."
+
+
+@needs_gettext
+def test_a_message_active_and_obsolete_that_vanishes_is_obsolete_once(tmp_path: Path) -> None:
+    """A catalogue may hold a message both active and obsolete (gettext accepts it); when
+    it leaves the page, two obsolete copies would be a duplicate definition that every
+    tool refuses.  One is kept, the other's translation in its comment."""
+    old = _old(
+        _e("Ein alter Satz.", "An old sentence."),
+        _e("Ein alter Satz.", "An old sentence (earlier).", obsolete=True),
+    )
+    merged = merge(_template("Ein neuer Satz, ganz anders."), old, language="en")
+    gone = [entry for entry in merged if entry.obsolete]
+    assert [(e.msgid, e.msgstr) for e in gone] == [("Ein alter Satz.", "An old sentence.")]
+    assert gone[0].tcomment == "earlier translation: An old sentence (earlier)."
+    path = tmp_path / "en.po"
+    path.write_text(format_po(merged), encoding="utf-8")
+    assert_msgfmt_ok(path)

@@ -180,10 +180,37 @@ def merge(
             continue
         suggestion = memory.lookup(entry.msgid) if memory is not None else None
         result.append(_suggested(entry, suggestion) if suggestion else _copy(entry))
-    for entry in vanished:
-        if id(entry) not in used and _translated(entry):
-            result.append(entry if entry.obsolete else _obsoleted(entry))
+    result.extend(_kept_obsolete([e for e in vanished if id(e) not in used and _translated(e)]))
     return result
+
+
+def _kept_obsolete(entries: list[polib.POEntry]) -> list[polib.POEntry]:
+    """*entries* as obsolete entries, one per message: an active entry made obsolete
+    beside an obsolete one of the same message would be a duplicate definition, which
+    every gettext tool refuses.  The active (newer) one is kept, the other's differing
+    translation in its translator comment, so that nothing written is lost."""
+    out: list[polib.POEntry] = []
+    at: dict[Key, int] = {}
+    for entry in entries:
+        made = entry if entry.obsolete else _obsoleted(entry)
+        index = at.get(key(made))
+        if index is None:
+            at[key(made)] = len(out)
+            out.append(made)
+            continue
+        kept, other = (made, out[index]) if not entry.obsolete else (out[index], made)
+        earlier = _msgstr_text(other)
+        if earlier and earlier != _msgstr_text(kept):
+            note = f"earlier translation: {earlier}"
+            kept.tcomment = f"{kept.tcomment}\n{note}" if kept.tcomment else note
+        out[index] = kept
+    return out
+
+
+def _msgstr_text(entry: polib.POEntry) -> str:
+    if entry.msgid_plural:
+        return " | ".join(entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural))
+    return entry.msgstr
 
 
 def _translated(entry: polib.POEntry) -> bool:
