@@ -108,3 +108,54 @@ def test_20_mb_seed(tmp_path: Path) -> None:
     markdown = pages[0].read_text(encoding="utf-8")
     assert len(markdown) > SEED_BYTES // 4
     assert "Quittenmus und Gewitterwolken." in markdown
+
+
+def _rule_patterns() -> list[re.Pattern[str]]:
+    """Every pattern of the built-in normalising rules."""
+    import dataclasses
+
+    from babelpress.normalise.rules import load_rules
+
+    found: list[re.Pattern[str]] = []
+
+    def add(value: object) -> None:
+        if isinstance(value, re.Pattern):
+            found.append(value)
+        elif isinstance(value, tuple):
+            for item in value:
+                add(item)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for inner in dataclasses.fields(value):
+                add(getattr(value, inner.name))
+
+    add(load_rules())
+    return found
+
+
+#: lines a paste may hold that make a careless pattern try every way of reading them:
+#: a word run together ("FotoFoto…"), names joined by hyphens, dotted abbreviations
+_HOSTILE_UNITS = ("Foto", "Ab-", "A.", "a ", "1.", "a@", "Ä ", "aa.bb", "x: ")
+
+
+@pytest.mark.parametrize("unit", _HOSTILE_UNITS)
+def test_every_rule_reads_a_long_line_in_linear_time(unit: str) -> None:
+    """A pattern applied to each line must take time proportional to the line: one
+    whose parts can match the same characters in many ways (a name with "-" in it
+    between separators that are "-") took seconds on a line of 2,000 characters and
+    grows with its cube (found by an attack review)."""
+    patterns = _rule_patterns()
+    assert len(patterns) > 300
+
+    def cost(size: int) -> float:
+        line = unit * (size // len(unit))
+        best = float("inf")
+        for _ in range(2):
+            start = time.process_time()
+            for pattern in patterns:
+                pattern.search(line)
+            best = min(best, time.process_time() - start)
+        return best
+
+    small, big = cost(2_000), cost(8_000)
+    # linear: about 4x; quadratic: about 16x
+    assert big < max(small, 0.01) * 8, (small, big)
