@@ -159,3 +159,20 @@ def test_every_rule_reads_a_long_line_in_linear_time(unit: str) -> None:
     small, big = cost(2_000), cost(8_000)
     # linear: about 4x; quadratic: about 16x
     assert big < max(small, 0.01) * 8, (small, big)
+
+
+def test_a_block_of_thousands_of_uncertain_lines_is_read_in_linear_time() -> None:
+    """Lines "0. a", "1. a", … in one block are each uncertain; each looked at every
+    other line of its block, which made the block quadratic (found by an attack review)."""
+
+    def cost(lines: int) -> float:
+        text = "Titel\n\nDie Regierung hat am Montag neue Regeln beschlossen.\n" + "\n".join(
+            f"{n}. a" for n in range(lines)
+        )
+        start = time.process_time()
+        normalise_text(text, seed="rows.txt")
+        return time.process_time() - start
+
+    small, big = cost(5_000), cost(40_000)
+    # linear: about 8x (the rest of normalising grows a little faster); it was 20x
+    assert big < max(small, 0.01) * 12, (small, big)

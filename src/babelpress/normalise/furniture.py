@@ -412,12 +412,15 @@ def _second_look(
     blocks: dict[int, list[Line]] = {}
     for line in kept:
         blocks.setdefault(line.group, []).append(line)
+    # the lines of each block that are not uncertain, counted once (not per line: a
+    # block of thousands of uncertain lines made this quadratic)
+    certain = {
+        group: sum(x.number not in doubtful for x in lines) for group, lines in blocks.items()
+    }
     dropped: set[int] = set()
     for line, repeated, first in unsure:
-        mates = [x.number for x in blocks[line.group] if x is not line]
-        in_row = (
-            not first.sentence and line.group in gone_groups and all(n in doubtful for n in mates)
-        )
+        alone = certain[line.group] == (line.number not in doubtful)
+        in_row = not first.sentence and line.group in gone_groups and alone
         if in_row and (zones.of(line) == TAIL or not headline_shaped(line.text, first)):
             sign = "in a block of furniture"
             evidence = assess(line.text, zones.of(line), repeated, rules.evidence, neighbours=sign)
