@@ -122,24 +122,33 @@ def apply_corrections(text: str, corrections: Sequence[Correction]) -> tuple[str
     applied: list[Corrected] = []
     most = MAX_GROWTH * len(text) + SLACK
     for correction in corrections:
-        start = text.find(correction.wrong)
-        while start != -1:
-            line = text.count("\n", 0, start) + 1
-            applied.append(
-                Corrected(
-                    line, correction.wrong, correction.right, correction.note, correction.entry
-                )
+        text = _corrected(text, correction, applied)
+        if len(text) > most:
+            raise ConfigError(
+                "this correction makes the seed's text more than "
+                f"{MAX_GROWTH} times as long; do its right sides hold its wrong ones?",
+                path=CORRECTIONS_FILE,
+                line=correction.entry,
             )
-            text = text[:start] + correction.right + text[start + len(correction.wrong) :]
-            if len(text) > most:
-                raise ConfigError(
-                    "this correction makes the seed's text more than "
-                    f"{MAX_GROWTH} times as long; do its right sides hold its wrong ones?",
-                    path=CORRECTIONS_FILE,
-                    line=correction.entry,
-                )
-            start = text.find(correction.wrong, start + len(correction.right))
     return text, applied
+
+
+def _corrected(text: str, correction: Correction, applied: list[Corrected]) -> str:
+    """*text* with every occurrence of the correction's wrong side replaced, left to
+    right, each recorded in *applied* with its line in the corrected text; in one pass
+    (replacing them one by one rebuilt and recounted the text for each)."""
+    wrong, right = correction.wrong, correction.right
+    shift = right.count("\n") - wrong.count("\n")
+    parts: list[str] = []
+    line, done, start = 1, 0, text.find(wrong)
+    while start != -1:
+        line += text.count("\n", done, start)
+        applied.append(Corrected(line, wrong, right, correction.note, correction.entry))
+        parts += (text[done:start], right)
+        line += wrong.count("\n") + shift
+        done = start + len(wrong)
+        start = text.find(wrong, done)
+    return "".join(parts) + text[done:] if parts else text
 
 
 def stale(corrections: Sequence[Correction], applied: Sequence[Corrected]) -> list[Correction]:
