@@ -1139,6 +1139,14 @@ def test_comments_with_their_counts_end_the_article() -> None:
         ("metadata:\n  - '^(?P<xx>abc)(?P=xx)$'\n", None),
         ("keep:\n  - 'a{99999999999}'\n", "bad pattern"),
         ("months:\n  foo: bar\n", "wrong kind"),
+        ("months:\n  foo: .inf\n", "wrong kind"),
+        # a piece holding itself twice doubles at each turn: memory ran out
+        (
+            "metadata_parts:\n  A: '{A}{A}'\n"
+            + "".join(f"  P{n}: x\n" for n in range(40))
+            + "metadata:\n  - '^von {A}$'\n",
+            "metadata_parts put into a pattern make it over",
+        ),
         ("pull_quote:\n  fact_words: 5\n", "wrong kind"),
         ("kicker: '^(?-i:[A-ZÄÖÜ]{3,})[.:] '\n", "needs a group named 'kicker'"),
         ("byline_name: '^(?-i:[A-Z]\\w+ [A-Z]\\w+)$'\n", "needs a group named 'author'"),

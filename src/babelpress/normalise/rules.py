@@ -218,7 +218,12 @@ def compile_rules(
     rules file, to name the line of a bad pattern)."""
     try:
         return _compiled(_Getter(data, origin, text), data)
-    except (TypeError, ValueError, AttributeError) as exc:  # a value of the wrong kind
+    except (
+        TypeError,
+        ValueError,
+        AttributeError,
+        OverflowError,
+    ) as exc:  # a value of the wrong kind
         problem = excerpt(str(exc), 80)
         raise ConfigError(f"a rules value of the wrong kind: {problem}", path=origin) from exc
 
@@ -305,8 +310,19 @@ def _filled(sources: Any, parts: dict[str, str]) -> Any:
                 break
             for name, piece in parts.items():
                 source = source.replace("{" + name + "}", f"(?:{piece})")
+                if len(source) > MAX_FILLED:
+                    # a piece holding itself twice ({A}: '{A}{A}') doubles at each turn
+                    raise ValueError(
+                        f"metadata_parts put into a pattern make it over {MAX_FILLED} "
+                        "characters; does a piece hold itself?"
+                    )
         out.append(source)
     return out
+
+
+#: a pattern with its metadata_parts put in is at most this long (the built-in ones are
+#: under 3,000 characters)
+MAX_FILLED = 100_000
 
 
 def _evidence(get: _Getter) -> EvidenceRules:
