@@ -36,6 +36,9 @@ The header is the old catalogue's, with ``POT-Creation-Date`` from the template.
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -120,16 +123,58 @@ def _upper_bound(a: bytes, b: bytes) -> float:
     return 2 * min(len(a), len(b)) / (len(a) + len(b)) if a or b else 1.0
 
 
+#: with more old translated entries than this, a changed sentence is compared only with
+#: the SHORTLIST that share most of its words found in at most RARE_WORD of them
+SHORTLIST_FROM = 200
+SHORTLIST = 64
+RARE_WORD = 64
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    """The distinct words of *text*, case-folded, in their order."""
+    return list(dict.fromkeys(_WORD.findall(text.casefold())))
+
+
 class _Candidates:
     """Old translated entries that may lend their translation to a changed sentence."""
 
     def __init__(self, entries: Iterable[polib.POEntry]) -> None:
         self.entries = [(entry, entry.msgid.encode("utf-8")) for entry in entries]
+        self.index: dict[str, list[int]] | None = None
+        if len(self.entries) > SHORTLIST_FROM:
+            # many old translations at once (a page rewritten): comparing every changed
+            # sentence with every one of them grows with the square of the page
+            self.index = {}
+            for position, (candidate, _) in enumerate(self.entries):
+                for word in _words(candidate.msgid):
+                    self.index.setdefault(word, []).append(position)
+            self.lengths = sorted(
+                (len(raw), position) for position, (_, raw) in enumerate(self.entries)
+            )
+
+    def _shortlist(self, msgid: str) -> list[tuple[polib.POEntry, bytes]]:
+        """The old entries to compare *msgid* with: all of them, or, with many, the
+        :data:`SHORTLIST` sharing most of its rarer words and as many nearest to it in
+        length (in their order)."""
+        if self.index is None:
+            return self.entries
+        shared: Counter[int] = Counter()
+        for word in _words(msgid):
+            found = self.index.get(word, ())
+            if len(found) <= RARE_WORD:
+                shared.update(found)
+        best = {position for position, _ in shared.most_common(SHORTLIST)}
+        # and those nearest in length, for a sentence of common words only
+        middle = bisect.bisect_left(self.lengths, (len(msgid.encode("utf-8")), -1))
+        low = max(0, middle - SHORTLIST // 2)
+        best.update(position for _, position in self.lengths[low : low + SHORTLIST])
+        return [self.entries[position] for position in sorted(best)]
 
     def closest(self, entry: polib.POEntry) -> polib.POEntry | None:
         target = entry.msgid.encode("utf-8")
         best, best_weight = None, FUZZY_THRESHOLD
-        for candidate, raw in self.entries:
+        for candidate, raw in self._shortlist(entry.msgid):
             if _upper_bound(target, raw) <= best_weight:
                 continue
             weight = 2 * _lcs_length(target, raw) / (len(target) + len(raw))
