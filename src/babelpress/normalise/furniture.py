@@ -787,24 +787,8 @@ def _box(
         found, box_kind = _dialog(lines, index, rules), "dialog"
     elif _capital_label(line.text):
         # "AUSSTELLER" over a name, "Halle 3 · Stand C21" and "Zum Ausstellerprofil ›"
-        found, box_kind = _run_to_link(lines, index, rules), "box"
+        found, box_kind = _run_to_button(lines, index, rules, MAX_AD_WORDS, links=True), "box"
     return (box_kind, found) if found else None
-
-
-def _run_to_link(lines: list[Line], index: int, rules: Rules) -> set[int]:
-    """The short lines under the label at *index*, none a sentence, down to a button or a
-    link the rules name ("Zum Ausstellerprofil ›") in its block: none without one."""
-    label = lines[index]
-    run: set[int] = set()
-    for line in lines[index + 1 : index + 2 + MAX_AD_LINES]:
-        if line.group != label.group or len(line.text.split()) > MAX_AD_WORDS:
-            return set()
-        if reads_as_sentence(line.text):
-            return set()
-        run.add(line.number)
-        if _button(line.text, rules) or rules.boilerplate_kind(line.text) == "link_button":
-            return run
-    return set()
 
 
 def _capital_label(text: str) -> bool:
@@ -890,17 +874,23 @@ def _offers(lines: list[Line], start: int, rules: Rules) -> set[int]:
 
 
 def _run_to_button(
-    lines: list[Line], index: int, rules: Rules, most: int = MAX_BOX_WORDS
+    lines: list[Line], index: int, rules: Rules, most: int = MAX_BOX_WORDS, *, links: bool = False
 ) -> set[int]:
     """The lines under the label at *index* down to a button ("Jetzt abonnieren") in
-    its block of lines, each of at most *most* words: none when no button closes them."""
+    its block of lines, each of at most *most* words: none when no button closes them.
+    With *links*, a link the rules name closes them too ("Zum Ausstellerprofil ›"), and
+    none of them may read as a sentence (a box of names and figures, not an offer)."""
     label = lines[index]
     run: set[int] = set()
     for line in lines[index + 1 : index + 2 + MAX_AD_LINES]:
         if line.group != label.group or len(line.text.split()) > most:
             return set()
+        if links and reads_as_sentence(line.text):
+            return set()
         run.add(line.number)
         if _button(line.text, rules) or rules.box_call.search(line.text):
+            return run
+        if links and rules.boilerplate_kind(line.text) == "link_button":
             return run
     return set()
 
