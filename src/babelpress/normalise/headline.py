@@ -49,7 +49,6 @@ from babelpress.normalise.text import comparable, several_sentences
 NAVIGATION = frozenset({"breadcrumb", "skip link"})
 #: a topline the evidence took for furniture with less than this score is restored
 MAX_TOPLINE_SCORE = 1.5
-_EVIDENCE_SCORE = re.compile(r"^score (-?\d+(?:\.\d+)?):")
 #: what separates the items of a breadcrumb
 _CRUMB_BREAK = re.compile(r"\s*[›>»/|]\s*")
 #: a line of this many letters or more, all capitals, is a masthead or a label
@@ -156,11 +155,9 @@ def _topline_taken_for_furniture(title: Line, removed: list[Removal], rules: Rul
     for index, removal in enumerate(removed):
         if removal.line != title.number - 1 or removal.reason != "furniture":
             continue
-        score = _EVIDENCE_SCORE.match(removal.detail)
         text = removal.text
         if (
-            score is not None
-            and float(score.group(1)) < MAX_TOPLINE_SCORE
+            assess(text, HEAD, False, rules.evidence).score < MAX_TOPLINE_SCORE
             and (len(text.split()) <= TOPLINE_WORDS or len(text.split()) < len(title.text.split()))
             and not is_menu(text, rules.evidence)
             and not reads_as_sentence(text)
