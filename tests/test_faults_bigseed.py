@@ -176,3 +176,17 @@ def test_a_block_of_thousands_of_uncertain_lines_is_read_in_linear_time() -> Non
     small, big = cost(5_000), cost(40_000)
     # linear: about 8x (the rest of normalising grows a little faster); it was 20x
     assert big < max(small, 0.01) * 12, (small, big)
+
+
+def test_thousands_of_lines_going_on_in_lower_case_are_read_in_linear_time() -> None:
+    """Whether lines of sense end a sentence was looked for again from every line of a
+    block; a block of lines in lower case without a full stop made that quadratic."""
+
+    def cost(lines: int) -> float:
+        text = "Titel der Meldung\n\nDas steht fest\n" + "\n".join(["und noch mehr dazu"] * lines)
+        start = time.process_time()
+        normalise_text(text, seed="lower.txt")
+        return time.process_time() - start
+
+    small, big = cost(2_000), cost(16_000)
+    assert big < max(small, 0.01) * 12, (small, big)  # linear: 8x

@@ -120,6 +120,7 @@ def _mended(group: list[Line], rules: Rules) -> list[Line]:
     "Musikschule, Vereine …"), or a headline's first words over the rest in lower case
     ("Stadt kauft" / "altes Hallenbad")."""
     out: list[Line] = []
+    ends = _sentence_ends_below(group)
     for index, line in enumerate(group):
         last = out[-1] if out else None
         following = group[index + 1].text if index + 1 < len(group) else ""
@@ -127,10 +128,7 @@ def _mended(group: list[Line], rules: Rules) -> list[Line]:
         if last is not None and (
             _broken_sentence(last.text, line.text, rules)
             or _verse_goes_on(last.text, line.text, rules)
-            or (
-                _sense_line_goes_on(last.text, line.text, rules)
-                and _sentence_ends_below(group, index)
-            )
+            or (_sense_line_goes_on(last.text, line.text, rules) and ends[index])
             or (not listed and _broken_headline(last.text, line.text, following, rules))
         ):
             out[-1] = Line(_joined(last.text, line.text), last.group, last.number, line.number)
@@ -196,16 +194,19 @@ def _sense_line_goes_on(above: str, line: str, rules: Rules) -> bool:
     )
 
 
-def _sentence_ends_below(group: list[Line], index: int) -> bool:
-    """The lines from ``group[index]`` on, each going on in lower case, end a sentence:
-    lines of sense, not a list of phrases ("Lüftung ausschalten" / "sich nicht im Freien
-    aufhalten") or a chart's label ("in Mrd. Euro")."""
-    for line in group[index:]:
-        if line is not group[index] and not line.text[:1].islower():
-            return False
-        if line.text.rstrip(' “”"»«)’').endswith((".", "!", "?")):
-            return True
-    return False
+def _sentence_ends_below(group: list[Line]) -> list[bool]:
+    """For each line of *group*: it, or one of the lines after it that each go on in
+    lower case, ends a sentence.  Lines of sense do; a list of phrases ("Lüftung
+    ausschalten" / "sich nicht im Freien aufhalten") or a chart's label ("in Mrd. Euro")
+    does not.  Found from the last line up, once for the block."""
+    ends = [False] * len(group)
+    for index in range(len(group) - 1, -1, -1):
+        text = group[index].text
+        goes_on = index + 1 < len(group) and group[index + 1].text[:1].islower()
+        ends[index] = text.rstrip(' “”"»«)’').endswith((".", "!", "?")) or (
+            goes_on and ends[index + 1]
+        )
+    return ends
 
 
 def _broken_headline(above: str, line: str, following: str, rules: Rules) -> bool:
